@@ -1,0 +1,416 @@
+//! Browse-mode commands: moving the selection, moving and reordering cards, adding, deleting.
+
+use super::keymap::Command;
+use super::{App, Confirm, Form, Item, Mode, Pane};
+use crate::domain::dates::long_date;
+use crate::domain::{Goal, GoalId, Horizon, Initiative, InitiativeId, Kind, Status};
+use chrono::{DateTime, Utc};
+
+/// A new initiative with empty text, for a form to fill.
+pub(super) fn blank_initiative(id: InitiativeId, now: DateTime<Utc>) -> Initiative {
+    Initiative {
+        id,
+        title: String::new(),
+        summary: String::new(),
+        it_owner: String::new(),
+        sponsor: String::new(),
+        goals: Vec::new(),
+        status: Status::Proposed,
+        kind: Kind::Grow,
+        target: now.date_naive(),
+        done_on: None,
+        tags: Vec::new(),
+        notes: String::new(),
+        rank: 0,
+        created: now,
+        updated: now,
+        target_log: Vec::new(),
+    }
+}
+
+/// A new goal with empty text, for a form to fill.
+pub(super) fn blank_goal(id: GoalId) -> Goal {
+    Goal {
+        id,
+        code: String::new(),
+        title: String::new(),
+        description: String::new(),
+        owner: String::new(),
+        priority: 3,
+    }
+}
+
+impl App {
+    /// Rebuilds the columns from the roadmap and keeps the cursors in range.
+    pub fn refresh(&mut self) {
+        let today = self.today;
+        let mut columns: [Vec<usize>; 4] = Default::default();
+        for (index, initiative) in self.roadmap.initiatives.iter().enumerate() {
+            if initiative.status.is_active() {
+                columns[initiative.horizon(today).index()].push(index);
+            }
+        }
+        let initiatives = &self.roadmap.initiatives;
+        for column in &mut columns {
+            column.sort_by(|a, b| {
+                let (a, b) = (&initiatives[*a], &initiatives[*b]);
+                (a.target, a.rank, &a.title, &a.id).cmp(&(b.target, b.rank, &b.title, &b.id))
+            });
+        }
+        self.columns = columns;
+        for (cursor, column) in self.cursor.iter_mut().zip(&self.columns) {
+            *cursor = (*cursor).min(column.len().saturating_sub(1));
+        }
+        self.goal_cursor = self
+            .goal_cursor
+            .min(self.roadmap.goals.len().saturating_sub(1));
+    }
+
+    /// The selected initiative on the board, if the focused column has any.
+    pub fn selected_initiative(&self) -> Option<&Initiative> {
+        let column = self.column.index();
+        let index = *self.columns[column].get(self.cursor[column])?;
+        self.roadmap.initiatives.get(index)
+    }
+
+    /// The selected goal in the goals pane.
+    pub fn selected_goal(&self) -> Option<&Goal> {
+        self.roadmap.goals.get(self.goal_cursor)
+    }
+
+    /// The item the focused pane points at.
+    pub fn selected_item(&self) -> Option<Item> {
+        match self.pane {
+            Pane::Board => self
+                .selected_initiative()
+                .map(|i| Item::Initiative(i.id.clone())),
+            Pane::Goals => self.selected_goal().map(|g| Item::Goal(g.id.clone())),
+        }
+    }
+
+    /// Focuses the card of this initiative (if it is on the board).
+    pub fn select_initiative(&mut self, id: &InitiativeId) {
+        for (column, indices) in self.columns.iter().enumerate() {
+            let pos = indices
+                .iter()
+                .position(|i| &self.roadmap.initiatives[*i].id == id);
+            if let Some(pos) = pos {
+                self.pane = Pane::Board;
+                self.column = Horizon::from_index(column);
+                self.cursor[column] = pos;
+                return;
+            }
+        }
+    }
+
+    /// Cards visible in one column at the current terminal size.
+    pub fn page_size(&self) -> usize {
+        let areas = crate::ui::layout::areas(self.viewport, self.roadmap.goals.len());
+        crate::ui::board::cards_per_column(areas.board)
+    }
+
+    pub(super) fn update_browse(&mut self, command: Command) {
+        match command {
+            Command::Up
+            | Command::Down
+            | Command::PageUp
+            | Command::PageDown
+            | Command::First
+            | Command::Last => self.move_cursor(command),
+            Command::Left => self.focus_column(self.column.earlier()),
+            Command::Right => self.focus_column(self.column.later()),
+            Command::SwitchPane => {
+                self.pane = match self.pane {
+                    Pane::Board => Pane::Goals,
+                    Pane::Goals => Pane::Board,
+                };
+            }
+            Command::Open => match self.selected_item() {
+                Some(item) => self.mode = Mode::Detail { item, scroll: 0 },
+                None => self.nothing_selected(),
+            },
+            Command::Edit => match self.selected_item() {
+                Some(item) => self.open_form_for(&item),
+                None => self.nothing_selected(),
+            },
+            Command::AddInitiative => {
+                let goals: Vec<GoalId> = match self.pane {
+                    Pane::Goals => self
+                        .selected_goal()
+                        .map(|g| g.id.clone())
+                        .into_iter()
+                        .collect(),
+                    Pane::Board => Vec::new(),
+                };
+                let form = Form::new_initiative(&self.roadmap, self.column, &goals, self.today);
+                self.mode = Mode::Form(Box::new(form));
+            }
+            Command::AddGoal => self.mode = Mode::Form(Box::new(Form::goal(None, self.today))),
+            Command::MoveEarlier => self.move_card(false),
+            Command::MoveLater => self.move_card(true),
+            Command::ReorderUp => self.reorder(false),
+            Command::ReorderDown => self.reorder(true),
+            Command::MarkDone => self.mark_done(),
+            Command::Delete => match self.selected_item() {
+                Some(item) => self.ask_delete(&item),
+                None => self.nothing_selected(),
+            },
+            Command::Undo => self.undo(false),
+            Command::Redo => self.undo(true),
+            Command::LoadSample => self.load_sample(),
+            Command::Help => self.mode = Mode::Help { scroll: 0 },
+            Command::Close | Command::Yes | Command::No | Command::Quit => {}
+        }
+    }
+
+    fn nothing_selected(&mut self) {
+        match self.pane {
+            Pane::Board => self.info(format!(
+                "No card in {}: press a to add one.",
+                self.column.label()
+            )),
+            Pane::Goals => self.info("No goals yet: press A to add one."),
+        }
+    }
+
+    fn move_cursor(&mut self, command: Command) {
+        let page = self.page_size().max(1);
+        let (cursor, len) = match self.pane {
+            Pane::Board => {
+                let c = self.column.index();
+                (&mut self.cursor[c], self.columns[c].len())
+            }
+            Pane::Goals => (&mut self.goal_cursor, self.roadmap.goals.len()),
+        };
+        let last = len.saturating_sub(1);
+        *cursor = match command {
+            Command::Up => cursor.saturating_sub(1),
+            Command::Down => (*cursor + 1).min(last),
+            Command::PageUp => cursor.saturating_sub(page),
+            Command::PageDown => (*cursor + page).min(last),
+            Command::First => 0,
+            _ => last,
+        };
+    }
+
+    fn focus_column(&mut self, target: Option<Horizon>) {
+        if self.pane == Pane::Goals {
+            self.pane = Pane::Board;
+            return;
+        }
+        let Some(target) = target else { return };
+        let row = self.cursor[self.column.index()];
+        self.column = target;
+        let len = self.columns[target.index()].len();
+        self.cursor[target.index()] = row.min(len.saturating_sub(1));
+    }
+
+    fn move_card(&mut self, later: bool) {
+        if self.pane != Pane::Board {
+            self.info("Select a card on the board to move it (Tab switches panes).");
+            return;
+        }
+        let Some(card) = self.selected_initiative() else {
+            return self.nothing_selected();
+        };
+        let (id, title) = (card.id.clone(), card.title.clone());
+        let from = card.horizon(self.today);
+        let Some(to) = (if later { from.later() } else { from.earlier() }) else {
+            let edge = if later { "latest" } else { "earliest" };
+            self.info(format!(
+                "\"{title}\" is already in {}, the {edge} horizon.",
+                from.label()
+            ));
+            return;
+        };
+        let date = to.window_end(self.today);
+        let now = self.clock.now();
+        let what = format!(
+            "Moved \"{title}\" to {} (target {})",
+            to.label(),
+            long_date(date)
+        );
+        self.change(what, |r, _, today| {
+            if let Some(i) = r.initiative_mut(&id) {
+                i.set_target(date, today);
+                i.updated = now;
+            }
+        });
+        self.select_initiative(&id);
+    }
+
+    fn reorder(&mut self, down: bool) {
+        if self.pane != Pane::Board {
+            return;
+        }
+        let column = &self.columns[self.column.index()];
+        let pos = self.cursor[self.column.index()];
+        let Some(&here) = column.get(pos) else {
+            return self.nothing_selected();
+        };
+        let neighbour = if down {
+            pos.checked_add(1)
+        } else {
+            pos.checked_sub(1)
+        };
+        let Some(&there) = neighbour.and_then(|n| column.get(n)) else {
+            return;
+        };
+        let (a, b) = (
+            &self.roadmap.initiatives[here],
+            &self.roadmap.initiatives[there],
+        );
+        if a.target != b.target {
+            let msg = format!(
+                "Cards are ordered by target date: \"{}\" is due {}. Change the date with e to move past it.",
+                b.title,
+                long_date(b.target)
+            );
+            self.info(msg);
+            return;
+        }
+        // Renumber the cards due that day in their current order, then swap the two.
+        let same_day: Vec<usize> = column
+            .iter()
+            .copied()
+            .filter(|i| self.roadmap.initiatives[*i].target == a.target)
+            .collect();
+        let (id, title) = (a.id.clone(), a.title.clone());
+        let what = format!("Moved \"{title}\" {}", if down { "down" } else { "up" });
+        self.change(what, |r, _, _| {
+            for (rank, index) in same_day.iter().enumerate() {
+                let rank = i32::try_from(rank).unwrap_or(i32::MAX);
+                r.initiatives[*index].rank = if *index == here {
+                    rank + if down { 1 } else { -1 }
+                } else if *index == there {
+                    rank + if down { -1 } else { 1 }
+                } else {
+                    rank
+                };
+            }
+        });
+        self.select_initiative(&id);
+    }
+
+    fn mark_done(&mut self) {
+        if self.pane != Pane::Board {
+            return;
+        }
+        let Some(card) = self.selected_initiative() else {
+            return self.nothing_selected();
+        };
+        let (id, title) = (card.id.clone(), card.title.clone());
+        let now = self.clock.now();
+        let what = format!("Marked \"{title}\" done (u to undo)");
+        self.change(what, |r, _, today| {
+            if let Some(i) = r.initiative_mut(&id) {
+                i.set_status(Status::Done, today);
+                i.updated = now;
+            }
+        });
+    }
+
+    pub(super) fn open_form_for(&mut self, item: &Item) {
+        let form = match item {
+            Item::Initiative(id) => self
+                .roadmap
+                .initiative(id)
+                .map(|i| Form::edit_initiative(&self.roadmap, i, self.today)),
+            Item::Goal(id) => self
+                .roadmap
+                .goal(id)
+                .map(|g| Form::goal(Some(g), self.today)),
+        };
+        if let Some(form) = form {
+            self.mode = Mode::Form(Box::new(form));
+        }
+    }
+
+    pub(super) fn ask_delete(&mut self, item: &Item) {
+        let confirm = match item {
+            Item::Initiative(id) => {
+                let Some(i) = self.roadmap.initiative(id) else {
+                    return;
+                };
+                Confirm {
+                    question: format!("Delete initiative \"{}\"?", i.title),
+                    details: vec!["You can undo this with u.".into()],
+                    item: item.clone(),
+                }
+            }
+            Item::Goal(id) => {
+                let Some(g) = self.roadmap.goal(id) else {
+                    return;
+                };
+                let linked: Vec<String> = self
+                    .roadmap
+                    .initiatives
+                    .iter()
+                    .filter(|i| i.goals.contains(id))
+                    .map(|i| format!("  • {}", i.title))
+                    .collect();
+                let mut details = if linked.is_empty() {
+                    vec!["No initiative is linked to it.".to_string()]
+                } else {
+                    let mut d = vec![format!(
+                        "{} initiative(s) will lose their link to {} (they stay on the roadmap):",
+                        linked.len(),
+                        g.code
+                    )];
+                    d.extend(linked);
+                    d
+                };
+                details.push("You can undo this with u.".into());
+                Confirm {
+                    question: format!("Delete goal {} \"{}\"?", g.code, g.title),
+                    details,
+                    item: item.clone(),
+                }
+            }
+        };
+        self.mode = Mode::Confirm(confirm);
+    }
+
+    pub(super) fn delete(&mut self, item: &Item) {
+        match item {
+            Item::Initiative(id) => {
+                let title = self
+                    .roadmap
+                    .initiative(id)
+                    .map(|i| i.title.clone())
+                    .unwrap_or_default();
+                self.change(format!("Deleted \"{title}\" (u to undo)"), |r, _, _| {
+                    r.remove_initiative(id);
+                });
+            }
+            Item::Goal(id) => {
+                let title = self
+                    .roadmap
+                    .goal(id)
+                    .map(|g| g.title.clone())
+                    .unwrap_or_default();
+                self.change(
+                    format!("Deleted goal \"{title}\" (u to undo)"),
+                    |r, _, _| {
+                        r.remove_goal(id);
+                    },
+                );
+            }
+        }
+    }
+
+    fn load_sample(&mut self) {
+        if !self.roadmap.is_empty() {
+            self.info("The sample loads only into an empty roadmap (try alignmap --demo).");
+            return;
+        }
+        match crate::sample::sample(self.today, self.clock.now()) {
+            Ok(sample) => {
+                self.change("Loaded the sample roadmap (u to undo)".into(), |r, _, _| {
+                    *r = sample
+                });
+            }
+            Err(why) => self.error(why),
+        }
+    }
+}

@@ -1,0 +1,599 @@
+//! Edit forms for initiatives and goals: fields, key handling, validation, and applying the result.
+
+use crate::domain::dates::{long_date, parse_date};
+use crate::domain::validate::{MAX_CODE_LEN, check_code};
+use crate::domain::{Goal, GoalId, Horizon, Initiative, InitiativeId, Kind, Roadmap, Status};
+use chrono::NaiveDate;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use tui_input::backend::crossterm::to_input_request;
+use tui_input::{Input, InputRequest};
+
+/// What a form creates or changes.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FormTarget {
+    /// A new initiative.
+    NewInitiative,
+    /// An existing initiative.
+    EditInitiative(InitiativeId),
+    /// A new goal.
+    NewGoal,
+    /// An existing goal.
+    EditGoal(GoalId),
+}
+
+/// Which value a field holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldName {
+    /// Title of either item.
+    Title,
+    /// Initiative summary.
+    Summary,
+    /// Initiative IT owner.
+    ItOwner,
+    /// Initiative business sponsor.
+    Sponsor,
+    /// Linked goals.
+    Goals,
+    /// Initiative status.
+    Status,
+    /// Initiative portfolio kind.
+    Kind,
+    /// Initiative target date.
+    Target,
+    /// Initiative tags.
+    Tags,
+    /// Initiative notes.
+    Notes,
+    /// Goal code.
+    Code,
+    /// Goal business owner.
+    Owner,
+    /// Goal priority.
+    Priority,
+    /// Goal description.
+    Description,
+}
+
+/// The editing state of one field.
+#[derive(Debug, Clone)]
+pub enum FieldValue {
+    /// Free text (single line, Unicode-aware cursor).
+    Text(Input),
+    /// A date typed as text, resolved against today.
+    Date(Input),
+    /// One of a fixed list; ←/→ or Space cycle, a letter jumps.
+    Choice {
+        /// The options' labels.
+        options: Vec<String>,
+        /// Index of the chosen option.
+        selected: usize,
+    },
+    /// Several goals; ↑/↓ move, Space toggles.
+    Goals {
+        /// (goal id, "CODE  title") for every goal.
+        options: Vec<(GoalId, String)>,
+        /// Which options are ticked.
+        checked: Vec<bool>,
+        /// The highlighted option.
+        cursor: usize,
+    },
+}
+
+/// One labelled field.
+#[derive(Debug, Clone)]
+pub struct Field {
+    /// Which value it is.
+    pub name: FieldName,
+    /// Label shown to its left.
+    pub label: &'static str,
+    /// Its state.
+    pub value: FieldValue,
+}
+
+impl Field {
+    fn text(name: FieldName, label: &'static str, value: &str) -> Self {
+        Field {
+            name,
+            label,
+            value: FieldValue::Text(Input::new(value.to_string())),
+        }
+    }
+
+    /// The field's value as text (choices give their label, goals their ids).
+    pub fn as_text(&self) -> String {
+        match &self.value {
+            FieldValue::Text(input) | FieldValue::Date(input) => input.value().to_string(),
+            FieldValue::Choice { options, selected } => {
+                options.get(*selected).cloned().unwrap_or_default()
+            }
+            FieldValue::Goals {
+                options, checked, ..
+            } => options
+                .iter()
+                .zip(checked)
+                .filter(|(_, on)| **on)
+                .map(|((id, _), _)| id.0.clone())
+                .collect::<Vec<_>>()
+                .join(","),
+        }
+    }
+}
+
+/// What a key did to the form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FormOutcome {
+    /// Keep editing.
+    Continue,
+    /// The user asked to save (Enter).
+    Submit,
+    /// The user left without saving.
+    Cancelled,
+}
+
+/// An open form.
+#[derive(Debug, Clone)]
+pub struct Form {
+    /// What it edits.
+    pub target: FormTarget,
+    /// Its fields, top to bottom.
+    pub fields: Vec<Field>,
+    /// Index of the focused field.
+    pub focus: usize,
+    /// The last validation error, shown under the fields.
+    pub error: Option<String>,
+    /// True while asking "discard changes?".
+    pub confirm_discard: bool,
+    /// Today, for the date preview.
+    pub today: NaiveDate,
+    pristine: Vec<String>,
+}
+
+fn choice<T: Copy + PartialEq>(all: &[T], label: fn(T) -> &'static str, current: T) -> FieldValue {
+    FieldValue::Choice {
+        options: all.iter().map(|x| label(*x).to_string()).collect(),
+        selected: all.iter().position(|x| *x == current).unwrap_or(0),
+    }
+}
+
+fn goal_options(roadmap: &Roadmap, linked: &[GoalId]) -> FieldValue {
+    FieldValue::Goals {
+        options: roadmap
+            .goals
+            .iter()
+            .map(|g| (g.id.clone(), format!("{:<6} {}", g.code, g.title)))
+            .collect(),
+        checked: roadmap
+            .goals
+            .iter()
+            .map(|g| linked.contains(&g.id))
+            .collect(),
+        cursor: 0,
+    }
+}
+
+impl Form {
+    fn new(target: FormTarget, fields: Vec<Field>, today: NaiveDate) -> Self {
+        let pristine = fields.iter().map(Field::as_text).collect();
+        Form {
+            target,
+            fields,
+            focus: 0,
+            error: None,
+            confirm_discard: false,
+            today,
+            pristine,
+        }
+    }
+
+    /// A form for a new initiative due at the end of `horizon`, linked to `goals`.
+    pub fn new_initiative(
+        roadmap: &Roadmap,
+        horizon: Horizon,
+        goals: &[GoalId],
+        today: NaiveDate,
+    ) -> Self {
+        let target = horizon.window_end(today);
+        Self::initiative_form(
+            FormTarget::NewInitiative,
+            roadmap,
+            None,
+            target,
+            goals,
+            today,
+        )
+    }
+
+    /// A form editing an existing initiative.
+    pub fn edit_initiative(roadmap: &Roadmap, initiative: &Initiative, today: NaiveDate) -> Self {
+        Self::initiative_form(
+            FormTarget::EditInitiative(initiative.id.clone()),
+            roadmap,
+            Some(initiative),
+            initiative.target,
+            &initiative.goals,
+            today,
+        )
+    }
+
+    fn initiative_form(
+        target_kind: FormTarget,
+        roadmap: &Roadmap,
+        existing: Option<&Initiative>,
+        target: NaiveDate,
+        goals: &[GoalId],
+        today: NaiveDate,
+    ) -> Self {
+        let get = |f: fn(&Initiative) -> &str| existing.map(f).unwrap_or("");
+        let status = existing.map_or(Status::Proposed, |i| i.status);
+        let kind = existing.map_or(Kind::Grow, |i| i.kind);
+        let tags = existing.map(|i| i.tags.join(", ")).unwrap_or_default();
+        let fields = vec![
+            Field::text(FieldName::Title, "Title", get(|i| &i.title)),
+            Field::text(FieldName::Summary, "Summary", get(|i| &i.summary)),
+            Field::text(FieldName::ItOwner, "IT owner", get(|i| &i.it_owner)),
+            Field::text(FieldName::Sponsor, "Sponsor", get(|i| &i.sponsor)),
+            Field {
+                name: FieldName::Target,
+                label: "Target",
+                value: FieldValue::Date(Input::new(target.to_string())),
+            },
+            Field {
+                name: FieldName::Status,
+                label: "Status",
+                value: choice(&Status::ALL, Status::label, status),
+            },
+            Field {
+                name: FieldName::Kind,
+                label: "Kind",
+                value: choice(&Kind::ALL, Kind::label, kind),
+            },
+            Field {
+                name: FieldName::Goals,
+                label: "Goals",
+                value: goal_options(roadmap, goals),
+            },
+            Field::text(FieldName::Tags, "Tags", &tags),
+            Field::text(FieldName::Notes, "Notes", get(|i| &i.notes)),
+        ];
+        Self::new(target_kind, fields, today)
+    }
+
+    /// A form for a new goal (or editing `existing`).
+    pub fn goal(existing: Option<&Goal>, today: NaiveDate) -> Self {
+        let get = |f: fn(&Goal) -> &str| existing.map(f).unwrap_or("");
+        let priority = existing.map_or(3, |g| g.priority);
+        let fields = vec![
+            Field::text(FieldName::Title, "Goal", get(|g| &g.title)),
+            Field::text(FieldName::Code, "Code", get(|g| &g.code)),
+            Field::text(FieldName::Owner, "Owner", get(|g| &g.owner)),
+            Field {
+                name: FieldName::Priority,
+                label: "Priority",
+                value: FieldValue::Choice {
+                    options: (1..=5).map(|p| format!("P{p}")).collect(),
+                    selected: usize::from(priority.clamp(1, 5) - 1),
+                },
+            },
+            Field::text(
+                FieldName::Description,
+                "Description",
+                get(|g| &g.description),
+            ),
+        ];
+        let target = match existing {
+            Some(g) => FormTarget::EditGoal(g.id.clone()),
+            None => FormTarget::NewGoal,
+        };
+        Self::new(target, fields, today)
+    }
+
+    /// Form title.
+    pub fn title(&self) -> &'static str {
+        match self.target {
+            FormTarget::NewInitiative => "New initiative",
+            FormTarget::EditInitiative(_) => "Edit initiative",
+            FormTarget::NewGoal => "New business goal",
+            FormTarget::EditGoal(_) => "Edit business goal",
+        }
+    }
+
+    /// True when any field differs from what the form opened with.
+    pub fn is_changed(&self) -> bool {
+        self.fields
+            .iter()
+            .map(Field::as_text)
+            .ne(self.pristine.iter().cloned())
+    }
+
+    /// The field with this name.
+    pub fn field(&self, name: FieldName) -> Option<&Field> {
+        self.fields.iter().find(|f| f.name == name)
+    }
+
+    /// A field's value as text (empty when the form has no such field).
+    pub fn value(&self, name: FieldName) -> String {
+        self.field(name).map(Field::as_text).unwrap_or_default()
+    }
+
+    fn focus_field(&mut self, name: FieldName) {
+        if let Some(i) = self.fields.iter().position(|f| f.name == name) {
+            self.focus = i;
+        }
+    }
+
+    /// Handles one key; the caller handles Ctrl-c before calling this.
+    pub fn handle_key(&mut self, key: KeyEvent) -> FormOutcome {
+        if self.confirm_discard {
+            return match key.code {
+                KeyCode::Char('y') | KeyCode::Char('Y') => FormOutcome::Cancelled,
+                _ => {
+                    self.confirm_discard = false;
+                    FormOutcome::Continue
+                }
+            };
+        }
+        let count = self.fields.len();
+        match key.code {
+            KeyCode::Esc => {
+                if self.is_changed() {
+                    self.confirm_discard = true;
+                    return FormOutcome::Continue;
+                }
+                return FormOutcome::Cancelled;
+            }
+            KeyCode::Enter => return FormOutcome::Submit,
+            KeyCode::Tab => self.focus = (self.focus + 1) % count,
+            KeyCode::BackTab => self.focus = (self.focus + count - 1) % count,
+            KeyCode::Down if !self.move_in_list(1) => self.focus = (self.focus + 1).min(count - 1),
+            KeyCode::Up if !self.move_in_list(-1) => self.focus = self.focus.saturating_sub(1),
+            KeyCode::Up | KeyCode::Down => {}
+            _ => self.edit_focused(key),
+        }
+        FormOutcome::Continue
+    }
+
+    /// Moves inside a goal list; false when at its edge (so focus moves to the next field).
+    fn move_in_list(&mut self, step: isize) -> bool {
+        if let Some(Field {
+            value: FieldValue::Goals {
+                options, cursor, ..
+            },
+            ..
+        }) = self.fields.get_mut(self.focus)
+        {
+            let next = cursor
+                .checked_add_signed(step)
+                .filter(|n| *n < options.len());
+            if let Some(next) = next {
+                *cursor = next;
+                return true;
+            }
+        }
+        false
+    }
+
+    fn edit_focused(&mut self, key: KeyEvent) {
+        let Some(field) = self.fields.get_mut(self.focus) else {
+            return;
+        };
+        match &mut field.value {
+            FieldValue::Text(input) | FieldValue::Date(input) => {
+                if let Some(request) = to_input_request(&Event::Key(key)) {
+                    input.handle(request);
+                }
+            }
+            FieldValue::Choice { options, selected } => {
+                let n = options.len();
+                match key.code {
+                    KeyCode::Right | KeyCode::Char(' ') => *selected = (*selected + 1) % n,
+                    KeyCode::Left => *selected = (*selected + n - 1) % n,
+                    KeyCode::Char(c) => {
+                        let starts = |o: &String| {
+                            o.chars().next().is_some_and(|f| f.eq_ignore_ascii_case(&c))
+                                || o.ends_with(c)
+                        };
+                        if let Some(i) = options.iter().position(starts) {
+                            *selected = i;
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            FieldValue::Goals {
+                options,
+                checked,
+                cursor,
+            } => match key.code {
+                KeyCode::Char(' ') => {
+                    if let Some(on) = checked.get_mut(*cursor) {
+                        *on = !*on;
+                    }
+                }
+                KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
+                    let hit = |(_, label): &(GoalId, String)| {
+                        label
+                            .chars()
+                            .next()
+                            .is_some_and(|f| f.eq_ignore_ascii_case(&c))
+                    };
+                    let after = options.iter().skip(*cursor + 1).position(hit);
+                    if let Some(i) = after
+                        .map(|i| i + *cursor + 1)
+                        .or_else(|| options.iter().position(hit))
+                    {
+                        *cursor = i;
+                    }
+                }
+                _ => {}
+            },
+        }
+        self.error = None;
+    }
+
+    /// Inserts pasted text into the focused text field (line breaks become spaces).
+    pub fn paste(&mut self, text: &str) {
+        if let Some(Field {
+            value: FieldValue::Text(input) | FieldValue::Date(input),
+            ..
+        }) = self.fields.get_mut(self.focus)
+        {
+            for c in text.chars() {
+                let c = if c == '\n' || c == '\r' { ' ' } else { c };
+                input.handle(InputRequest::InsertChar(c));
+            }
+        }
+    }
+
+    /// The date typed in the target field, or why it is not a date.
+    pub fn target_date(&self) -> Result<NaiveDate, String> {
+        parse_date(&self.value(FieldName::Target), self.today).map_err(|e| e.to_string())
+    }
+
+    /// Applies the form to the roadmap if it is valid. On error, focuses the bad field and
+    /// returns the message (the roadmap is untouched).
+    pub fn validate(&mut self, roadmap: &Roadmap) -> Result<(), String> {
+        let result = self.check(roadmap);
+        if let Err((field, message)) = &result {
+            self.focus_field(*field);
+            self.error = Some(message.clone());
+        }
+        result.map_err(|(_, m)| m)
+    }
+
+    fn check(&self, roadmap: &Roadmap) -> Result<(), (FieldName, String)> {
+        if self.value(FieldName::Title).trim().is_empty() {
+            return Err((FieldName::Title, "The title cannot be empty.".into()));
+        }
+        match self.target {
+            FormTarget::NewInitiative | FormTarget::EditInitiative(_) => self
+                .target_date()
+                .map(|_| ())
+                .map_err(|m| (FieldName::Target, m)),
+            FormTarget::NewGoal | FormTarget::EditGoal(_) => {
+                let code = self.goal_code(roadmap);
+                check_code(&code).map_err(|m| (FieldName::Code, format!("The {m}.")))?;
+                let own = match &self.target {
+                    FormTarget::EditGoal(id) => Some(id),
+                    _ => None,
+                };
+                let clash = roadmap
+                    .goals
+                    .iter()
+                    .find(|g| Some(&g.id) != own && g.code.eq_ignore_ascii_case(&code));
+                match clash {
+                    Some(g) => Err((
+                        FieldName::Code,
+                        format!("Code {code} is already used by \"{}\".", g.title),
+                    )),
+                    None => Ok(()),
+                }
+            }
+        }
+    }
+
+    /// The code the goal will get: as typed (upper-cased), or suggested from the title.
+    pub fn goal_code(&self, roadmap: &Roadmap) -> String {
+        let typed = self.value(FieldName::Code).trim().to_ascii_uppercase();
+        if typed.is_empty() {
+            roadmap.suggest_code(&self.value(FieldName::Title))
+        } else {
+            typed
+        }
+    }
+
+    /// Writes the form's values into an initiative. Call after [`Form::validate`].
+    pub fn fill_initiative(&self, initiative: &mut Initiative, today: NaiveDate) {
+        initiative.title = self.value(FieldName::Title).trim().to_string();
+        initiative.summary = self.value(FieldName::Summary).trim().to_string();
+        initiative.it_owner = self.value(FieldName::ItOwner).trim().to_string();
+        initiative.sponsor = self.value(FieldName::Sponsor).trim().to_string();
+        initiative.notes = self.value(FieldName::Notes).trim().to_string();
+        initiative.tags = parse_tags(&self.value(FieldName::Tags));
+        initiative.goals = self
+            .value(FieldName::Goals)
+            .split(',')
+            .filter(|s| !s.is_empty())
+            .map(|s| GoalId(s.to_string()))
+            .collect();
+        let status = self
+            .choice_index(FieldName::Status)
+            .and_then(|i| Status::ALL.get(i));
+        if let Some(status) = status {
+            initiative.set_status(*status, today);
+        }
+        if let Some(kind) = self
+            .choice_index(FieldName::Kind)
+            .and_then(|i| Kind::ALL.get(i))
+        {
+            initiative.kind = *kind;
+        }
+        if let Ok(date) = self.target_date() {
+            initiative.set_target(date, today);
+        }
+    }
+
+    /// Writes the form's values into a goal. Call after [`Form::validate`].
+    pub fn fill_goal(&self, goal: &mut Goal, roadmap: &Roadmap) {
+        goal.title = self.value(FieldName::Title).trim().to_string();
+        goal.code = self.goal_code(roadmap);
+        goal.owner = self.value(FieldName::Owner).trim().to_string();
+        goal.description = self.value(FieldName::Description).trim().to_string();
+        if let Some(i) = self.choice_index(FieldName::Priority) {
+            goal.priority = u8::try_from(i + 1).unwrap_or(3);
+        }
+    }
+
+    fn choice_index(&self, name: FieldName) -> Option<usize> {
+        match self.field(name)?.value {
+            FieldValue::Choice { selected, .. } => Some(selected),
+            _ => None,
+        }
+    }
+
+    /// A line explaining the focused field's special keys.
+    pub fn field_help(&self) -> String {
+        match self.fields.get(self.focus).map(|f| (&f.value, f.name)) {
+            Some((FieldValue::Choice { .. }, _)) => {
+                "←/→ or Space to change, or type its first letter".into()
+            }
+            Some((FieldValue::Goals { .. }, _)) => {
+                "↑/↓ move · Space links or unlinks the goal".into()
+            }
+            Some((FieldValue::Date(_), _)) => format!(
+                "e.g. 2027-03-31, +2w, fri, eom, next-month (today is {})",
+                long_date(self.today)
+            ),
+            Some((_, FieldName::Tags)) => "separate tags with commas".into(),
+            Some((_, FieldName::Code)) => {
+                format!("1-{MAX_CODE_LEN} letters or digits shown on cards; empty = initials")
+            }
+            _ => "type to edit · ←/→ move the cursor".into(),
+        }
+    }
+}
+
+/// Splits a tags field: commas or spaces, leading `+` or `#` dropped, duplicates removed.
+pub fn parse_tags(text: &str) -> Vec<String> {
+    let mut tags: Vec<String> = Vec::new();
+    for tag in text.split([',', ' ']) {
+        let tag = tag.trim().trim_start_matches(['+', '#']);
+        if !tag.is_empty() && !tags.iter().any(|t| t == tag) {
+            tags.push(tag.to_string());
+        }
+    }
+    tags
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags_split_on_commas_and_spaces() {
+        assert_eq!(
+            parse_tags(" +erp, finance  erp,#eu"),
+            vec!["erp", "finance", "eu"]
+        );
+        assert!(parse_tags(" , ").is_empty());
+    }
+}

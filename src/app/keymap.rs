@@ -1,0 +1,409 @@
+//! Commands and the key bindings that trigger them. The help overlay and the hint line are
+//! generated from the live keymap, so they always tell the truth.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use serde::{Deserialize, Serialize};
+
+/// Everything a key can do outside text fields. Names are stable: a keymap file can use them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Command {
+    /// Move the selection up.
+    Up,
+    /// Move the selection down.
+    Down,
+    /// Move to the column on the left.
+    Left,
+    /// Move to the column on the right.
+    Right,
+    /// Move a page up.
+    PageUp,
+    /// Move a page down.
+    PageDown,
+    /// Jump to the first card of the column.
+    First,
+    /// Jump to the last card of the column.
+    Last,
+    /// Switch focus between the board and the goals pane.
+    SwitchPane,
+    /// Open the detail of the selected item.
+    Open,
+    /// Edit the selected item.
+    Edit,
+    /// Add an initiative in the focused column.
+    AddInitiative,
+    /// Add a business goal.
+    AddGoal,
+    /// Move the card to the earlier horizon.
+    MoveEarlier,
+    /// Move the card to the later horizon.
+    MoveLater,
+    /// Move the card up among cards due the same day.
+    ReorderUp,
+    /// Move the card down among cards due the same day.
+    ReorderDown,
+    /// Mark the selected initiative done.
+    MarkDone,
+    /// Delete the selected item (asks first; undoable).
+    Delete,
+    /// Undo the last change.
+    Undo,
+    /// Redo the last undone change.
+    Redo,
+    /// Load the bundled sample into an empty roadmap.
+    LoadSample,
+    /// Show the key bindings.
+    Help,
+    /// Close the overlay.
+    Close,
+    /// Answer yes.
+    Yes,
+    /// Answer no.
+    No,
+    /// Save and quit.
+    Quit,
+}
+
+impl Command {
+    /// A short description for the help overlay.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Command::Up => "move up",
+            Command::Down => "move down",
+            Command::Left => "column to the left",
+            Command::Right => "column to the right",
+            Command::PageUp => "page up",
+            Command::PageDown => "page down",
+            Command::First => "first card",
+            Command::Last => "last card",
+            Command::SwitchPane => "board ⇄ goals pane",
+            Command::Open => "open the detail",
+            Command::Edit => "edit the selected item",
+            Command::AddInitiative => "add an initiative in this column",
+            Command::AddGoal => "add a business goal",
+            Command::MoveEarlier => "move card to the earlier horizon",
+            Command::MoveLater => "move card to the later horizon",
+            Command::ReorderUp => "move card up (same due date)",
+            Command::ReorderDown => "move card down (same due date)",
+            Command::MarkDone => "mark done (leaves the board)",
+            Command::Delete => "delete (asks first)",
+            Command::Undo => "undo",
+            Command::Redo => "redo",
+            Command::LoadSample => "load the sample roadmap (empty roadmap only)",
+            Command::Help => "this help",
+            Command::Close => "close",
+            Command::Yes => "yes",
+            Command::No => "no",
+            Command::Quit => "save and quit",
+        }
+    }
+
+    /// A one-word label for the hint line.
+    pub fn hint(self) -> &'static str {
+        match self {
+            Command::Up | Command::Down | Command::Left | Command::Right => "move",
+            Command::AddInitiative => "add",
+            Command::AddGoal => "goal",
+            Command::Edit => "edit",
+            Command::Open => "detail",
+            Command::MoveEarlier => "earlier",
+            Command::MoveLater => "later",
+            Command::Delete => "delete",
+            Command::Undo => "undo",
+            Command::Help => "help",
+            Command::Quit => "quit",
+            Command::Close => "close",
+            Command::SwitchPane => "goals",
+            Command::Yes => "yes",
+            Command::No => "no",
+            Command::LoadSample => "sample",
+            _ => self.describe(),
+        }
+    }
+}
+
+/// Which set of bindings applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Context {
+    /// The board and the goals pane.
+    Browse,
+    /// The detail popup.
+    Detail,
+    /// The help overlay.
+    Help,
+    /// A yes/no question.
+    Confirm,
+}
+
+impl Context {
+    /// Every context, in help-overlay order.
+    pub const ALL: [Context; 4] = [
+        Context::Browse,
+        Context::Detail,
+        Context::Help,
+        Context::Confirm,
+    ];
+
+    /// Heading in the help overlay.
+    pub fn title(self) -> &'static str {
+        match self {
+            Context::Browse => "Board",
+            Context::Detail => "Detail",
+            Context::Help => "Help",
+            Context::Confirm => "Questions",
+        }
+    }
+}
+
+/// A key with its modifiers; Shift is folded into the character for letter keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Chord {
+    /// The key.
+    pub code: KeyCode,
+    /// Ctrl, Alt, Shift (Shift only for non-character keys).
+    pub mods: KeyModifiers,
+}
+
+impl Chord {
+    /// A chord from a key event, normalised so `Shift+h` and `H` are the same chord.
+    pub fn from_event(key: KeyEvent) -> Self {
+        let mods =
+            key.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
+        match key.code {
+            KeyCode::Char(c) => Chord {
+                code: KeyCode::Char(c),
+                mods: mods - KeyModifiers::SHIFT,
+            },
+            KeyCode::BackTab => Chord {
+                code: KeyCode::BackTab,
+                mods: mods - KeyModifiers::SHIFT,
+            },
+            code => Chord { code, mods },
+        }
+    }
+
+    /// How the key is written in help and hints, e.g. `Shift-←`, `Ctrl-z`, `PgDn`.
+    pub fn label(self) -> String {
+        let key = match self.code {
+            KeyCode::Left => "←".to_string(),
+            KeyCode::Right => "→".to_string(),
+            KeyCode::Up => "↑".to_string(),
+            KeyCode::Down => "↓".to_string(),
+            KeyCode::PageUp => "PgUp".to_string(),
+            KeyCode::PageDown => "PgDn".to_string(),
+            KeyCode::Home => "Home".to_string(),
+            KeyCode::End => "End".to_string(),
+            KeyCode::Enter => "Enter".to_string(),
+            KeyCode::Esc => "Esc".to_string(),
+            KeyCode::Tab => "Tab".to_string(),
+            KeyCode::BackTab => "Shift-Tab".to_string(),
+            KeyCode::Delete => "Del".to_string(),
+            KeyCode::Backspace => "Backspace".to_string(),
+            KeyCode::Char(' ') => "Space".to_string(),
+            KeyCode::Char(c) => c.to_string(),
+            KeyCode::F(n) => format!("F{n}"),
+            other => format!("{other:?}"),
+        };
+        let mut out = String::new();
+        if self.mods.contains(KeyModifiers::CONTROL) {
+            out.push_str("Ctrl-");
+        }
+        if self.mods.contains(KeyModifiers::ALT) {
+            out.push_str("Alt-");
+        }
+        if self.mods.contains(KeyModifiers::SHIFT) {
+            out.push_str("Shift-");
+        }
+        out.push_str(&key);
+        out
+    }
+}
+
+/// The bindings in force, in the order help lists them.
+#[derive(Debug, Clone)]
+pub struct Keymap {
+    bindings: Vec<(Context, Chord, Command)>,
+}
+
+fn key(code: KeyCode) -> Chord {
+    Chord {
+        code,
+        mods: KeyModifiers::NONE,
+    }
+}
+
+fn ch(c: char) -> Chord {
+    key(KeyCode::Char(c))
+}
+
+fn ctrl(c: char) -> Chord {
+    Chord {
+        code: KeyCode::Char(c),
+        mods: KeyModifiers::CONTROL,
+    }
+}
+
+fn shift(code: KeyCode) -> Chord {
+    Chord {
+        code,
+        mods: KeyModifiers::SHIFT,
+    }
+}
+
+/// Commands of one context with their keys.
+type Group = Vec<(Command, Vec<Chord>)>;
+
+impl Default for Keymap {
+    fn default() -> Self {
+        use Command::*;
+        use Context::{Browse, Confirm, Detail};
+        use KeyCode as K;
+        let browse = [
+            (Up, vec![key(K::Up), ch('k')]),
+            (Down, vec![key(K::Down), ch('j')]),
+            (Left, vec![key(K::Left), ch('h')]),
+            (Right, vec![key(K::Right), ch('l')]),
+            (PageUp, vec![key(K::PageUp)]),
+            (PageDown, vec![key(K::PageDown)]),
+            (First, vec![key(K::Home), ch('g')]),
+            (Last, vec![key(K::End), ch('G')]),
+            (SwitchPane, vec![key(K::Tab), key(K::BackTab)]),
+            (Open, vec![key(K::Enter)]),
+            (Edit, vec![ch('e')]),
+            (AddInitiative, vec![ch('a')]),
+            (AddGoal, vec![ch('A')]),
+            (MoveEarlier, vec![ch('H'), shift(K::Left)]),
+            (MoveLater, vec![ch('L'), shift(K::Right)]),
+            (ReorderUp, vec![ch('K'), shift(K::Up)]),
+            (ReorderDown, vec![ch('J'), shift(K::Down)]),
+            (MarkDone, vec![ch('x')]),
+            (Delete, vec![ch('d'), key(K::Delete)]),
+            (Undo, vec![ch('u'), ctrl('z')]),
+            (Redo, vec![ctrl('r'), ctrl('y')]),
+            (LoadSample, vec![ch('o')]),
+            (Command::Help, vec![ch('?')]),
+            (Quit, vec![ch('q'), ctrl('c')]),
+        ];
+        let detail = [
+            (Close, vec![key(K::Esc), key(K::Enter)]),
+            (Up, vec![key(K::Up), ch('k')]),
+            (Down, vec![key(K::Down), ch('j')]),
+            (Edit, vec![ch('e')]),
+            (Delete, vec![ch('d'), key(K::Delete)]),
+            (Command::Help, vec![ch('?')]),
+            (Quit, vec![ch('q'), ctrl('c')]),
+        ];
+        let help = [
+            (Close, vec![key(K::Esc), ch('?'), key(K::Enter)]),
+            (Up, vec![key(K::Up), ch('k')]),
+            (Down, vec![key(K::Down), ch('j')]),
+            (PageUp, vec![key(K::PageUp)]),
+            (PageDown, vec![key(K::PageDown)]),
+            (Quit, vec![ch('q'), ctrl('c')]),
+        ];
+        let confirm = [
+            (Yes, vec![ch('y'), key(K::Enter)]),
+            (No, vec![ch('n'), key(K::Esc)]),
+            (Quit, vec![ctrl('c')]),
+        ];
+        let mut bindings = Vec::new();
+        let groups: [(Context, Group); 4] = [
+            (Browse, browse.to_vec()),
+            (Detail, detail.to_vec()),
+            (Context::Help, help.to_vec()),
+            (Confirm, confirm.to_vec()),
+        ];
+        for (context, group) in groups {
+            for (command, chords) in group {
+                for chord in chords {
+                    bindings.push((context, chord, command));
+                }
+            }
+        }
+        Keymap { bindings }
+    }
+}
+
+impl Keymap {
+    /// The command a key triggers in a context, if any.
+    pub fn resolve(&self, context: Context, key: KeyEvent) -> Option<Command> {
+        let chord = Chord::from_event(key);
+        self.bindings
+            .iter()
+            .find(|(ctx, c, _)| *ctx == context && *c == chord)
+            .map(|(_, _, command)| *command)
+    }
+
+    /// The keys bound to a command in a context, in binding order.
+    pub fn keys(&self, context: Context, command: Command) -> Vec<Chord> {
+        self.bindings
+            .iter()
+            .filter(|(ctx, _, cmd)| *ctx == context && *cmd == command)
+            .map(|(_, chord, _)| *chord)
+            .collect()
+    }
+
+    /// The commands of a context in binding order, each once, with their keys.
+    pub fn entries(&self, context: Context) -> Vec<(Command, Vec<Chord>)> {
+        let mut out: Vec<(Command, Vec<Chord>)> = Vec::new();
+        for (ctx, chord, command) in &self.bindings {
+            if *ctx != context {
+                continue;
+            }
+            match out.iter_mut().find(|(c, _)| c == command) {
+                Some((_, chords)) => chords.push(*chord),
+                None => out.push((*command, vec![*chord])),
+            }
+        }
+        out
+    }
+
+    /// Every (context, chord) bound to more than one command: must be empty.
+    pub fn collisions(&self) -> Vec<(Context, Chord)> {
+        let mut seen = std::collections::HashSet::new();
+        self.bindings
+            .iter()
+            .filter(|(ctx, chord, _)| !seen.insert((*ctx, *chord)))
+            .map(|(ctx, chord, _)| (*ctx, *chord))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_bindings_never_collide_within_a_context() {
+        assert_eq!(Keymap::default().collisions(), vec![]);
+    }
+
+    #[test]
+    fn shifted_letters_and_shift_arrows_resolve() {
+        let map = Keymap::default();
+        let shifted_h = KeyEvent::new(KeyCode::Char('H'), KeyModifiers::SHIFT);
+        assert_eq!(
+            map.resolve(Context::Browse, shifted_h),
+            Some(Command::MoveEarlier)
+        );
+        let shift_right = KeyEvent::new(KeyCode::Right, KeyModifiers::SHIFT);
+        assert_eq!(
+            map.resolve(Context::Browse, shift_right),
+            Some(Command::MoveLater)
+        );
+        let plain_right = KeyEvent::new(KeyCode::Right, KeyModifiers::NONE);
+        assert_eq!(
+            map.resolve(Context::Browse, plain_right),
+            Some(Command::Right)
+        );
+        let ctrl_z = KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL);
+        assert_eq!(map.resolve(Context::Browse, ctrl_z), Some(Command::Undo));
+        assert_eq!(map.resolve(Context::Confirm, ctrl_z), None);
+    }
+
+    #[test]
+    fn labels_read_like_keys() {
+        assert_eq!(shift(KeyCode::Left).label(), "Shift-←");
+        assert_eq!(ctrl('r').label(), "Ctrl-r");
+        assert_eq!(key(KeyCode::PageDown).label(), "PgDn");
+    }
+}

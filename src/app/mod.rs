@@ -1,0 +1,450 @@
+//! Application state and the update logic: keys become commands, commands change the state.
+//! No I/O happens here; the runtime saves when `unsaved` is non-zero and quits on `quit`.
+
+mod board;
+pub mod clock;
+pub mod form;
+pub mod history;
+pub mod keymap;
+
+pub use clock::Clock;
+pub use form::{Form, FormOutcome, FormTarget};
+pub use keymap::{Command, Context, Keymap};
+
+use crate::domain::{GoalId, Horizon, IdGen, InitiativeId, Roadmap};
+use chrono::{NaiveDate, NaiveTime};
+use history::History;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use std::path::PathBuf;
+
+/// Where the roadmap came from and goes to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    /// A file that is saved to.
+    File(PathBuf),
+    /// The bundled sample in memory; never saved.
+    Demo,
+}
+
+/// The save state shown in the status bar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveState {
+    /// Nothing saved yet this session; the file matches what was loaded.
+    Loaded,
+    /// Last save succeeded at this local time.
+    Saved(NaiveTime),
+    /// Last save failed, with the reason.
+    Failed(String),
+}
+
+/// An item the user points at.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Item {
+    /// An initiative.
+    Initiative(InitiativeId),
+    /// A business goal.
+    Goal(GoalId),
+}
+
+/// A pending yes/no question.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Confirm {
+    /// The question, e.g. `Delete goal "Cut order-to-cash time"?`.
+    pub question: String,
+    /// Consequences to read before answering.
+    pub details: Vec<String>,
+    /// What "yes" deletes.
+    pub item: Item,
+}
+
+/// What has the keyboard. Each overlay carries its own state.
+#[derive(Debug, Clone)]
+pub enum Mode {
+    /// The board and the goals pane.
+    Browse,
+    /// The detail popup of an item.
+    Detail {
+        /// The item shown.
+        item: Item,
+        /// Lines scrolled.
+        scroll: u16,
+    },
+    /// An edit form.
+    Form(Box<Form>),
+    /// A yes/no question.
+    Confirm(Confirm),
+    /// The key help.
+    Help {
+        /// Lines scrolled.
+        scroll: u16,
+    },
+}
+
+/// Which pane has focus in Browse mode.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    /// The four horizon columns.
+    Board,
+    /// The business goals list.
+    Goals,
+}
+
+/// Whether a status message reports success or a problem.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    /// Plain information.
+    Info,
+    /// Something the user must know went wrong.
+    Error,
+}
+
+/// The whole state of the running app.
+#[derive(Debug, Clone)]
+pub struct App {
+    /// The roadmap being edited.
+    pub roadmap: Roadmap,
+    /// Where dates come from.
+    pub clock: Clock,
+    /// Today, as of the last tick.
+    pub today: NaiveDate,
+    /// Id generator for new items.
+    pub ids: IdGen,
+    /// Key bindings.
+    pub keymap: Keymap,
+    /// What has the keyboard.
+    pub mode: Mode,
+    /// Focused pane.
+    pub pane: Pane,
+    /// Focused column.
+    pub column: Horizon,
+    /// Selected card index per column.
+    pub cursor: [usize; 4],
+    /// Selected goal index in the goals pane.
+    pub goal_cursor: usize,
+    /// Initiative indices per column, in display order (rebuilt after each change).
+    pub columns: [Vec<usize>; 4],
+    /// The last status message.
+    pub message: Option<(Tone, String)>,
+    /// Save state for the status bar.
+    pub save: SaveState,
+    /// Changes not yet on disk.
+    pub unsaved: u32,
+    /// Undo and redo.
+    pub history: History,
+    /// File or demo.
+    pub source: Source,
+    /// Terminal size (columns, rows), for paging.
+    pub viewport: (u16, u16),
+    /// Set when the user asked to quit.
+    pub quit: bool,
+    /// Draw without colour (NO_COLOR).
+    pub monochrome: bool,
+}
+
+impl App {
+    /// A new app showing `roadmap`.
+    pub fn new(roadmap: Roadmap, source: Source, clock: Clock, ids: IdGen) -> Self {
+        let mut app = App {
+            roadmap,
+            today: clock.today(),
+            clock,
+            ids,
+            keymap: Keymap::default(),
+            mode: Mode::Browse,
+            pane: Pane::Board,
+            column: Horizon::Now,
+            cursor: [0; 4],
+            goal_cursor: 0,
+            columns: Default::default(),
+            message: None,
+            save: SaveState::Loaded,
+            unsaved: 0,
+            history: History::default(),
+            source,
+            viewport: (80, 24),
+            quit: false,
+            monochrome: false,
+        };
+        app.refresh();
+        app
+    }
+
+    /// True when running on the in-memory sample.
+    pub fn is_demo(&self) -> bool {
+        self.source == Source::Demo
+    }
+
+    /// Re-reads today from the clock; re-derives the columns when the date changed.
+    pub fn tick(&mut self) {
+        let today = self.clock.today();
+        if today != self.today {
+            self.today = today;
+            self.refresh();
+        }
+    }
+
+    /// Handles a terminal event (key presses and pastes; the rest is ignored).
+    pub fn handle_event(&mut self, event: &Event) {
+        match event {
+            Event::Key(key) if key.kind == KeyEventKind::Press => self.handle_key(*key),
+            Event::Paste(text) => {
+                if let Mode::Form(form) = &mut self.mode {
+                    form.paste(text);
+                }
+            }
+            Event::Resize(w, h) => self.viewport = (*w, *h),
+            _ => {}
+        }
+    }
+
+    /// Handles one key press.
+    pub fn handle_key(&mut self, key: KeyEvent) {
+        if let Mode::Form(form) = &mut self.mode {
+            if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
+                self.quit_from_form();
+                return;
+            }
+            match form.handle_key(key) {
+                FormOutcome::Continue => {}
+                FormOutcome::Cancelled => {
+                    self.mode = Mode::Browse;
+                    self.info("Nothing changed.");
+                }
+                FormOutcome::Submit => self.submit_form(),
+            }
+            return;
+        }
+        let context = match self.mode {
+            Mode::Browse => Context::Browse,
+            Mode::Detail { .. } => Context::Detail,
+            Mode::Help { .. } => Context::Help,
+            Mode::Confirm(_) => Context::Confirm,
+            Mode::Form(_) => return,
+        };
+        match self.keymap.resolve(context, key) {
+            Some(command) => self.update(command),
+            None if context == Context::Browse => self.unbound(key),
+            None => {}
+        }
+    }
+
+    fn unbound(&mut self, key: KeyEvent) {
+        if let KeyCode::Char(c) = key.code {
+            let help = self.keymap.keys(Context::Browse, Command::Help);
+            let hint = help.first().map(|k| k.label()).unwrap_or_default();
+            self.info(format!(
+                "'{c}' does nothing here; press {hint} for the keys."
+            ));
+        }
+    }
+
+    /// Runs a command in the current mode.
+    pub fn update(&mut self, command: Command) {
+        if command == Command::Quit {
+            self.quit = true;
+            return;
+        }
+        match &mut self.mode {
+            Mode::Browse => self.update_browse(command),
+            Mode::Detail { item, scroll } => match command {
+                Command::Close => self.mode = Mode::Browse,
+                Command::Up => *scroll = scroll.saturating_sub(1),
+                Command::Down => *scroll = scroll.saturating_add(1),
+                Command::Edit => {
+                    let item = item.clone();
+                    self.open_form_for(&item);
+                }
+                Command::Delete => {
+                    let item = item.clone();
+                    self.ask_delete(&item);
+                }
+                Command::Help => self.mode = Mode::Help { scroll: 0 },
+                _ => {}
+            },
+            Mode::Help { scroll } => match command {
+                Command::Close => self.mode = Mode::Browse,
+                Command::Up => *scroll = scroll.saturating_sub(1),
+                Command::Down => *scroll = scroll.saturating_add(1),
+                Command::PageUp => *scroll = scroll.saturating_sub(10),
+                Command::PageDown => *scroll = scroll.saturating_add(10),
+                _ => {}
+            },
+            Mode::Confirm(confirm) => match command {
+                Command::Yes => {
+                    let item = confirm.item.clone();
+                    self.mode = Mode::Browse;
+                    self.delete(&item);
+                }
+                Command::No => {
+                    self.mode = Mode::Browse;
+                    self.info("Kept it.");
+                }
+                _ => {}
+            },
+            Mode::Form(_) => {}
+        }
+    }
+
+    /// Shows an information message in the status bar.
+    pub fn info(&mut self, text: impl Into<String>) {
+        self.message = Some((Tone::Info, text.into()));
+    }
+
+    /// Shows an error message in the status bar.
+    pub fn error(&mut self, text: impl Into<String>) {
+        self.message = Some((Tone::Error, text.into()));
+    }
+
+    /// Records that everything up to now is on disk.
+    pub fn mark_saved(&mut self, at: NaiveTime) {
+        self.unsaved = 0;
+        self.save = SaveState::Saved(at);
+    }
+
+    /// Records a failed save; the edits stay in memory and count as unsaved.
+    pub fn mark_save_failed(&mut self, why: String) {
+        self.save = SaveState::Failed(why);
+    }
+
+    /// Applies a change to the roadmap as one undoable step labelled `what`.
+    /// Returns false (and records nothing) when the change changed nothing.
+    fn change(
+        &mut self,
+        what: String,
+        edit: impl FnOnce(&mut Roadmap, &mut IdGen, NaiveDate),
+    ) -> bool {
+        let before = self.roadmap.clone();
+        edit(&mut self.roadmap, &mut self.ids, self.today);
+        if self.roadmap == before {
+            self.info("Nothing changed.");
+            return false;
+        }
+        self.history.record(before, what.clone());
+        self.unsaved = self.unsaved.saturating_add(1);
+        self.refresh();
+        self.info(what);
+        true
+    }
+
+    fn undo(&mut self, redo: bool) {
+        let current = std::mem::replace(&mut self.roadmap, Roadmap::new(""));
+        let result = if redo {
+            self.history.redo(current)
+        } else {
+            self.history.undo(current)
+        };
+        match result {
+            Ok((roadmap, what)) => {
+                self.roadmap = roadmap;
+                self.unsaved = self.unsaved.saturating_add(1);
+                self.refresh();
+                let verb = if redo { "Redone" } else { "Undone" };
+                self.info(format!("{verb}: {what}"));
+            }
+            Err(roadmap) => {
+                self.roadmap = roadmap;
+                self.info(if redo {
+                    "Nothing to redo."
+                } else {
+                    "Nothing to undo."
+                });
+            }
+        }
+    }
+
+    fn submit_form(&mut self) {
+        let Mode::Form(form) = &mut self.mode else {
+            return;
+        };
+        if form.validate(&self.roadmap).is_err() {
+            return;
+        }
+        let form = form.clone();
+        self.mode = Mode::Browse;
+        self.apply_form(&form);
+    }
+
+    fn apply_form(&mut self, form: &Form) {
+        let now = self.clock.now();
+        match &form.target {
+            FormTarget::NewInitiative => {
+                let title = form.value(form::FieldName::Title);
+                let mut new_id = None;
+                self.change(format!("Added \"{}\"", title.trim()), |r, ids, today| {
+                    let id = ids.initiative(&r.taken_ids());
+                    let mut initiative = board::blank_initiative(id.clone(), now);
+                    initiative.target = form.target_date().unwrap_or(today);
+                    form.fill_initiative(&mut initiative, today);
+                    initiative.target_log.clear();
+                    r.initiatives.push(initiative);
+                    new_id = Some(id);
+                });
+                if let Some(id) = new_id {
+                    self.select_initiative(&id);
+                }
+            }
+            FormTarget::EditInitiative(id) => {
+                let title = form.value(form::FieldName::Title);
+                self.change(format!("Edited \"{}\"", title.trim()), |r, _, today| {
+                    if let Some(i) = r.initiative_mut(id) {
+                        let before = i.clone();
+                        form.fill_initiative(i, today);
+                        if *i != before {
+                            i.updated = now;
+                        }
+                    }
+                });
+                self.select_initiative(id);
+            }
+            FormTarget::NewGoal => {
+                let title = form.value(form::FieldName::Title);
+                self.change(format!("Added goal \"{}\"", title.trim()), |r, ids, _| {
+                    let id = ids.goal(&r.taken_ids());
+                    let mut goal = board::blank_goal(id);
+                    form.fill_goal(&mut goal, r);
+                    r.goals.push(goal);
+                });
+                self.goal_cursor = self.roadmap.goals.len().saturating_sub(1);
+            }
+            FormTarget::EditGoal(id) => {
+                let title = form.value(form::FieldName::Title);
+                self.change(format!("Edited goal \"{}\"", title.trim()), |r, _, _| {
+                    let snapshot = r.clone();
+                    if let Some(goal) = r.goal_mut(id) {
+                        form.fill_goal(goal, &snapshot);
+                    }
+                });
+            }
+        }
+    }
+
+    /// Ctrl-c inside a form: keep what was typed if it is valid, then quit.
+    fn quit_from_form(&mut self) {
+        if let Mode::Form(form) = &mut self.mode {
+            if form.is_changed() && form.validate(&self.roadmap).is_err() {
+                // Do not throw typed text away silently: stay, show why.
+                let why = form.error.clone().unwrap_or_default();
+                self.error(format!(
+                    "Fix the form or press Esc to discard it before quitting: {why}"
+                ));
+                return;
+            }
+            if form.is_changed() {
+                self.submit_form();
+            }
+        }
+        self.mode = Mode::Browse;
+        self.quit = true;
+    }
+
+    /// The context whose keys apply now (for hints and help).
+    pub fn context(&self) -> Option<Context> {
+        match self.mode {
+            Mode::Browse => Some(Context::Browse),
+            Mode::Detail { .. } => Some(Context::Detail),
+            Mode::Help { .. } => Some(Context::Help),
+            Mode::Confirm(_) => Some(Context::Confirm),
+            Mode::Form(_) => None,
+        }
+    }
+}

@@ -1,0 +1,126 @@
+//! The command line: flags, subcommands, exit codes (0 ok, 1 bad data, 2 usage).
+
+use crate::app::{App, Clock, Source};
+use crate::domain::{IdGen, Roadmap};
+use crate::runtime::{self, Outcome};
+use crate::sample;
+use crate::storage::{self, Opened};
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// alignmap: a now / next week / next month / next year roadmap that links IT initiatives to the
+/// business goals they serve.
+#[derive(Debug, Parser)]
+#[command(name = "alignmap", version, about)]
+pub struct Cli {
+    /// Data directory (default: $XDG_CONFIG_HOME/alignmap).
+    #[arg(long, value_name = "DIR", env = storage::DATA_DIR_ENV, global = true)]
+    pub dir: Option<PathBuf>,
+    /// Open this roadmap file instead of roadmap.ron in the data directory.
+    #[arg(long, value_name = "PATH", global = true)]
+    pub file: Option<PathBuf>,
+    /// Pretend today is this date (YYYY-MM-DD), for reviews, demos and tests.
+    #[arg(long, value_name = "YYYY-MM-DD", env = "ALIGNMAP_TODAY", value_parser = parse_today, global = true)]
+    pub today: Option<NaiveDate>,
+    /// Open the bundled sample roadmap in memory; nothing is saved.
+    #[arg(long)]
+    pub demo: bool,
+    /// What to do (default: open the planner).
+    #[command(subcommand)]
+    pub command: Option<Cmd>,
+}
+
+/// Subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Cmd {
+    /// Check a roadmap file (default: the one the planner opens) and report problems.
+    Check {
+        /// The file to check.
+        file: Option<PathBuf>,
+    },
+}
+
+fn parse_today(text: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| format!("'{text}' is not a date in the form YYYY-MM-DD"))
+}
+
+/// Parses the command line and runs; returns the process exit code.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let clock = cli.today.map_or_else(Clock::system, Clock::with_today);
+    let result = match &cli.command {
+        Some(Cmd::Check { file }) => check(&cli, file.as_deref()),
+        None => open(&cli, clock),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("alignmap: {message}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn roadmap_path(cli: &Cli, file: Option<&Path>) -> Result<PathBuf, String> {
+    storage::roadmap_path(file.or(cli.file.as_deref()), cli.dir.as_deref()).ok_or_else(|| {
+        "cannot find a config directory for this user; pass --dir DIR or set ALIGNMAP_DIR".into()
+    })
+}
+
+fn check(cli: &Cli, file: Option<&Path>) -> Result<(), String> {
+    let path = roadmap_path(cli, file)?;
+    let roadmap = storage::load(&path).map_err(|e| e.to_string())?;
+    let active = roadmap
+        .initiatives
+        .iter()
+        .filter(|i| i.status.is_active())
+        .count();
+    println!(
+        "ok: {}: schema version {}, {} goals, {} initiatives ({active} active)",
+        path.display(),
+        roadmap.version,
+        roadmap.goals.len(),
+        roadmap.initiatives.len(),
+    );
+    Ok(())
+}
+
+fn seed() -> u64 {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    // Fold the 128-bit nanosecond count and the process id into one seed.
+    (nanos as u64) ^ ((nanos >> 64) as u64) ^ (u64::from(std::process::id()) << 32)
+}
+
+fn open(cli: &Cli, clock: Clock) -> Result<(), String> {
+    let (roadmap, source, note): (Roadmap, Source, Option<String>) = if cli.demo {
+        let roadmap = sample::sample(clock.today(), clock.now())?;
+        (roadmap, Source::Demo, None)
+    } else {
+        let path = roadmap_path(cli, None)?;
+        match storage::open_or_create(&path, "My roadmap").map_err(|e| e.to_string())? {
+            Opened::Loaded(r) => (r, Source::File(path), None),
+            Opened::Created(r) => {
+                let note = format!("Welcome! Created {}", path.display());
+                (r, Source::File(path), Some(note))
+            }
+        }
+    };
+    let mut app = App::new(roadmap, source, clock, IdGen::with_seed(seed()));
+    app.monochrome = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    if let Some(note) = note {
+        app.info(note);
+    }
+    match runtime::run(&mut app).map_err(|e| format!("terminal error: {e}"))? {
+        Outcome::Saved => Ok(()),
+        Outcome::Recovered(path) => Err(format!(
+            "could not save the roadmap ({}); your edits are in {}",
+            crate::ui::bars::save_label(&app),
+            path.display()
+        )),
+    }
+}

@@ -1,0 +1,198 @@
+//! Date input and display: ISO dates and short forms relative to today (`+2w`, `fri`, `eom`).
+
+use super::horizon::{Horizon, end_of_month, end_of_week, end_of_year};
+use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
+use thiserror::Error;
+
+/// A date the user typed that could not be understood.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[error(
+    "'{0}' is not a date: use 2027-03-31, +3d, +2w, +1m, fri, eow, eom, eoy, next-week or next-month"
+)]
+pub struct DateError(pub String);
+
+/// The short forms accepted by [`parse_date`], for help text.
+pub const DATE_FORMS_HELP: &str = "2027-03-31 · today · +3d +2w +1m +1y · mon…sun · eow eom eoy · now next-week next-month next-year";
+
+/// Parses what a user typed into a date field, relative to `today`.
+///
+/// Weekday names mean the next such day after today (`fri` on a Friday is a week later).
+pub fn parse_date(input: &str, today: NaiveDate) -> Result<NaiveDate, DateError> {
+    let text = input.trim().to_ascii_lowercase();
+    let fail = || DateError(input.trim().to_string());
+    if let Ok(date) = NaiveDate::parse_from_str(&text, "%Y-%m-%d") {
+        return Ok(date);
+    }
+    let named = match text.as_str() {
+        "today" | "tod" => Some(today),
+        "tomorrow" | "tom" => today.succ_opt(),
+        "eow" => Some(end_of_week(today)),
+        "eom" => Some(end_of_month(today)),
+        "eoy" => Some(end_of_year(today)),
+        "now" => Some(Horizon::Now.window_end(today)),
+        "next-week" | "nw" | "eonw" => Some(Horizon::NextWeek.window_end(today)),
+        "next-month" | "nm" | "eonm" => Some(Horizon::NextMonth.window_end(today)),
+        "next-year" | "ny" => Some(Horizon::NextYear.window_end(today)),
+        _ => None,
+    };
+    if let Some(date) = named {
+        return Ok(date);
+    }
+    if let Ok(weekday) = text.parse::<Weekday>() {
+        let ahead =
+            (7 + weekday.num_days_from_monday() - today.weekday().num_days_from_monday()) % 7;
+        let ahead = if ahead == 0 { 7 } else { ahead };
+        return today
+            .checked_add_days(Days::new(u64::from(ahead)))
+            .ok_or_else(fail);
+    }
+    parse_offset(&text, today).ok_or_else(fail)
+}
+
+/// `+3d`, `-2w`, `+1m`, `+1y` (sign optional for `+`).
+fn parse_offset(text: &str, today: NaiveDate) -> Option<NaiveDate> {
+    let (negative, rest) = match text.as_bytes().first()? {
+        b'+' => (false, &text[1..]),
+        b'-' => (true, &text[1..]),
+        _ => (false, text),
+    };
+    let unit = rest.chars().last()?;
+    let amount: u32 = rest[..rest.len() - unit.len_utf8()].parse().ok()?;
+    let days = |n: u32| Days::new(u64::from(n));
+    let months = |n: u32| Months::new(n);
+    match (unit, negative) {
+        ('d', false) => today.checked_add_days(days(amount)),
+        ('d', true) => today.checked_sub_days(days(amount)),
+        ('w', false) => today.checked_add_days(days(amount.checked_mul(7)?)),
+        ('w', true) => today.checked_sub_days(days(amount.checked_mul(7)?)),
+        ('m', false) => today.checked_add_months(months(amount)),
+        ('m', true) => today.checked_sub_months(months(amount)),
+        ('y', false) => today.checked_add_months(months(amount.checked_mul(12)?)),
+        ('y', true) => today.checked_sub_months(months(amount.checked_mul(12)?)),
+        _ => None,
+    }
+}
+
+/// True when a date is twelve months or more from today: cards then show its year.
+pub fn is_far(date: NaiveDate, today: NaiveDate) -> bool {
+    date >= Horizon::NextYear.window_end(today)
+}
+
+/// A compact date for cards: `Fri 27 Nov`, or `Nov 2028` when twelve months or more away.
+pub fn short_date(date: NaiveDate, today: NaiveDate) -> String {
+    if is_far(date, today) {
+        date.format("%b %Y").to_string()
+    } else {
+        date.format("%a %-d %b").to_string()
+    }
+}
+
+/// The shortest card date: `27 Nov`, or `Nov 2028` when twelve months or more away.
+pub fn compact_date(date: NaiveDate, today: NaiveDate) -> String {
+    if is_far(date, today) {
+        date.format("%b %Y").to_string()
+    } else {
+        date.format("%-d %b").to_string()
+    }
+}
+
+/// A full date for details and forms: `Fri 27 Nov 2026`.
+pub fn long_date(date: NaiveDate) -> String {
+    date.format("%a %-d %b %Y").to_string()
+}
+
+/// Whole days between two dates (positive when `later` is after `earlier`).
+pub fn days_between(earlier: NaiveDate, later: NaiveDate) -> i64 {
+    (later - earlier).num_days()
+}
+
+/// A date `days` away from `today` (negative for the past), clamped to the calendar's range.
+pub fn offset_days(today: NaiveDate, days: i64) -> NaiveDate {
+    let magnitude = Days::new(days.unsigned_abs());
+    let moved = if days >= 0 {
+        today.checked_add_days(magnitude)
+    } else {
+        today.checked_sub_days(magnitude)
+    };
+    moved.unwrap_or(today)
+}
+
+/// ISO week number of `date`.
+pub fn iso_week(date: NaiveDate) -> u32 {
+    date.iso_week().week()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    const SUNDAY: &str = "2026-11-22";
+
+    #[test]
+    fn iso_and_relative_forms() {
+        let today = d(SUNDAY);
+        let cases = [
+            ("2027-03-31", "2027-03-31"),
+            ("  today ", SUNDAY),
+            ("tomorrow", "2026-11-23"),
+            ("+3d", "2026-11-25"),
+            ("3d", "2026-11-25"),
+            ("-3d", "2026-11-19"),
+            ("+2w", "2026-12-06"),
+            ("+1m", "2026-12-22"),
+            ("+1y", "2027-11-22"),
+            ("eow", SUNDAY),
+            ("eom", "2026-11-30"),
+            ("eoy", "2026-12-31"),
+            ("next-week", "2026-11-29"),
+            ("next-month", "2026-12-31"),
+            ("NM", "2026-12-31"),
+            ("fri", "2026-11-27"),
+            ("Sunday", "2026-11-29"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(parse_date(input, today), Ok(d(want)), "{input}");
+        }
+    }
+
+    #[test]
+    fn month_offsets_clamp_to_month_end() {
+        assert_eq!(parse_date("+1m", d("2027-01-31")), Ok(d("2027-02-28")));
+        assert_eq!(parse_date("+1m", d("2028-01-31")), Ok(d("2028-02-29")));
+    }
+
+    #[test]
+    fn nonsense_is_rejected_with_the_input_named() {
+        for bad in [
+            "",
+            "2027-02-30",
+            "+",
+            "+3x",
+            "fri day",
+            "+99999999999d",
+            "+4294967295y",
+        ] {
+            let err = parse_date(bad, d(SUNDAY)).unwrap_err();
+            assert!(err.to_string().contains(bad.trim()), "{err}");
+        }
+    }
+
+    #[test]
+    fn short_dates_show_the_year_only_far_out() {
+        let today = d(SUNDAY);
+        assert_eq!(short_date(d("2026-11-27"), today), "Fri 27 Nov");
+        assert_eq!(short_date(d("2027-11-21"), today), "Sun 21 Nov");
+        assert_eq!(
+            short_date(d("2027-11-22"), today),
+            "Nov 2027",
+            "a year out is not today"
+        );
+        assert_eq!(compact_date(d("2026-11-27"), today), "27 Nov");
+        assert_eq!(compact_date(d("2028-01-02"), today), "Jan 2028");
+        assert_eq!(long_date(d("2026-11-27")), "Fri 27 Nov 2026");
+    }
+}

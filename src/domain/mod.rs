@@ -1,0 +1,12 @@
+//! The roadmap domain: goals, initiatives, horizons and date math (serde + chrono only; no I/O).
+
+pub mod dates;
+pub mod horizon;
+pub mod ids;
+pub mod model;
+pub mod validate;
+
+pub use dates::DATE_FORMS_HELP;
+pub use horizon::Horizon;
+pub use ids::{GoalId, IdGen, InitiativeId};
+pub use model::{Goal, Initiative, Kind, Roadmap, SCHEMA_VERSION, Status, TargetChange};

@@ -1,0 +1,422 @@
+//! The roadmap data model as stored in RON: `Roadmap`, `Goal`, `Initiative` and their enums.
+
+use super::horizon::Horizon;
+use super::ids::{GoalId, InitiativeId};
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
+
+/// The schema version this build writes. Older versions are migrated on load.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// A whole roadmap: the goals the business wants and the IT initiatives serving them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Roadmap {
+    /// Schema version of the file.
+    pub version: u32,
+    /// Display name, e.g. "IT roadmap 2027".
+    pub name: String,
+    /// Business goals, in the order the user keeps them.
+    #[serde(default)]
+    pub goals: Vec<Goal>,
+    /// IT initiatives, including done and dropped ones.
+    #[serde(default)]
+    pub initiatives: Vec<Initiative>,
+}
+
+/// An outcome the business wants, owned on the business side.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Goal {
+    /// Stable id, never reused.
+    pub id: GoalId,
+    /// Short code shown on cards, e.g. `O2C` (1-6 letters or digits, unique).
+    pub code: String,
+    /// The outcome in business words, e.g. "Cut order-to-cash time by 20%".
+    pub title: String,
+    /// Longer description.
+    #[serde(default)]
+    pub description: String,
+    /// Business owner.
+    #[serde(default)]
+    pub owner: String,
+    /// Priority 1 (highest) to 5; also the goal's weight.
+    #[serde(default = "default_priority")]
+    pub priority: u8,
+}
+
+fn default_priority() -> u8 {
+    3
+}
+
+/// Where an initiative stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Status {
+    /// Asked for, not yet agreed.
+    Proposed,
+    /// Agreed and scheduled.
+    Planned,
+    /// Being worked on.
+    InProgress,
+    /// Cannot move until something else happens.
+    Blocked,
+    /// Delivered.
+    Done,
+    /// Abandoned.
+    Dropped,
+}
+
+impl Status {
+    /// Every status, in workflow order.
+    pub const ALL: [Status; 6] = [
+        Status::Proposed,
+        Status::Planned,
+        Status::InProgress,
+        Status::Blocked,
+        Status::Done,
+        Status::Dropped,
+    ];
+
+    /// Human label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Proposed => "Proposed",
+            Status::Planned => "Planned",
+            Status::InProgress => "In progress",
+            Status::Blocked => "Blocked",
+            Status::Done => "Done",
+            Status::Dropped => "Dropped",
+        }
+    }
+
+    /// A symbol that tells the status apart without colour.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Status::Proposed => "◇",
+            Status::Planned => "○",
+            Status::InProgress => "◐",
+            Status::Blocked => "⊘",
+            Status::Done => "✓",
+            Status::Dropped => "✗",
+        }
+    }
+
+    /// Active means neither done nor dropped.
+    pub fn is_active(self) -> bool {
+        !matches!(self, Status::Done | Status::Dropped)
+    }
+}
+
+/// Portfolio kind: keeping the lights on, improving, or strategic change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Kind {
+    /// Keep the lights on.
+    Run,
+    /// Improve what exists.
+    Grow,
+    /// Strategic change.
+    Transform,
+}
+
+impl Kind {
+    /// Every kind.
+    pub const ALL: [Kind; 3] = [Kind::Run, Kind::Grow, Kind::Transform];
+
+    /// Human label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Kind::Run => "Run",
+            Kind::Grow => "Grow",
+            Kind::Transform => "Transform",
+        }
+    }
+}
+
+/// One change of an initiative's target date, kept so slips are never lost.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TargetChange {
+    /// The day the change was made.
+    pub on: NaiveDate,
+    /// Target before the change.
+    pub from: NaiveDate,
+    /// Target after the change.
+    pub to: NaiveDate,
+}
+
+/// A piece of IT work, placed on the roadmap by its target date.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Initiative {
+    /// Stable id, never reused.
+    pub id: InitiativeId,
+    /// Short title.
+    pub title: String,
+    /// One-paragraph summary in business language.
+    #[serde(default)]
+    pub summary: String,
+    /// IT owner.
+    #[serde(default)]
+    pub it_owner: String,
+    /// Business sponsor.
+    #[serde(default)]
+    pub sponsor: String,
+    /// Goals this initiative serves.
+    #[serde(default)]
+    pub goals: Vec<GoalId>,
+    /// Workflow status.
+    pub status: Status,
+    /// Portfolio kind.
+    pub kind: Kind,
+    /// Target date; its horizon is derived from it relative to today.
+    pub target: NaiveDate,
+    /// The day it was marked done.
+    #[serde(default)]
+    pub done_on: Option<NaiveDate>,
+    /// Free tags.
+    #[serde(default)]
+    pub tags: Vec<String>,
+    /// Notes (internal).
+    #[serde(default)]
+    pub notes: String,
+    /// Manual order among cards with the same target date (lower first).
+    #[serde(default)]
+    pub rank: i32,
+    /// When it was created.
+    pub created: DateTime<Utc>,
+    /// When it was last changed.
+    pub updated: DateTime<Utc>,
+    /// Every change of the target date, oldest first.
+    #[serde(default)]
+    pub target_log: Vec<TargetChange>,
+}
+
+impl Initiative {
+    /// The first target ever recorded (what was first promised).
+    pub fn first_target(&self) -> NaiveDate {
+        self.target_log.first().map_or(self.target, |c| c.from)
+    }
+
+    /// Number of times the target moved later.
+    pub fn slip_count(&self) -> usize {
+        self.target_log.iter().filter(|c| c.to > c.from).count()
+    }
+
+    /// True when the target has passed and the initiative is still active.
+    pub fn is_overdue(&self, today: NaiveDate) -> bool {
+        self.status.is_active() && self.target < today
+    }
+
+    /// Its horizon relative to `today`.
+    pub fn horizon(&self, today: NaiveDate) -> Horizon {
+        Horizon::of(self.target, today)
+    }
+
+    /// Sets the target date, logging the change (no entry when the date does not change).
+    pub fn set_target(&mut self, to: NaiveDate, today: NaiveDate) {
+        if to != self.target {
+            self.target_log.push(TargetChange {
+                on: today,
+                from: self.target,
+                to,
+            });
+            self.target = to;
+        }
+    }
+
+    /// Sets the status, keeping `done_on` consistent with it.
+    pub fn set_status(&mut self, status: Status, today: NaiveDate) {
+        if status == Status::Done && self.status != Status::Done {
+            self.done_on = Some(today);
+        } else if status != Status::Done {
+            self.done_on = None;
+        }
+        self.status = status;
+    }
+}
+
+impl Roadmap {
+    /// An empty roadmap with the current schema version.
+    pub fn new(name: impl Into<String>) -> Self {
+        Self {
+            version: SCHEMA_VERSION,
+            name: name.into(),
+            goals: Vec::new(),
+            initiatives: Vec::new(),
+        }
+    }
+
+    /// True when there is nothing in it yet.
+    pub fn is_empty(&self) -> bool {
+        self.goals.is_empty() && self.initiatives.is_empty()
+    }
+
+    /// Every id in use, goals and initiatives alike.
+    pub fn taken_ids(&self) -> BTreeSet<&str> {
+        let goals = self.goals.iter().map(|g| g.id.0.as_str());
+        let inits = self.initiatives.iter().map(|i| i.id.0.as_str());
+        goals.chain(inits).collect()
+    }
+
+    /// The goal with this id.
+    pub fn goal(&self, id: &GoalId) -> Option<&Goal> {
+        self.goals.iter().find(|g| &g.id == id)
+    }
+
+    /// The goal with this id, mutably.
+    pub fn goal_mut(&mut self, id: &GoalId) -> Option<&mut Goal> {
+        self.goals.iter_mut().find(|g| &g.id == id)
+    }
+
+    /// The initiative with this id.
+    pub fn initiative(&self, id: &InitiativeId) -> Option<&Initiative> {
+        self.initiatives.iter().find(|i| &i.id == id)
+    }
+
+    /// The initiative with this id, mutably.
+    pub fn initiative_mut(&mut self, id: &InitiativeId) -> Option<&mut Initiative> {
+        self.initiatives.iter_mut().find(|i| &i.id == id)
+    }
+
+    /// Active initiatives linked to a goal.
+    pub fn serving(&self, goal: &GoalId) -> impl Iterator<Item = &Initiative> {
+        self.initiatives
+            .iter()
+            .filter(move |i| i.status.is_active() && i.goals.contains(goal))
+    }
+
+    /// Removes a goal and every link to it; returns the removed goal.
+    pub fn remove_goal(&mut self, id: &GoalId) -> Option<Goal> {
+        let pos = self.goals.iter().position(|g| &g.id == id)?;
+        for initiative in &mut self.initiatives {
+            initiative.goals.retain(|g| g != id);
+        }
+        Some(self.goals.remove(pos))
+    }
+
+    /// Removes an initiative; returns it.
+    pub fn remove_initiative(&mut self, id: &InitiativeId) -> Option<Initiative> {
+        let pos = self.initiatives.iter().position(|i| &i.id == id)?;
+        Some(self.initiatives.remove(pos))
+    }
+
+    /// A short code for a new goal title, unique in this roadmap: initials, at most 4 letters
+    /// (e.g. "Cut order-to-cash time" gives `COTC`), with a digit added on a clash.
+    pub fn suggest_code(&self, title: &str) -> String {
+        let initials: String = title
+            .split(|c: char| !c.is_alphanumeric())
+            .filter_map(|w| w.chars().next())
+            .filter(|c| c.is_ascii_alphanumeric())
+            .take(4)
+            .collect::<String>()
+            .to_ascii_uppercase();
+        let base = if initials.is_empty() {
+            "G".to_string()
+        } else {
+            initials
+        };
+        let taken = |code: &str| self.goals.iter().any(|g| g.code.eq_ignore_ascii_case(code));
+        if !taken(&base) {
+            return base;
+        }
+        (2..)
+            .map(|n| format!("{base}{n}"))
+            .find(|c| !taken(c))
+            .unwrap_or(base)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    fn initiative(target: &str) -> Initiative {
+        let at = DateTime::<Utc>::from_timestamp(0, 0).unwrap();
+        Initiative {
+            id: InitiativeId("i-1".into()),
+            title: "t".into(),
+            summary: String::new(),
+            it_owner: String::new(),
+            sponsor: String::new(),
+            goals: vec![],
+            status: Status::Planned,
+            kind: Kind::Run,
+            target: date(target),
+            done_on: None,
+            tags: vec![],
+            notes: String::new(),
+            rank: 0,
+            created: at,
+            updated: at,
+            target_log: vec![],
+        }
+    }
+
+    #[test]
+    fn target_changes_are_logged_and_slips_counted() {
+        let mut i = initiative("2026-12-01");
+        i.set_target(date("2026-12-01"), date("2026-11-20"));
+        assert!(i.target_log.is_empty(), "same date is not a move");
+        i.set_target(date("2026-12-15"), date("2026-11-20"));
+        i.set_target(date("2026-12-10"), date("2026-11-21"));
+        i.set_target(date("2027-01-31"), date("2026-11-22"));
+        assert_eq!(i.target_log.len(), 3);
+        assert_eq!(i.slip_count(), 2, "a pull-in is not a slip");
+        assert_eq!(i.first_target(), date("2026-12-01"));
+    }
+
+    #[test]
+    fn done_on_follows_status() {
+        let mut i = initiative("2026-12-01");
+        i.set_status(Status::Done, date("2026-11-22"));
+        assert_eq!(i.done_on, Some(date("2026-11-22")));
+        assert!(
+            !i.is_overdue(date("2027-01-01")),
+            "done work is never overdue"
+        );
+        i.set_status(Status::InProgress, date("2026-11-23"));
+        assert_eq!(i.done_on, None);
+        assert!(i.is_overdue(date("2026-12-02")));
+    }
+
+    #[test]
+    fn removing_a_goal_removes_its_links() {
+        let mut r = Roadmap::new("r");
+        let g = GoalId("g-1".into());
+        r.goals.push(Goal {
+            id: g.clone(),
+            code: "O2C".into(),
+            title: "Cash".into(),
+            description: String::new(),
+            owner: String::new(),
+            priority: 1,
+        });
+        let mut i = initiative("2026-12-01");
+        i.goals.push(g.clone());
+        r.initiatives.push(i);
+        assert_eq!(r.serving(&g).count(), 1);
+        assert!(r.remove_goal(&g).is_some());
+        assert!(r.initiatives[0].goals.is_empty());
+    }
+
+    #[test]
+    fn suggested_codes_are_initials_and_unique() {
+        let mut r = Roadmap::new("r");
+        assert_eq!(r.suggest_code("Cut order-to-cash time by 20%"), "COTC");
+        r.goals.push(Goal {
+            id: GoalId("g-1".into()),
+            code: "COTC".into(),
+            title: String::new(),
+            description: String::new(),
+            owner: String::new(),
+            priority: 1,
+        });
+        assert_eq!(r.suggest_code("Cut order-to-cash time"), "COTC2");
+        assert_eq!(r.suggest_code("!!!"), "G");
+    }
+}

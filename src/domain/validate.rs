@@ -1,0 +1,98 @@
+//! Consistency rules a roadmap must meet before the app works on it or writes it.
+
+use super::model::Roadmap;
+use std::collections::BTreeSet;
+
+/// Longest goal code accepted.
+pub const MAX_CODE_LEN: usize = 6;
+
+/// Every rule the roadmap breaks, each as a sentence naming the item (empty when valid).
+pub fn problems(roadmap: &Roadmap) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut ids = BTreeSet::new();
+    let mut codes = BTreeSet::new();
+    for goal in &roadmap.goals {
+        let who = format!("goal {} ({})", goal.id, goal.title);
+        if !ids.insert(goal.id.0.as_str()) {
+            out.push(format!("{who}: id {} is used twice", goal.id));
+        }
+        if let Err(why) = check_code(&goal.code) {
+            out.push(format!("{who}: {why}"));
+        } else if !codes.insert(goal.code.to_ascii_uppercase()) {
+            out.push(format!("{who}: code {} is used by another goal", goal.code));
+        }
+        if goal.title.trim().is_empty() {
+            out.push(format!("goal {}: the title is empty", goal.id));
+        }
+        if !(1..=5).contains(&goal.priority) {
+            out.push(format!("{who}: priority {} is outside 1-5", goal.priority));
+        }
+    }
+    let goal_ids: BTreeSet<_> = roadmap.goals.iter().map(|g| &g.id).collect();
+    for initiative in &roadmap.initiatives {
+        let who = format!("initiative {} ({})", initiative.id, initiative.title);
+        if !ids.insert(initiative.id.0.as_str()) {
+            out.push(format!("{who}: id {} is used twice", initiative.id));
+        }
+        if initiative.title.trim().is_empty() {
+            out.push(format!("initiative {}: the title is empty", initiative.id));
+        }
+        for goal in &initiative.goals {
+            if !goal_ids.contains(goal) {
+                out.push(format!("{who}: links to goal {goal}, which does not exist"));
+            }
+        }
+        let unique: BTreeSet<_> = initiative.goals.iter().collect();
+        if unique.len() != initiative.goals.len() {
+            out.push(format!("{who}: links to the same goal twice"));
+        }
+    }
+    out
+}
+
+/// Checks a goal code: 1-6 ASCII letters or digits.
+pub fn check_code(code: &str) -> Result<(), String> {
+    if code.is_empty() {
+        Err("the code is empty".into())
+    } else if code.len() > MAX_CODE_LEN || !code.chars().all(|c| c.is_ascii_alphanumeric()) {
+        Err(format!(
+            "code '{code}' must be 1-{MAX_CODE_LEN} letters or digits"
+        ))
+    } else {
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{Goal, GoalId};
+
+    fn goal(id: &str, code: &str) -> Goal {
+        Goal {
+            id: GoalId(id.into()),
+            code: code.into(),
+            title: "A goal".into(),
+            description: String::new(),
+            owner: String::new(),
+            priority: 2,
+        }
+    }
+
+    #[test]
+    fn duplicate_ids_codes_and_bad_priority_are_reported() {
+        let mut r = Roadmap::new("r");
+        r.goals.push(goal("g-1", "O2C"));
+        r.goals.push(goal("g-1", "o2c"));
+        r.goals.push(Goal {
+            priority: 9,
+            ..goal("g-2", "TOO-LONG")
+        });
+        let found = problems(&r);
+        assert_eq!(found.len(), 4, "{found:#?}");
+        assert!(found[0].contains("used twice"));
+        assert!(found[1].contains("code o2c is used by another goal"));
+        assert!(found[2].contains("1-6 letters or digits"));
+        assert!(found[3].contains("priority 9"));
+    }
+}

@@ -1,0 +1,9 @@
+//! alignmap: a terminal roadmap planner linking IT initiatives to the business goals they serve.
+
+pub mod app;
+pub mod cli;
+pub mod domain;
+pub mod runtime;
+pub mod sample;
+pub mod storage;
+pub mod ui;

@@ -1,0 +1,86 @@
+//! The RON encoding of a roadmap: pretty, stable, human-readable; strict on the way in.
+
+use super::error::{LoadError, SaveError};
+use crate::domain::{Roadmap, SCHEMA_VERSION, validate};
+use ron::Options;
+use ron::ser::PrettyConfig;
+use serde::Deserialize;
+use std::path::Path;
+
+/// Files larger than this are refused rather than read into memory.
+pub const MAX_FILE_BYTES: u64 = 256 * 1_000_000;
+
+/// Deepest nesting the parser follows before giving up with an error (no stack overflow).
+const RECURSION_LIMIT: usize = 64;
+
+fn options() -> Options {
+    Options::default().with_recursion_limit(RECURSION_LIMIT)
+}
+
+/// Encodes a roadmap as pretty RON with `\n` line ends and escaped control characters.
+pub fn to_ron(roadmap: &Roadmap) -> Result<String, SaveError> {
+    let pretty = PrettyConfig::new()
+        .new_line("\n")
+        .indentor("    ")
+        .struct_names(true)
+        .escape_strings(true);
+    let mut text = options()
+        .to_string_pretty(roadmap, pretty)
+        .map_err(|e| SaveError::Encode(e.to_string()))?;
+    text.push('\n');
+    Ok(text)
+}
+
+/// Just enough of a file to read its version when the full parse fails.
+#[derive(Deserialize)]
+#[serde(rename = "Roadmap")]
+struct Header {
+    version: u32,
+}
+
+/// Parses and validates roadmap text; `path` is only used in messages.
+pub fn from_ron(text: &str, path: &Path) -> Result<Roadmap, LoadError> {
+    let parsed: Result<Roadmap, _> = options().from_str(text);
+    let roadmap = match parsed {
+        Ok(roadmap) => roadmap,
+        Err(e) => {
+            // A newer file often fails on fields we do not know: say so instead.
+            if let Ok(header) = options().from_str::<Header>(text) {
+                check_version(header.version, path)?;
+            }
+            return Err(LoadError::Parse {
+                path: path.to_path_buf(),
+                line: e.span.start.line,
+                col: e.span.start.col,
+                message: e.code.to_string(),
+            });
+        }
+    };
+    check_version(roadmap.version, path)?;
+    let problems = validate::problems(&roadmap);
+    if problems.is_empty() {
+        Ok(roadmap)
+    } else {
+        Err(LoadError::Invalid {
+            path: path.to_path_buf(),
+            problems,
+        })
+    }
+}
+
+fn check_version(found: u32, path: &Path) -> Result<(), LoadError> {
+    if found > SCHEMA_VERSION {
+        return Err(LoadError::TooNew {
+            path: path.to_path_buf(),
+            found,
+            supported: SCHEMA_VERSION,
+        });
+    }
+    if found == 0 {
+        return Err(LoadError::Invalid {
+            path: path.to_path_buf(),
+            problems: vec!["schema version 0 does not exist (the first version is 1)".into()],
+        });
+    }
+    Ok(())
+}

@@ -1,0 +1,138 @@
+//! The header bar (roadmap, date) and the two bottom lines (message and save state; key hints).
+
+use super::text::{fit, width};
+use super::theme::Theme;
+use crate::app::{App, Command, Context, Mode, SaveState, Source, Tone};
+use crate::domain::dates::{iso_week, long_date};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+/// Draws the top bar: app, roadmap name, today.
+pub fn render_header(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    buf.set_style(area, theme.header);
+    let right = format!("{} · week {} ", long_date(app.today), iso_week(app.today));
+    let room = usize::from(area.width).saturating_sub(width(&right) + 12);
+    let left = format!(" alignmap │ {}", fit(&app.roadmap.name, room));
+    buf.set_line(
+        area.x,
+        area.y,
+        &Line::styled(left, theme.header),
+        area.width,
+    );
+    let x = area
+        .right()
+        .saturating_sub(u16::try_from(width(&right)).unwrap_or(0));
+    buf.set_line(x, area.y, &Line::styled(right, theme.header), area.width);
+}
+
+/// The save state in the status bar's words: `Saved 14:02:31`, `Unsaved (3)`, `DEMO` …
+pub fn save_label(app: &App) -> String {
+    if app.source == Source::Demo {
+        return "DEMO · not saved".into();
+    }
+    match (&app.save, app.unsaved) {
+        (SaveState::Failed(why), _) => format!("Save failed: {why}"),
+        (_, n) if n > 0 => format!("Unsaved ({n})"),
+        (SaveState::Saved(at), _) => format!("Saved {}", at.format("%H:%M:%S")),
+        (SaveState::Loaded, _) => "Saved".into(),
+    }
+}
+
+/// Draws the message line with the save state on the right.
+pub fn render_status(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let save = save_label(app);
+    let save_style = match (&app.save, app.source == Source::Demo) {
+        (_, true) => theme.badge,
+        (SaveState::Failed(_), _) => theme.alert,
+        _ => theme.dim,
+    };
+    let save_width = width(&save).min(usize::from(area.width) / 2) + 2;
+    let save_text = fit(&save, save_width - 2);
+    let room = usize::from(area.width).saturating_sub(save_width + 1);
+    let (style, message) = match &app.message {
+        Some((Tone::Error, m)) => (theme.alert, format!("✗ {m}")),
+        Some((Tone::Info, m)) => (theme.text, m.clone()),
+        None => (theme.dim, default_message(app)),
+    };
+    buf.set_line(
+        area.x,
+        area.y,
+        &Line::styled(format!(" {}", fit(&message, room)), style),
+        area.width,
+    );
+    let x = area
+        .right()
+        .saturating_sub(u16::try_from(width(&save_text) + 1).unwrap_or(0));
+    buf.set_line(x, area.y, &Line::styled(save_text, save_style), area.width);
+}
+
+fn default_message(app: &App) -> String {
+    match &app.source {
+        Source::File(path) => path.display().to_string(),
+        Source::Demo => "Sample roadmap in memory: nothing you do here is saved.".into(),
+    }
+}
+
+/// Draws the key hints for the current mode, taken from the live keymap.
+pub fn render_hints(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let pairs: Vec<(String, &str)> = match (&app.mode, app.context()) {
+        (Mode::Form(_), _) => vec![
+            ("Tab".into(), "next field"),
+            ("Enter".into(), "save"),
+            ("Esc".into(), "cancel"),
+            ("Ctrl-c".into(), "save & quit"),
+        ],
+        (_, Some(context)) => hint_commands(context)
+            .iter()
+            .filter_map(|c| {
+                let keys = app.keymap.keys(context, *c);
+                Some((arrow_label(*c, keys.first()?.label()), c.hint()))
+            })
+            .collect(),
+        (_, None) => Vec::new(),
+    };
+    let mut spans = vec![Span::raw(" ")];
+    let mut used = 1;
+    for (key, what) in pairs {
+        let piece = width(&key) + width(what) + 3;
+        if used + piece > usize::from(area.width) {
+            break;
+        }
+        used += piece;
+        spans.push(Span::styled(key, theme.key));
+        spans.push(Span::styled(format!(" {what}  "), theme.dim));
+    }
+    buf.set_line(area.x, area.y, &Line::from(spans), area.width);
+}
+
+fn arrow_label(command: Command, label: String) -> String {
+    if command == Command::Up {
+        "←↓↑→".into()
+    } else {
+        label
+    }
+}
+
+fn hint_commands(context: Context) -> &'static [Command] {
+    use Command::*;
+    match context {
+        Context::Browse => &[
+            Up,
+            AddInitiative,
+            AddGoal,
+            Edit,
+            Open,
+            MoveEarlier,
+            MoveLater,
+            Delete,
+            Undo,
+            SwitchPane,
+            Help,
+            Quit,
+        ],
+        Context::Detail => &[Close, Edit, Delete, Help, Quit],
+        Context::Help => &[Close, Down, Quit],
+        Context::Confirm => &[Yes, No],
+    }
+}

@@ -1,0 +1,303 @@
+//! The board: four horizon columns of cards, each card two lines (title; status, date, goals).
+
+use super::text::{fit, width};
+use super::theme::Theme;
+use crate::app::{App, Pane};
+use crate::domain::dates::{compact_date, days_between, short_date};
+use crate::domain::{Horizon, Initiative};
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Widget};
+
+/// Columns narrower than this give titles two lines (cards of three lines).
+const NARROW: u16 = 34;
+
+/// Lines per card for a column whose inside is `inner_width` cells wide.
+pub fn card_height(inner_width: u16) -> u16 {
+    if inner_width < NARROW { 3 } else { 2 }
+}
+
+/// How many cards fit in one column of a board drawn in `board`.
+pub fn cards_per_column(board: Rect) -> usize {
+    let inner_width = (board.width / 4).saturating_sub(2);
+    usize::from(board.height.saturating_sub(2) / card_height(inner_width))
+}
+
+/// First visible card so that `selected` is on screen.
+pub fn scroll_offset(selected: usize, visible: usize) -> usize {
+    if visible == 0 {
+        selected
+    } else {
+        (selected + 1).saturating_sub(visible)
+    }
+}
+
+/// Draws the board.
+pub fn render_board(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let columns = Layout::horizontal([Constraint::Ratio(1, 4); 4]).split(area);
+    for (horizon, rect) in Horizon::ALL.into_iter().zip(columns.iter()) {
+        render_column(app, horizon, *rect, buf, theme);
+    }
+    if app.roadmap.is_empty() {
+        render_welcome(app, area, buf, theme);
+    }
+}
+
+fn window_label(horizon: Horizon, app: &App) -> String {
+    let today = app.today;
+    let end = horizon.window_end(today);
+    let day = |d: chrono::NaiveDate| d.format("%-d %b").to_string();
+    match horizon.window_start(today) {
+        None => format!("due by {}", day(end)),
+        Some(start) if horizon == Horizon::NextYear => {
+            format!("from {}", start.format("%-d %b %Y"))
+        }
+        Some(start) => format!("{} – {}", day(start), day(end)),
+    }
+}
+
+fn render_column(app: &App, horizon: Horizon, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let cards = &app.columns[horizon.index()];
+    let focused = app.pane == Pane::Board && app.column == horizon;
+    let title = format!(" {} · {} ", horizon.label(), cards.len());
+    let mut block = Block::new()
+        .borders(Borders::ALL)
+        .border_style(if focused { theme.focus } else { theme.border })
+        .title(Span::styled(
+            title,
+            if focused {
+                theme.selected
+            } else {
+                theme.strong
+            },
+        ));
+    if focused {
+        block = block.border_type(BorderType::Thick);
+    }
+    let inner = block.inner(area);
+    let height = card_height(inner.width);
+    let visible = usize::from(inner.height / height);
+    let selected = app.cursor[horizon.index()];
+    let offset = scroll_offset(selected, visible);
+    let mut room = usize::from(inner.width).saturating_sub(2);
+    if cards.len() > visible && visible > 0 {
+        let position = format!(" {}/{} ", thousands(selected + 1), thousands(cards.len()));
+        room = room.saturating_sub(position.len() + 1);
+        block = block.title_bottom(Line::from(position).alignment(Alignment::Right));
+    }
+    let window = fit(&window_label(horizon, app), room);
+    block = block.title_bottom(Line::styled(format!(" {window} "), theme.dim));
+    block.render(area, buf);
+    if inner.height == 0 || inner.width == 0 {
+        return;
+    }
+    if cards.is_empty() && !app.roadmap.is_empty() {
+        let hint = Line::styled(fit("  nothing due", usize::from(inner.width)), theme.dim);
+        buf.set_line(inner.x, inner.y, &hint, inner.width);
+        return;
+    }
+    let mut y = inner.y;
+    for (pos, index) in cards.iter().enumerate().skip(offset).take(visible) {
+        let Some(initiative) = app.roadmap.initiatives.get(*index) else {
+            continue;
+        };
+        let is_selected = focused && pos == selected;
+        let card = Rect::new(inner.x, y, inner.width, height);
+        render_card(app, initiative, is_selected, card, buf, theme);
+        y += height;
+    }
+}
+
+fn render_card(
+    app: &App,
+    i: &Initiative,
+    selected: bool,
+    area: Rect,
+    buf: &mut Buffer,
+    theme: &Theme,
+) {
+    let width = usize::from(area.width);
+    let marker = if selected { "▶ " } else { "  " };
+    let title_style = if selected {
+        theme.selected
+    } else {
+        theme.strong
+    };
+    let title_lines = wrap_title(
+        &i.title,
+        width.saturating_sub(2),
+        usize::from(area.height - 1),
+    );
+    for (row, text) in title_lines.into_iter().enumerate() {
+        let lead = if row == 0 { marker } else { "  " };
+        let line = Line::from(vec![Span::raw(lead), Span::styled(text, title_style)]);
+        buf.set_line(
+            area.x,
+            area.y + u16::try_from(row).unwrap_or(0),
+            &line,
+            area.width,
+        );
+    }
+
+    let mut spans = vec![
+        Span::raw("  "),
+        Span::raw(i.status.symbol()),
+        Span::raw(" "),
+    ];
+    if width >= 30 {
+        spans.push(Span::raw(format!("{} · ", i.status.label())));
+    }
+    if i.is_overdue(app.today) {
+        let late = days_between(i.target, app.today);
+        spans.push(Span::styled(format!("OVERDUE {late}d"), theme.alert));
+    } else {
+        let date = if width < 24 {
+            compact_date(i.target, app.today)
+        } else {
+            short_date(i.target, app.today)
+        };
+        spans.push(Span::styled(date, theme.dim));
+    }
+    let used: usize = spans.iter().map(|s| width_of(s)).sum();
+    let codes: Vec<&str> = i
+        .goals
+        .iter()
+        .filter_map(|g| app.roadmap.goal(g))
+        .map(|g| g.code.as_str())
+        .collect();
+    if !codes.is_empty() && used + 2 < width {
+        spans.push(Span::raw(" "));
+        spans.push(Span::styled(
+            fit(&codes.join(" "), width - used - 1),
+            theme.code,
+        ));
+    }
+    let mut meta = Line::from(spans);
+    if selected {
+        meta = meta.patch_style(theme.selected);
+    }
+    buf.set_line(area.x, area.bottom() - 1, &meta, area.width);
+    if selected {
+        buf.set_style(area, theme.selected);
+    }
+}
+
+/// Word-wraps a title into at most `lines` lines of `width` cells, the last cut with `…`.
+pub fn wrap_title(title: &str, width: usize, lines: usize) -> Vec<String> {
+    let clean = super::text::clean(title);
+    let mut out: Vec<String> = Vec::new();
+    let mut rest = clean.trim();
+    while out.len() + 1 < lines.max(1) && super::text::width(rest) > width {
+        let mut cut = 0;
+        let mut used = 0;
+        for (at, c) in rest.char_indices() {
+            used += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+            if used > width {
+                break;
+            }
+            if c == ' ' {
+                cut = at;
+            }
+        }
+        if cut == 0 {
+            break;
+        }
+        out.push(rest[..cut].to_string());
+        rest = rest[cut..].trim_start();
+    }
+    out.push(fit(rest, width));
+    out
+}
+
+fn width_of(span: &Span<'_>) -> usize {
+    width(&span.content)
+}
+
+fn render_welcome(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let keys = |c| {
+        app.keymap
+            .keys(crate::app::Context::Browse, c)
+            .first()
+            .map(|k| k.label())
+            .unwrap_or_default()
+    };
+    use crate::app::Command::{AddGoal, AddInitiative, Help, LoadSample};
+    let lines = vec![
+        Line::styled("Your roadmap is empty.", theme.strong),
+        Line::raw(""),
+        Line::from(vec![
+            Span::raw("Press "),
+            Span::styled(keys(AddGoal), theme.key),
+            Span::raw(" to add a business goal, "),
+            Span::styled(keys(AddInitiative), theme.key),
+            Span::raw(" to add an initiative,"),
+        ]),
+        Line::from(vec![
+            Span::raw("or "),
+            Span::styled(keys(LoadSample), theme.key),
+            Span::raw(" to load a sample roadmap to explore. "),
+            Span::styled(keys(Help), theme.key),
+            Span::raw(" shows every key."),
+        ]),
+    ];
+    let height = 6.min(area.height);
+    let width = 66.min(area.width);
+    let x = area.x + (area.width - width) / 2;
+    let y = area.y + (area.height.saturating_sub(height)) / 2;
+    let rect = Rect::new(x, y, width, height);
+    ratatui::widgets::Clear.render(rect, buf);
+    Paragraph::new(lines)
+        .alignment(Alignment::Center)
+        .wrap(ratatui::widgets::Wrap { trim: true })
+        .block(Block::bordered().border_style(theme.focus))
+        .render(rect, buf);
+}
+
+/// 2412 → "2,412".
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn thousands_separators() {
+        assert_eq!(thousands(7), "7");
+        assert_eq!(thousands(2412), "2,412");
+        assert_eq!(thousands(1_000_000), "1,000,000");
+    }
+
+    #[test]
+    fn titles_wrap_on_words_and_cut_the_last_line() {
+        assert_eq!(
+            wrap_title("Patch the VPN gateways now", 12, 2),
+            vec!["Patch the", "VPN gateways"]
+        );
+        assert_eq!(
+            wrap_title("Patch the VPN gateways now please", 12, 2),
+            vec!["Patch the", "VPN gateway…"]
+        );
+        assert_eq!(wrap_title("Short", 12, 2), vec!["Short"]);
+        assert_eq!(wrap_title("Unbreakablewordhere", 8, 2), vec!["Unbreak…"]);
+        assert_eq!(wrap_title("Two words", 5, 1), vec!["Two …"]);
+    }
+
+    #[test]
+    fn offset_keeps_selection_visible() {
+        assert_eq!(scroll_offset(0, 5), 0);
+        assert_eq!(scroll_offset(4, 5), 0);
+        assert_eq!(scroll_offset(5, 5), 1);
+        assert_eq!(scroll_offset(3, 0), 3);
+    }
+}

@@ -1,0 +1,195 @@
+//! The detail popup of an initiative or a goal.
+
+use super::popup::{centered, frame};
+use super::text::clean;
+use super::theme::Theme;
+use crate::app::{App, Item};
+use crate::domain::dates::{days_between, long_date};
+use crate::domain::{Goal, Horizon, Initiative};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+/// Draws the detail popup for `item`, scrolled by `scroll` lines.
+pub fn render_detail(
+    app: &App,
+    item: &Item,
+    scroll: u16,
+    area: Rect,
+    buf: &mut Buffer,
+    theme: &Theme,
+) {
+    let (title, lines) = match item {
+        Item::Initiative(id) => match app.roadmap.initiative(id) {
+            Some(i) => ("Initiative", initiative_lines(app, i, theme)),
+            None => return,
+        },
+        Item::Goal(id) => match app.roadmap.goal(id) {
+            Some(g) => ("Business goal", goal_lines(app, g, theme)),
+            None => return,
+        },
+    };
+    let height = u16::try_from(lines.len() + 4).unwrap_or(u16::MAX);
+    let rect = centered(area, 90, height);
+    let inner = frame(rect, title, buf, theme);
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .scroll((scroll, 0))
+        .render(inner, buf);
+}
+
+fn field<'a>(label: &'a str, value: &str, theme: &Theme) -> Line<'a> {
+    let value = if value.is_empty() {
+        "—".to_string()
+    } else {
+        clean(value).into_owned()
+    };
+    Line::from(vec![
+        Span::styled(format!("{label:<10}"), theme.dim),
+        Span::styled(value, theme.text),
+    ])
+}
+
+fn initiative_lines<'a>(app: &App, i: &Initiative, theme: &Theme) -> Vec<Line<'a>> {
+    let today = app.today;
+    let mut when = format!(
+        "{} · target {}",
+        i.horizon(today).label(),
+        long_date(i.target)
+    );
+    if i.is_overdue(today) {
+        when.push_str(&format!(
+            " · OVERDUE by {} days",
+            days_between(i.target, today)
+        ));
+    }
+    if let Some(done) = i.done_on {
+        when = format!("done on {}", long_date(done));
+    }
+    let mut lines = vec![
+        Line::styled(clean(&i.title).into_owned(), theme.strong),
+        Line::raw(""),
+        field(
+            "Status",
+            &format!(
+                "{} {} · {}",
+                i.status.symbol(),
+                i.status.label(),
+                i.kind.label()
+            ),
+            theme,
+        ),
+        field("When", &when, theme),
+        field("IT owner", &i.it_owner, theme),
+        field("Sponsor", &i.sponsor, theme),
+        field("Tags", &i.tags.join(", "), theme),
+        Line::raw(""),
+        Line::styled("Serves", theme.dim),
+    ];
+    if i.goals.is_empty() {
+        lines.push(Line::styled(
+            "  no business goal: why are we doing this?",
+            theme.alert,
+        ));
+    }
+    for goal in i.goals.iter().filter_map(|g| app.roadmap.goal(g)) {
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {:<6} ", clean(&goal.code)), theme.code),
+            Span::styled(clean(&goal.title).into_owned(), theme.text),
+        ]));
+    }
+    for (label, text) in [("Summary", &i.summary), ("Notes", &i.notes)] {
+        if !text.is_empty() {
+            lines.push(Line::raw(""));
+            lines.push(Line::styled(label, theme.dim));
+            lines.push(Line::styled(clean(text).into_owned(), theme.text));
+        }
+    }
+    if !i.target_log.is_empty() {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled("Target changes", theme.dim));
+        for change in &i.target_log {
+            let days = days_between(change.from, change.to);
+            let kind = if days > 0 {
+                format!("slipped +{days}d")
+            } else {
+                format!("pulled in {days}d")
+            };
+            lines.push(Line::styled(
+                format!(
+                    "  {}: {} → {} ({kind})",
+                    change.on.format("%-d %b %Y"),
+                    change.from.format("%-d %b %Y"),
+                    change.to.format("%-d %b %Y")
+                ),
+                theme.text,
+            ));
+        }
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        format!(
+            "id {} · created {} · updated {}",
+            i.id,
+            i.created.format("%-d %b %Y"),
+            i.updated.format("%-d %b %Y")
+        ),
+        theme.dim,
+    ));
+    lines
+}
+
+fn goal_lines<'a>(app: &App, g: &Goal, theme: &Theme) -> Vec<Line<'a>> {
+    let mut lines = vec![
+        Line::from(vec![
+            Span::styled(format!("{} ", clean(&g.code)), theme.code),
+            Span::styled(clean(&g.title).into_owned(), theme.strong),
+        ]),
+        Line::raw(""),
+        field("Owner", &g.owner, theme),
+        field(
+            "Priority",
+            &format!("P{} (1 is highest)", g.priority),
+            theme,
+        ),
+    ];
+    if !g.description.is_empty() {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(clean(&g.description).into_owned(), theme.text));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled("What IT delivers for this goal", theme.dim));
+    let serving: Vec<&Initiative> = app.roadmap.serving(&g.id).collect();
+    if serving.is_empty() {
+        lines.push(Line::styled(
+            "  no active initiative: who is working on this?",
+            theme.alert,
+        ));
+    }
+    for horizon in Horizon::ALL {
+        let mut items: Vec<&&Initiative> = serving
+            .iter()
+            .filter(|i| i.horizon(app.today) == horizon)
+            .collect();
+        if items.is_empty() {
+            continue;
+        }
+        items.sort_by_key(|i| i.target);
+        lines.push(Line::styled(format!("  {}", horizon.label()), theme.strong));
+        for i in items {
+            lines.push(Line::styled(
+                format!(
+                    "    {} {} ({})",
+                    i.status.symbol(),
+                    clean(&i.title),
+                    i.target.format("%-d %b")
+                ),
+                theme.text,
+            ));
+        }
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(format!("id {}", g.id), theme.dim));
+    lines
+}

@@ -1,0 +1,137 @@
+//! The business goals pane: code, priority, how many active initiatives serve each goal.
+
+use super::board::scroll_offset;
+use super::text::fit;
+use super::theme::Theme;
+use crate::app::{App, Pane};
+use crate::domain::Goal;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Widget};
+
+/// Draws the goals pane; `tall` gives each goal two lines (pane on the right).
+pub fn render_goals(app: &App, area: Rect, tall: bool, buf: &mut Buffer, theme: &Theme) {
+    let focused = app.pane == Pane::Goals;
+    let goals = &app.roadmap.goals;
+    let title = format!(" Business goals · {} ", goals.len());
+    let mut block = Block::bordered()
+        .border_style(if focused { theme.focus } else { theme.border })
+        .title(Span::styled(
+            title,
+            if focused {
+                theme.selected
+            } else {
+                theme.strong
+            },
+        ));
+    if focused {
+        block = block.border_type(BorderType::Thick);
+    }
+    let inner = block.inner(area);
+    block.render(area, buf);
+    if inner.height == 0 {
+        return;
+    }
+    if goals.is_empty() {
+        let hint = fit(
+            "No business goals yet: press A to add one.",
+            usize::from(inner.width),
+        );
+        buf.set_line(
+            inner.x,
+            inner.y,
+            &Line::styled(hint, theme.dim),
+            inner.width,
+        );
+        return;
+    }
+    let per_goal: u16 = if tall { 3 } else { 1 };
+    let visible = usize::from(inner.height / per_goal).max(1);
+    let offset = scroll_offset(app.goal_cursor, visible);
+    let mut y = inner.y;
+    for (pos, goal) in goals.iter().enumerate().skip(offset).take(visible) {
+        let selected = focused && pos == app.goal_cursor;
+        let count = app.roadmap.serving(&goal.id).count();
+        let rect = Rect::new(inner.x, y, inner.width, per_goal.min(inner.bottom() - y));
+        if tall {
+            render_tall(goal, count, selected, rect, buf, theme);
+        } else {
+            render_row(goal, count, selected, rect, buf, theme);
+        }
+        y += per_goal;
+    }
+}
+
+fn serving_label(count: usize) -> String {
+    match count {
+        0 => "no initiative".to_string(),
+        1 => "1 initiative".to_string(),
+        n => format!("{n} initiatives"),
+    }
+}
+
+fn render_row(
+    goal: &Goal,
+    count: usize,
+    selected: bool,
+    area: Rect,
+    buf: &mut Buffer,
+    theme: &Theme,
+) {
+    let width = usize::from(area.width);
+    let marker = if selected { "▶ " } else { "  " };
+    let head = format!("{marker}{:<6} P{}  ", fit(&goal.code, 6), goal.priority);
+    let tail = format!("  {}", serving_label(count));
+    let room = width.saturating_sub(head.chars().count() + tail.chars().count());
+    let mut title = fit(&goal.title, room);
+    if !goal.owner.is_empty() && room > title.chars().count() + 6 {
+        let owner = fit(&goal.owner, room - title.chars().count() - 3);
+        title = format!("{title} — {owner}");
+    }
+    let pad = room.saturating_sub(super::text::width(&title));
+    let tail_style = if count == 0 { theme.alert } else { theme.dim };
+    let line = Line::from(vec![
+        Span::styled(head, theme.code),
+        Span::styled(title, theme.strong),
+        Span::raw(" ".repeat(pad)),
+        Span::styled(tail, tail_style),
+    ]);
+    buf.set_line(area.x, area.y, &line, area.width);
+    if selected {
+        buf.set_style(area, theme.selected);
+    }
+}
+
+fn render_tall(
+    goal: &Goal,
+    count: usize,
+    selected: bool,
+    area: Rect,
+    buf: &mut Buffer,
+    theme: &Theme,
+) {
+    let width = usize::from(area.width);
+    let marker = if selected { "▶ " } else { "  " };
+    let tail_style = if count == 0 { theme.alert } else { theme.dim };
+    let first = Line::from(vec![
+        Span::raw(marker),
+        Span::styled(format!("{} ", fit(&goal.code, 6)), theme.code),
+        Span::styled(format!("P{} · ", goal.priority), theme.dim),
+        Span::styled(serving_label(count), tail_style),
+    ]);
+    buf.set_line(area.x, area.y, &first, area.width);
+    if area.height > 1 {
+        let title = Line::styled(
+            format!("  {}", fit(&goal.title, width.saturating_sub(2))),
+            theme.strong,
+        );
+        buf.set_line(area.x, area.y + 1, &title, area.width);
+    }
+    if selected {
+        buf.set_style(
+            Rect::new(area.x, area.y, area.width, area.height.min(2)),
+            theme.selected,
+        );
+    }
+}

@@ -1,0 +1,75 @@
+//! The help overlay, generated from the live keymap so it never drifts from the real keys.
+
+use super::popup::{centered, frame};
+use super::theme::Theme;
+use crate::app::{App, Context};
+use crate::domain::{DATE_FORMS_HELP, Status};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget};
+
+/// All lines of the help text.
+pub fn help_lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    for context in Context::ALL {
+        lines.push(Line::styled(context.title(), theme.strong));
+        for (command, chords) in app.keymap.entries(context) {
+            let keys: Vec<String> = chords.iter().map(|c| c.label()).collect();
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {:<24}", keys.join(" / ")), theme.key),
+                Span::styled(command.describe(), theme.text),
+            ]));
+        }
+        lines.push(Line::raw(""));
+    }
+    lines.push(Line::styled("Forms", theme.strong));
+    for (keys, what) in [
+        ("Tab / Shift-Tab / ↑ ↓", "next / previous field"),
+        ("Enter", "save the form"),
+        ("Esc", "cancel (asks if something changed)"),
+        ("←/→ Space", "change a choice; Space links a goal"),
+        ("Ctrl-c", "save the form if valid, then quit"),
+    ] {
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {keys:<24}"), theme.key),
+            Span::styled(what, theme.text),
+        ]));
+    }
+    lines.push(Line::styled(
+        format!("  Dates: {DATE_FORMS_HELP}"),
+        theme.dim,
+    ));
+    lines.push(Line::raw(""));
+    lines.push(Line::styled("Status symbols", theme.strong));
+    let legend: Vec<String> = Status::ALL
+        .iter()
+        .map(|s| format!("{} {}", s.symbol(), s.label()))
+        .collect();
+    lines.push(Line::styled(
+        format!("  {}", legend.join("   ")),
+        theme.text,
+    ));
+    lines.push(Line::styled(
+        "  Horizons follow the target date: Now = by this Sunday (overdue stays here),",
+        theme.dim,
+    ));
+    lines.push(Line::styled(
+        "  Next week = Mon-Sun after, Next month = to the end of next month, Next year = later.",
+        theme.dim,
+    ));
+    lines
+}
+
+/// Draws the help overlay scrolled by `scroll` lines.
+pub fn render_help(app: &App, scroll: u16, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let lines = help_lines(app, theme);
+    let rect = centered(area, 92, u16::try_from(lines.len() + 2).unwrap_or(u16::MAX));
+    let inner = frame(rect, "Keys · Esc closes · ↑↓ scroll", buf, theme);
+    let max_scroll = u16::try_from(lines.len())
+        .unwrap_or(0)
+        .saturating_sub(inner.height);
+    Paragraph::new(lines)
+        .scroll((scroll.min(max_scroll), 0))
+        .render(inner, buf);
+}

@@ -1,0 +1,100 @@
+//! Drawing: reads `&App` only, never does I/O. One file per panel or popup.
+
+pub mod bars;
+pub mod board;
+pub mod detail;
+pub mod form;
+pub mod goals;
+pub mod help;
+pub mod layout;
+pub mod popup;
+pub mod text;
+pub mod theme;
+
+use crate::app::{App, Confirm, Mode};
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+use theme::Theme;
+
+/// Draws the whole screen for `app`.
+pub fn render(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    let theme = if app.monochrome {
+        Theme::monochrome()
+    } else {
+        Theme::dark()
+    };
+    let cursor = draw(app, area, frame.buffer_mut(), &theme);
+    if let Some(position) = cursor {
+        frame.set_cursor_position(position);
+    }
+}
+
+fn draw(
+    app: &App,
+    area: Rect,
+    buf: &mut Buffer,
+    theme: &Theme,
+) -> Option<ratatui::layout::Position> {
+    if layout::too_small((area.width, area.height)) {
+        let (w, h) = layout::MIN_SIZE;
+        let text = format!(
+            "Enlarge the terminal to at least {w}x{h} (now {}x{}).",
+            area.width, area.height
+        );
+        Paragraph::new(text)
+            .wrap(Wrap { trim: true })
+            .alignment(Alignment::Center)
+            .render(area, buf);
+        return None;
+    }
+    let areas = layout::areas((area.width, area.height), app.roadmap.goals.len());
+    bars::render_header(app, areas.header, buf, theme);
+    board::render_board(app, areas.board, buf, theme);
+    goals::render_goals(app, areas.goals, areas.goals_right, buf, theme);
+    bars::render_status(app, areas.status, buf, theme);
+    bars::render_hints(app, areas.hints, buf, theme);
+    match &app.mode {
+        Mode::Browse => None,
+        Mode::Detail { item, scroll } => {
+            detail::render_detail(app, item, *scroll, area, buf, theme);
+            None
+        }
+        Mode::Form(form) => form::render_form(form, area, buf, theme),
+        Mode::Confirm(confirm) => {
+            render_confirm(confirm, area, buf, theme);
+            None
+        }
+        Mode::Help { scroll } => {
+            help::render_help(app, *scroll, area, buf, theme);
+            None
+        }
+    }
+}
+
+fn render_confirm(confirm: &Confirm, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let mut lines = vec![
+        Line::styled(text::clean(&confirm.question).into_owned(), theme.strong),
+        Line::raw(""),
+    ];
+    lines.extend(
+        confirm
+            .details
+            .iter()
+            .map(|d| Line::styled(text::clean(d).into_owned(), theme.text)),
+    );
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        "y / Enter: delete      n / Esc: keep",
+        theme.key,
+    ));
+    let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
+    let rect = popup::centered(area, 72, height);
+    let inner = popup::frame(rect, "Please confirm", buf, theme);
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .render(inner, buf);
+}

@@ -1,0 +1,72 @@
+//! Every colour and text style the UI uses. Meaning never rests on colour alone: focus is also
+//! shown by a marker and reverse video, status by a symbol, overdue by a word.
+
+use ratatui::style::{Color, Modifier, Style};
+
+/// The styles of one theme.
+#[derive(Debug, Clone, Copy)]
+pub struct Theme {
+    /// Normal text.
+    pub text: Style,
+    /// Secondary text (dates, counts, hints).
+    pub dim: Style,
+    /// Headings and card titles.
+    pub strong: Style,
+    /// Borders of unfocused panes.
+    pub border: Style,
+    /// Border and title of the focused pane.
+    pub focus: Style,
+    /// The selected card or row.
+    pub selected: Style,
+    /// Overdue marks and errors.
+    pub alert: Style,
+    /// Goal codes on cards.
+    pub code: Style,
+    /// The top bar.
+    pub header: Style,
+    /// Badges such as DEMO.
+    pub badge: Style,
+    /// Key names in hints and help.
+    pub key: Style,
+}
+
+impl Theme {
+    /// The default dark theme.
+    pub fn dark() -> Self {
+        let bold = Modifier::BOLD;
+        Theme {
+            text: Style::new().fg(Color::Gray),
+            dim: Style::new().fg(Color::DarkGray),
+            strong: Style::new().fg(Color::White).add_modifier(bold),
+            border: Style::new().fg(Color::DarkGray),
+            focus: Style::new().fg(Color::Cyan).add_modifier(bold),
+            selected: Style::new().add_modifier(Modifier::REVERSED | bold),
+            alert: Style::new().fg(Color::LightRed).add_modifier(bold),
+            code: Style::new().fg(Color::LightYellow),
+            header: Style::new().fg(Color::Black).bg(Color::Cyan),
+            badge: Style::new()
+                .fg(Color::Black)
+                .bg(Color::LightYellow)
+                .add_modifier(bold),
+            key: Style::new().fg(Color::Cyan).add_modifier(bold),
+        }
+    }
+
+    /// No colours at all (NO_COLOR): only bold, dim and reverse.
+    pub fn monochrome() -> Self {
+        let bold = Style::new().add_modifier(Modifier::BOLD);
+        Theme {
+            text: Style::new(),
+            dim: Style::new().add_modifier(Modifier::DIM),
+            strong: bold,
+            border: Style::new(),
+            focus: bold,
+            selected: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
+            alert: bold.add_modifier(Modifier::UNDERLINED),
+            code: Style::new(),
+            header: Style::new().add_modifier(Modifier::REVERSED),
+            badge: bold.add_modifier(Modifier::REVERSED),
+            key: bold,
+        }
+    }
+}

@@ -1,0 +1,119 @@
+//! The command line, run as a user would: exit codes and messages. Never touches the real home.
+#![allow(clippy::unwrap_used)] // helpers outside #[test] fns may unwrap too: this is test code
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use std::path::{Path, PathBuf};
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+/// The binary with a private data dir and no inherited alignmap settings.
+fn alignmap(dir: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("alignmap").unwrap();
+    cmd.env_remove("ALIGNMAP_TODAY")
+        .env("ALIGNMAP_DIR", dir)
+        .env("XDG_CONFIG_HOME", dir.join("xdg"))
+        .env("HOME", dir.join("home"));
+    cmd
+}
+
+#[test]
+fn check_accepts_a_valid_file() {
+    let dir = tempfile::tempdir().unwrap();
+    alignmap(dir.path())
+        .args(["check"])
+        .arg(fixture("valid/minimal.ron"))
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("ok:").and(predicate::str::contains("1 goals, 1 initiatives")),
+        );
+}
+
+#[test]
+fn check_reports_a_corrupt_file_with_line_and_column_and_exit_code_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("roadmap.ron");
+    std::fs::copy(fixture("invalid/corrupt.ron"), &path).unwrap();
+    let before = std::fs::read(&path).unwrap();
+    alignmap(dir.path())
+        .arg("check")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("roadmap.ron:5:52: Expected comma"));
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}
+
+#[test]
+fn check_reports_validation_problems() {
+    let dir = tempfile::tempdir().unwrap();
+    alignmap(dir.path())
+        .arg("check")
+        .arg(fixture("invalid/missing_goal.ron"))
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "links to goal g-gone, which does not exist",
+        ));
+}
+
+#[test]
+fn check_without_a_roadmap_says_where_it_looked() {
+    let dir = tempfile::tempdir().unwrap();
+    alignmap(dir.path())
+        .arg("check")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            dir.path().join("roadmap.ron").display().to_string(),
+        ));
+}
+
+#[test]
+fn opening_a_corrupt_roadmap_refuses_before_touching_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("roadmap.ron");
+    std::fs::copy(fixture("invalid/corrupt.ron"), &path).unwrap();
+    let before = std::fs::read(&path).unwrap();
+    alignmap(dir.path())
+        .assert()
+        .code(1)
+        .stdout(predicate::str::is_empty())
+        .stderr(predicate::str::contains(":5:52:"));
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        before,
+        "left byte-for-byte unchanged"
+    );
+    let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    assert_eq!(names.len(), 1, "nothing written beside it");
+}
+
+#[test]
+fn file_flag_overrides_the_data_dir() {
+    let dir = tempfile::tempdir().unwrap();
+    alignmap(dir.path())
+        .args(["--file"])
+        .arg(fixture("valid/minimal.ron"))
+        .arg("check")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("minimal.ron"));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    alignmap(dir.path()).arg("--no-such-flag").assert().code(2);
+    alignmap(dir.path())
+        .args(["--today", "2027-02-30", "check"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "not a date in the form YYYY-MM-DD",
+        ));
+}

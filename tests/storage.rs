@@ -1,0 +1,200 @@
+//! Storage: RON round trips, strict loading with line:column errors, atomic saves.
+#![allow(clippy::unwrap_used)] // helpers outside #[test] fns may unwrap too: this is test code
+
+use alignmap::domain::Roadmap;
+use alignmap::sample::sample;
+use alignmap::storage::{self, LoadError, Opened};
+use chrono::{DateTime, NaiveDate, Utc};
+use std::path::{Path, PathBuf};
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+fn sample_roadmap() -> Roadmap {
+    let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+    sample(
+        today,
+        DateTime::<Utc>::from_timestamp(1_790_000_000, 0).unwrap(),
+    )
+    .unwrap()
+}
+
+fn files_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn save_then_load_gives_the_same_roadmap() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("roadmap.ron");
+    let mut roadmap = sample_roadmap();
+    roadmap.initiatives[0].title =
+        "Quotes \" and \\ and \u{1b}[31m escapes, 日本語, emoji 👩‍💻".into();
+    roadmap.initiatives[0].set_target("2027-02-28".parse().unwrap(), "2026-11-22".parse().unwrap());
+    storage::save(&path, &roadmap).unwrap();
+    assert_eq!(storage::load(&path).unwrap(), roadmap);
+    assert_eq!(
+        files_in(dir.path()),
+        vec!["roadmap.ron"],
+        "no temp files left behind"
+    );
+}
+
+#[test]
+fn saved_files_are_pretty_stable_and_hold_no_raw_control_bytes() {
+    let mut roadmap = sample_roadmap();
+    roadmap.initiatives[0].notes = "bell \u{7} esc \u{1b} c1 \u{9b}".into();
+    let first = storage::to_ron(&roadmap).unwrap();
+    let second = storage::to_ron(&storage::from_ron(&first, Path::new("x")).unwrap()).unwrap();
+    assert_eq!(first, second, "saving twice gives identical bytes");
+    assert!(first.starts_with("Roadmap(\n    version: 1,\n"));
+    assert!(
+        first.contains("        Goal(\n"),
+        "struct names make the file self-describing"
+    );
+    assert!(!first.contains('\r'));
+    assert!(
+        !first.chars().any(|c| c.is_control() && c != '\n'),
+        "control characters are escaped in the file"
+    );
+}
+
+#[test]
+fn hand_written_minimal_file_loads_with_defaults() {
+    let roadmap = storage::load(&fixture("valid/minimal.ron")).unwrap();
+    assert_eq!(roadmap.goals[0].description, "");
+    assert_eq!(roadmap.initiatives[0].goals[0].0, "g-1");
+    assert!(roadmap.initiatives[0].target_log.is_empty());
+}
+
+fn load_error(name: &str) -> (LoadError, String) {
+    let path = fixture(name);
+    let before = std::fs::read(&path).unwrap();
+    let err = storage::load(&path).unwrap_err();
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        before,
+        "a failed load never touches the file"
+    );
+    let text = err.to_string();
+    (err, text)
+}
+
+#[test]
+fn corrupt_file_reports_line_and_column() {
+    let (err, text) = load_error("invalid/corrupt.ron");
+    match err {
+        LoadError::Parse { line, col, .. } => assert_eq!((line, col), (5, 52), "{text}"),
+        other => panic!("expected a parse error, got {other:?}"),
+    }
+    assert!(text.contains("corrupt.ron:5:52"), "{text}");
+}
+
+#[test]
+fn links_to_missing_goals_are_rejected() {
+    let (err, text) = load_error("invalid/missing_goal.ron");
+    assert!(matches!(err, LoadError::Invalid { .. }), "{err:?}");
+    assert!(
+        text.contains("links to goal g-gone, which does not exist"),
+        "{text}"
+    );
+}
+
+#[test]
+fn newer_schema_versions_are_refused_by_name() {
+    let (err, text) = load_error("invalid/future_version.ron");
+    assert!(
+        matches!(
+            err,
+            LoadError::TooNew {
+                found: 99,
+                supported: 1,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    assert!(text.contains("update alignmap"), "{text}");
+}
+
+#[test]
+fn unknown_fields_are_errors_not_silently_dropped() {
+    let (_, text) = load_error("invalid/unknown_field.ron");
+    assert!(text.contains("unknown_field.ron:6:"), "{text}");
+    assert!(text.contains("goalz"), "{text}");
+}
+
+#[test]
+fn impossible_dates_are_reported() {
+    let (_, text) = load_error("invalid/bad_date.ron");
+    assert!(text.contains("bad_date.ron:11:"), "{text}");
+}
+
+#[test]
+fn deep_nesting_and_non_utf8_are_clear_errors() {
+    let deep = format!("{}{}", "(".repeat(10_000), ")".repeat(10_000));
+    let err = storage::from_ron(&deep, Path::new("deep.ron")).unwrap_err();
+    assert!(err.to_string().starts_with("deep.ron:1:"), "{err}");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("binary.ron");
+    std::fs::write(&path, b"Roadmap(\xff\xfe)").unwrap();
+    let err = storage::load(&path).unwrap_err();
+    assert!(err.to_string().contains("invalid UTF-8 at byte 8"), "{err}");
+}
+
+#[test]
+fn first_open_creates_an_empty_roadmap_and_directories() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("nested/alignmap/roadmap.ron");
+    let opened = storage::open_or_create(&path, "My roadmap").unwrap();
+    assert!(matches!(opened, Opened::Created(ref r) if r.is_empty()));
+    assert!(matches!(
+        storage::open_or_create(&path, "x").unwrap(),
+        Opened::Loaded(_)
+    ));
+}
+
+#[test]
+fn a_corrupt_file_is_never_replaced_on_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("roadmap.ron");
+    std::fs::copy(fixture("invalid/corrupt.ron"), &path).unwrap();
+    let before = std::fs::read(&path).unwrap();
+    assert!(storage::open_or_create(&path, "x").is_err());
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}
+
+#[test]
+fn a_failed_save_leaves_the_old_file_and_no_litter() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("roadmap.ron");
+    let roadmap = sample_roadmap();
+    storage::save(&path, &roadmap).unwrap();
+    let before = std::fs::read(&path).unwrap();
+    // Renaming over a directory fails after the temp file is written: the rename step errors.
+    let blocked = dir.path().join("blocked.ron");
+    std::fs::create_dir(&blocked).unwrap();
+    std::fs::write(blocked.join("keep"), b"x").unwrap();
+    let err = storage::save(&blocked, &roadmap).unwrap_err();
+    assert!(err.to_string().starts_with("rename onto"), "{err}");
+    assert_eq!(
+        files_in(dir.path()),
+        vec!["blocked.ron", "roadmap.ron"],
+        "temp file removed"
+    );
+    // A directory that does not exist fails at the first step.
+    let err = storage::save(&dir.path().join("missing/roadmap.ron"), &roadmap).unwrap_err();
+    assert!(
+        err.to_string().starts_with("create a temp file in"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}
