@@ -352,9 +352,12 @@ impl App {
                 let mut details = if linked.is_empty() {
                     vec!["No initiative is linked to it.".to_string()]
                 } else {
+                    let count = match linked.len() {
+                        1 => "1 initiative".to_string(),
+                        n => format!("{n} initiatives"),
+                    };
                     let mut d = vec![format!(
-                        "{} initiative(s) will lose their link to {} (they stay on the roadmap):",
-                        linked.len(),
+                        "{count} will lose their link to {}; they stay on the roadmap:",
                         g.code
                     )];
                     d.extend(linked);

@@ -30,8 +30,8 @@ pub fn render_detail(
             None => return,
         },
     };
-    let height = u16::try_from(lines.len() + 4).unwrap_or(u16::MAX);
-    let rect = centered(area, 90, height);
+    let width = 90.min(area.width.saturating_sub(2));
+    let rect = centered(area, width, super::popup::wrapped_height(&lines, width) + 1);
     let inner = frame(rect, title, buf, theme);
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })

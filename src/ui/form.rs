@@ -27,7 +27,7 @@ fn field_height(field: &Field) -> u16 {
 /// Draws the form; returns where the text cursor belongs, if a text field has focus.
 pub fn render_form(form: &Form, area: Rect, buf: &mut Buffer, theme: &Theme) -> Option<Position> {
     let rows: u16 = form.fields.iter().map(field_height).sum();
-    let rect = centered(area, 96, rows + 6);
+    let rect = centered(area, 96, rows + 5);
     let inner = frame(rect, form.title(), buf, theme);
     let value_width = inner.width.saturating_sub(LABEL_WIDTH);
     let mut cursor = None;

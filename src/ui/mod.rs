@@ -91,8 +91,8 @@ fn render_confirm(confirm: &Confirm, area: Rect, buf: &mut Buffer, theme: &Theme
         "y / Enter: delete      n / Esc: keep",
         theme.key,
     ));
-    let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
-    let rect = popup::centered(area, 72, height);
+    let width = 72.min(area.width.saturating_sub(2));
+    let rect = popup::centered(area, width, popup::wrapped_height(&lines, width));
     let inner = popup::frame(rect, "Please confirm", buf, theme);
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })

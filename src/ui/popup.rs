@@ -3,7 +3,7 @@
 use super::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::text::Span;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Widget};
 
 /// A rectangle of at most `width` x `height`, centred in `area` with a one-cell margin.
@@ -33,4 +33,12 @@ pub fn frame(rect: Rect, title: &str, buf: &mut Buffer, theme: &Theme) -> Rect {
         inner.width.saturating_sub(2),
         inner.height,
     )
+}
+
+/// Rows `lines` take when word-wrapped to `width` cells (an estimate that never undercounts
+/// by more than a row per line), plus the frame's two borders.
+pub fn wrapped_height(lines: &[Line<'_>], width: u16) -> u16 {
+    let width = usize::from(width.saturating_sub(4)).max(1);
+    let rows: usize = lines.iter().map(|l| l.width().div_ceil(width).max(1)).sum();
+    u16::try_from(rows + 2).unwrap_or(u16::MAX)
 }

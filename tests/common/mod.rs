@@ -1,0 +1,84 @@
+//! Shared test helpers: an app on the sample roadmap with a fixed clock, and key feeding.
+#![allow(clippy::unwrap_used, dead_code)] // test code; not every test file uses every helper
+
+use alignmap::app::{App, Clock, Source};
+use alignmap::domain::{IdGen, Roadmap};
+use alignmap::sample::sample;
+use chrono::{DateTime, NaiveDate, Utc};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// Sunday 22 November 2026, the day the fixtures are written for.
+pub const TODAY: &str = "2026-11-22";
+
+pub fn date(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+pub fn now() -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339("2026-11-22T09:30:00Z")
+        .unwrap()
+        .with_timezone(&Utc)
+}
+
+/// An app on `roadmap` as of `today`, saving to a file path that is never written in tests.
+pub fn app_with(roadmap: Roadmap, today: &str) -> App {
+    let source = Source::File("/nonexistent/roadmap.ron".into());
+    App::new(
+        roadmap,
+        source,
+        Clock::fixed(date(today), now()),
+        IdGen::with_seed(42),
+    )
+}
+
+/// An app on the sample roadmap as of [`TODAY`].
+pub fn sample_app() -> App {
+    app_with(sample(date(TODAY), now()).unwrap(), TODAY)
+}
+
+/// Parses a key name: `a`, `Enter`, `Esc`, `Tab`, `BackTab`, `Up`, `S-Right`, `C-z`, `Space` …
+pub fn key(name: &str) -> KeyEvent {
+    let (mods, base) = match name.split_once('-') {
+        Some(("S", rest)) => (KeyModifiers::SHIFT, rest),
+        Some(("C", rest)) => (KeyModifiers::CONTROL, rest),
+        _ => (KeyModifiers::NONE, name),
+    };
+    let code = match base {
+        "Enter" => KeyCode::Enter,
+        "Esc" => KeyCode::Esc,
+        "Tab" => KeyCode::Tab,
+        "BackTab" => KeyCode::BackTab,
+        "Up" => KeyCode::Up,
+        "Down" => KeyCode::Down,
+        "Left" => KeyCode::Left,
+        "Right" => KeyCode::Right,
+        "Delete" => KeyCode::Delete,
+        "Backspace" => KeyCode::Backspace,
+        "Space" => KeyCode::Char(' '),
+        c if c.chars().count() == 1 => KeyCode::Char(c.chars().next().unwrap()),
+        other => panic!("unknown key name {other}"),
+    };
+    KeyEvent::new(code, mods)
+}
+
+/// Presses keys given as space-separated names.
+pub fn press(app: &mut App, keys: &str) {
+    for name in keys.split_whitespace() {
+        app.handle_key(key(name));
+    }
+}
+
+/// Types text character by character.
+pub fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    }
+}
+
+/// Titles of the cards in a column, top to bottom.
+pub fn column_titles(app: &App, column: usize) -> Vec<String> {
+    app.columns[column]
+        .iter()
+        .map(|i| app.roadmap.initiatives[*i].title.clone())
+        .collect()
+}

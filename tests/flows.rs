@@ -1,0 +1,376 @@
+//! Flow tests: drive the app with key events as a user would and check the resulting state.
+#![allow(clippy::unwrap_used)] // test code
+
+mod common;
+
+use alignmap::app::{Item, Mode, Pane};
+use alignmap::domain::{Horizon, Roadmap, Status};
+use common::{TODAY, app_with, column_titles, date, press, sample_app, type_text};
+
+#[test]
+fn add_an_initiative_in_the_focused_column() {
+    let mut app = sample_app();
+    press(&mut app, "l l a");
+    assert!(matches!(app.mode, Mode::Form(_)));
+    type_text(&mut app, "Migrate payroll to SaaS");
+    press(&mut app, "Enter");
+    assert!(matches!(app.mode, Mode::Browse));
+    let added = app
+        .roadmap
+        .initiatives
+        .iter()
+        .find(|i| i.title == "Migrate payroll to SaaS")
+        .unwrap();
+    assert_eq!(added.target, date("2026-12-31"), "end of next month");
+    assert_eq!(added.status, Status::Proposed);
+    assert!(added.target_log.is_empty(), "a new item has no moves");
+    assert_eq!(
+        app.selected_initiative().unwrap().title,
+        "Migrate payroll to SaaS"
+    );
+    assert_eq!(app.column, Horizon::NextMonth);
+    assert_eq!(app.unsaved, 1);
+}
+
+#[test]
+fn add_a_goal_and_link_an_initiative_to_it() {
+    let mut app = app_with(Roadmap::new("Empty"), TODAY);
+    press(&mut app, "A");
+    type_text(&mut app, "Cut customer churn");
+    press(&mut app, "Tab");
+    type_text(&mut app, "chrn");
+    press(&mut app, "Enter");
+    assert_eq!(app.roadmap.goals[0].code, "CHRN", "codes are upper-cased");
+    press(&mut app, "a");
+    type_text(&mut app, "Churn dashboard");
+    // Title, Summary, IT owner, Sponsor, Target, Status, Kind, Goals.
+    press(&mut app, "Tab Tab Tab Tab Tab Tab Tab Space Enter");
+    let initiative = &app.roadmap.initiatives[0];
+    assert_eq!(initiative.goals, vec![app.roadmap.goals[0].id.clone()]);
+    assert_eq!(app.roadmap.serving(&app.roadmap.goals[0].id).count(), 1);
+}
+
+#[test]
+fn adding_from_the_goals_pane_links_the_selected_goal() {
+    let mut app = sample_app();
+    press(&mut app, "Tab j a");
+    type_text(&mut app, "Pen test");
+    press(&mut app, "Enter");
+    let added = app
+        .roadmap
+        .initiatives
+        .iter()
+        .find(|i| i.title == "Pen test")
+        .unwrap();
+    assert_eq!(added.goals, vec![app.roadmap.goals[1].id.clone()]);
+}
+
+#[test]
+fn empty_goal_code_gets_initials_and_clashing_codes_are_refused() {
+    let mut app = sample_app();
+    press(&mut app, "A");
+    type_text(&mut app, "Open two new warehouses");
+    press(&mut app, "Enter");
+    assert_eq!(app.roadmap.goals.last().unwrap().code, "OTNW");
+    press(&mut app, "A");
+    type_text(&mut app, "Another");
+    press(&mut app, "Tab");
+    type_text(&mut app, "o2c");
+    press(&mut app, "Enter");
+    let Mode::Form(form) = &app.mode else {
+        panic!("form must stay open")
+    };
+    assert!(
+        form.error.as_deref().unwrap().contains("already used"),
+        "{:?}",
+        form.error
+    );
+}
+
+#[test]
+fn edit_the_title_of_the_selected_card() {
+    let mut app = sample_app();
+    let id = app.selected_initiative().unwrap().id.clone();
+    press(&mut app, "e C-u");
+    type_text(&mut app, "Patch VPN gateways — done by Friday ✓");
+    press(&mut app, "Enter");
+    assert_eq!(
+        app.roadmap.initiative(&id).unwrap().title,
+        "Patch VPN gateways — done by Friday ✓"
+    );
+    assert!(app.message.as_ref().unwrap().1.starts_with("Edited"));
+}
+
+#[test]
+fn printable_keys_in_a_form_are_text_not_commands() {
+    let mut app = sample_app();
+    press(&mut app, "a");
+    type_text(&mut app, "q?dHLux");
+    assert!(!app.quit, "q in a field types q");
+    press(&mut app, "Enter");
+    assert!(app.roadmap.initiatives.iter().any(|i| i.title == "q?dHLux"));
+    press(&mut app, "q");
+    assert!(app.quit, "q on the board quits");
+}
+
+#[test]
+fn a_bad_date_keeps_the_form_open_and_points_at_the_field() {
+    let mut app = sample_app();
+    press(&mut app, "a");
+    type_text(&mut app, "Something");
+    press(&mut app, "Tab Tab Tab Tab C-u");
+    type_text(&mut app, "someday");
+    press(&mut app, "Enter");
+    let Mode::Form(form) = &app.mode else {
+        panic!("form must stay open")
+    };
+    assert!(
+        form.error
+            .as_deref()
+            .unwrap()
+            .contains("'someday' is not a date")
+    );
+    assert_eq!(form.fields[form.focus].label, "Target");
+    press(&mut app, "C-u");
+    type_text(&mut app, "+2w");
+    press(&mut app, "Enter");
+    let added = app
+        .roadmap
+        .initiatives
+        .iter()
+        .find(|i| i.title == "Something")
+        .unwrap();
+    assert_eq!(added.target, date("2026-12-06"));
+}
+
+#[test]
+fn esc_asks_before_discarding_typed_text() {
+    let mut app = sample_app();
+    press(&mut app, "a Esc");
+    assert!(
+        matches!(app.mode, Mode::Browse),
+        "an untouched form closes at once"
+    );
+    press(&mut app, "a");
+    type_text(&mut app, "Half a thought");
+    press(&mut app, "Esc");
+    let Mode::Form(form) = &app.mode else {
+        panic!("must ask first")
+    };
+    assert!(form.confirm_discard);
+    press(&mut app, "n");
+    let Mode::Form(form) = &app.mode else {
+        panic!("n keeps editing")
+    };
+    assert!(!form.confirm_discard);
+    press(&mut app, "Esc y");
+    assert!(matches!(app.mode, Mode::Browse));
+    assert!(
+        !app.roadmap
+            .initiatives
+            .iter()
+            .any(|i| i.title == "Half a thought")
+    );
+    assert_eq!(app.unsaved, 0);
+}
+
+#[test]
+fn move_a_card_later_and_earlier_logs_each_target_change() {
+    let mut app = sample_app();
+    press(&mut app, "l");
+    let id = app.selected_initiative().unwrap().id.clone();
+    let first = app.roadmap.initiative(&id).unwrap().target;
+    press(&mut app, "L");
+    let moved = app.roadmap.initiative(&id).unwrap();
+    assert_eq!(moved.target, date("2026-12-31"));
+    assert_eq!(moved.horizon(date(TODAY)), Horizon::NextMonth);
+    assert_eq!(app.column, Horizon::NextMonth, "focus follows the card");
+    assert_eq!(app.selected_initiative().unwrap().id, id);
+    press(&mut app, "S-Right");
+    assert_eq!(
+        app.roadmap.initiative(&id).unwrap().target,
+        date("2027-11-22")
+    );
+    press(&mut app, "S-Right");
+    assert!(
+        app.message
+            .as_ref()
+            .unwrap()
+            .1
+            .contains("already in Next year")
+    );
+    press(&mut app, "H H H");
+    let back = app.roadmap.initiative(&id).unwrap();
+    assert_eq!(back.target, date("2026-11-22"), "Now ends this Sunday");
+    assert_eq!(back.target_log.len(), 5);
+    assert_eq!(back.first_target(), first);
+    assert_eq!(back.slip_count(), 2);
+}
+
+#[test]
+fn delete_asks_first_and_undo_brings_it_back() {
+    let mut app = sample_app();
+    let id = app.selected_initiative().unwrap().id.clone();
+    press(&mut app, "d");
+    assert!(matches!(app.mode, Mode::Confirm(_)));
+    press(&mut app, "n");
+    assert!(app.roadmap.initiative(&id).is_some());
+    press(&mut app, "d y");
+    assert!(app.roadmap.initiative(&id).is_none());
+    press(&mut app, "u");
+    assert!(app.roadmap.initiative(&id).is_some());
+    assert!(
+        app.message
+            .as_ref()
+            .unwrap()
+            .1
+            .starts_with("Undone: Deleted")
+    );
+    press(&mut app, "C-r");
+    assert!(app.roadmap.initiative(&id).is_none(), "redo deletes again");
+}
+
+#[test]
+fn deleting_a_goal_lists_its_initiatives_and_removes_the_links() {
+    let mut app = sample_app();
+    press(&mut app, "Tab");
+    assert_eq!(app.pane, Pane::Goals);
+    let goal = app.selected_goal().unwrap().id.clone();
+    press(&mut app, "d");
+    let Mode::Confirm(confirm) = &app.mode else {
+        panic!("must confirm")
+    };
+    assert_eq!(confirm.item, Item::Goal(goal.clone()));
+    assert!(confirm.details[0].starts_with("4 initiatives will lose their link to O2C"));
+    assert!(
+        confirm
+            .details
+            .iter()
+            .any(|d| d.contains("Automate invoice matching in the ERP"))
+    );
+    press(&mut app, "y");
+    assert!(app.roadmap.goal(&goal).is_none());
+    assert!(
+        app.roadmap
+            .initiatives
+            .iter()
+            .all(|i| !i.goals.contains(&goal))
+    );
+}
+
+#[test]
+fn reorder_works_among_cards_due_the_same_day() {
+    let mut app = sample_app();
+    press(&mut app, "l");
+    assert_eq!(
+        column_titles(&app, 1),
+        [
+            "Churn by segment: data request for Customer Success",
+            "Dunning emails straight from the CRM",
+            "ERP backup restore drill",
+            "Single sign-on for the partner portal",
+        ]
+    );
+    press(&mut app, "j J");
+    assert_eq!(
+        column_titles(&app, 1)[2],
+        "Dunning emails straight from the CRM"
+    );
+    assert_eq!(
+        app.selected_initiative().unwrap().title,
+        "Dunning emails straight from the CRM"
+    );
+    press(&mut app, "K K");
+    assert_eq!(
+        column_titles(&app, 1)[1],
+        "Dunning emails straight from the CRM"
+    );
+    assert!(
+        app.message
+            .as_ref()
+            .unwrap()
+            .1
+            .contains("ordered by target date"),
+        "different day"
+    );
+}
+
+#[test]
+fn mark_done_takes_the_card_off_the_board() {
+    let mut app = sample_app();
+    let id = app.selected_initiative().unwrap().id.clone();
+    let before = app.columns[0].len();
+    press(&mut app, "x");
+    let done = app.roadmap.initiative(&id).unwrap();
+    assert_eq!(
+        (done.status, done.done_on),
+        (Status::Done, Some(date(TODAY)))
+    );
+    assert_eq!(app.columns[0].len(), before - 1);
+}
+
+#[test]
+fn the_sample_loads_only_into_an_empty_roadmap() {
+    let mut app = app_with(Roadmap::new("Mine"), TODAY);
+    press(&mut app, "o");
+    assert_eq!(app.roadmap.initiatives.len(), 16);
+    press(&mut app, "o");
+    assert!(
+        app.message
+            .as_ref()
+            .unwrap()
+            .1
+            .contains("only into an empty roadmap")
+    );
+    press(&mut app, "u");
+    assert!(app.roadmap.is_empty());
+}
+
+#[test]
+fn columns_follow_the_calendar_as_days_pass() {
+    let roadmap = sample_app().roadmap;
+    let target = |app: &alignmap::app::App, title: &str| {
+        (0..4).find(|c| column_titles(app, *c).iter().any(|t| t == title))
+    };
+    let title = "E-invoicing (Peppol) for EU customers"; // due 31 Dec 2026
+    assert_eq!(target(&app_with(roadmap.clone(), TODAY), title), Some(2));
+    assert_eq!(
+        target(&app_with(roadmap.clone(), "2026-12-21"), title),
+        Some(1)
+    );
+    assert_eq!(
+        target(&app_with(roadmap.clone(), "2026-12-28"), title),
+        Some(0)
+    );
+    let late = app_with(roadmap, "2027-01-04");
+    assert_eq!(target(&late, title), Some(0), "overdue stays in Now");
+    assert!(
+        late.roadmap
+            .initiatives
+            .iter()
+            .any(|i| i.title == title && i.is_overdue(late.today))
+    );
+}
+
+#[test]
+fn navigation_stays_in_bounds() {
+    let mut app = sample_app();
+    press(&mut app, "h h k k G j j");
+    assert_eq!(app.column, Horizon::Now);
+    assert_eq!(app.cursor[0], 2);
+    press(&mut app, "l l l l l");
+    assert_eq!(app.column, Horizon::NextYear);
+    press(&mut app, "g");
+    assert_eq!(app.cursor[3], 0);
+}
+
+#[test]
+fn help_and_detail_open_and_close() {
+    let mut app = sample_app();
+    press(&mut app, "?");
+    assert!(matches!(app.mode, Mode::Help { .. }));
+    press(&mut app, "Esc Enter");
+    assert!(matches!(app.mode, Mode::Detail { .. }));
+    press(&mut app, "e");
+    assert!(matches!(app.mode, Mode::Form(_)), "e in the detail edits");
+}

@@ -1,0 +1,167 @@
+//! Rendering into ratatui's TestBackend: snapshots of whole screens, plus style and safety checks.
+#![allow(clippy::unwrap_used)] // test code
+
+mod common;
+
+use alignmap::app::App;
+use alignmap::domain::Roadmap;
+use alignmap::ui;
+use common::{TODAY, app_with, press, sample_app};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::style::{Color, Modifier};
+
+fn draw(app: &mut App, width: u16, height: u16) -> Terminal<TestBackend> {
+    app.viewport = (width, height);
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|frame| ui::render(app, frame)).unwrap();
+    terminal
+}
+
+fn screen_text(terminal: &Terminal<TestBackend>) -> String {
+    let buffer = terminal.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buffer.area.height {
+        for x in 0..buffer.area.width {
+            out.push_str(buffer[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn board_80x24() {
+    let mut app = sample_app();
+    insta::assert_snapshot!(draw(&mut app, 80, 24).backend());
+}
+
+#[test]
+fn board_160x48() {
+    let mut app = sample_app();
+    press(&mut app, "l j");
+    insta::assert_snapshot!(draw(&mut app, 160, 48).backend());
+}
+
+#[test]
+fn empty_board_offers_the_sample() {
+    let mut app = app_with(Roadmap::new("My roadmap"), TODAY);
+    let terminal = draw(&mut app, 100, 30);
+    insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn edit_form_80x24() {
+    let mut app = sample_app();
+    press(&mut app, "e Tab Tab Tab Tab");
+    insta::assert_snapshot!(draw(&mut app, 80, 24).backend());
+}
+
+#[test]
+fn goal_detail_100x30() {
+    let mut app = sample_app();
+    press(&mut app, "Tab Enter");
+    insta::assert_snapshot!(draw(&mut app, 100, 30).backend());
+}
+
+#[test]
+fn delete_goal_confirmation_100x30() {
+    let mut app = sample_app();
+    press(&mut app, "Tab d");
+    insta::assert_snapshot!(draw(&mut app, 100, 30).backend());
+}
+
+#[test]
+fn help_lists_every_bound_command() {
+    let mut app = sample_app();
+    press(&mut app, "?");
+    let text = screen_text(&draw(&mut app, 120, 80));
+    for (command, _) in app.keymap.entries(alignmap::app::Context::Browse) {
+        assert!(text.contains(command.describe()), "help misses {command:?}");
+    }
+    assert!(text.contains("Shift-←"), "keys are shown by their names");
+}
+
+#[test]
+fn the_selected_card_is_marked_without_colour() {
+    let mut app = sample_app();
+    app.monochrome = true;
+    let terminal = draw(&mut app, 80, 24);
+    let buffer = terminal.backend().buffer();
+    let text = screen_text(&terminal);
+    let row = text
+        .lines()
+        .position(|l| l.contains("▶ Patch the VPN"))
+        .unwrap();
+    let x = text
+        .lines()
+        .nth(row)
+        .unwrap()
+        .chars()
+        .position(|c| c == '▶')
+        .unwrap();
+    let cell = &buffer[(u16::try_from(x + 2).unwrap(), u16::try_from(row).unwrap())];
+    assert!(
+        cell.modifier.contains(Modifier::REVERSED),
+        "selected card is reversed"
+    );
+    let coloured = buffer
+        .content
+        .iter()
+        .any(|c| c.fg != Color::Reset || c.bg != Color::Reset);
+    assert!(!coloured, "monochrome draws no colour at all");
+}
+
+#[test]
+fn overdue_is_written_out_not_only_coloured() {
+    let mut app = sample_app();
+    let text = screen_text(&draw(&mut app, 80, 24));
+    assert!(text.contains("OVERDUE 2d"), "{text}");
+}
+
+#[test]
+fn hostile_text_never_reaches_the_terminal_as_control_bytes() {
+    let mut app = sample_app();
+    let hostile =
+        "\u{1b}]52;c;ZXZpbA==\u{7}\u{1b}[2J\u{9b}31m\rBEL\u{7} 日本語 👩‍💻 e\u{301} \u{202e}txt";
+    for i in &mut app.roadmap.initiatives {
+        i.title = hostile.into();
+        i.summary = hostile.into();
+    }
+    app.roadmap.goals[0].title = hostile.into();
+    app.roadmap.goals[0].code = "\u{1b}[1m".into();
+    app.refresh();
+    for keys in ["", "Enter", "e", "Tab Enter", "Tab d"] {
+        let mut app = app.clone();
+        press(&mut app, keys);
+        for (w, h) in [(80, 24), (160, 48)] {
+            let terminal = draw(&mut app, w, h);
+            let bad = terminal.backend().buffer().content.iter().find(|c| {
+                c.symbol()
+                    .chars()
+                    .any(|ch| ch.is_control() || ('\u{202a}'..='\u{202e}').contains(&ch))
+            });
+            assert!(
+                bad.is_none(),
+                "control character on screen after {keys:?}: {bad:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn every_size_from_0x0_to_200x60_draws_without_panic() {
+    let mut app = sample_app();
+    let modes = ["", "Enter", "e", "?", "Tab d", "Tab"];
+    for keys in modes {
+        let mut app = app.clone();
+        press(&mut app, keys);
+        for w in (0..=200).step_by(7) {
+            for h in (0..=60).step_by(3) {
+                draw(&mut app, w, h);
+            }
+        }
+    }
+    let small = screen_text(&draw(&mut app, 30, 8));
+    assert!(small.contains("Enlarge"), "{small}");
+}
