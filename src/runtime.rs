@@ -2,6 +2,7 @@
 //! terminal on every exit path (ratatui's panic hook covers panics).
 
 use crate::app::{App, Source};
+use crate::domain::Roadmap;
 use crate::storage;
 use crate::ui;
 use chrono::Local;
@@ -10,8 +11,8 @@ use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPast
 use ratatui::crossterm::execute;
 use std::io;
 use std::path::PathBuf;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 /// Longest an edit waits before it is written (the debounce window).
@@ -80,32 +81,103 @@ pub fn save_app(app: &mut App) -> bool {
     }
 }
 
-/// Runs the TUI until the user quits or a signal asks us to stop.
+/// Edits not yet on disk, shared with the signal thread so it can write them even when the
+/// main thread is stuck (crossterm spins inside `poll` once the terminal hangs up). Saving
+/// holds this lock, so the two threads never write at the same time.
+type Pending = Arc<Mutex<Option<Roadmap>>>;
+
+/// How long the signal thread lets the main loop finish on its own before saving itself.
+const GRACE: Duration = Duration::from_millis(400);
+
+/// Runs the TUI until the user quits or a signal (SIGTERM, SIGHUP, SIGINT) asks us to stop.
 pub fn run(app: &mut App) -> io::Result<Outcome> {
     let stop = Arc::new(AtomicBool::new(false));
-    for signal in [
-        signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGHUP,
-        signal_hook::consts::SIGINT,
-    ] {
-        signal_hook::flag::register(signal, Arc::clone(&stop))?;
-    }
+    let done = Arc::new(AtomicBool::new(false));
+    let pending: Pending = Arc::new(Mutex::new(None));
+    spawn_signal_guard(app, &stop, &done, &pending)?;
     let mut terminal = ratatui::init();
     let _ = execute!(io::stdout(), EnableBracketedPaste);
-    let result = event_loop(&mut terminal, app, &stop);
+    let result = event_loop(&mut terminal, app, &stop, &pending);
     let _ = execute!(io::stdout(), DisableBracketedPaste);
     ratatui::restore();
-    result
+    // Whatever ended the loop (a closed terminal makes drawing fail), write what is unsaved.
+    let outcome = if app.unsaved > 0 && !save_locked(app, &pending) {
+        recover(app)
+    } else {
+        result
+    };
+    done.store(true, Ordering::SeqCst);
+    outcome
+}
+
+fn spawn_signal_guard(
+    app: &App,
+    stop: &Arc<AtomicBool>,
+    done: &Arc<AtomicBool>,
+    pending: &Pending,
+) -> io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    let (stop, done, pending) = (Arc::clone(stop), Arc::clone(done), Arc::clone(pending));
+    let path = match &app.source {
+        Source::File(path) => Some(path.clone()),
+        Source::Demo => None,
+    };
+    std::thread::spawn(move || {
+        let Some(signal) = signals.forever().next() else {
+            return;
+        };
+        stop.store(true, Ordering::SeqCst);
+        let deadline = Instant::now() + GRACE;
+        while Instant::now() < deadline {
+            if done.load(Ordering::SeqCst) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        // The main loop did not finish: write the last committed state ourselves.
+        let mut guard = pending
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let (Some(path), Some(roadmap)) = (&path, guard.take()) {
+            let _ = storage::save(path, &roadmap);
+        }
+        ratatui::restore();
+        std::process::exit(128 + signal);
+    });
+    Ok(())
+}
+
+/// Saves while holding the pending lock, and clears it on success.
+fn save_locked(app: &mut App, pending: &Pending) -> bool {
+    let mut guard = pending
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let ok = save_app(app);
+    if ok {
+        *guard = None;
+    }
+    ok
 }
 
 fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
     stop: &AtomicBool,
+    pending: &Pending,
 ) -> io::Result<Outcome> {
     let mut autosave = Autosave::default();
     let mut failed_quits = 0;
+    let mut published = app.revision;
     loop {
+        if stop.load(Ordering::SeqCst) {
+            app.shutdown();
+            return if save_locked(app, pending) {
+                Ok(Outcome::Saved)
+            } else {
+                recover(app)
+            };
+        }
         app.tick();
         let size = terminal.size()?;
         app.viewport = (size.width, size.height);
@@ -114,20 +186,24 @@ fn event_loop(
             let event = event::read()?;
             app.handle_event(&event);
         }
-        if stop.load(Ordering::Relaxed) {
-            app.quit = true;
+        if app.revision != published {
+            published = app.revision;
+            let mut guard = pending
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            *guard = (app.unsaved > 0).then(|| app.roadmap.clone());
         }
         let now = Instant::now();
         if !app.quit && autosave.due(app.unsaved > 0, now) {
-            let ok = save_app(app);
+            let ok = save_locked(app, pending);
             autosave.saved(ok, now);
         }
         if app.quit {
-            if save_app(app) {
+            if save_locked(app, pending) {
                 return Ok(Outcome::Saved);
             }
             failed_quits += 1;
-            if failed_quits >= 2 || stop.load(Ordering::Relaxed) {
+            if failed_quits >= 2 {
                 return recover(app);
             }
             app.quit = false;

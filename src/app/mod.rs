@@ -129,6 +129,8 @@ pub struct App {
     pub save: SaveState,
     /// Changes not yet on disk.
     pub unsaved: u32,
+    /// Bumped on every change of the roadmap (edits, undo, redo).
+    pub revision: u64,
     /// Undo and redo.
     pub history: History,
     /// File or demo.
@@ -159,6 +161,7 @@ impl App {
             message: None,
             save: SaveState::Loaded,
             unsaved: 0,
+            revision: 0,
             history: History::default(),
             source,
             viewport: (80, 24),
@@ -321,6 +324,7 @@ impl App {
         }
         self.history.record(before, what.clone());
         self.unsaved = self.unsaved.saturating_add(1);
+        self.revision += 1;
         self.refresh();
         self.info(what);
         true
@@ -337,6 +341,7 @@ impl App {
             Ok((roadmap, what)) => {
                 self.roadmap = roadmap;
                 self.unsaved = self.unsaved.saturating_add(1);
+                self.revision += 1;
                 self.refresh();
                 let verb = if redo { "Redone" } else { "Undone" };
                 self.info(format!("{verb}: {what}"));
@@ -416,6 +421,19 @@ impl App {
                 });
             }
         }
+    }
+
+    /// The process is being stopped (signal): keep an open form's typed values if they are
+    /// valid, and leave every overlay.
+    pub fn shutdown(&mut self) {
+        if let Mode::Form(form) = &mut self.mode
+            && form.is_changed()
+            && form.validate(&self.roadmap).is_ok()
+        {
+            self.submit_form();
+        }
+        self.mode = Mode::Browse;
+        self.quit = true;
     }
 
     /// Ctrl-c inside a form: keep what was typed if it is valid, then quit.

@@ -281,7 +281,7 @@ mod tests {
     #[test]
     fn titles_wrap_on_words_and_cut_the_last_line() {
         assert_eq!(
-            wrap_title("Patch the VPN gateways now", 12, 2),
+            wrap_title("Patch the VPN gateways", 12, 2),
             vec!["Patch the", "VPN gateways"]
         );
         assert_eq!(

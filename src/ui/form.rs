@@ -12,7 +12,7 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use tui_input::Input;
 
-const LABEL_WIDTH: u16 = 12;
+const LABEL_WIDTH: u16 = 14;
 const MAX_GOAL_ROWS: usize = 8;
 
 fn field_height(field: &Field) -> u16 {
