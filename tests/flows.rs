@@ -374,3 +374,25 @@ fn help_and_detail_open_and_close() {
     press(&mut app, "e");
     assert!(matches!(app.mode, Mode::Form(_)), "e in the detail edits");
 }
+
+#[test]
+fn help_scrolling_stops_at_the_end_so_up_responds_at_once() {
+    let mut app = sample_app();
+    app.viewport = (80, 24);
+    press(&mut app, "?");
+    for _ in 0..200 {
+        press(&mut app, "j");
+    }
+    let Mode::Help { scroll: bottom } = app.mode else {
+        panic!("help must be open")
+    };
+    assert!(
+        bottom > 0 && bottom < 100,
+        "scrolled to the end, not 200 lines: {bottom}"
+    );
+    press(&mut app, "k");
+    let Mode::Help { scroll } = app.mode else {
+        panic!("help must be open")
+    };
+    assert_eq!(scroll, bottom - 1);
+}

@@ -247,12 +247,17 @@ impl App {
             self.quit = true;
             return;
         }
+        let limit = match &self.mode {
+            Mode::Detail { item, .. } => crate::ui::detail::max_scroll(self, item),
+            Mode::Help { .. } => crate::ui::help::max_scroll(self),
+            _ => 0,
+        };
         match &mut self.mode {
             Mode::Browse => self.update_browse(command),
             Mode::Detail { item, scroll } => match command {
                 Command::Close => self.mode = Mode::Browse,
                 Command::Up => *scroll = scroll.saturating_sub(1),
-                Command::Down => *scroll = scroll.saturating_add(1),
+                Command::Down => *scroll = scroll.saturating_add(1).min(limit),
                 Command::Edit => {
                     let item = item.clone();
                     self.open_form_for(&item);
@@ -267,9 +272,9 @@ impl App {
             Mode::Help { scroll } => match command {
                 Command::Close => self.mode = Mode::Browse,
                 Command::Up => *scroll = scroll.saturating_sub(1),
-                Command::Down => *scroll = scroll.saturating_add(1),
+                Command::Down => *scroll = scroll.saturating_add(1).min(limit),
                 Command::PageUp => *scroll = scroll.saturating_sub(10),
-                Command::PageDown => *scroll = scroll.saturating_add(10),
+                Command::PageDown => *scroll = scroll.saturating_add(10).min(limit),
                 _ => {}
             },
             Mode::Confirm(confirm) => match command {

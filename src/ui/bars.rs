@@ -132,7 +132,7 @@ fn hint_commands(context: Context) -> &'static [Command] {
             Quit,
         ],
         Context::Detail => &[Close, Edit, Delete, Help, Quit],
-        Context::Help => &[Close, Down, Quit],
+        Context::Help => &[Close, Quit],
         Context::Confirm => &[Yes, No],
     }
 }

@@ -11,6 +11,29 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
+const WIDTH: u16 = 90;
+
+/// The popup title and lines for an item (None when it no longer exists).
+fn content<'a>(app: &App, item: &Item, theme: &Theme) -> Option<(&'static str, Vec<Line<'a>>)> {
+    match item {
+        Item::Initiative(id) => app
+            .roadmap
+            .initiative(id)
+            .map(|i| ("Initiative", initiative_lines(app, i, theme))),
+        Item::Goal(id) => app
+            .roadmap
+            .goal(id)
+            .map(|g| ("Business goal", goal_lines(app, g, theme))),
+    }
+}
+
+/// How far the detail of `item` can scroll at the app's terminal size.
+pub fn max_scroll(app: &App, item: &Item) -> u16 {
+    content(app, item, &Theme::monochrome()).map_or(0, |(_, lines)| {
+        super::popup::max_scroll(&lines, WIDTH, app.viewport) + 1
+    })
+}
+
 /// Draws the detail popup for `item`, scrolled by `scroll` lines.
 pub fn render_detail(
     app: &App,
@@ -20,17 +43,10 @@ pub fn render_detail(
     buf: &mut Buffer,
     theme: &Theme,
 ) {
-    let (title, lines) = match item {
-        Item::Initiative(id) => match app.roadmap.initiative(id) {
-            Some(i) => ("Initiative", initiative_lines(app, i, theme)),
-            None => return,
-        },
-        Item::Goal(id) => match app.roadmap.goal(id) {
-            Some(g) => ("Business goal", goal_lines(app, g, theme)),
-            None => return,
-        },
+    let Some((title, lines)) = content(app, item, theme) else {
+        return;
     };
-    let width = 90.min(area.width.saturating_sub(2));
+    let width = WIDTH.min(area.width.saturating_sub(2));
     let rect = centered(area, width, super::popup::wrapped_height(&lines, width) + 1);
     let inner = frame(rect, title, buf, theme);
     Paragraph::new(lines)

@@ -7,7 +7,7 @@ use crate::domain::{DATE_FORMS_HELP, Status};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 /// All lines of the help text.
 pub fn help_lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
@@ -50,26 +50,35 @@ pub fn help_lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
         format!("  {}", legend.join("   ")),
         theme.text,
     ));
+    lines.push(Line::raw(""));
     lines.push(Line::styled(
-        "  Horizons follow the target date: Now = by this Sunday (overdue stays here),",
-        theme.dim,
+        "Horizons (from the target date, weeks start on Monday)",
+        theme.strong,
     ));
-    lines.push(Line::styled(
-        "  Next week = Mon-Sun after, Next month = to the end of next month, Next year = later.",
-        theme.dim,
-    ));
+    for text in [
+        "  Now: due by this Sunday, overdue included · Next week: the Mon–Sun after",
+        "  Next month: to the end of next month · Next year: anything later",
+    ] {
+        lines.push(Line::styled(text, theme.text));
+    }
     lines
+}
+
+const WIDTH: u16 = 92;
+
+/// How far the help can scroll at the app's terminal size.
+pub fn max_scroll(app: &App) -> u16 {
+    super::popup::max_scroll(&help_lines(app, &Theme::monochrome()), WIDTH, app.viewport)
 }
 
 /// Draws the help overlay scrolled by `scroll` lines.
 pub fn render_help(app: &App, scroll: u16, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let lines = help_lines(app, theme);
-    let rect = centered(area, 92, u16::try_from(lines.len() + 2).unwrap_or(u16::MAX));
+    let width = WIDTH.min(area.width.saturating_sub(2));
+    let rect = centered(area, width, super::popup::wrapped_height(&lines, width));
     let inner = frame(rect, "Keys · Esc closes · ↑↓ scroll", buf, theme);
-    let max_scroll = u16::try_from(lines.len())
-        .unwrap_or(0)
-        .saturating_sub(inner.height);
     Paragraph::new(lines)
-        .scroll((scroll.min(max_scroll), 0))
+        .wrap(Wrap { trim: false })
+        .scroll((scroll, 0))
         .render(inner, buf);
 }

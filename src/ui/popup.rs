@@ -4,7 +4,7 @@ use super::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Clear, Widget};
+use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget, Wrap};
 
 /// A rectangle of at most `width` x `height`, centred in `area` with a one-cell margin.
 pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
@@ -35,10 +35,19 @@ pub fn frame(rect: Rect, title: &str, buf: &mut Buffer, theme: &Theme) -> Rect {
     )
 }
 
-/// Rows `lines` take when word-wrapped to `width` cells (an estimate that never undercounts
-/// by more than a row per line), plus the frame's two borders.
+/// How far a popup of at most `width` columns showing `lines` can scroll on a `screen`
+/// (width, height): total wrapped rows minus the rows that fit.
+pub fn max_scroll(lines: &[Line<'_>], width: u16, screen: (u16, u16)) -> u16 {
+    let width = width.min(screen.0.saturating_sub(2));
+    let total = wrapped_height(lines, width);
+    let shown = total.min(screen.1.saturating_sub(2));
+    total.saturating_sub(shown)
+}
+
+/// Rows `lines` take when word-wrapped inside a popup `width` columns wide, plus the frame's
+/// two borders (exact: ratatui's own line count, behind its `unstable-rendered-line-info`).
 pub fn wrapped_height(lines: &[Line<'_>], width: u16) -> u16 {
-    let width = usize::from(width.saturating_sub(4)).max(1);
-    let rows: usize = lines.iter().map(|l| l.width().div_ceil(width).max(1)).sum();
+    let paragraph = Paragraph::new(lines.to_vec()).wrap(Wrap { trim: false });
+    let rows = paragraph.line_count(width.saturating_sub(4).max(1));
     u16::try_from(rows + 2).unwrap_or(u16::MAX)
 }
