@@ -165,3 +165,37 @@ fn every_size_from_0x0_to_200x60_draws_without_panic() {
     let small = screen_text(&draw(&mut app, 30, 8));
     assert!(small.contains("Enlarge"), "{small}");
 }
+
+#[test]
+fn a_long_column_shows_its_position_and_keeps_the_selection_visible() {
+    let mut app = sample_app();
+    let template = app.roadmap.initiatives[0].clone();
+    for n in 0..2_400 {
+        let mut extra = template.clone();
+        extra.id = alignmap::domain::InitiativeId(format!("i-bulk{n:05}"));
+        extra.title = format!("Bulk item {n:04}");
+        extra.target = common::date("2027-06-30");
+        app.roadmap.initiatives.push(extra);
+    }
+    app.refresh();
+    press(&mut app, "l l l");
+    let total = app.columns[3].len();
+    assert_eq!(total, 2_404);
+    let text = screen_text(&draw(&mut app, 100, 30));
+    assert!(text.contains(" 1/2,404 "), "{text}");
+    press(&mut app, "G");
+    let text = screen_text(&draw(&mut app, 100, 30));
+    assert!(text.contains(" 2,404/2,404 "), "{text}");
+    let last = app.selected_initiative().unwrap().title.clone();
+    let first_word = last.split(' ').next().unwrap();
+    assert!(
+        text.contains(&format!("▶ {first_word}")),
+        "selected card on screen: {text}"
+    );
+    assert!(text.contains("Next year · 2,404"), "{text}");
+    app.viewport = (100, 30);
+    press(&mut app, "PageUp");
+    let page =
+        alignmap::ui::board::cards_per_column(alignmap::ui::layout::areas((100, 30), 5).board);
+    assert_eq!(app.cursor[3], total - 1 - page);
+}
