@@ -86,7 +86,7 @@ fn render_value(
         FieldValue::Text(input) => render_input(input, focused, area, buf, theme),
         FieldValue::Date(input) => {
             let preview = match form.target_date() {
-                Ok(date) if date < form.today => format!("→ {} · Now, overdue", long_date(date)),
+                Ok(date) if date < form.today => format!("→ {} · overdue", long_date(date)),
                 Ok(date) => format!(
                     "→ {} · {}",
                     long_date(date),
