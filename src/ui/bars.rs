@@ -8,18 +8,28 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-/// Draws the top bar: app, roadmap name, today.
+/// Draws the top bar: app, roadmap name, file (or DEMO), today.
 pub fn render_header(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     buf.set_style(area, theme.header);
     let right = format!("{} · week {} ", long_date(app.today), iso_week(app.today));
-    let room = usize::from(area.width).saturating_sub(width(&right) + 12);
-    let left = format!(" alignmap │ {}", fit(&app.roadmap.name, room));
-    buf.set_line(
-        area.x,
-        area.y,
-        &Line::styled(left, theme.header),
-        area.width,
+    let room = usize::from(area.width).saturating_sub(width(&right) + 13);
+    let source = match &app.source {
+        Source::File(path) => path
+            .file_name()
+            .map(|n| format!(" · {}", n.to_string_lossy()))
+            .unwrap_or_default(),
+        Source::Demo => String::new(),
+    };
+    let badge = if app.is_demo() { 6 } else { 0 };
+    let name = fit(
+        &format!("{}{source}", app.roadmap.name),
+        room.saturating_sub(badge),
     );
+    let mut spans = vec![Span::styled(format!(" alignmap │ {name} "), theme.header)];
+    if app.is_demo() {
+        spans.push(Span::styled(" DEMO ", theme.badge));
+    }
+    buf.set_line(area.x, area.y, &Line::from(spans), area.width);
     let x = area
         .right()
         .saturating_sub(u16::try_from(width(&right)).unwrap_or(0));

@@ -8,7 +8,7 @@ use crate::domain::{Horizon, Initiative};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Widget};
+use ratatui::widgets::{Block, Paragraph, Widget};
 
 /// Columns narrower than this give titles two lines (cards of three lines).
 const NARROW: u16 = 34;
@@ -61,20 +61,7 @@ fn render_column(app: &App, horizon: Horizon, area: Rect, buf: &mut Buffer, them
     let cards = &app.columns[horizon.index()];
     let focused = app.pane == Pane::Board && app.column == horizon;
     let title = format!(" {} · {} ", horizon.label(), thousands(cards.len()));
-    let mut block = Block::new()
-        .borders(Borders::ALL)
-        .border_style(if focused { theme.focus } else { theme.border })
-        .title(Span::styled(
-            title,
-            if focused {
-                theme.selected
-            } else {
-                theme.strong
-            },
-        ));
-    if focused {
-        block = block.border_type(BorderType::Thick);
-    }
+    let mut block = super::chrome::pane(title, focused, theme);
     let inner = block.inner(area);
     let height = card_height(inner.width);
     let visible = usize::from(inner.height / height);

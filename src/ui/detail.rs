@@ -1,6 +1,6 @@
 //! The detail popup of an initiative or a goal.
 
-use super::popup::{centered, frame};
+use super::chrome::{centered, frame};
 use super::text::clean;
 use super::theme::Theme;
 use crate::app::{App, Item};
@@ -30,7 +30,7 @@ fn content<'a>(app: &App, item: &Item, theme: &Theme) -> Option<(&'static str, V
 /// How far the detail of `item` can scroll at the app's terminal size.
 pub fn max_scroll(app: &App, item: &Item) -> u16 {
     content(app, item, &Theme::monochrome()).map_or(0, |(_, lines)| {
-        super::popup::max_scroll(&lines, WIDTH, app.viewport) + 1
+        super::chrome::max_scroll(&lines, WIDTH, app.viewport) + 1
     })
 }
 
@@ -47,7 +47,11 @@ pub fn render_detail(
         return;
     };
     let width = WIDTH.min(area.width.saturating_sub(2));
-    let rect = centered(area, width, super::popup::wrapped_height(&lines, width) + 1);
+    let rect = centered(
+        area,
+        width,
+        super::chrome::wrapped_height(&lines, width) + 1,
+    );
     let inner = frame(rect, title, buf, theme);
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })

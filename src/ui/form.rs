@@ -1,6 +1,6 @@
 //! The edit form popup: one row per field, the goal checklist, a live date preview.
 
-use super::popup::{centered, frame};
+use super::chrome::{centered, frame};
 use super::text::{clean, fit, width};
 use super::theme::Theme;
 use crate::app::Form;

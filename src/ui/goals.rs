@@ -8,26 +8,14 @@ use crate::domain::Goal;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Widget};
+use ratatui::widgets::Widget;
 
 /// Draws the goals pane; `tall` gives each goal two lines (pane on the right).
 pub fn render_goals(app: &App, area: Rect, tall: bool, buf: &mut Buffer, theme: &Theme) {
     let focused = app.pane == Pane::Goals;
     let goals = &app.roadmap.goals;
     let title = format!(" Business goals · {} ", goals.len());
-    let mut block = Block::bordered()
-        .border_style(if focused { theme.focus } else { theme.border })
-        .title(Span::styled(
-            title,
-            if focused {
-                theme.selected
-            } else {
-                theme.strong
-            },
-        ));
-    if focused {
-        block = block.border_type(BorderType::Thick);
-    }
+    let block = super::chrome::pane(title, focused, theme);
     let inner = block.inner(area);
     block.render(area, buf);
     if inner.height == 0 {

@@ -1,6 +1,6 @@
 //! The help overlay, generated from the live keymap so it never drifts from the real keys.
 
-use super::popup::{centered, frame};
+use super::chrome::{centered, frame};
 use super::theme::Theme;
 use crate::app::{App, Context};
 use crate::domain::{DATE_FORMS_HELP, Status};
@@ -68,14 +68,14 @@ const WIDTH: u16 = 92;
 
 /// How far the help can scroll at the app's terminal size.
 pub fn max_scroll(app: &App) -> u16 {
-    super::popup::max_scroll(&help_lines(app, &Theme::monochrome()), WIDTH, app.viewport)
+    super::chrome::max_scroll(&help_lines(app, &Theme::monochrome()), WIDTH, app.viewport)
 }
 
 /// Draws the help overlay scrolled by `scroll` lines.
 pub fn render_help(app: &App, scroll: u16, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let lines = help_lines(app, theme);
     let width = WIDTH.min(area.width.saturating_sub(2));
-    let rect = centered(area, width, super::popup::wrapped_height(&lines, width));
+    let rect = centered(area, width, super::chrome::wrapped_height(&lines, width));
     let inner = frame(rect, "Keys · Esc closes · ↑↓ scroll", buf, theme);
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })

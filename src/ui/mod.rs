@@ -2,12 +2,12 @@
 
 pub mod bars;
 pub mod board;
+pub mod chrome;
 pub mod detail;
 pub mod form;
 pub mod goals;
 pub mod help;
 pub mod layout;
-pub mod popup;
 pub mod text;
 pub mod theme;
 
@@ -92,8 +92,8 @@ fn render_confirm(confirm: &Confirm, area: Rect, buf: &mut Buffer, theme: &Theme
         theme.key,
     ));
     let width = 72.min(area.width.saturating_sub(2));
-    let rect = popup::centered(area, width, popup::wrapped_height(&lines, width));
-    let inner = popup::frame(rect, "Please confirm", buf, theme);
+    let rect = chrome::centered(area, width, chrome::wrapped_height(&lines, width));
+    let inner = chrome::frame(rect, "Please confirm", buf, theme);
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })
         .render(inner, buf);

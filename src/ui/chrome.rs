@@ -1,10 +1,29 @@
-//! Shared popup frame: a cleared, bordered, centred rectangle.
+//! Frames shared by panes and popups: pane blocks that show focus without colour, and
+//! cleared, bordered, centred popup rectangles.
 
 use super::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget, Wrap};
+
+/// The block around a pane: thick border and reversed title when focused (visible in
+/// monochrome), plain otherwise.
+pub fn pane(title: String, focused: bool, theme: &Theme) -> Block<'static> {
+    let (border, title_style) = if focused {
+        (theme.focus, theme.selected)
+    } else {
+        (theme.border, theme.strong)
+    };
+    let block = Block::bordered()
+        .border_style(border)
+        .title(Span::styled(title, title_style));
+    if focused {
+        block.border_type(BorderType::Thick)
+    } else {
+        block
+    }
+}
 
 /// A rectangle of at most `width` x `height`, centred in `area` with a one-cell margin.
 pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
