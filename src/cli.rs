@@ -102,7 +102,13 @@ fn open(cli: &Cli, clock: Clock) -> Result<(), String> {
         (roadmap, Source::Demo, None)
     } else {
         let path = roadmap_path(cli, None)?;
-        match storage::open_or_create(&path, "My roadmap").map_err(|e| e.to_string())? {
+        let opened = storage::open_or_create(&path, "My roadmap").map_err(|e| {
+            format!(
+                "{e}\n\nalignmap did not change the file. Fix it in a text editor (`alignmap check` \
+                 checks it again), or move it aside to start a new roadmap."
+            )
+        })?;
+        match opened {
             Opened::Loaded(r) => (r, Source::File(path), None),
             Opened::Created(r) => {
                 let note = format!("Welcome! Created {}", path.display());

@@ -96,6 +96,23 @@ fn corrupt_file_reports_line_and_column() {
         other => panic!("expected a parse error, got {other:?}"),
     }
     assert!(text.contains("corrupt.ron:5:52"), "{text}");
+    let caret_line = text.lines().last().unwrap();
+    assert_eq!(
+        caret_line.find('^'),
+        text.lines().nth(1).unwrap().find("priority"),
+        "{text}"
+    );
+}
+
+#[test]
+fn an_empty_file_is_refused_not_replaced() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("roadmap.ron");
+    std::fs::write(&path, "  \n").unwrap();
+    let err = storage::open_or_create(&path, "x").unwrap_err();
+    assert!(matches!(err, LoadError::Empty { .. }), "{err:?}");
+    assert!(err.to_string().contains("will not overwrite it"), "{err}");
+    assert_eq!(std::fs::read(&path).unwrap(), b"  \n");
 }
 
 #[test]
@@ -135,7 +152,8 @@ fn unknown_fields_are_errors_not_silently_dropped() {
 #[test]
 fn impossible_dates_are_reported() {
     let (_, text) = load_error("invalid/bad_date.ron");
-    assert!(text.contains("bad_date.ron:11:"), "{text}");
+    assert!(text.contains("bad_date.ron:11:22"), "{text}");
+    assert!(text.contains("not a valid date"), "{text}");
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! Browse-mode commands: moving the selection, moving and reordering cards, adding, deleting.
 
 use super::keymap::Command;
-use super::{App, Confirm, Form, Item, Mode, Pane};
+use super::{App, Confirm, Form, Item, Mode, Pane, Pending};
 use crate::domain::dates::long_date;
 use crate::domain::{Goal, GoalId, Horizon, Initiative, InitiativeId, Kind, Status};
 use chrono::{DateTime, Utc};
@@ -150,7 +150,21 @@ impl App {
             Command::MoveLater => self.move_card(true),
             Command::ReorderUp => self.reorder(false),
             Command::ReorderDown => self.reorder(true),
-            Command::MarkDone => self.mark_done(),
+            Command::MarkDone => {
+                if let Some(id) = self.board_selection() {
+                    self.set_status(&id, Status::Done);
+                }
+            }
+            Command::SetStatus => {
+                if let Some(id) = self.board_selection() {
+                    let current = self.roadmap.initiative(&id).map(|i| i.status);
+                    let selected = Status::ALL
+                        .iter()
+                        .position(|s| Some(*s) == current)
+                        .unwrap_or(0);
+                    self.mode = Mode::Status { id, selected };
+                }
+            }
             Command::Delete => match self.selected_item() {
                 Some(item) => self.ask_delete(&item),
                 None => self.nothing_selected(),
@@ -292,19 +306,36 @@ impl App {
         self.select_initiative(&id);
     }
 
-    fn mark_done(&mut self) {
+    /// The selected card's id; explains why there is none otherwise.
+    fn board_selection(&mut self) -> Option<InitiativeId> {
         if self.pane != Pane::Board {
-            return;
+            self.info("Select a card on the board first (Tab switches panes).");
+            return None;
         }
-        let Some(card) = self.selected_initiative() else {
-            return self.nothing_selected();
+        let id = self.selected_initiative().map(|i| i.id.clone());
+        if id.is_none() {
+            self.nothing_selected();
+        }
+        id
+    }
+
+    /// Sets an initiative's status as one undoable step.
+    pub(super) fn set_status(&mut self, id: &InitiativeId, status: Status) {
+        let Some(card) = self.roadmap.initiative(id) else {
+            return;
         };
-        let (id, title) = (card.id.clone(), card.title.clone());
+        let title = card.title.clone();
+        let what = match status {
+            Status::Done | Status::Dropped => format!(
+                "Marked \"{title}\" {}: it leaves the board (u to undo)",
+                status.label().to_lowercase()
+            ),
+            _ => format!("\"{title}\" is now {}", status.label().to_lowercase()),
+        };
         let now = self.clock.now();
-        let what = format!("Marked \"{title}\" done (u to undo)");
         self.change(what, |r, _, today| {
-            if let Some(i) = r.initiative_mut(&id) {
-                i.set_status(Status::Done, today);
+            if let Some(i) = r.initiative_mut(id) {
+                i.set_status(status, today);
                 i.updated = now;
             }
         });
@@ -335,7 +366,7 @@ impl App {
                 Confirm {
                     question: format!("Delete initiative \"{}\"?", i.title),
                     details: vec!["You can undo this with u.".into()],
-                    item: item.clone(),
+                    action: Pending::Delete(item.clone()),
                 }
             }
             Item::Goal(id) => {
@@ -367,7 +398,7 @@ impl App {
                 Confirm {
                     question: format!("Delete goal {} \"{}\"?", g.code, g.title),
                     details,
-                    item: item.clone(),
+                    action: Pending::Delete(item.clone()),
                 }
             }
         };
@@ -382,7 +413,7 @@ impl App {
                     .initiative(id)
                     .map(|i| i.title.clone())
                     .unwrap_or_default();
-                self.change(format!("Deleted \"{title}\" (u to undo)"), |r, _, _| {
+                self.change(format!("Deleted \"{title}\""), |r, _, _| {
                     r.remove_initiative(id);
                 });
             }
@@ -392,12 +423,9 @@ impl App {
                     .goal(id)
                     .map(|g| g.title.clone())
                     .unwrap_or_default();
-                self.change(
-                    format!("Deleted goal \"{title}\" (u to undo)"),
-                    |r, _, _| {
-                        r.remove_goal(id);
-                    },
-                );
+                self.change(format!("Deleted goal \"{title}\""), |r, _, _| {
+                    r.remove_goal(id);
+                });
             }
         }
     }
@@ -409,9 +437,7 @@ impl App {
         }
         match crate::sample::sample(self.today, self.clock.now()) {
             Ok(sample) => {
-                self.change("Loaded the sample roadmap (u to undo)".into(), |r, _, _| {
-                    *r = sample
-                });
+                self.change("Loaded the sample roadmap".into(), |r, _, _| *r = sample);
             }
             Err(why) => self.error(why),
         }

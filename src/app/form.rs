@@ -437,7 +437,8 @@ impl Form {
             ..
         }) = self.fields.get_mut(self.focus)
         {
-            for c in text.chars() {
+            let flat = text.replace("\r\n", "\n");
+            for c in flat.chars() {
                 let c = if c == '\n' || c == '\r' { ' ' } else { c };
                 input.handle(InputRequest::InsertChar(c));
             }

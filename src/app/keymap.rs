@@ -41,6 +41,8 @@ pub enum Command {
     ReorderUp,
     /// Move the card down among cards due the same day.
     ReorderDown,
+    /// Pick a new status for the selected initiative.
+    SetStatus,
     /// Mark the selected initiative done.
     MarkDone,
     /// Delete the selected item (asks first; undoable).
@@ -84,6 +86,7 @@ impl Command {
             Command::MoveLater => "move card to the later horizon",
             Command::ReorderUp => "move card up (same due date)",
             Command::ReorderDown => "move card down (same due date)",
+            Command::SetStatus => "set status (picker)",
             Command::MarkDone => "mark done (leaves the board)",
             Command::Delete => "delete (asks first)",
             Command::Undo => "undo",
@@ -91,32 +94,9 @@ impl Command {
             Command::LoadSample => "load the sample roadmap (empty roadmap only)",
             Command::Help => "this help",
             Command::Close => "close",
-            Command::Yes => "yes",
+            Command::Yes => "yes / choose",
             Command::No => "no",
             Command::Quit => "save and quit",
-        }
-    }
-
-    /// A one-word label for the hint line.
-    pub fn hint(self) -> &'static str {
-        match self {
-            Command::Up | Command::Down | Command::Left | Command::Right => "move",
-            Command::AddInitiative => "add",
-            Command::AddGoal => "goal",
-            Command::Edit => "edit",
-            Command::Open => "detail",
-            Command::MoveEarlier => "earlier",
-            Command::MoveLater => "later",
-            Command::Delete => "delete",
-            Command::Undo => "undo",
-            Command::Help => "help",
-            Command::Quit => "quit",
-            Command::Close => "close",
-            Command::SwitchPane => "goals",
-            Command::Yes => "yes",
-            Command::No => "no",
-            Command::LoadSample => "sample",
-            _ => self.describe(),
         }
     }
 }
@@ -132,13 +112,16 @@ pub enum Context {
     Help,
     /// A yes/no question.
     Confirm,
+    /// A short list to pick from (status).
+    Picker,
 }
 
 impl Context {
     /// Every context, in help-overlay order.
-    pub const ALL: [Context; 4] = [
+    pub const ALL: [Context; 5] = [
         Context::Browse,
         Context::Detail,
+        Context::Picker,
         Context::Help,
         Context::Confirm,
     ];
@@ -150,6 +133,7 @@ impl Context {
             Context::Detail => "Detail",
             Context::Help => "Help",
             Context::Confirm => "Questions",
+            Context::Picker => "Status picker",
         }
     }
 }
@@ -275,6 +259,7 @@ impl Default for Keymap {
             (MoveLater, vec![ch('L'), shift(K::Right)]),
             (ReorderUp, vec![ch('K'), shift(K::Up)]),
             (ReorderDown, vec![ch('J'), shift(K::Down)]),
+            (SetStatus, vec![ch('s')]),
             (MarkDone, vec![ch('x')]),
             (Delete, vec![ch('d'), key(K::Delete)]),
             (Undo, vec![ch('u'), ctrl('z')]),
@@ -305,10 +290,18 @@ impl Default for Keymap {
             (No, vec![ch('n'), key(K::Esc)]),
             (Quit, vec![ctrl('c')]),
         ];
+        let picker = [
+            (Up, vec![key(K::Up), ch('k')]),
+            (Down, vec![key(K::Down), ch('j')]),
+            (Yes, vec![key(K::Enter)]),
+            (Close, vec![key(K::Esc)]),
+            (Quit, vec![ctrl('c')]),
+        ];
         let mut bindings = Vec::new();
-        let groups: [(Context, Group); 4] = [
+        let groups: [(Context, Group); 5] = [
             (Browse, browse.to_vec()),
             (Detail, detail.to_vec()),
+            (Context::Picker, picker.to_vec()),
             (Context::Help, help.to_vec()),
             (Confirm, confirm.to_vec()),
         ];

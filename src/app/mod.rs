@@ -11,7 +11,7 @@ pub use clock::Clock;
 pub use form::{Form, FormOutcome, FormTarget};
 pub use keymap::{Command, Context, Keymap};
 
-use crate::domain::{GoalId, Horizon, IdGen, InitiativeId, Roadmap};
+use crate::domain::{GoalId, Horizon, IdGen, InitiativeId, Roadmap, Status};
 use chrono::{NaiveDate, NaiveTime};
 use history::History;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
@@ -46,6 +46,25 @@ pub enum Item {
     Goal(GoalId),
 }
 
+/// What answering "yes" does.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Pending {
+    /// Delete this item.
+    Delete(Item),
+    /// Quit the demo, dropping its changes.
+    QuitDemo,
+}
+
+impl Pending {
+    /// The words for yes and no in the question's footer.
+    pub fn answers(&self) -> (&'static str, &'static str) {
+        match self {
+            Pending::Delete(_) => ("delete", "keep"),
+            Pending::QuitDemo => ("quit", "stay"),
+        }
+    }
+}
+
 /// A pending yes/no question.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Confirm {
@@ -53,8 +72,8 @@ pub struct Confirm {
     pub question: String,
     /// Consequences to read before answering.
     pub details: Vec<String>,
-    /// What "yes" deletes.
-    pub item: Item,
+    /// What "yes" does.
+    pub action: Pending,
 }
 
 /// What has the keyboard. Each overlay carries its own state.
@@ -73,6 +92,13 @@ pub enum Mode {
     Form(Box<Form>),
     /// A yes/no question.
     Confirm(Confirm),
+    /// Choosing a new status for an initiative.
+    Status {
+        /// The initiative.
+        id: InitiativeId,
+        /// Highlighted entry in [`Status::ALL`].
+        selected: usize,
+    },
     /// The key help.
     Help {
         /// Lines scrolled.
@@ -210,8 +236,13 @@ impl App {
             match form.handle_key(key) {
                 FormOutcome::Continue => {}
                 FormOutcome::Cancelled => {
+                    let discarded = form.is_changed();
                     self.mode = Mode::Browse;
-                    self.info("Nothing changed.");
+                    self.info(if discarded {
+                        "Discarded the form; nothing was saved from it."
+                    } else {
+                        "Nothing changed."
+                    });
                 }
                 FormOutcome::Submit => self.submit_form(),
             }
@@ -222,29 +253,42 @@ impl App {
             Mode::Detail { .. } => Context::Detail,
             Mode::Help { .. } => Context::Help,
             Mode::Confirm(_) => Context::Confirm,
+            Mode::Status { .. } => Context::Picker,
             Mode::Form(_) => return,
         };
         match self.keymap.resolve(context, key) {
             Some(command) => self.update(command),
             None if context == Context::Browse => self.unbound(key),
+            None if context == Context::Picker => self.pick_status_by_letter(key),
             None => {}
         }
     }
 
     fn unbound(&mut self, key: KeyEvent) {
-        if let KeyCode::Char(c) = key.code {
-            let help = self.keymap.keys(Context::Browse, Command::Help);
-            let hint = help.first().map(|k| k.label()).unwrap_or_default();
-            self.info(format!(
-                "'{c}' does nothing here; press {hint} for the keys."
-            ));
-        }
+        let help = self.keymap.keys(Context::Browse, Command::Help);
+        let hint = help.first().map(|k| k.label()).unwrap_or_default();
+        let pressed = keymap::Chord::from_event(key).label();
+        self.info(format!(
+            "{pressed} does nothing here; press {hint} for the keys."
+        ));
     }
 
     /// Runs a command in the current mode.
     pub fn update(&mut self, command: Command) {
         if command == Command::Quit {
-            self.quit = true;
+            let asking = matches!(self.mode, Mode::Confirm(_));
+            if self.is_demo() && self.revision > 0 && !asking {
+                self.mode = Mode::Confirm(Confirm {
+                    question: "Quit the demo?".into(),
+                    details: vec![
+                        "This is the sample in memory: your changes are not saved anywhere.".into(),
+                        "Run alignmap without --demo to work on your own roadmap.".into(),
+                    ],
+                    action: Pending::QuitDemo,
+                });
+            } else {
+                self.quit = true;
+            }
             return;
         }
         let limit = match &self.mode {
@@ -279,9 +323,12 @@ impl App {
             },
             Mode::Confirm(confirm) => match command {
                 Command::Yes => {
-                    let item = confirm.item.clone();
+                    let action = confirm.action.clone();
                     self.mode = Mode::Browse;
-                    self.delete(&item);
+                    match action {
+                        Pending::Delete(item) => self.delete(&item),
+                        Pending::QuitDemo => self.quit = true,
+                    }
                 }
                 Command::No => {
                     self.mode = Mode::Browse;
@@ -289,7 +336,35 @@ impl App {
                 }
                 _ => {}
             },
+            Mode::Status { id, selected } => match command {
+                Command::Up => *selected = selected.saturating_sub(1),
+                Command::Down => *selected = (*selected + 1).min(Status::ALL.len() - 1),
+                Command::Yes => {
+                    let (id, status) = (id.clone(), Status::ALL[*selected]);
+                    self.mode = Mode::Browse;
+                    self.set_status(&id, status);
+                }
+                Command::Close => self.mode = Mode::Browse,
+                _ => {}
+            },
             Mode::Form(_) => {}
+        }
+    }
+
+    /// In the status picker, a letter chooses the status it starts (p twice: Proposed, Planned).
+    fn pick_status_by_letter(&mut self, key: KeyEvent) {
+        let (Mode::Status { selected, .. }, KeyCode::Char(c)) = (&mut self.mode, key.code) else {
+            return;
+        };
+        let starts = |s: &Status| s.label().starts_with(c.to_ascii_uppercase());
+        let next = Status::ALL
+            .iter()
+            .enumerate()
+            .skip(*selected + 1)
+            .find(|(_, s)| starts(s));
+        let first = Status::ALL.iter().enumerate().find(|(_, s)| starts(s));
+        if let Some((i, _)) = next.or(first) {
+            *selected = i;
         }
     }
 
@@ -331,11 +406,14 @@ impl App {
         self.unsaved = self.unsaved.saturating_add(1);
         self.revision += 1;
         self.refresh();
-        self.info(what);
+        let undo = self.keymap.keys(Context::Browse, Command::Undo);
+        let undo = undo.first().map(|k| k.label()).unwrap_or_default();
+        self.info(format!("{what} ({undo} to undo)"));
         true
     }
 
     fn undo(&mut self, redo: bool) {
+        let selected = self.selected_initiative().map(|i| i.id.clone());
         let current = std::mem::replace(&mut self.roadmap, Roadmap::new(""));
         let result = if redo {
             self.history.redo(current)
@@ -348,8 +426,15 @@ impl App {
                 self.unsaved = self.unsaved.saturating_add(1);
                 self.revision += 1;
                 self.refresh();
-                let verb = if redo { "Redone" } else { "Undone" };
-                self.info(format!("{verb}: {what}"));
+                if let Some(id) = selected {
+                    self.select_initiative(&id);
+                }
+                let (verb, again) = if redo {
+                    ("Redone", "u undoes it")
+                } else {
+                    ("Undone", "Ctrl-r redoes it")
+                };
+                self.info(format!("{verb}: {what} ({again})"));
             }
             Err(roadmap) => {
                 self.roadmap = roadmap;
@@ -467,6 +552,7 @@ impl App {
             Mode::Detail { .. } => Some(Context::Detail),
             Mode::Help { .. } => Some(Context::Help),
             Mode::Confirm(_) => Some(Context::Confirm),
+            Mode::Status { .. } => Some(Context::Picker),
             Mode::Form(_) => None,
         }
     }

@@ -18,7 +18,12 @@ pub const DATE_FORMS_HELP: &str = "2027-03-31 · today · +3d +2w +1m +1y · mon
 ///
 /// Weekday names mean the next such day after today (`fri` on a Friday is a week later).
 pub fn parse_date(input: &str, today: NaiveDate) -> Result<NaiveDate, DateError> {
-    let text = input.trim().to_ascii_lowercase();
+    let text = input
+        .trim()
+        .to_ascii_lowercase()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join("-");
     let fail = || DateError(input.trim().to_string());
     if let Ok(date) = NaiveDate::parse_from_str(&text, "%Y-%m-%d") {
         return Ok(date);
@@ -151,6 +156,7 @@ mod tests {
             ("next-week", "2026-11-29"),
             ("next-month", "2026-12-31"),
             ("NM", "2026-12-31"),
+            ("next  month", "2026-12-31"),
             ("fri", "2026-11-27"),
             ("Sunday", "2026-11-29"),
         ];

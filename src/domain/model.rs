@@ -213,15 +213,26 @@ impl Initiative {
         Horizon::of(self.target, today)
     }
 
-    /// Sets the target date, logging the change (no entry when the date does not change).
+    /// Sets the target date and logs the change. Changes made on the same day are merged into
+    /// one net change (moving a card back and forth in a meeting is not a slip); a day whose
+    /// net change is nothing leaves no entry.
     pub fn set_target(&mut self, to: NaiveDate, today: NaiveDate) {
-        if to != self.target {
-            self.target_log.push(TargetChange {
+        if to == self.target {
+            return;
+        }
+        let from = std::mem::replace(&mut self.target, to);
+        match self.target_log.last_mut() {
+            Some(last) if last.on == today => {
+                last.to = to;
+                if last.from == to {
+                    self.target_log.pop();
+                }
+            }
+            _ => self.target_log.push(TargetChange {
                 on: today,
-                from: self.target,
+                from,
                 to,
-            });
-            self.target = to;
+            }),
         }
     }
 
@@ -368,6 +379,27 @@ mod tests {
         assert_eq!(i.target_log.len(), 3);
         assert_eq!(i.slip_count(), 2, "a pull-in is not a slip");
         assert_eq!(i.first_target(), date("2026-12-01"));
+    }
+
+    #[test]
+    fn same_day_moves_merge_into_one_net_change() {
+        let mut i = initiative("2026-12-01");
+        let day = date("2026-11-22");
+        i.set_target(date("2026-12-31"), day);
+        i.set_target(date("2027-11-22"), day);
+        assert_eq!(i.target_log.len(), 1);
+        assert_eq!(
+            (i.target_log[0].from, i.target_log[0].to),
+            (date("2026-12-01"), date("2027-11-22"))
+        );
+        i.set_target(date("2026-12-01"), day);
+        assert!(
+            i.target_log.is_empty(),
+            "back where it started: no move that day"
+        );
+        i.set_target(date("2026-12-08"), date("2026-11-23"));
+        i.set_target(date("2026-12-15"), date("2026-11-24"));
+        assert_eq!(i.target_log.len(), 2, "different days stay separate");
     }
 
     #[test]

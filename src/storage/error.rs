@@ -30,8 +30,14 @@ pub enum LoadError {
         /// Its size.
         bytes: u64,
     },
+    /// The file is empty (nothing to load, and nothing alignmap will overwrite).
+    #[error("{} is empty; alignmap will not overwrite it. Delete it to start a new roadmap, or restore a copy", path.display())]
+    Empty {
+        /// The file.
+        path: PathBuf,
+    },
     /// The text is not valid roadmap RON.
-    #[error("{}:{line}:{col}: {message}", path.display())]
+    #[error("{}:{line}:{col}: {message}{excerpt}", path.display())]
     Parse {
         /// The file.
         path: PathBuf,
@@ -41,6 +47,8 @@ pub enum LoadError {
         col: usize,
         /// What was expected or found.
         message: String,
+        /// The offending line with a caret under the column (starts with a newline), or empty.
+        excerpt: String,
     },
     /// The file was written by a newer alignmap.
     #[error("{}: schema version {found} is newer than this alignmap understands (up to {supported}); update alignmap to open it", path.display())]

@@ -40,6 +40,11 @@ struct Header {
 
 /// Parses and validates roadmap text; `path` is only used in messages.
 pub fn from_ron(text: &str, path: &Path) -> Result<Roadmap, LoadError> {
+    if text.trim().is_empty() {
+        return Err(LoadError::Empty {
+            path: path.to_path_buf(),
+        });
+    }
     let parsed: Result<Roadmap, _> = options().from_str(text);
     let roadmap = match parsed {
         Ok(roadmap) => roadmap,
@@ -48,11 +53,13 @@ pub fn from_ron(text: &str, path: &Path) -> Result<Roadmap, LoadError> {
             if let Ok(header) = options().from_str::<Header>(text) {
                 check_version(header.version, path)?;
             }
+            let (line, col) = (e.span.start.line, e.span.start.col);
             return Err(LoadError::Parse {
                 path: path.to_path_buf(),
-                line: e.span.start.line,
-                col: e.span.start.col,
-                message: e.code.to_string(),
+                line,
+                col,
+                message: explain(&e.code.to_string()),
+                excerpt: excerpt(text, line, col),
             });
         }
     };
@@ -83,4 +90,38 @@ fn check_version(found: u32, path: &Path) -> Result<(), LoadError> {
         });
     }
     Ok(())
+}
+
+/// Adds what to write where the parser's own words are terse (chrono's date errors).
+fn explain(message: &str) -> String {
+    const DATE_ERRORS: [&str; 5] = [
+        "input is out of range",
+        "input contains invalid characters",
+        "premature end of input",
+        "trailing input",
+        "input is not enough for unique date",
+    ];
+    if DATE_ERRORS.iter().any(|m| message.contains(m)) {
+        format!(
+            "{message}: not a valid date (write dates as \"2027-03-31\", times as \"2027-03-31T09:00:00Z\")"
+        )
+    } else {
+        message.to_string()
+    }
+}
+
+/// The line at `line` (1-based) with a caret under `col`, for error messages.
+fn excerpt(text: &str, line: usize, col: usize) -> String {
+    let Some(source) = line.checked_sub(1).and_then(|n| text.lines().nth(n)) else {
+        return String::new();
+    };
+    let shown: String = source
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .take(160)
+        .collect();
+    let number = line.to_string();
+    let pad = " ".repeat(number.len());
+    let caret = " ".repeat(col.saturating_sub(1).min(160));
+    format!("\n {number} | {shown}\n {pad} | {caret}^")
 }

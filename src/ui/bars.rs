@@ -2,7 +2,7 @@
 
 use super::text::{fit, width};
 use super::theme::Theme;
-use crate::app::{App, Command, Context, Mode, SaveState, Source, Tone};
+use crate::app::{App, Command, Context, Mode, Pane, SaveState, Source, Tone};
 use crate::domain::dates::{iso_week, long_date};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -59,7 +59,7 @@ pub fn render_status(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     };
     let save_width = width(&save).min(usize::from(area.width) / 2) + 2;
     let save_text = fit(&save, save_width - 2);
-    let room = usize::from(area.width).saturating_sub(save_width + 1);
+    let room = usize::from(area.width).saturating_sub(save_width + 3);
     let (style, message) = match &app.message {
         Some((Tone::Error, m)) => (theme.alert, format!("✗ {m}")),
         Some((Tone::Info, m)) => (theme.text, m.clone()),
@@ -93,11 +93,11 @@ pub fn render_hints(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
             ("Esc".into(), "cancel"),
             ("Ctrl-c".into(), "save & quit"),
         ],
-        (_, Some(context)) => hint_commands(context)
+        (_, Some(context)) => hint_commands(app, context)
             .iter()
-            .filter_map(|c| {
+            .filter_map(|(c, word)| {
                 let keys = app.keymap.keys(context, *c);
-                Some((arrow_label(*c, keys.first()?.label()), c.hint()))
+                Some((arrow_label(*c, keys.first()?.label()), *word))
             })
             .collect(),
         (_, None) => Vec::new(),
@@ -124,25 +124,46 @@ fn arrow_label(command: Command, label: String) -> String {
     }
 }
 
-fn hint_commands(context: Context) -> &'static [Command] {
+/// The commands the hint line offers, with the word shown for each.
+fn hint_commands(app: &App, context: Context) -> &'static [(Command, &'static str)] {
     use Command::*;
-    match context {
-        Context::Browse => &[
-            Up,
-            AddInitiative,
-            AddGoal,
-            Edit,
-            Open,
-            MoveEarlier,
-            MoveLater,
-            Delete,
-            Undo,
-            SwitchPane,
-            Help,
-            Quit,
+    match (context, app.pane) {
+        // Most needed first: the line is cut where the terminal ends.
+        (Context::Browse, Pane::Board) => &[
+            (Up, "move"),
+            (AddInitiative, "add"),
+            (Edit, "edit"),
+            (MoveEarlier, "earlier"),
+            (MoveLater, "later"),
+            (Undo, "undo"),
+            (Help, "help"),
+            (Quit, "quit"),
+            (Delete, "delete"),
+            (Open, "detail"),
+            (AddGoal, "goal"),
+            (SetStatus, "status"),
+            (SwitchPane, "goals"),
         ],
-        Context::Detail => &[Close, Edit, Delete, Help, Quit],
-        Context::Help => &[Close, Quit],
-        Context::Confirm => &[Yes, No],
+        (Context::Browse, Pane::Goals) => &[
+            (Up, "move"),
+            (Open, "detail"),
+            (Edit, "edit"),
+            (AddInitiative, "add linked initiative"),
+            (SwitchPane, "board"),
+            (Help, "help"),
+            (Quit, "quit"),
+            (AddGoal, "new goal"),
+            (Delete, "delete"),
+            (Undo, "undo"),
+        ],
+        (Context::Detail, _) => &[
+            (Close, "close"),
+            (Edit, "edit"),
+            (Delete, "delete"),
+            (Help, "help"),
+        ],
+        (Context::Help, _) => &[(Close, "close"), (Down, "scroll"), (Quit, "quit")],
+        (Context::Confirm, _) => &[(Yes, "yes"), (No, "no")],
+        (Context::Picker, _) => &[(Down, "move"), (Yes, "choose"), (Close, "cancel")],
     }
 }

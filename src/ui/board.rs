@@ -1,27 +1,25 @@
-//! The board: four horizon columns of cards, each card two lines (title; status, date, goals).
+//! The board: four horizon columns of cards (see `card.rs` for one card).
 
-use super::text::{fit, width};
+use super::card::{CardLayout, render_card};
+use super::text::fit;
 use super::theme::Theme;
 use crate::app::{App, Pane};
-use crate::domain::dates::{compact_date, days_between, short_date};
-use crate::domain::{Horizon, Initiative};
+use crate::domain::Horizon;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget};
 
-/// Columns narrower than this give titles two lines (cards of three lines).
-const NARROW: u16 = 34;
-
-/// Lines per card for a column whose inside is `inner_width` cells wide.
-pub fn card_height(inner_width: u16) -> u16 {
-    if inner_width < NARROW { 3 } else { 2 }
-}
-
 /// How many cards fit in one column of a board drawn in `board`.
 pub fn cards_per_column(board: Rect) -> usize {
-    let inner_width = (board.width / 4).saturating_sub(2);
-    usize::from(board.height.saturating_sub(2) / card_height(inner_width))
+    let inner = Rect::new(
+        0,
+        0,
+        (board.width / 4).saturating_sub(2),
+        board.height.saturating_sub(2),
+    );
+    let layout = CardLayout::for_column(inner);
+    usize::from(inner.height / layout.height())
 }
 
 /// First visible card so that `selected` is on screen.
@@ -63,7 +61,8 @@ fn render_column(app: &App, horizon: Horizon, area: Rect, buf: &mut Buffer, them
     let title = format!(" {} · {} ", horizon.label(), thousands(cards.len()));
     let mut block = super::chrome::pane(title, focused, theme);
     let inner = block.inner(area);
-    let height = card_height(inner.width);
+    let layout = CardLayout::for_column(inner);
+    let height = layout.height();
     let visible = usize::from(inner.height / height);
     let selected = app.cursor[horizon.index()];
     let offset = scroll_offset(selected, visible);
@@ -91,102 +90,32 @@ fn render_column(app: &App, horizon: Horizon, area: Rect, buf: &mut Buffer, them
         };
         let is_selected = focused && pos == selected;
         let card = Rect::new(inner.x, y, inner.width, height);
-        render_card(app, initiative, is_selected, card, buf, theme);
+        render_card(app, initiative, is_selected, layout, card, buf, theme);
         y += height;
     }
 }
 
-fn render_card(
-    app: &App,
-    i: &Initiative,
-    selected: bool,
-    area: Rect,
-    buf: &mut Buffer,
-    theme: &Theme,
-) {
-    let width = usize::from(area.width);
-    let marker = if selected { "▶ " } else { "  " };
-    let title_style = if selected {
-        theme.selected
-    } else {
-        theme.strong
-    };
-    let title_lines = wrap_title(
-        &i.title,
-        width.saturating_sub(2),
-        usize::from(area.height - 1),
-    );
-    for (row, text) in title_lines.into_iter().enumerate() {
-        let lead = if row == 0 { marker } else { "  " };
-        let line = Line::from(vec![Span::raw(lead), Span::styled(text, title_style)]);
-        buf.set_line(
-            area.x,
-            area.y + u16::try_from(row).unwrap_or(0),
-            &line,
-            area.width,
-        );
-    }
-
-    let mut spans = vec![
-        Span::raw("  "),
-        Span::raw(i.status.symbol()),
-        Span::raw(" "),
-    ];
-    if width >= 30 {
-        spans.push(Span::raw(format!("{} · ", i.status.label())));
-    }
-    if i.is_overdue(app.today) {
-        let late = days_between(i.target, app.today);
-        spans.push(Span::styled(format!("OVERDUE {late}d"), theme.alert));
-    } else {
-        let date = if width < 24 {
-            compact_date(i.target, app.today)
-        } else {
-            short_date(i.target, app.today)
-        };
-        spans.push(Span::styled(date, theme.dim));
-    }
-    let used: usize = spans.iter().map(|s| width_of(s)).sum();
-    let codes: Vec<&str> = i
-        .goals
-        .iter()
-        .filter_map(|g| app.roadmap.goal(g))
-        .map(|g| g.code.as_str())
-        .collect();
-    if !codes.is_empty() && used + 2 < width {
-        spans.push(Span::raw(" "));
-        spans.push(Span::styled(
-            fit(&codes.join(" "), width - used - 1),
-            theme.code,
-        ));
-    }
-    let mut meta = Line::from(spans);
-    if selected {
-        meta = meta.patch_style(theme.selected);
-    }
-    buf.set_line(area.x, area.bottom() - 1, &meta, area.width);
-    if selected {
-        buf.set_style(area, theme.selected);
-    }
-}
-
-/// Word-wraps a title into at most `lines` lines of `width` cells, the last cut with `…`.
+/// Wraps a title into at most `lines` lines of `width` cells, the last cut with `…`.
+/// Breaks at spaces; text without spaces (CJK, long words) breaks where the width ends.
 pub fn wrap_title(title: &str, width: usize, lines: usize) -> Vec<String> {
     let clean = super::text::clean(title);
     let mut out: Vec<String> = Vec::new();
     let mut rest = clean.trim();
     while out.len() + 1 < lines.max(1) && super::text::width(rest) > width {
-        let mut cut = 0;
+        let mut space = 0;
+        let mut edge = 0;
         let mut used = 0;
         for (at, c) in rest.char_indices() {
             used += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
             if used > width {
                 break;
             }
+            edge = at + c.len_utf8();
             if c == ' ' {
-                cut = at;
+                space = at;
             }
         }
+        let cut = if space > 0 { space } else { edge };
         if cut == 0 {
             break;
         }
@@ -195,10 +124,6 @@ pub fn wrap_title(title: &str, width: usize, lines: usize) -> Vec<String> {
     }
     out.push(fit(rest, width));
     out
-}
-
-fn width_of(span: &Span<'_>) -> usize {
-    width(&span.content)
 }
 
 fn render_welcome(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
@@ -276,7 +201,14 @@ mod tests {
             vec!["Patch the", "VPN gateway…"]
         );
         assert_eq!(wrap_title("Short", 12, 2), vec!["Short"]);
-        assert_eq!(wrap_title("Unbreakablewordhere", 8, 2), vec!["Unbreak…"]);
+        assert_eq!(
+            wrap_title("Unbreakablewordhere", 8, 2),
+            vec!["Unbreaka", "bleword…"]
+        );
+        assert_eq!(
+            wrap_title("東京オフィスのネットワーク", 8, 2),
+            vec!["東京オフ", "ィスの…"]
+        );
         assert_eq!(wrap_title("Two words", 5, 1), vec!["Two …"]);
     }
 

@@ -6,7 +6,7 @@ use super::theme::Theme;
 use crate::app::{App, Pane};
 use crate::domain::Goal;
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
@@ -15,8 +15,16 @@ pub fn render_goals(app: &App, area: Rect, tall: bool, buf: &mut Buffer, theme: 
     let focused = app.pane == Pane::Goals;
     let goals = &app.roadmap.goals;
     let title = format!(" Business goals · {} ", goals.len());
-    let block = super::chrome::pane(title, focused, theme);
+    let mut block = super::chrome::pane(title, focused, theme);
     let inner = block.inner(area);
+    let per_goal: u16 = if tall { 3 } else { 1 };
+    let visible = usize::from(inner.height / per_goal).max(1);
+    let offset = scroll_offset(app.goal_cursor, visible);
+    if goals.len() > visible {
+        let last = (offset + visible).min(goals.len());
+        let range = format!(" {}–{last} of {} ", offset + 1, goals.len());
+        block = block.title_bottom(Line::from(range).alignment(Alignment::Right));
+    }
     block.render(area, buf);
     if inner.height == 0 {
         return;
@@ -34,9 +42,6 @@ pub fn render_goals(app: &App, area: Rect, tall: bool, buf: &mut Buffer, theme: 
         );
         return;
     }
-    let per_goal: u16 = if tall { 3 } else { 1 };
-    let visible = usize::from(inner.height / per_goal).max(1);
-    let offset = scroll_offset(app.goal_cursor, visible);
     let mut y = inner.y;
     for (pos, goal) in goals.iter().enumerate().skip(offset).take(visible) {
         let selected = focused && pos == app.goal_cursor;
@@ -53,7 +58,7 @@ pub fn render_goals(app: &App, area: Rect, tall: bool, buf: &mut Buffer, theme: 
 
 fn serving_label(count: usize) -> String {
     match count {
-        0 => "no initiative".to_string(),
+        0 => "no initiatives".to_string(),
         1 => "1 initiative".to_string(),
         n => format!("{n} initiatives"),
     }

@@ -2,6 +2,7 @@
 
 pub mod bars;
 pub mod board;
+pub mod card;
 pub mod chrome;
 pub mod detail;
 pub mod form;
@@ -25,7 +26,7 @@ pub fn render(app: &App, frame: &mut Frame) {
     let theme = if app.monochrome {
         Theme::monochrome()
     } else {
-        Theme::dark()
+        Theme::standard()
     };
     let cursor = draw(app, area, frame.buffer_mut(), &theme);
     if let Some(position) = cursor {
@@ -68,6 +69,10 @@ fn draw(
             render_confirm(confirm, area, buf, theme);
             None
         }
+        Mode::Status { selected, .. } => {
+            render_status_picker(*selected, area, buf, theme);
+            None
+        }
         Mode::Help { scroll } => {
             help::render_help(app, *scroll, area, buf, theme);
             None
@@ -76,6 +81,7 @@ fn draw(
 }
 
 fn render_confirm(confirm: &Confirm, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let (yes, no) = confirm.action.answers();
     let mut lines = vec![
         Line::styled(text::clean(&confirm.question).into_owned(), theme.strong),
         Line::raw(""),
@@ -88,7 +94,7 @@ fn render_confirm(confirm: &Confirm, area: Rect, buf: &mut Buffer, theme: &Theme
     );
     lines.push(Line::raw(""));
     lines.push(Line::styled(
-        "y / Enter: delete      n / Esc: keep",
+        format!("y / Enter: {yes}      n / Esc: {no}"),
         theme.key,
     ));
     let width = 72.min(area.width.saturating_sub(2));
@@ -97,4 +103,24 @@ fn render_confirm(confirm: &Confirm, area: Rect, buf: &mut Buffer, theme: &Theme
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })
         .render(inner, buf);
+}
+
+fn render_status_picker(selected: usize, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let lines: Vec<Line> = crate::domain::Status::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, status)| {
+            let marker = if i == selected { "▶" } else { " " };
+            let text = format!("{marker} {} {}", status.symbol(), status.label());
+            let style = if i == selected {
+                theme.selected
+            } else {
+                theme.text
+            };
+            Line::styled(text, style)
+        })
+        .collect();
+    let rect = chrome::centered(area, 28, 8);
+    let inner = chrome::frame(rect, "Set status", buf, theme);
+    Paragraph::new(lines).render(inner, buf);
 }

@@ -31,24 +31,26 @@ pub struct Theme {
 }
 
 impl Theme {
-    /// The default dark theme.
-    pub fn dark() -> Self {
-        let bold = Modifier::BOLD;
+    /// The default theme: the terminal's own foreground and background for all text (so it
+    /// reads on dark and light terminals and on a washed-out projector), emphasis by bold and
+    /// reverse video, colour only as an extra on borders and alerts.
+    pub fn standard() -> Self {
+        let bold = Style::new().add_modifier(Modifier::BOLD);
         Theme {
-            text: Style::new().fg(Color::Gray),
-            dim: Style::new().fg(Color::DarkGray),
-            strong: Style::new().fg(Color::White).add_modifier(bold),
-            border: Style::new().fg(Color::DarkGray),
-            focus: Style::new().fg(Color::Cyan).add_modifier(bold),
-            selected: Style::new().add_modifier(Modifier::REVERSED | bold),
-            alert: Style::new().fg(Color::LightRed).add_modifier(bold),
-            code: Style::new().fg(Color::LightYellow),
-            header: Style::new().fg(Color::Black).bg(Color::Cyan),
+            text: Style::new(),
+            dim: Style::new(),
+            strong: bold,
+            border: Style::new(),
+            focus: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
+            selected: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
+            alert: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
+            code: Style::new().fg(Color::Magenta).add_modifier(Modifier::BOLD),
+            header: Style::new().add_modifier(Modifier::REVERSED),
             badge: Style::new()
                 .fg(Color::Black)
-                .bg(Color::LightYellow)
-                .add_modifier(bold),
-            key: Style::new().fg(Color::Cyan).add_modifier(bold),
+                .bg(Color::Yellow)
+                .add_modifier(Modifier::BOLD),
+            key: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
         }
     }
 

@@ -1,0 +1,121 @@
+//! One card on the board: a title of up to two lines, a line with status, date (or OVERDUE)
+//! and goal codes, and on tall screens a line with the IT owner and the business sponsor.
+
+use super::board::wrap_title;
+use super::text::{fit, width};
+use super::theme::Theme;
+use crate::app::App;
+use crate::domain::Initiative;
+use crate::domain::dates::{compact_date, days_between, short_date};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+/// Rows per title.
+const TITLE_LINES: u16 = 2;
+/// Columns at least this tall (inside) also show owners.
+const TALL: u16 = 36;
+
+/// The shape of every card in a column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CardLayout {
+    /// Whether cards show the owner line.
+    pub owners: bool,
+}
+
+impl CardLayout {
+    /// The layout for a column whose inside is `inner`.
+    pub fn for_column(inner: Rect) -> Self {
+        CardLayout {
+            owners: inner.height >= TALL && inner.width >= 20,
+        }
+    }
+
+    /// Rows per card.
+    pub fn height(self) -> u16 {
+        TITLE_LINES + 1 + u16::from(self.owners)
+    }
+}
+
+/// Draws one card into `area` (as tall as `layout.height()`).
+pub fn render_card(
+    app: &App,
+    i: &Initiative,
+    selected: bool,
+    layout: CardLayout,
+    area: Rect,
+    buf: &mut Buffer,
+    theme: &Theme,
+) {
+    let cells = usize::from(area.width);
+    let marker = if selected { "▶ " } else { "  " };
+    let title_style = if selected {
+        theme.selected
+    } else {
+        theme.strong
+    };
+    let lines = wrap_title(&i.title, cells.saturating_sub(2), usize::from(TITLE_LINES));
+    for (row, text) in (0u16..).zip(lines) {
+        let lead = if row == 0 { marker } else { "  " };
+        let line = Line::from(vec![Span::raw(lead), Span::styled(text, title_style)]);
+        buf.set_line(area.x, area.y + row, &line, area.width);
+    }
+    let meta = meta_line(app, i, cells, theme);
+    buf.set_line(area.x, area.y + TITLE_LINES, &meta, area.width);
+    if layout.owners {
+        let owners = match (i.it_owner.is_empty(), i.sponsor.is_empty()) {
+            (true, true) => String::new(),
+            (false, true) => i.it_owner.clone(),
+            (true, false) => format!("for {}", i.sponsor),
+            (false, false) => format!("{} for {}", i.it_owner, i.sponsor),
+        };
+        let line = Line::styled(
+            format!("  {}", fit(&owners, cells.saturating_sub(2))),
+            theme.dim,
+        );
+        buf.set_line(area.x, area.y + TITLE_LINES + 1, &line, area.width);
+    }
+    if selected {
+        buf.set_style(area, theme.selected);
+    }
+}
+
+/// Status symbol (and word when there is room), date or OVERDUE, goal codes or "no goal".
+fn meta_line<'a>(app: &App, i: &Initiative, cells: usize, theme: &Theme) -> Line<'a> {
+    let mut spans = vec![Span::raw(format!("  {} ", i.status.symbol()))];
+    if cells >= 30 {
+        spans.push(Span::raw(format!("{} · ", i.status.label())));
+    }
+    if i.is_overdue(app.today) {
+        let late = days_between(i.target, app.today);
+        let long = format!("OVERDUE {late}d");
+        let used: usize = spans.iter().map(|s| width(&s.content)).sum();
+        let text = if used + long.len() <= cells {
+            long
+        } else {
+            format!("LATE {late}d")
+        };
+        spans.push(Span::styled(text, theme.alert));
+    } else if cells < 24 {
+        spans.push(Span::styled(compact_date(i.target, app.today), theme.dim));
+    } else {
+        spans.push(Span::styled(short_date(i.target, app.today), theme.dim));
+    }
+    let used: usize = spans.iter().map(|s| width(&s.content)).sum();
+    let room = cells.saturating_sub(used + 1);
+    let codes: Vec<&str> = i
+        .goals
+        .iter()
+        .filter_map(|g| app.roadmap.goal(g))
+        .map(|g| g.code.as_str())
+        .collect();
+    if room >= 2 {
+        spans.push(Span::raw(" "));
+        if codes.is_empty() {
+            spans.push(Span::styled(fit("no goal", room), theme.alert));
+        } else {
+            spans.push(Span::styled(fit(&codes.join(" "), room), theme.code));
+        }
+    }
+    Line::from(spans)
+}
