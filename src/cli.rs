@@ -88,6 +88,15 @@ fn check(cli: &Cli, file: Option<&Path>) -> Result<(), String> {
     Ok(())
 }
 
+/// `/home/ana/.config/alignmap/roadmap.ron` → `~/.config/alignmap/roadmap.ron`.
+fn home_relative(path: &Path) -> String {
+    let home = std::env::var_os("HOME").map(PathBuf::from);
+    match home.as_deref().and_then(|h| path.strip_prefix(h).ok()) {
+        Some(rest) if !rest.as_os_str().is_empty() => format!("~/{}", rest.display()),
+        _ => path.display().to_string(),
+    }
+}
+
 fn seed() -> u64 {
     let nanos = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
@@ -117,6 +126,9 @@ fn open(cli: &Cli, clock: Clock) -> Result<(), String> {
         }
     };
     let mut app = App::new(roadmap, source, clock, IdGen::with_seed(seed()));
+    if let Source::File(path) = &app.source {
+        app.location = home_relative(path);
+    }
     app.monochrome = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     if let Some(note) = note {
         app.info(note);

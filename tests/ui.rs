@@ -199,3 +199,21 @@ fn a_long_column_shows_its_position_and_keeps_the_selection_visible() {
         alignmap::ui::board::cards_per_column(alignmap::ui::layout::areas((100, 30), 5).board);
     assert_eq!(app.cursor[3], total - 1 - page);
 }
+
+#[test]
+fn a_detail_taller_than_the_screen_says_there_is_more() {
+    let mut app = sample_app();
+    app.roadmap.initiatives[1].notes = "A long note. ".repeat(80);
+    app.refresh();
+    press(&mut app, "Enter");
+    let text = screen_text(&draw(&mut app, 80, 24));
+    assert!(text.contains("↓ more"), "{text}");
+    for _ in 0..60 {
+        press(&mut app, "j");
+    }
+    let text = screen_text(&draw(&mut app, 80, 24));
+    assert!(
+        text.contains("↑ more") && text.contains("updated"),
+        "scrolled to the end: {text}"
+    );
+}

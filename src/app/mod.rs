@@ -161,6 +161,8 @@ pub struct App {
     pub history: History,
     /// File or demo.
     pub source: Source,
+    /// Where the roadmap lives, as shown to the user (home abbreviated to `~`).
+    pub location: String,
     /// Terminal size (columns, rows), for paging.
     pub viewport: (u16, u16),
     /// Set when the user asked to quit.
@@ -189,6 +191,10 @@ impl App {
             unsaved: 0,
             revision: 0,
             history: History::default(),
+            location: match &source {
+                Source::File(path) => path.display().to_string(),
+                Source::Demo => "sample roadmap in memory".into(),
+            },
             source,
             viewport: (80, 24),
             quit: false,

@@ -79,7 +79,7 @@ pub fn render_status(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
 
 fn default_message(app: &App) -> String {
     match &app.source {
-        Source::File(path) => path.display().to_string(),
+        Source::File(_) => app.location.clone(),
         Source::Demo => "Sample roadmap in memory: nothing you do here is saved.".into(),
     }
 }

@@ -148,12 +148,14 @@ fn render_welcome(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
         Line::from(vec![
             Span::raw("or "),
             Span::styled(keys(LoadSample), theme.key),
-            Span::raw(" to load a sample roadmap to explore. "),
+            Span::raw(" to start from a sample roadmap (u undoes it)."),
+        ]),
+        Line::from(vec![
             Span::styled(keys(Help), theme.key),
             Span::raw(" shows every key."),
         ]),
     ];
-    let height = 6.min(area.height);
+    let height = 7.min(area.height);
     let width = 66.min(area.width);
     let x = area.x + (area.width - width) / 2;
     let y = area.y + (area.height.saturating_sub(height)) / 2;

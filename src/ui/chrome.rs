@@ -70,3 +70,26 @@ pub fn wrapped_height(lines: &[Line<'_>], width: u16) -> u16 {
     let rows = paragraph.line_count(width.saturating_sub(4).max(1));
     u16::try_from(rows + 2).unwrap_or(u16::MAX)
 }
+
+/// Writes "↓ more" (or "↑ more") on a popup's bottom border when its text continues past
+/// what `inner` shows after scrolling `scroll` rows of `rows` wrapped rows.
+pub fn more_marker(
+    rect: Rect,
+    inner: Rect,
+    rows: u16,
+    scroll: u16,
+    buf: &mut Buffer,
+    theme: &Theme,
+) {
+    let below = scroll.saturating_add(inner.height) < rows;
+    let label = match (scroll > 0, below) {
+        (_, true) => " ↓ more ",
+        (true, false) => " ↑ more ",
+        (false, false) => return,
+    };
+    let width = u16::try_from(label.chars().count()).unwrap_or(0);
+    if rect.width > width + 2 && rect.height > 0 {
+        let x = rect.right() - width - 2;
+        buf.set_string(x, rect.bottom() - 1, label, theme.key);
+    }
+}

@@ -47,16 +47,14 @@ pub fn render_detail(
         return;
     };
     let width = WIDTH.min(area.width.saturating_sub(2));
-    let rect = centered(
-        area,
-        width,
-        super::chrome::wrapped_height(&lines, width) + 1,
-    );
+    let height = super::chrome::wrapped_height(&lines, width) + 1;
+    let rect = centered(area, width, height);
     let inner = frame(rect, title, buf, theme);
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })
         .scroll((scroll, 0))
         .render(inner, buf);
+    super::chrome::more_marker(rect, inner, height - 2, scroll, buf, theme);
 }
 
 fn field<'a>(label: &'a str, value: &str, theme: &Theme) -> Line<'a> {

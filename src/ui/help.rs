@@ -75,10 +75,12 @@ pub fn max_scroll(app: &App) -> u16 {
 pub fn render_help(app: &App, scroll: u16, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let lines = help_lines(app, theme);
     let width = WIDTH.min(area.width.saturating_sub(2));
-    let rect = centered(area, width, super::chrome::wrapped_height(&lines, width));
+    let height = super::chrome::wrapped_height(&lines, width);
+    let rect = centered(area, width, height);
     let inner = frame(rect, "Keys · Esc closes · ↑↓ scroll", buf, theme);
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })
         .scroll((scroll, 0))
         .render(inner, buf);
+    super::chrome::more_marker(rect, inner, height - 2, scroll, buf, theme);
 }
