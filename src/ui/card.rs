@@ -1,5 +1,6 @@
 //! One card on the board: a title of up to two lines, a line with status, date (or OVERDUE)
-//! and goal codes, and on tall screens a line with the IT owner and the business sponsor.
+//! and goal codes, and on tall screens a line with the IT owner and the business sponsor
+//! followed by a blank row.
 
 use super::board::wrap_title;
 use super::text::{fit, width};
@@ -31,9 +32,9 @@ impl CardLayout {
         }
     }
 
-    /// Rows per card.
+    /// Rows per card (tall columns add the owner line and a blank row between cards).
     pub fn height(self) -> u16 {
-        TITLE_LINES + 1 + u16::from(self.owners)
+        TITLE_LINES + 1 + 2 * u16::from(self.owners)
     }
 }
 
@@ -76,7 +77,14 @@ pub fn render_card(
         buf.set_line(area.x, area.y + TITLE_LINES + 1, &line, area.width);
     }
     if selected {
-        buf.set_style(area, theme.selected);
+        let filled = area.height.min(layout.height() - u16::from(layout.owners));
+        buf.set_style(
+            Rect {
+                height: filled,
+                ..area
+            },
+            theme.selected,
+        );
     }
 }
 
