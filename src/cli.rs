@@ -1,10 +1,11 @@
 //! The command line: flags, subcommands, exit codes (0 ok, 1 bad data, 2 usage).
 
 use crate::app::{App, Clock, Source};
-use crate::domain::{IdGen, Roadmap};
+use crate::domain::IdGen;
 use crate::runtime::{self, Outcome};
 use crate::sample;
-use crate::storage::{self, Opened};
+use crate::session;
+use crate::storage;
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 use std::path::{Path, PathBuf};
@@ -106,33 +107,28 @@ fn seed() -> u64 {
 }
 
 fn open(cli: &Cli, clock: Clock) -> Result<(), String> {
-    let (roadmap, source, note): (Roadmap, Source, Option<String>) = if cli.demo {
+    let ids = IdGen::with_seed(seed());
+    // Held until the function returns: we stay the one writer while the TUI runs.
+    let mut _lock = None;
+    let mut app = if cli.demo {
         let roadmap = sample::sample(clock.today(), clock.now())?;
-        (roadmap, Source::Demo, None)
+        App::new(roadmap, Source::Demo, clock, ids)
     } else {
-        let path = roadmap_path(cli, None)?;
-        let opened = storage::open_or_create(&path, "My roadmap").map_err(|e| {
-            format!(
-                "{e}\n\nalignmap did not change the file. Fix it in a text editor (`alignmap check` \
-                 checks it again), or move it aside to start a new roadmap."
-            )
-        })?;
-        match opened {
-            Opened::Loaded(r) => (r, Source::File(path), None),
-            Opened::Created(r) => {
-                let note = format!("Welcome! Created {}", path.display());
-                (r, Source::File(path), Some(note))
-            }
+        let session = session::open_file(roadmap_path(cli, None)?)?;
+        _lock = session.lock;
+        let location = home_relative(&session.path);
+        let mut app = App::new(session.roadmap, Source::File(session.path), clock, ids);
+        app.location = location;
+        if let Some(note) = session.note {
+            app.info(note);
         }
+        if let Some(why) = session.read_only {
+            app.error("Read-only: you can look, not change. Quit the other alignmap to edit here.");
+            app.read_only = Some(why);
+        }
+        app
     };
-    let mut app = App::new(roadmap, source, clock, IdGen::with_seed(seed()));
-    if let Source::File(path) = &app.source {
-        app.location = home_relative(path);
-    }
     app.monochrome = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    if let Some(note) = note {
-        app.info(note);
-    }
     match runtime::run(&mut app).map_err(|e| format!("terminal error: {e}"))? {
         Outcome::Saved => Ok(()),
         Outcome::Recovered(path) => Err(format!(

@@ -5,5 +5,6 @@ pub mod cli;
 pub mod domain;
 pub mod runtime;
 pub mod sample;
+pub mod session;
 pub mod storage;
 pub mod ui;

@@ -66,6 +66,26 @@ pub enum Command {
 }
 
 impl Command {
+    /// True for commands that change the roadmap (refused in read-only mode).
+    pub fn changes_roadmap(self) -> bool {
+        matches!(
+            self,
+            Command::Edit
+                | Command::AddInitiative
+                | Command::AddGoal
+                | Command::MoveEarlier
+                | Command::MoveLater
+                | Command::ReorderUp
+                | Command::ReorderDown
+                | Command::SetStatus
+                | Command::MarkDone
+                | Command::Delete
+                | Command::Undo
+                | Command::Redo
+                | Command::LoadSample
+        )
+    }
+
     /// A short description for the help overlay.
     pub fn describe(self) -> &'static str {
         match self {

@@ -167,6 +167,8 @@ pub struct App {
     pub viewport: (u16, u16),
     /// Set when the user asked to quit.
     pub quit: bool,
+    /// Why edits are refused (another instance writes the file, …); None when editable.
+    pub read_only: Option<String>,
     /// Draw without colour (NO_COLOR).
     pub monochrome: bool,
 }
@@ -198,6 +200,7 @@ impl App {
             source,
             viewport: (80, 24),
             quit: false,
+            read_only: None,
             monochrome: false,
         };
         app.refresh();
@@ -271,6 +274,9 @@ impl App {
     }
 
     fn unbound(&mut self, key: KeyEvent) {
+        if key.code == KeyCode::Esc {
+            return; // pressed out of habit: nothing to close, nothing to say
+        }
         let help = self.keymap.keys(Context::Browse, Command::Help);
         let hint = help.first().map(|k| k.label()).unwrap_or_default();
         let pressed = keymap::Chord::from_event(key).label();
@@ -281,6 +287,11 @@ impl App {
 
     /// Runs a command in the current mode.
     pub fn update(&mut self, command: Command) {
+        let browsing = matches!(self.mode, Mode::Browse | Mode::Detail { .. });
+        if browsing && command.changes_roadmap() && self.read_only.is_some() {
+            self.error("Read-only: nothing can be changed here (the top line says why).");
+            return;
+        }
         if command == Command::Quit {
             let asking = matches!(self.mode, Mode::Confirm(_));
             if self.is_demo() && self.revision > 0 && !asking {

@@ -2,11 +2,13 @@
 
 mod atomic;
 mod error;
+mod lock;
 mod paths;
 mod ronfile;
 
 pub use atomic::write_atomic;
 pub use error::{LoadError, SaveError};
+pub use lock::{Lock, Locking, lock_path, try_lock};
 pub use paths::{DATA_DIR_ENV, ROADMAP_FILE, data_dir, roadmap_path};
 pub use ronfile::{MAX_FILE_BYTES, from_ron, to_ron};
 

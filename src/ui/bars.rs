@@ -10,6 +10,12 @@ use ratatui::text::{Line, Span};
 
 /// Draws the top bar: app, roadmap name, file (or DEMO), today.
 pub fn render_header(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    if let Some(why) = &app.read_only {
+        buf.set_style(area, theme.badge);
+        let text = fit(&format!(" READ-ONLY · {why}"), usize::from(area.width));
+        buf.set_line(area.x, area.y, &Line::styled(text, theme.badge), area.width);
+        return;
+    }
     buf.set_style(area, theme.header);
     let right = format!("{} · week {} ", long_date(app.today), iso_week(app.today));
     let room = usize::from(area.width).saturating_sub(width(&right) + 13);
@@ -41,6 +47,9 @@ pub fn save_label(app: &App) -> String {
     if app.source == Source::Demo {
         return "DEMO · not saved".into();
     }
+    if app.read_only.is_some() {
+        return "READ-ONLY".into();
+    }
     match (&app.save, app.unsaved) {
         (SaveState::Failed(why), _) => format!("Save failed: {why}"),
         (_, n) if n > 0 => format!("Unsaved ({n})"),
@@ -52,7 +61,7 @@ pub fn save_label(app: &App) -> String {
 /// Draws the message line with the save state on the right.
 pub fn render_status(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let save = save_label(app);
-    let save_style = match (&app.save, app.source == Source::Demo) {
+    let save_style = match (&app.save, app.is_demo() || app.read_only.is_some()) {
         (_, true) => theme.badge,
         (SaveState::Failed(_), _) => theme.alert,
         _ => theme.dim,

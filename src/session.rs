@@ -1,0 +1,78 @@
+//! Opening a roadmap file for an editing session: the writer lock, then load or create.
+
+use crate::domain::Roadmap;
+use crate::storage::{self, Locking, Opened};
+use std::path::PathBuf;
+
+/// Adds what happened to the file (nothing) and what to do to a load error.
+pub fn not_changed(e: storage::LoadError) -> String {
+    format!(
+        "{e}\n\nalignmap did not change the file. Fix it in a text editor (`alignmap check` \
+         checks it again), or move it aside to start a new roadmap."
+    )
+}
+
+/// Who holds the lock, for a second instance to show: "alignmap pid 41 on ana-laptop since 09:12".
+fn holder_note() -> String {
+    let host = std::fs::read_to_string("/proc/sys/kernel/hostname")
+        .ok()
+        .map(|h| h.trim().to_string())
+        .filter(|h| !h.is_empty())
+        .map_or_else(String::new, |h| format!(" on {h}"));
+    let since = chrono::Local::now().format("%a %-d %b %H:%M");
+    format!("alignmap pid {}{host} since {since}", std::process::id())
+}
+
+/// The roadmap file opened for the TUI, with the lock that makes us its one writer.
+pub struct Session {
+    /// The roadmap as loaded (empty when the file is new).
+    pub roadmap: Roadmap,
+    /// The roadmap file.
+    pub path: PathBuf,
+    /// Our writer lock; None when another process writes the file.
+    pub lock: Option<storage::Lock>,
+    /// Why this session may not write, if it may not.
+    pub read_only: Option<String>,
+    /// A note for the status bar (e.g. the file was just created).
+    pub note: Option<String>,
+}
+
+/// Opens the roadmap at `path` for the TUI: takes the writer lock (or opens read-only when
+/// another process holds it), then loads the file or creates it. A file that cannot be read is
+/// reported and never touched.
+pub fn open_file(path: PathBuf) -> Result<Session, String> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| format!("cannot create the data directory {}: {e}", dir.display()))?;
+    }
+    let name = path
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    let (lock, read_only) = match storage::try_lock(&path, &holder_note()) {
+        Ok(Locking::Acquired(lock)) => (Some(lock), None),
+        Ok(Locking::HeldBy(who)) => (None, Some(format!("{name} is open in {who}"))),
+        Err(e) => {
+            let lock = storage::lock_path(&path);
+            (None, Some(format!("cannot lock {} ({e})", lock.display())))
+        }
+    };
+    let (roadmap, note) = if read_only.is_some() {
+        let roadmap = match std::fs::symlink_metadata(&path) {
+            Ok(_) => storage::load(&path).map_err(not_changed)?,
+            Err(_) => Roadmap::new("My roadmap"),
+        };
+        (roadmap, None)
+    } else {
+        match storage::open_or_create(&path, "My roadmap").map_err(not_changed)? {
+            Opened::Loaded(r) => (r, None),
+            Opened::Created(r) => (r, Some(format!("Welcome! Created {}", path.display()))),
+        }
+    };
+    Ok(Session {
+        roadmap,
+        path,
+        lock,
+        read_only,
+        note,
+    })
+}

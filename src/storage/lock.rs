@@ -1,0 +1,95 @@
+//! One writer per roadmap file: an advisory lock on `<stem>.lock` beside it (never on the data
+//! file itself, which is replaced by rename on every save). The OS drops the lock when the
+//! holder dies, so a stale lock of a crashed process is simply taken over.
+
+use std::fs::{File, OpenOptions, TryLockError};
+use std::io::{Read, Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
+
+/// A held lock; released when dropped (or when the process ends, however it ends).
+#[derive(Debug)]
+pub struct Lock {
+    _file: File,
+    path: PathBuf,
+}
+
+impl Lock {
+    /// The lock file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+}
+
+/// What trying to lock found.
+#[derive(Debug)]
+pub enum Locking {
+    /// We are the writer.
+    Acquired(Lock),
+    /// Another live process holds the lock; its note says who (pid, host, since when).
+    HeldBy(String),
+}
+
+/// The lock file for a roadmap file: `roadmap.ron` → `roadmap.lock`.
+pub fn lock_path(roadmap: &Path) -> PathBuf {
+    let stem = roadmap
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "roadmap".into());
+    roadmap.with_file_name(format!("{stem}.lock"))
+}
+
+/// Tries to become the one writer of `roadmap`, noting `holder` (e.g. "pid 41 on host-a since
+/// 09:12") in the lock file for a second instance to show.
+pub fn try_lock(roadmap: &Path, holder: &str) -> std::io::Result<Locking> {
+    let path = lock_path(roadmap);
+    let mut file = OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(&path)?;
+    match file.try_lock() {
+        Ok(()) => {
+            file.set_len(0)?;
+            file.seek(SeekFrom::Start(0))?;
+            file.write_all(holder.as_bytes())?;
+            file.sync_all()?;
+            Ok(Locking::Acquired(Lock { _file: file, path }))
+        }
+        Err(TryLockError::WouldBlock) => {
+            let mut note = String::new();
+            file.read_to_string(&mut note)?;
+            let note = note.trim();
+            Ok(Locking::HeldBy(if note.is_empty() {
+                "another alignmap process".into()
+            } else {
+                note.chars().filter(|c| !c.is_control()).take(200).collect()
+            }))
+        }
+        Err(TryLockError::Error(e)) => Err(e),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_second_lock_is_refused_and_names_the_holder_until_the_first_is_dropped() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("roadmap.ron");
+        let Locking::Acquired(first) = try_lock(&file, "pid 1 on test").unwrap() else {
+            panic!("first lock must succeed")
+        };
+        assert_eq!(first.path(), dir.path().join("roadmap.lock"));
+        match try_lock(&file, "pid 2 on test").unwrap() {
+            Locking::HeldBy(note) => assert_eq!(note, "pid 1 on test"),
+            Locking::Acquired(_) => panic!("two writers"),
+        }
+        drop(first);
+        assert!(
+            matches!(try_lock(&file, "pid 3").unwrap(), Locking::Acquired(_)),
+            "taken over"
+        );
+    }
+}

@@ -1,0 +1,57 @@
+//! Opening a roadmap for editing: one writer per file; the second opens read-only.
+#![allow(clippy::unwrap_used)] // test code
+
+mod common;
+
+use alignmap::session::open_file;
+use common::press;
+
+#[test]
+fn a_second_session_on_the_same_file_is_read_only_and_names_the_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("roadmap.ron");
+    let first = open_file(path.clone()).unwrap();
+    assert!(first.lock.is_some() && first.read_only.is_none());
+    assert!(
+        first
+            .note
+            .as_deref()
+            .unwrap()
+            .starts_with("Welcome! Created")
+    );
+    let second = open_file(path.clone()).unwrap();
+    assert!(second.lock.is_none());
+    let why = second.read_only.unwrap();
+    assert!(
+        why.starts_with("roadmap.ron is open in alignmap pid "),
+        "{why}"
+    );
+    assert!(why.contains(&std::process::id().to_string()), "{why}");
+    drop(first);
+    let third = open_file(path).unwrap();
+    assert!(
+        third.read_only.is_none(),
+        "the lock is free again once the first session ends"
+    );
+}
+
+#[test]
+fn a_read_only_app_refuses_every_change() {
+    let mut app = common::sample_app();
+    app.read_only = Some("roadmap.ron is open in alignmap pid 1".into());
+    let before = app.roadmap.clone();
+    for keys in [
+        "a", "A", "e", "L", "H", "J", "K", "x", "s", "d", "u", "C-r", "o", "Enter e", "Tab d",
+    ] {
+        press(&mut app, keys);
+        press(&mut app, "Esc");
+        assert_eq!(app.roadmap, before, "{keys} changed a read-only roadmap");
+        assert!(
+            matches!(app.mode, alignmap::app::Mode::Browse),
+            "{keys} opened an overlay"
+        );
+        assert_eq!(app.unsaved, 0);
+    }
+    press(&mut app, "a");
+    assert!(app.message.unwrap().1.starts_with("Read-only"));
+}
