@@ -110,12 +110,14 @@ fn open(cli: &Cli, clock: Clock) -> Result<(), String> {
     let ids = IdGen::with_seed(seed());
     // Held until the function returns: we stay the one writer while the TUI runs.
     let mut _lock = None;
+    let mut known = None;
     let mut app = if cli.demo {
         let roadmap = sample::sample(clock.today(), clock.now())?;
         App::new(roadmap, Source::Demo, clock, ids)
     } else {
         let session = session::open_file(roadmap_path(cli, None)?)?;
         _lock = session.lock;
+        known = session.known;
         let location = home_relative(&session.path);
         let mut app = App::new(session.roadmap, Source::File(session.path), clock, ids);
         app.location = location;
@@ -129,7 +131,7 @@ fn open(cli: &Cli, clock: Clock) -> Result<(), String> {
         app
     };
     app.monochrome = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    match runtime::run(&mut app).map_err(|e| format!("terminal error: {e}"))? {
+    match runtime::run(&mut app, known).map_err(|e| format!("terminal error: {e}"))? {
         Outcome::Saved => Ok(()),
         Outcome::Recovered(path) => Err(format!(
             "could not save the roadmap ({}); your edits are in {}",

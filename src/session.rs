@@ -35,6 +35,8 @@ pub struct Session {
     pub read_only: Option<String>,
     /// A note for the status bar (e.g. the file was just created).
     pub note: Option<String>,
+    /// The file as loaded, to notice changes made on disk by others.
+    pub known: Option<storage::Fingerprint>,
 }
 
 /// Opens the roadmap at `path` for the TUI: takes the writer lock (or opens read-only when
@@ -56,16 +58,19 @@ pub fn open_file(path: PathBuf) -> Result<Session, String> {
             (None, Some(format!("cannot lock {} ({e})", lock.display())))
         }
     };
-    let (roadmap, note) = if read_only.is_some() {
+    let (roadmap, note, known) = if read_only.is_some() {
         let roadmap = match std::fs::symlink_metadata(&path) {
             Ok(_) => storage::load(&path).map_err(not_changed)?,
             Err(_) => Roadmap::new("My roadmap"),
         };
-        (roadmap, None)
+        (roadmap, None, None)
     } else {
         match storage::open_or_create(&path, "My roadmap").map_err(not_changed)? {
-            Opened::Loaded(r) => (r, None),
-            Opened::Created(r) => (r, Some(format!("Welcome! Created {}", path.display()))),
+            Opened::Loaded(r, print) => (r, None, Some(print)),
+            Opened::Created(r, print) => {
+                let note = format!("Welcome! Created {}", path.display());
+                (r, Some(note), Some(print))
+            }
         }
     };
     Ok(Session {
@@ -74,5 +79,6 @@ pub fn open_file(path: PathBuf) -> Result<Session, String> {
         lock,
         read_only,
         note,
+        known,
     })
 }

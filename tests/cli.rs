@@ -94,7 +94,11 @@ fn opening_a_corrupt_roadmap_refuses_before_touching_the_terminal() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     names.sort();
-    assert_eq!(names, ["roadmap.lock", "roadmap.ron"], "nothing but the lock beside it");
+    assert_eq!(
+        names,
+        ["roadmap.lock", "roadmap.ron"],
+        "nothing but the lock beside it"
+    );
 }
 
 #[test]

@@ -173,10 +173,10 @@ fn first_open_creates_an_empty_roadmap_and_directories() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("nested/alignmap/roadmap.ron");
     let opened = storage::open_or_create(&path, "My roadmap").unwrap();
-    assert!(matches!(opened, Opened::Created(ref r) if r.is_empty()));
+    assert!(matches!(opened, Opened::Created(ref r, _) if r.is_empty()));
     assert!(matches!(
         storage::open_or_create(&path, "x").unwrap(),
-        Opened::Loaded(_)
+        Opened::Loaded(..)
     ));
 }
 

@@ -173,7 +173,13 @@ impl App {
             Command::Redo => self.undo(true),
             Command::LoadSample => self.load_sample(),
             Command::Help => self.mode = Mode::Help { scroll: 0 },
-            Command::Close | Command::Yes | Command::No | Command::Quit => {}
+            Command::Close
+            | Command::Yes
+            | Command::No
+            | Command::Quit
+            | Command::KeepMine
+            | Command::TakeTheirs
+            | Command::DecideLater => {}
         }
     }
 

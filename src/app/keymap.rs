@@ -61,6 +61,12 @@ pub enum Command {
     Yes,
     /// Answer no.
     No,
+    /// The file changed on disk: keep my version (theirs is saved aside).
+    KeepMine,
+    /// The file changed on disk: take their version (mine is saved aside).
+    TakeTheirs,
+    /// The file changed on disk: decide later (read-only until then).
+    DecideLater,
     /// Save and quit.
     Quit,
 }
@@ -116,6 +122,9 @@ impl Command {
             Command::Close => "close",
             Command::Yes => "yes / choose",
             Command::No => "no",
+            Command::KeepMine => "keep mine (theirs is saved aside)",
+            Command::TakeTheirs => "take theirs (mine is saved aside)",
+            Command::DecideLater => "decide later (read-only until then)",
             Command::Quit => "save and quit",
         }
     }
@@ -134,16 +143,19 @@ pub enum Context {
     Confirm,
     /// A short list to pick from (status).
     Picker,
+    /// The file changed on disk under us.
+    Conflict,
 }
 
 impl Context {
     /// Every context, in help-overlay order.
-    pub const ALL: [Context; 5] = [
+    pub const ALL: [Context; 6] = [
         Context::Browse,
         Context::Detail,
         Context::Picker,
         Context::Help,
         Context::Confirm,
+        Context::Conflict,
     ];
 
     /// Heading in the help overlay.
@@ -154,6 +166,7 @@ impl Context {
             Context::Help => "Help",
             Context::Confirm => "Questions",
             Context::Picker => "Status picker",
+            Context::Conflict => "File changed on disk",
         }
     }
 }
@@ -317,13 +330,20 @@ impl Default for Keymap {
             (Close, vec![key(K::Esc)]),
             (Quit, vec![ctrl('c')]),
         ];
+        let conflict = [
+            (KeepMine, vec![ch('m')]),
+            (TakeTheirs, vec![ch('t')]),
+            (DecideLater, vec![ch('c'), key(K::Esc)]),
+            (Quit, vec![ctrl('c')]),
+        ];
         let mut bindings = Vec::new();
-        let groups: [(Context, Group); 5] = [
+        let groups: [(Context, Group); 6] = [
             (Browse, browse.to_vec()),
             (Detail, detail.to_vec()),
             (Context::Picker, picker.to_vec()),
             (Context::Help, help.to_vec()),
             (Confirm, confirm.to_vec()),
+            (Context::Conflict, conflict.to_vec()),
         ];
         for (context, group) in groups {
             for (command, chords) in group {

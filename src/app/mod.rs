@@ -76,6 +76,22 @@ pub struct Confirm {
     pub action: Pending,
 }
 
+/// The roadmap file changed on disk while this session had it open.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DiskChange {
+    /// Their version, or why it cannot be read.
+    pub theirs: Result<Roadmap, String>,
+}
+
+/// I/O the user asked for, carried out by the runtime after the key is handled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Effect {
+    /// Save their version aside, then write mine.
+    KeepMine,
+    /// Save my version aside, then take theirs.
+    TakeTheirs,
+}
+
 /// What has the keyboard. Each overlay carries its own state.
 #[derive(Debug, Clone)]
 pub enum Mode {
@@ -99,6 +115,8 @@ pub enum Mode {
         /// Highlighted entry in [`Status::ALL`].
         selected: usize,
     },
+    /// The file changed on disk: keep mine, take theirs, or decide later.
+    Conflict,
     /// The key help.
     Help {
         /// Lines scrolled.
@@ -169,6 +187,10 @@ pub struct App {
     pub quit: bool,
     /// Why edits are refused (another instance writes the file, …); None when editable.
     pub read_only: Option<String>,
+    /// An unresolved change of the file on disk; saving waits until it is decided.
+    pub disk_change: Option<DiskChange>,
+    /// I/O requested by the last key, for the runtime to carry out.
+    pub effects: Vec<Effect>,
     /// Draw without colour (NO_COLOR).
     pub monochrome: bool,
 }
@@ -201,6 +223,8 @@ impl App {
             viewport: (80, 24),
             quit: false,
             read_only: None,
+            disk_change: None,
+            effects: Vec::new(),
             monochrome: false,
         };
         app.refresh();
@@ -263,6 +287,7 @@ impl App {
             Mode::Help { .. } => Context::Help,
             Mode::Confirm(_) => Context::Confirm,
             Mode::Status { .. } => Context::Picker,
+            Mode::Conflict => Context::Conflict,
             Mode::Form(_) => return,
         };
         match self.keymap.resolve(context, key) {
@@ -288,9 +313,15 @@ impl App {
     /// Runs a command in the current mode.
     pub fn update(&mut self, command: Command) {
         let browsing = matches!(self.mode, Mode::Browse | Mode::Detail { .. });
-        if browsing && command.changes_roadmap() && self.read_only.is_some() {
-            self.error("Read-only: nothing can be changed here (the top line says why).");
-            return;
+        if browsing && command.changes_roadmap() {
+            if self.read_only.is_some() {
+                self.error("Read-only: nothing can be changed here (the top line says why).");
+                return;
+            }
+            if self.disk_change.is_some() {
+                self.mode = Mode::Conflict;
+                return;
+            }
         }
         if command == Command::Quit {
             let asking = matches!(self.mode, Mode::Confirm(_));
@@ -364,8 +395,60 @@ impl App {
                 Command::Close => self.mode = Mode::Browse,
                 _ => {}
             },
+            Mode::Conflict => self.decide_conflict(command),
             Mode::Form(_) => {}
         }
+    }
+
+    fn decide_conflict(&mut self, command: Command) {
+        match command {
+            Command::KeepMine => {
+                self.effects.push(Effect::KeepMine);
+                self.mode = Mode::Browse;
+            }
+            Command::TakeTheirs => match self.disk_change.as_ref().map(|c| &c.theirs) {
+                Some(Err(why)) => self.error(format!(
+                    "Their version cannot be read ({why}): keep yours, or decide later."
+                )),
+                _ => {
+                    self.effects.push(Effect::TakeTheirs);
+                    self.mode = Mode::Browse;
+                }
+            },
+            Command::DecideLater => {
+                self.mode = Mode::Browse;
+                self.info("Saving waits until you decide; your edits stay here. Any change reopens the question.");
+            }
+            _ => {}
+        }
+    }
+
+    /// The file changed on disk and cannot simply be reloaded: ask what to do (at once when
+    /// nothing else is open; an open form is left alone and asked about afterwards).
+    pub fn disk_changed(&mut self, theirs: Result<Roadmap, String>) {
+        self.disk_change = Some(DiskChange { theirs });
+        if matches!(
+            self.mode,
+            Mode::Browse | Mode::Detail { .. } | Mode::Help { .. }
+        ) {
+            self.mode = Mode::Conflict;
+        }
+    }
+
+    /// Replaces the roadmap with a version from disk, as one undoable step that leaves
+    /// nothing unsaved (the disk already holds it).
+    pub fn replace_from_disk(&mut self, theirs: Roadmap, what: String) {
+        let selected = self.selected_initiative().map(|i| i.id.clone());
+        let before = std::mem::replace(&mut self.roadmap, theirs);
+        self.history.record(before, what.clone());
+        self.revision += 1;
+        self.unsaved = 0;
+        self.disk_change = None;
+        self.refresh();
+        if let Some(id) = selected {
+            self.select_initiative(&id);
+        }
+        self.info(what);
     }
 
     /// In the status picker, a letter chooses the status it starts (p twice: Proposed, Planned).
@@ -570,6 +653,7 @@ impl App {
             Mode::Help { .. } => Some(Context::Help),
             Mode::Confirm(_) => Some(Context::Confirm),
             Mode::Status { .. } => Some(Context::Picker),
+            Mode::Conflict => Some(Context::Conflict),
             Mode::Form(_) => None,
         }
     }

@@ -50,6 +50,9 @@ pub fn save_label(app: &App) -> String {
     if app.read_only.is_some() {
         return "READ-ONLY".into();
     }
+    if app.disk_change.is_some() {
+        return format!("Changed on disk · {} unsaved here", app.unsaved);
+    }
     match (&app.save, app.unsaved) {
         (SaveState::Failed(why), _) => format!("Save failed: {why}"),
         (_, n) if n > 0 => format!("Unsaved ({n})"),
@@ -174,5 +177,10 @@ fn hint_commands(app: &App, context: Context) -> &'static [(Command, &'static st
         (Context::Help, _) => &[(Close, "close"), (Down, "scroll"), (Quit, "quit")],
         (Context::Confirm, _) => &[(Yes, "yes"), (No, "no")],
         (Context::Picker, _) => &[(Down, "move"), (Yes, "choose"), (Close, "cancel")],
+        (Context::Conflict, _) => &[
+            (KeepMine, "keep mine"),
+            (TakeTheirs, "take theirs"),
+            (DecideLater, "later"),
+        ],
     }
 }

@@ -69,6 +69,10 @@ fn draw(
             render_confirm(confirm, area, buf, theme);
             None
         }
+        Mode::Conflict => {
+            render_conflict(app, area, buf, theme);
+            None
+        }
         Mode::Status { selected, .. } => {
             render_status_picker(*selected, area, buf, theme);
             None
@@ -123,4 +127,53 @@ fn render_status_picker(selected: usize, area: Rect, buf: &mut Buffer, theme: &T
     let rect = chrome::centered(area, 28, 8);
     let inner = chrome::frame(rect, "Set status", buf, theme);
     Paragraph::new(lines).render(inner, buf);
+}
+
+fn render_conflict(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let file = match &app.source {
+        crate::app::Source::File(path) => path
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
+        crate::app::Source::Demo => String::new(),
+    };
+    let mut lines = vec![
+        Line::styled(format!("{file} changed on disk"), theme.strong),
+        Line::raw(""),
+        Line::styled(
+            format!(
+                "Someone else, a git pull or an editor changed it while you had {} unsaved change(s) here.",
+                app.unsaved
+            ),
+            theme.text,
+        ),
+    ];
+    if let Some(Err(why)) = app.disk_change.as_ref().map(|c| &c.theirs) {
+        lines.push(Line::styled(
+            format!("Their version cannot be read: {}", text::clean(why)),
+            theme.alert,
+        ));
+    }
+    lines.push(Line::raw(""));
+    for (key, what) in [
+        (
+            "m",
+            "keep mine: theirs is saved aside as a .theirs-<time>.ron copy, mine is written",
+        ),
+        (
+            "t",
+            "take theirs: mine is saved aside as a .mine-<time>.ron copy",
+        ),
+        ("c", "decide later: nothing is saved until you decide"),
+    ] {
+        lines.push(Line::from(vec![
+            ratatui::text::Span::styled(format!(" {key}  "), theme.key),
+            ratatui::text::Span::styled(what, theme.text),
+        ]));
+    }
+    let width = 84.min(area.width.saturating_sub(2));
+    let rect = chrome::centered(area, width, chrome::wrapped_height(&lines, width));
+    let inner = chrome::frame(rect, "Nothing is discarded without a copy", buf, theme);
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .render(inner, buf);
 }

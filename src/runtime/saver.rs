@@ -1,0 +1,327 @@
+//! Everything that writes the roadmap file while the app runs: debounced autosave, backups,
+//! noticing changes made on disk by others (by content hash), carrying out the user's choice
+//! when both sides changed, and the last-resort recovery copy. No terminal here, so it is
+//! tested directly.
+
+use super::Autosave;
+use crate::app::{App, Effect, SaveState, Source};
+use crate::domain::Roadmap;
+use crate::storage::{self, Fingerprint, backup, fingerprint};
+use chrono::Local;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::{Duration, Instant};
+
+/// How often the file on disk is looked at for changes by others.
+pub const CHECK_EVERY: Duration = Duration::from_secs(1);
+/// Backups while editing are taken at most this often (the first save of a session always
+/// backs up the file as it was loaded).
+pub const BACKUP_EVERY: Duration = Duration::from_secs(10 * 60);
+
+/// The last committed roadmap not yet on disk, shared with the signal thread. Every write
+/// holds this lock, so two threads never write at once.
+pub type Shared = Arc<Mutex<Option<Roadmap>>>;
+
+/// Writes the roadmap file for one session.
+#[derive(Debug)]
+pub struct Saver {
+    path: Option<PathBuf>,
+    shared: Shared,
+    autosave: Autosave,
+    last_backup: Option<Instant>,
+    known: Option<Fingerprint>,
+    last_check: Option<Instant>,
+    published: u64,
+}
+
+/// A sibling file: `roadmap.ron` + `theirs` → `roadmap.theirs-20261122-071500.ron`.
+pub fn aside_path(path: &Path, what: &str) -> PathBuf {
+    let stem = path
+        .file_stem()
+        .map_or_else(|| "roadmap".into(), |s| s.to_string_lossy().into_owned());
+    let stamp = Local::now().format("%Y%m%d-%H%M%S");
+    let base = format!("{stem}.{what}-{stamp}");
+    (1..)
+        .map(|n| match n {
+            1 => path.with_file_name(format!("{base}.ron")),
+            n => path.with_file_name(format!("{base}-{n}.ron")),
+        })
+        .find(|p| !p.exists())
+        .unwrap_or_else(|| path.with_file_name(format!("{base}.ron")))
+}
+
+fn lock(shared: &Shared) -> std::sync::MutexGuard<'_, Option<Roadmap>> {
+    shared.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+impl Saver {
+    /// A saver for the app's file (none for the demo or a read-only session). `known` is the
+    /// file as loaded; when None it is read now.
+    pub fn new(app: &App, known: Option<Fingerprint>) -> Self {
+        let path = match (&app.source, &app.read_only) {
+            (Source::File(path), None) => Some(path.clone()),
+            _ => None,
+        };
+        let known = known.or_else(|| {
+            let path = path.as_deref()?;
+            fingerprint::read(path)
+                .ok()
+                .flatten()
+                .map(|(_, print)| print)
+        });
+        Saver {
+            path,
+            shared: Arc::new(Mutex::new(None)),
+            autosave: Autosave::default(),
+            last_backup: None,
+            known,
+            last_check: None,
+            published: app.revision,
+        }
+    }
+
+    /// The shared last-committed state, for the signal thread.
+    pub fn shared(&self) -> Shared {
+        Arc::clone(&self.shared)
+    }
+
+    /// The file written, if any.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// How long the event loop may sleep before this saver has work.
+    pub fn timeout(&self, now: Instant) -> Duration {
+        self.autosave.timeout(now)
+    }
+
+    /// Work after each event or idle tick: carry out effects, publish the latest state for the
+    /// signal thread, look for changes on disk, autosave when due.
+    pub fn tick(&mut self, app: &mut App, now: Instant) {
+        self.run_effects(app);
+        self.publish(app);
+        if self
+            .last_check
+            .is_none_or(|t| now.duration_since(t) >= CHECK_EVERY)
+        {
+            self.last_check = Some(now);
+            self.check_disk(app);
+        }
+        if self
+            .autosave
+            .due(app.unsaved > 0 && app.disk_change.is_none(), now)
+        {
+            let ok = self.save(app, now);
+            self.autosave.saved(ok, now);
+        }
+    }
+
+    fn publish(&mut self, app: &App) {
+        if self.path.is_some() && app.revision != self.published {
+            self.published = app.revision;
+            *lock(&self.shared) = (app.unsaved > 0).then(|| app.roadmap.clone());
+        }
+    }
+
+    /// Looks at the file on disk; reloads it when only others changed it, asks when both did.
+    pub fn check_disk(&mut self, app: &mut App) {
+        let Some(path) = self.path.clone() else {
+            return;
+        };
+        if app.disk_change.is_some() {
+            // Already asking; a file that became readable again is offered as theirs.
+            if app.unsaved == 0 {
+                self.reload_if_changed(app, &path);
+            }
+            return;
+        }
+        if self
+            .known
+            .as_ref()
+            .is_some_and(|k| k.metadata_matches(&path))
+        {
+            return;
+        }
+        self.reload_if_changed(app, &path);
+    }
+
+    fn reload_if_changed(&mut self, app: &mut App, path: &Path) {
+        let current = match fingerprint::read(path) {
+            Ok(current) => current,
+            Err(e) => return app.error(format!("Cannot read {} to check it: {e}", path.display())),
+        };
+        let Some((bytes, print)) = current else {
+            if self.known.is_some() {
+                self.known = None;
+                app.disk_changed(Err("the file was deleted or moved".into()));
+            }
+            return;
+        };
+        if self.known.as_ref().is_some_and(|k| k.hash == print.hash) {
+            self.known = Some(print); // touched, not changed
+            return;
+        }
+        let theirs = storage::parse_bytes(path, bytes).map_err(|e| e.to_string());
+        let name = path
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        match theirs {
+            Ok(roadmap) if app.unsaved == 0 => {
+                self.known = Some(print);
+                app.replace_from_disk(roadmap, format!("Reloaded {name}: it changed on disk"));
+            }
+            theirs => app.disk_changed(theirs),
+        }
+    }
+
+    /// Writes the roadmap now if it has unsaved edits (after a backup when one is due).
+    /// Returns false when it could not, with the reason shown in the app.
+    pub fn save(&mut self, app: &mut App, now: Instant) -> bool {
+        let Some(path) = self.path.clone() else {
+            return true;
+        };
+        if app.unsaved == 0 {
+            return true;
+        }
+        let mut guard = lock(&self.shared);
+        // Never write over a version we have not seen: compare content, not just metadata.
+        match fingerprint::read(&path) {
+            Ok(current) => {
+                let changed = match (&current, &self.known) {
+                    (Some((_, print)), Some(known)) => print.hash != known.hash,
+                    (Some(_), None) | (None, Some(_)) => true,
+                    (None, None) => false,
+                };
+                if changed {
+                    drop(guard);
+                    self.reload_if_changed(app, &path);
+                    return false;
+                }
+            }
+            Err(e) => {
+                app.mark_save_failed(format!("cannot read {} before saving: {e}", path.display()));
+                return false;
+            }
+        }
+        if self
+            .last_backup
+            .is_none_or(|t| now.duration_since(t) >= BACKUP_EVERY)
+        {
+            match backup::take(&path, Local::now().naive_local()) {
+                Ok(_) => {
+                    self.last_backup = Some(now);
+                    if let Err(e) = backup::prune(&path, app.today) {
+                        app.error(format!("Could not prune old backups: {e}"));
+                    }
+                }
+                Err(e) => app.error(format!("Backup failed ({e}); saving anyway")),
+            }
+        }
+        match storage::save_fingerprinted(&path, &app.roadmap) {
+            Ok(print) => {
+                self.known = Some(print);
+                *guard = None;
+                app.mark_saved(Local::now().time());
+                true
+            }
+            Err(e) => {
+                app.mark_save_failed(e.to_string());
+                false
+            }
+        }
+    }
+
+    fn run_effects(&mut self, app: &mut App) {
+        let Some(path) = self.path.clone() else {
+            app.effects.clear();
+            return;
+        };
+        for effect in std::mem::take(&mut app.effects) {
+            match effect {
+                Effect::KeepMine => self.keep_mine(app, &path),
+                Effect::TakeTheirs => self.take_theirs(app, &path),
+            }
+        }
+    }
+
+    fn keep_mine(&mut self, app: &mut App, path: &Path) {
+        let aside = aside_path(path, "theirs");
+        let current = fingerprint::read(path);
+        if let Ok(Some((bytes, _))) = &current
+            && let Err(e) = storage::write_atomic(&aside, bytes)
+        {
+            return app.error(format!(
+                "Could not save their version aside ({e}); nothing changed"
+            ));
+        }
+        self.known = current.ok().flatten().map(|(_, print)| print);
+        app.disk_change = None;
+        if app.unsaved == 0 {
+            app.unsaved = 1; // write mine even if nothing was edited since
+        }
+        if self.save(app, Instant::now()) {
+            let name = aside
+                .file_name()
+                .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+            app.info(format!("Kept yours. Their version is in {name}."));
+        }
+    }
+
+    fn take_theirs(&mut self, app: &mut App, path: &Path) {
+        let Some(Ok(theirs)) = app.disk_change.as_ref().map(|c| c.theirs.clone()) else {
+            return;
+        };
+        let aside = aside_path(path, "mine");
+        let written = storage::to_ron(&app.roadmap)
+            .map_err(|e| e.to_string())
+            .and_then(|text| {
+                storage::write_atomic(&aside, text.as_bytes()).map_err(|e| e.to_string())
+            });
+        if let Err(e) = written {
+            return app.error(format!(
+                "Could not save your version aside ({e}); nothing changed"
+            ));
+        }
+        self.known = fingerprint::read(path)
+            .ok()
+            .flatten()
+            .map(|(_, print)| print);
+        let name = aside
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        app.replace_from_disk(theirs, format!("Took their version. Yours is in {name}."));
+        app.save = SaveState::Loaded;
+    }
+
+    /// The final save when the session ends. When the file cannot be written (or others
+    /// changed it and the user has not decided), the edits go to a recovery copy beside it
+    /// (or in the temp directory) and its path is returned.
+    pub fn finish(&mut self, app: &mut App) -> Result<(), PathBuf> {
+        if app.unsaved == 0 || self.path.is_none() {
+            return Ok(());
+        }
+        if app.disk_change.is_none() && self.save(app, Instant::now()) {
+            return Ok(());
+        }
+        Err(self.recover(&app.roadmap))
+    }
+
+    /// Writes `roadmap` to `<stem>.recovery-<time>.ron` beside the file, else in the temp dir.
+    pub fn recover(&self, roadmap: &Roadmap) -> PathBuf {
+        let _guard = lock(&self.shared);
+        write_recovery(self.path.as_deref(), roadmap)
+    }
+}
+
+/// Writes a recovery copy beside `path` (or in the temp dir when that fails); returns where.
+pub fn write_recovery(path: Option<&Path>, roadmap: &Roadmap) -> PathBuf {
+    let text = storage::to_ron(roadmap).unwrap_or_default();
+    let fallback = std::env::temp_dir().join("alignmap.ron");
+    let beside = aside_path(path.unwrap_or(&fallback), "recovery");
+    if storage::write_atomic(&beside, text.as_bytes()).is_ok() {
+        return beside;
+    }
+    let temp = aside_path(&fallback, "recovery");
+    let _ = storage::write_atomic(&temp, text.as_bytes());
+    temp
+}

@@ -1,0 +1,236 @@
+//! Backups of a roadmap file in `backups/` beside it: copies (never renames of the main file),
+//! named by the local time they were taken, pruned to the newest 20 plus the newest of each of
+//! the last 30 days.
+
+use super::atomic::write_atomic;
+use super::error::SaveError;
+use chrono::{NaiveDate, NaiveDateTime};
+use std::collections::BTreeSet;
+use std::io;
+use std::path::{Path, PathBuf};
+
+/// Backups kept regardless of age.
+pub const KEEP_RECENT: usize = 20;
+/// Days for which the newest backup of each day is kept.
+pub const KEEP_DAYS: i64 = 30;
+
+const STAMP: &str = "%Y%m%d-%H%M%S";
+
+/// One backup file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Backup {
+    /// Where it is.
+    pub path: PathBuf,
+    /// When it was taken (local time).
+    pub taken: NaiveDateTime,
+    /// Its size.
+    pub bytes: u64,
+}
+
+/// The backups folder of a roadmap file.
+pub fn backup_dir(roadmap: &Path) -> PathBuf {
+    roadmap.with_file_name("backups")
+}
+
+fn stem(roadmap: &Path) -> String {
+    roadmap
+        .file_stem()
+        .map_or_else(|| "roadmap".into(), |s| s.to_string_lossy().into_owned())
+}
+
+/// The time in a backup's file name, if it is a backup of `stem`.
+fn parse_name(name: &str, stem: &str) -> Option<NaiveDateTime> {
+    let rest = name
+        .strip_prefix(stem)?
+        .strip_prefix('-')?
+        .strip_suffix(".ron")?;
+    let stamp = rest.get(..15)?;
+    let tail = &rest[15..];
+    if !(tail.is_empty()
+        || (tail.starts_with('-') && tail[1..].chars().all(|c| c.is_ascii_digit())))
+    {
+        return None;
+    }
+    NaiveDateTime::parse_from_str(stamp, STAMP).ok()
+}
+
+/// Every backup of `roadmap`, newest first.
+pub fn list(roadmap: &Path) -> io::Result<Vec<Backup>> {
+    let dir = backup_dir(roadmap);
+    let stem = stem(roadmap);
+    let entries = match std::fs::read_dir(&dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(e),
+    };
+    let mut out = Vec::new();
+    for entry in entries {
+        let entry = entry?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if let Some(taken) = parse_name(&name, &stem) {
+            let bytes = entry.metadata()?.len();
+            out.push(Backup {
+                path: entry.path(),
+                taken,
+                bytes,
+            });
+        }
+    }
+    out.sort_by(|a, b| b.taken.cmp(&a.taken).then_with(|| b.path.cmp(&a.path)));
+    Ok(out)
+}
+
+/// Copies the roadmap file as it is on disk into `backups/`, unless the newest backup already
+/// holds the same bytes. Returns the new backup, or None when there was nothing new to keep.
+pub fn take(roadmap: &Path, now: NaiveDateTime) -> Result<Option<PathBuf>, SaveError> {
+    let io_err = |step: &'static str, path: &Path| {
+        let path = path.to_path_buf();
+        move |source| SaveError::Io { step, path, source }
+    };
+    let bytes = match std::fs::read(roadmap) {
+        Ok(bytes) => bytes,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(io_err("read", roadmap)(e)),
+    };
+    let dir = backup_dir(roadmap);
+    let existing = list(roadmap).map_err(io_err("list", &dir))?;
+    if let Some(newest) = existing.first()
+        && std::fs::read(&newest.path).is_ok_and(|b| b == bytes)
+    {
+        return Ok(None);
+    }
+    std::fs::create_dir_all(&dir).map_err(io_err("create", &dir))?;
+    let base = format!("{}-{}", stem(roadmap), now.format(STAMP));
+    let taken: BTreeSet<PathBuf> = existing.into_iter().map(|b| b.path).collect();
+    let path = (1..)
+        .map(|n| match n {
+            1 => dir.join(format!("{base}.ron")),
+            n => dir.join(format!("{base}-{n}.ron")),
+        })
+        .find(|p| !taken.contains(p) && !p.exists())
+        .unwrap_or_else(|| dir.join(format!("{base}.ron")));
+    write_atomic(&path, &bytes)?;
+    Ok(Some(path))
+}
+
+/// The backups `prune` would keep: the newest [`KEEP_RECENT`], plus the newest of each day of
+/// the last [`KEEP_DAYS`] days. `backups` must be newest first.
+pub fn keep(backups: &[Backup], today: NaiveDate) -> Vec<&Backup> {
+    let mut days = BTreeSet::new();
+    backups
+        .iter()
+        .enumerate()
+        .filter(|(i, b)| {
+            let day = b.taken.date();
+            let recent_day = (today - day).num_days() < KEEP_DAYS && days.insert(day);
+            *i < KEEP_RECENT || recent_day
+        })
+        .map(|(_, b)| b)
+        .collect()
+}
+
+/// Deletes the backups [`keep`] does not keep; returns how many went.
+pub fn prune(roadmap: &Path, today: NaiveDate) -> io::Result<usize> {
+    let all = list(roadmap)?;
+    let kept: BTreeSet<&Path> = keep(&all, today)
+        .into_iter()
+        .map(|b| b.path.as_path())
+        .collect();
+    let mut removed = 0;
+    for backup in &all {
+        if !kept.contains(backup.path.as_path()) {
+            std::fs::remove_file(&backup.path)?;
+            removed += 1;
+        }
+    }
+    Ok(removed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(s: &str) -> NaiveDateTime {
+        NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M:%S").unwrap()
+    }
+
+    #[test]
+    fn names_parse_only_for_the_right_stem() {
+        assert_eq!(
+            parse_name("roadmap-20261122-071500.ron", "roadmap"),
+            Some(at("2026-11-22 07:15:00"))
+        );
+        assert_eq!(
+            parse_name("roadmap-20261122-071500-2.ron", "roadmap"),
+            Some(at("2026-11-22 07:15:00"))
+        );
+        assert_eq!(parse_name("other-20261122-071500.ron", "roadmap"), None);
+        assert_eq!(
+            parse_name("roadmap-20261122-071500.ron.tmp", "roadmap"),
+            None
+        );
+        assert_eq!(parse_name("roadmap-2026.ron", "roadmap"), None);
+        assert_eq!(parse_name("roadmap-20261122-071500-x.ron", "roadmap"), None);
+    }
+
+    #[test]
+    fn keeps_the_newest_twenty_and_one_a_day_for_thirty_days() {
+        // Four backups a day, newest first, over 60 days.
+        let mut backups = Vec::new();
+        let start = at("2026-11-22 18:00:00");
+        for n in 0..240 {
+            let taken = start - chrono::Duration::hours(6 * n);
+            backups.push(Backup {
+                path: PathBuf::from(format!("b{n}")),
+                taken,
+                bytes: 1,
+            });
+        }
+        let kept = keep(&backups, start.date());
+        let recent = &kept[..KEEP_RECENT];
+        assert!(
+            recent.iter().zip(&backups).all(|(k, b)| k.path == b.path),
+            "the newest 20"
+        );
+        let older: Vec<_> = kept[KEEP_RECENT..].iter().map(|b| b.taken).collect();
+        assert_eq!(
+            older.len(),
+            25,
+            "one per day for the days not already covered: {older:?}"
+        );
+        assert!(
+            older.iter().all(|t| t.format("%H").to_string() == "18"),
+            "the newest of each day"
+        );
+        assert!(
+            older
+                .iter()
+                .all(|t| (start.date() - t.date()).num_days() < KEEP_DAYS)
+        );
+    }
+
+    #[test]
+    fn take_copies_skips_identical_content_and_never_touches_the_original() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("roadmap.ron");
+        assert_eq!(
+            take(&file, at("2026-11-22 07:00:00")).unwrap(),
+            None,
+            "nothing to back up yet"
+        );
+        std::fs::write(&file, "one").unwrap();
+        let first = take(&file, at("2026-11-22 07:00:00")).unwrap().unwrap();
+        assert_eq!(std::fs::read_to_string(&first).unwrap(), "one");
+        assert_eq!(
+            take(&file, at("2026-11-22 07:05:00")).unwrap(),
+            None,
+            "same bytes"
+        );
+        std::fs::write(&file, "two").unwrap();
+        let second = take(&file, at("2026-11-22 07:00:00")).unwrap().unwrap();
+        assert_ne!(first, second, "same second gets a suffix");
+        assert_eq!(std::fs::read_to_string(&file).unwrap(), "two");
+        let listed = list(&file).unwrap();
+        assert_eq!(listed.len(), 2);
+    }
+}

@@ -1,0 +1,345 @@
+//! The saver against real files: autosave, backups, changes made on disk by others (reload,
+//! conflict, keep mine, take theirs), and recovery copies. No terminal involved.
+#![allow(clippy::unwrap_used)] // test code
+
+mod common;
+
+use alignmap::app::{App, Clock, Mode, SaveState, Source};
+use alignmap::domain::{IdGen, Roadmap};
+use alignmap::runtime::saver::Saver;
+use alignmap::storage::{self, Opened, backup};
+use common::{TODAY, date, now, press};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+struct Fixture {
+    _dir: tempfile::TempDir,
+    path: PathBuf,
+    app: App,
+    saver: Saver,
+    clock: Instant,
+}
+
+impl Fixture {
+    /// A roadmap file holding the sample, opened as a session would open it.
+    fn new() -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("roadmap.ron");
+        storage::save(&path, &common::sample_app().roadmap).unwrap();
+        let Opened::Loaded(roadmap, known) = storage::open_or_create(&path, "x").unwrap() else {
+            panic!("the file exists")
+        };
+        let clock = Clock::fixed(date(TODAY), now());
+        let app = App::new(
+            roadmap,
+            Source::File(path.clone()),
+            clock,
+            IdGen::with_seed(3),
+        );
+        let saver = Saver::new(&app, Some(known));
+        Fixture {
+            _dir: dir,
+            path,
+            app,
+            saver,
+            clock: Instant::now(),
+        }
+    }
+
+    /// Ticks the saver now, then lets `secs` seconds pass, ticking as the event loop would.
+    fn wait(&mut self, secs: u64) {
+        self.saver.tick(&mut self.app, self.clock);
+        for _ in 0..secs * 4 {
+            self.clock += Duration::from_millis(250);
+            self.saver.tick(&mut self.app, self.clock);
+        }
+    }
+
+    fn on_disk(&self) -> Roadmap {
+        storage::load(&self.path).unwrap()
+    }
+
+    /// Another program rewrites the file with a different roadmap name.
+    fn external_edit(&self, name: &str) -> Roadmap {
+        let mut theirs = self.on_disk();
+        theirs.name = name.into();
+        storage::save(&self.path, &theirs).unwrap();
+        theirs
+    }
+
+    fn siblings(&self, part: &str) -> Vec<PathBuf> {
+        let dir = self.path.parent().unwrap();
+        let mut found: Vec<PathBuf> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.file_name().unwrap().to_string_lossy().contains(part))
+            .collect();
+        found.sort();
+        found
+    }
+}
+
+#[test]
+fn edits_are_written_within_about_a_second_after_a_backup_of_the_loaded_file() {
+    let mut f = Fixture::new();
+    let loaded = std::fs::read(&f.path).unwrap();
+    press(&mut f.app, "x");
+    f.wait(0);
+    assert_eq!(f.app.unsaved, 1, "debounced: not written at once");
+    f.wait(1);
+    assert_eq!(f.app.unsaved, 0);
+    assert!(matches!(f.app.save, SaveState::Saved(_)));
+    assert_eq!(f.on_disk(), f.app.roadmap);
+    let backups = backup::list(&f.path).unwrap();
+    assert_eq!(
+        backups.len(),
+        1,
+        "the file as loaded is backed up before the first save"
+    );
+    assert_eq!(std::fs::read(&backups[0].path).unwrap(), loaded);
+    press(&mut f.app, "x");
+    f.wait(2);
+    assert_eq!(
+        backup::list(&f.path).unwrap().len(),
+        1,
+        "no second backup within 10 minutes"
+    );
+}
+
+#[test]
+fn a_change_on_disk_is_reloaded_when_nothing_is_unsaved() {
+    let mut f = Fixture::new();
+    let theirs = f.external_edit("Renamed in a text editor");
+    f.wait(2);
+    assert_eq!(f.app.roadmap, theirs);
+    assert!(
+        f.app
+            .message
+            .as_ref()
+            .unwrap()
+            .1
+            .starts_with("Reloaded roadmap.ron")
+    );
+    assert_eq!(f.app.unsaved, 0, "a reload leaves nothing to write back");
+}
+
+#[test]
+fn a_change_on_disk_with_unsaved_edits_asks_and_writes_nothing() {
+    let mut f = Fixture::new();
+    press(&mut f.app, "x");
+    let theirs = f.external_edit("Pulled from git");
+    f.wait(3);
+    assert!(matches!(f.app.mode, Mode::Conflict));
+    assert_eq!(f.on_disk(), theirs, "their version is not clobbered");
+    assert_eq!(f.app.unsaved, 1, "mine is still in memory");
+}
+
+#[test]
+fn keep_mine_saves_theirs_aside_then_writes_mine() {
+    let mut f = Fixture::new();
+    press(&mut f.app, "x");
+    let theirs = f.external_edit("Pulled from git");
+    f.wait(2);
+    press(&mut f.app, "m");
+    f.wait(1);
+    let aside = f.siblings(".theirs-");
+    assert_eq!(aside.len(), 1, "{aside:?}");
+    assert_eq!(storage::load(&aside[0]).unwrap(), theirs);
+    assert_eq!(f.on_disk(), f.app.roadmap);
+    assert!(f.app.disk_change.is_none());
+    assert!(
+        f.app
+            .message
+            .as_ref()
+            .unwrap()
+            .1
+            .contains("Their version is in roadmap.theirs-")
+    );
+}
+
+#[test]
+fn take_theirs_saves_mine_aside_and_loads_theirs() {
+    let mut f = Fixture::new();
+    press(&mut f.app, "x");
+    let mine = f.app.roadmap.clone();
+    let theirs = f.external_edit("Pulled from git");
+    f.wait(2);
+    press(&mut f.app, "t");
+    f.wait(1);
+    let aside = f.siblings(".mine-");
+    assert_eq!(aside.len(), 1, "{aside:?}");
+    assert_eq!(storage::load(&aside[0]).unwrap(), mine);
+    assert_eq!(f.app.roadmap, theirs);
+    assert_eq!(f.on_disk(), theirs);
+    assert_eq!(f.app.unsaved, 0);
+    press(&mut f.app, "u");
+    assert_eq!(f.app.roadmap, mine, "taking theirs is undoable");
+}
+
+#[test]
+fn decide_later_keeps_the_file_untouched_and_changes_reopen_the_question() {
+    let mut f = Fixture::new();
+    press(&mut f.app, "x");
+    let theirs = f.external_edit("Pulled from git");
+    f.wait(2);
+    press(&mut f.app, "c");
+    assert!(matches!(f.app.mode, Mode::Browse));
+    f.wait(5);
+    assert_eq!(f.on_disk(), theirs);
+    press(&mut f.app, "L");
+    assert!(
+        matches!(f.app.mode, Mode::Conflict),
+        "read-only until decided"
+    );
+}
+
+#[test]
+fn a_same_size_rewrite_that_keeps_the_timestamp_is_still_caught_before_saving() {
+    let mut f = Fixture::new();
+    let original = std::fs::read(&f.path).unwrap();
+    let modified = std::fs::metadata(&f.path).unwrap().modified().unwrap();
+    // Same length, same inode, same mtime: only the content differs.
+    let mut forged = original.clone();
+    let at = forged.windows(9).position(|w| w == b"Northwind").unwrap();
+    forged[at..at + 9].copy_from_slice(b"Southwind");
+    std::fs::write(&f.path, &forged).unwrap();
+    std::fs::File::options()
+        .write(true)
+        .open(&f.path)
+        .unwrap()
+        .set_modified(modified)
+        .unwrap();
+    press(&mut f.app, "x");
+    f.wait(3);
+    assert!(
+        matches!(f.app.mode, Mode::Conflict),
+        "the content hash decides, not the mtime"
+    );
+    assert_eq!(std::fs::read(&f.path).unwrap(), forged);
+}
+
+#[test]
+fn an_unreadable_change_on_disk_cannot_be_taken_but_can_be_kept_aside() {
+    let mut f = Fixture::new();
+    press(&mut f.app, "x");
+    std::fs::write(&f.path, "Roadmap(half a save").unwrap();
+    f.wait(2);
+    assert!(matches!(f.app.mode, Mode::Conflict));
+    press(&mut f.app, "t");
+    assert!(
+        f.app
+            .message
+            .as_ref()
+            .unwrap()
+            .1
+            .starts_with("Their version cannot be read")
+    );
+    press(&mut f.app, "m");
+    f.wait(1);
+    let aside = f.siblings(".theirs-");
+    assert_eq!(
+        std::fs::read_to_string(&aside[0]).unwrap(),
+        "Roadmap(half a save"
+    );
+    assert_eq!(f.on_disk(), f.app.roadmap);
+}
+
+#[test]
+fn ending_with_an_undecided_change_writes_a_recovery_copy_beside_the_file() {
+    let mut f = Fixture::new();
+    press(&mut f.app, "x");
+    let theirs = f.external_edit("Pulled from git");
+    f.wait(2);
+    let copy = f.saver.finish(&mut f.app).unwrap_err();
+    assert_eq!(copy.parent(), f.path.parent());
+    assert!(
+        copy.file_name()
+            .unwrap()
+            .to_string_lossy()
+            .starts_with("roadmap.recovery-")
+    );
+    assert_eq!(storage::load(&copy).unwrap(), f.app.roadmap);
+    assert_eq!(f.on_disk(), theirs);
+}
+
+#[test]
+fn a_failed_save_keeps_the_edits_and_the_old_file_and_ends_in_a_recovery_copy() {
+    // A name so long that the temp file beside it cannot be created (ENAMETOOLONG): the
+    // file reads fine, every write fails, as on a full disk.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(format!("{}.ron", "r".repeat(240)));
+    storage::save(&path, &common::sample_app().roadmap).unwrap_or_else(|_| {
+        std::fs::write(
+            &path,
+            storage::to_ron(&common::sample_app().roadmap).unwrap(),
+        )
+        .unwrap()
+    });
+    let before = std::fs::read(&path).unwrap();
+    let Opened::Loaded(roadmap, known) = storage::open_or_create(&path, "x").unwrap() else {
+        panic!("the file exists")
+    };
+    let clock = Clock::fixed(date(TODAY), now());
+    let mut app = App::new(
+        roadmap,
+        Source::File(path.clone()),
+        clock,
+        IdGen::with_seed(3),
+    );
+    let mut saver = Saver::new(&app, Some(known));
+    press(&mut app, "x");
+    let start = Instant::now();
+    for n in 0..40 {
+        saver.tick(&mut app, start + Duration::from_millis(250 * n));
+    }
+    let SaveState::Failed(why) = &app.save else {
+        panic!("{:?}", app.save)
+    };
+    assert!(why.contains("create a temp file in"), "{why}");
+    assert_eq!(app.unsaved, 1, "the edit is kept in memory");
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        before,
+        "the old file is byte-identical"
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    assert_eq!(
+        leftovers.len(),
+        2,
+        "the file and its backups folder, no temp litter"
+    );
+    let copy = saver.finish(&mut app).unwrap_err();
+    assert_eq!(
+        storage::load(&copy).unwrap(),
+        app.roadmap,
+        "the edits survive in {copy:?}"
+    );
+    std::fs::remove_file(copy).unwrap();
+}
+
+#[test]
+fn a_file_deleted_on_disk_is_asked_about_and_keep_mine_writes_it_again() {
+    let mut f = Fixture::new();
+    press(&mut f.app, "x");
+    std::fs::remove_file(&f.path).unwrap();
+    f.wait(2);
+    assert!(matches!(f.app.mode, Mode::Conflict));
+    press(&mut f.app, "m");
+    f.wait(1);
+    assert_eq!(f.on_disk(), f.app.roadmap);
+}
+
+#[test]
+fn the_demo_and_read_only_sessions_never_write() {
+    let f = Fixture::new();
+    let before = std::fs::read(&f.path).unwrap();
+    let mut app = common::app_with(Roadmap::new("x"), TODAY);
+    app.source = Source::File(f.path.clone());
+    app.read_only = Some("open elsewhere".into());
+    let mut saver = Saver::new(&app, None);
+    app.unsaved = 3;
+    assert!(saver.save(&mut app, Instant::now()));
+    assert_eq!(std::fs::read(&f.path).unwrap(), before);
+    assert!(saver.path().is_none());
+    let _ = Path::new("unused");
+}
