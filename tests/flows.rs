@@ -526,3 +526,52 @@ fn pasted_text_lands_in_the_field_on_one_line() {
         "exact text kept"
     );
 }
+
+#[test]
+fn saving_an_untouched_form_changes_nothing_and_keeps_odd_values() {
+    let mut app = sample_app();
+    let id = app.selected_initiative().unwrap().id.clone();
+    let card = app.roadmap.initiative_mut(&id).unwrap();
+    card.tags = vec!["data platform".into(), "  spaced ".into()];
+    card.goals.reverse();
+    let before = app.roadmap.clone();
+    press(&mut app, "e Enter");
+    assert_eq!(app.roadmap, before, "no field edited, nothing rewritten");
+    assert_eq!(app.unsaved, 0);
+    press(&mut app, "e");
+    type_text(&mut app, "!");
+    press(&mut app, "Enter");
+    let after = app.roadmap.initiative(&id).unwrap();
+    assert!(after.title.ends_with('!'));
+    assert_eq!(
+        after.tags,
+        ["data platform", "  spaced "],
+        "tags not retyped are kept as they were"
+    );
+}
+
+#[test]
+fn clearing_a_goal_code_while_editing_suggests_its_own_initials_again() {
+    let mut app = sample_app();
+    press(&mut app, "Tab A");
+    type_text(&mut app, "Grow partner revenue");
+    press(&mut app, "Enter");
+    assert_eq!(app.roadmap.goals.last().unwrap().code, "GPR");
+    press(&mut app, "G e Tab C-u Enter");
+    assert_eq!(
+        app.roadmap.goals.last().unwrap().code,
+        "GPR",
+        "its own code does not count as taken"
+    );
+}
+
+#[test]
+fn typing_a_letter_in_a_choice_field_picks_the_option_it_starts() {
+    let mut app = sample_app();
+    let id = app.selected_initiative().unwrap().id.clone();
+    // Title, Summary, IT owner, Sponsor, Target, Status.
+    press(&mut app, "e Tab Tab Tab Tab Tab d Tab g Enter");
+    let card = app.roadmap.initiative(&id).unwrap();
+    assert_eq!(card.status, Status::Done);
+    assert_eq!(card.kind, alignmap::domain::Kind::Grow);
+}

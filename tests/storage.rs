@@ -216,3 +216,22 @@ fn a_failed_save_leaves_the_old_file_and_no_litter() {
     );
     assert_eq!(std::fs::read(&path).unwrap(), before);
 }
+
+#[test]
+fn a_roadmap_that_would_not_open_again_is_not_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("roadmap.ron");
+    let good = sample_roadmap();
+    storage::save(&path, &good).unwrap();
+    let mut bad = good.clone();
+    bad.initiatives[0]
+        .goals
+        .push(alignmap::domain::GoalId("no,such goal".into()));
+    let err = storage::save(&path, &bad).unwrap_err();
+    assert!(
+        err.to_string()
+            .starts_with("not saved, it would not open again"),
+        "{err}"
+    );
+    assert_eq!(storage::load(&path).unwrap(), good);
+}

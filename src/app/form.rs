@@ -388,11 +388,7 @@ impl Form {
                     KeyCode::Right | KeyCode::Char(' ') => *selected = (*selected + 1) % n,
                     KeyCode::Left => *selected = (*selected + n - 1) % n,
                     KeyCode::Char(c) => {
-                        let starts = |o: &String| {
-                            o.chars().next().is_some_and(|f| f.eq_ignore_ascii_case(&c))
-                                || o.ends_with(c)
-                        };
-                        if let Some(i) = options.iter().position(starts) {
+                        if let Some(i) = jump_to_letter(options, *selected, c) {
                             *selected = i;
                         }
                     }
@@ -496,7 +492,11 @@ impl Form {
     pub fn goal_code(&self, roadmap: &Roadmap) -> String {
         let typed = self.value(FieldName::Code).trim().to_ascii_uppercase();
         if typed.is_empty() {
-            roadmap.suggest_code(&self.value(FieldName::Title))
+            let own = match &self.target {
+                FormTarget::EditGoal(id) => Some(id),
+                _ => None,
+            };
+            roadmap.suggest_code(&self.value(FieldName::Title), own)
         } else {
             typed
         }
@@ -504,42 +504,98 @@ impl Form {
 
     /// Writes the form's values into an initiative. Call after [`Form::validate`].
     pub fn fill_initiative(&self, initiative: &mut Initiative, today: NaiveDate) {
-        initiative.title = self.value(FieldName::Title).trim().to_string();
-        initiative.summary = self.value(FieldName::Summary).trim().to_string();
-        initiative.it_owner = self.value(FieldName::ItOwner).trim().to_string();
-        initiative.sponsor = self.value(FieldName::Sponsor).trim().to_string();
-        initiative.notes = self.value(FieldName::Notes).trim().to_string();
-        initiative.tags = parse_tags(&self.value(FieldName::Tags));
-        initiative.goals = self
-            .value(FieldName::Goals)
-            .split(',')
-            .filter(|s| !s.is_empty())
-            .map(|s| GoalId(s.to_string()))
-            .collect();
-        let status = self
-            .choice_index(FieldName::Status)
-            .and_then(|i| Status::ALL.get(i));
-        if let Some(status) = status {
+        // Only fields the user changed are written, so opening a form and saving it changes
+        // nothing, and values the form cannot show exactly (tag spacing, link order) survive.
+        let text = |name| self.value(name).trim().to_string();
+        for (name, slot) in [
+            (FieldName::Title, &mut initiative.title),
+            (FieldName::Summary, &mut initiative.summary),
+            (FieldName::ItOwner, &mut initiative.it_owner),
+            (FieldName::Sponsor, &mut initiative.sponsor),
+            (FieldName::Notes, &mut initiative.notes),
+        ] {
+            if self.is_field_changed(name) {
+                *slot = text(name);
+            }
+        }
+        if self.is_field_changed(FieldName::Tags) {
+            initiative.tags = parse_tags(&self.value(FieldName::Tags));
+        }
+        if self.is_field_changed(FieldName::Goals) {
+            let ticked = self.goal_ids();
+            initiative.goals.retain(|g| ticked.contains(g));
+            for goal in ticked {
+                if !initiative.goals.contains(&goal) {
+                    initiative.goals.push(goal);
+                }
+            }
+        }
+        if self.is_field_changed(FieldName::Status)
+            && let Some(status) = self
+                .choice_index(FieldName::Status)
+                .and_then(|i| Status::ALL.get(i))
+        {
             initiative.set_status(*status, today);
         }
-        if let Some(kind) = self
-            .choice_index(FieldName::Kind)
-            .and_then(|i| Kind::ALL.get(i))
+        if self.is_field_changed(FieldName::Kind)
+            && let Some(kind) = self
+                .choice_index(FieldName::Kind)
+                .and_then(|i| Kind::ALL.get(i))
         {
             initiative.kind = *kind;
         }
-        if let Ok(date) = self.target_date() {
+        if self.is_field_changed(FieldName::Target)
+            && let Ok(date) = self.target_date()
+        {
             initiative.set_target(date, today);
+        }
+    }
+
+    /// True when the named field differs from what the form opened with (always, for a new
+    /// item: every field is written).
+    pub fn is_field_changed(&self, name: FieldName) -> bool {
+        if matches!(self.target, FormTarget::NewInitiative | FormTarget::NewGoal) {
+            return true;
+        }
+        self.fields
+            .iter()
+            .zip(&self.pristine)
+            .any(|(field, before)| field.name == name && field.as_text() != *before)
+    }
+
+    /// The goals ticked in the goal list, in list order.
+    pub fn goal_ids(&self) -> Vec<GoalId> {
+        match self.field(FieldName::Goals).map(|f| &f.value) {
+            Some(FieldValue::Goals {
+                options, checked, ..
+            }) => options
+                .iter()
+                .zip(checked)
+                .filter(|(_, on)| **on)
+                .map(|((id, _), _)| id.clone())
+                .collect(),
+            _ => Vec::new(),
         }
     }
 
     /// Writes the form's values into a goal. Call after [`Form::validate`].
     pub fn fill_goal(&self, goal: &mut Goal, roadmap: &Roadmap) {
-        goal.title = self.value(FieldName::Title).trim().to_string();
-        goal.code = self.goal_code(roadmap);
-        goal.owner = self.value(FieldName::Owner).trim().to_string();
-        goal.description = self.value(FieldName::Description).trim().to_string();
-        if let Some(i) = self.choice_index(FieldName::Priority) {
+        let text = |name| self.value(name).trim().to_string();
+        for (name, slot) in [
+            (FieldName::Title, &mut goal.title),
+            (FieldName::Owner, &mut goal.owner),
+            (FieldName::Description, &mut goal.description),
+        ] {
+            if self.is_field_changed(name) {
+                *slot = text(name);
+            }
+        }
+        if self.is_field_changed(FieldName::Code) || goal.code.is_empty() {
+            goal.code = self.goal_code(roadmap);
+        }
+        if self.is_field_changed(FieldName::Priority)
+            && let Some(i) = self.choice_index(FieldName::Priority)
+        {
             goal.priority = u8::try_from(i + 1).unwrap_or(3);
         }
     }
@@ -573,10 +629,29 @@ impl Form {
     }
 }
 
-/// Splits a tags field: commas or spaces, leading `+` or `#` dropped, duplicates removed.
+/// The option a typed character picks: the next one (after `current`, wrapping) whose label
+/// starts with that letter, or, for a digit, the one that ends with it ("P3").
+pub fn jump_to_letter<S: AsRef<str>>(options: &[S], current: usize, c: char) -> Option<usize> {
+    let n = options.len();
+    let starts = |i: &usize| {
+        let label = options[*i].as_ref();
+        if c.is_ascii_digit() {
+            label.ends_with(c)
+        } else {
+            label
+                .chars()
+                .next()
+                .is_some_and(|f| f.eq_ignore_ascii_case(&c))
+        }
+    };
+    (1..=n).map(|step| (current + step) % n).find(starts)
+}
+
+/// Splits a tags field on commas (a tag may contain spaces), leading `+` or `#` dropped,
+/// duplicates removed.
 pub fn parse_tags(text: &str) -> Vec<String> {
     let mut tags: Vec<String> = Vec::new();
-    for tag in text.split([',', ' ']) {
+    for tag in text.split(',') {
         let tag = tag.trim().trim_start_matches(['+', '#']);
         if !tag.is_empty() && !tags.iter().any(|t| t == tag) {
             tags.push(tag.to_string());
@@ -590,11 +665,37 @@ mod tests {
     use super::*;
 
     #[test]
-    fn tags_split_on_commas_and_spaces() {
+    fn tags_split_on_commas_only() {
         assert_eq!(
-            parse_tags(" +erp, finance  erp,#eu"),
-            vec!["erp", "finance", "eu"]
+            parse_tags(" +erp, data platform,erp,#eu"),
+            vec!["erp", "data platform", "eu"]
         );
         assert!(parse_tags(" , ").is_empty());
+    }
+
+    #[test]
+    fn letters_cycle_through_matching_options_and_digits_match_the_end() {
+        let status = [
+            "Proposed",
+            "Planned",
+            "In progress",
+            "Blocked",
+            "Done",
+            "Dropped",
+        ];
+        assert_eq!(
+            jump_to_letter(&status, 0, 'd'),
+            Some(4),
+            "d is Done, not Proposed"
+        );
+        assert_eq!(jump_to_letter(&status, 4, 'd'), Some(5), "d again: Dropped");
+        assert_eq!(jump_to_letter(&status, 5, 'D'), Some(4), "wraps around");
+        assert_eq!(
+            jump_to_letter(&status, 0, 'p'),
+            Some(1),
+            "from Proposed, p goes to Planned"
+        );
+        assert_eq!(jump_to_letter(&["Run", "Grow", "Transform"], 0, 'n'), None);
+        assert_eq!(jump_to_letter(&["P1", "P2", "P3"], 0, '3'), Some(2));
     }
 }

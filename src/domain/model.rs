@@ -314,7 +314,8 @@ impl Roadmap {
 
     /// A short code for a new goal title, unique in this roadmap: initials, at most 4 letters
     /// (e.g. "Cut order-to-cash time" gives `COTC`), with a digit added on a clash.
-    pub fn suggest_code(&self, title: &str) -> String {
+    /// `own` is the goal being edited, whose current code does not count as taken.
+    pub fn suggest_code(&self, title: &str, own: Option<&GoalId>) -> String {
         let initials: String = title
             .split(|c: char| !c.is_alphanumeric())
             .filter_map(|w| w.chars().next())
@@ -327,7 +328,11 @@ impl Roadmap {
         } else {
             initials
         };
-        let taken = |code: &str| self.goals.iter().any(|g| g.code.eq_ignore_ascii_case(code));
+        let taken = |code: &str| {
+            self.goals
+                .iter()
+                .any(|g| Some(&g.id) != own && g.code.eq_ignore_ascii_case(code))
+        };
         if !taken(&base) {
             return base;
         }
@@ -439,7 +444,10 @@ mod tests {
     #[test]
     fn suggested_codes_are_initials_and_unique() {
         let mut r = Roadmap::new("r");
-        assert_eq!(r.suggest_code("Cut order-to-cash time by 20%"), "COTC");
+        assert_eq!(
+            r.suggest_code("Cut order-to-cash time by 20%", None),
+            "COTC"
+        );
         r.goals.push(Goal {
             id: GoalId("g-1".into()),
             code: "COTC".into(),
@@ -448,7 +456,11 @@ mod tests {
             owner: String::new(),
             priority: 1,
         });
-        assert_eq!(r.suggest_code("Cut order-to-cash time"), "COTC2");
-        assert_eq!(r.suggest_code("!!!"), "G");
+        assert_eq!(r.suggest_code("Cut order-to-cash time", None), "COTC2");
+        assert_eq!(
+            r.suggest_code("Cut order-to-cash time", Some(&GoalId("g-1".into()))),
+            "COTC"
+        );
+        assert_eq!(r.suggest_code("!!!", None), "G");
     }
 }

@@ -6,6 +6,25 @@ use std::collections::BTreeSet;
 /// Longest goal code accepted.
 pub const MAX_CODE_LEN: usize = 6;
 
+/// Longest id accepted.
+pub const MAX_ID_LEN: usize = 64;
+
+/// Checks an id: 1-64 ASCII letters, digits, `-` or `_`.
+pub fn check_id(id: &str) -> Result<(), String> {
+    let ok = !id.is_empty()
+        && id.len() <= MAX_ID_LEN
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    if ok {
+        Ok(())
+    } else {
+        Err(format!(
+            "id \"{id}\" must be 1-{MAX_ID_LEN} letters, digits, - or _"
+        ))
+    }
+}
+
 /// Every rule the roadmap breaks, each as a sentence naming the item (empty when valid).
 pub fn problems(roadmap: &Roadmap) -> Vec<String> {
     let mut out = Vec::new();
@@ -13,7 +32,9 @@ pub fn problems(roadmap: &Roadmap) -> Vec<String> {
     let mut codes = BTreeSet::new();
     for goal in &roadmap.goals {
         let who = format!("goal {} ({})", goal.id, goal.title);
-        if !ids.insert(goal.id.0.as_str()) {
+        if let Err(why) = check_id(&goal.id.0) {
+            out.push(format!("{who}: {why}"));
+        } else if !ids.insert(goal.id.0.as_str()) {
             out.push(format!("{who}: id {} is used twice", goal.id));
         }
         if let Err(why) = check_code(&goal.code) {
@@ -31,7 +52,9 @@ pub fn problems(roadmap: &Roadmap) -> Vec<String> {
     let goal_ids: BTreeSet<_> = roadmap.goals.iter().map(|g| &g.id).collect();
     for initiative in &roadmap.initiatives {
         let who = format!("initiative {} ({})", initiative.id, initiative.title);
-        if !ids.insert(initiative.id.0.as_str()) {
+        if let Err(why) = check_id(&initiative.id.0) {
+            out.push(format!("{who}: {why}"));
+        } else if !ids.insert(initiative.id.0.as_str()) {
             out.push(format!("{who}: id {} is used twice", initiative.id));
         }
         if initiative.title.trim().is_empty() {
@@ -76,6 +99,15 @@ mod tests {
             description: String::new(),
             owner: String::new(),
             priority: 2,
+        }
+    }
+
+    #[test]
+    fn ids_are_plain_tokens() {
+        assert!(check_id("g-o2c00001").is_ok());
+        assert!(check_id("i_2").is_ok());
+        for bad in ["", "a,b", "a b", "ü", &"x".repeat(65)] {
+            assert!(check_id(bad).is_err(), "{bad:?}");
         }
     }
 

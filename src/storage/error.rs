@@ -103,4 +103,7 @@ pub enum SaveError {
     /// The roadmap could not be encoded (should not happen for a valid roadmap).
     #[error("cannot encode the roadmap: {0}")]
     Encode(String),
+    /// The roadmap breaks a consistency rule, so the file could not be opened again.
+    #[error("not saved, it would not open again: {0}")]
+    Invalid(String),
 }

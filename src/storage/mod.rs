@@ -32,12 +32,17 @@ pub fn load(path: &Path) -> Result<Roadmap, LoadError> {
 }
 
 /// Saves a roadmap atomically: the file on disk is always the complete old or new version.
+/// A roadmap that breaks the consistency rules is refused (it could not be opened again).
 pub fn save(path: &Path, roadmap: &Roadmap) -> Result<(), SaveError> {
-    write_atomic(path, to_ron(roadmap)?.as_bytes())
+    save_fingerprinted(path, roadmap).map(|_| ())
 }
 
 /// Saves like [`save`] and returns the fingerprint of what was written.
 pub fn save_fingerprinted(path: &Path, roadmap: &Roadmap) -> Result<Fingerprint, SaveError> {
+    let problems = crate::domain::validate::problems(roadmap);
+    if !problems.is_empty() {
+        return Err(SaveError::Invalid(problems.join("; ")));
+    }
     let text = to_ron(roadmap)?;
     write_atomic(path, text.as_bytes())?;
     Fingerprint::of(path, text.as_bytes()).map_err(|source| SaveError::Io {
