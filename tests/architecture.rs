@@ -64,3 +64,11 @@ fn rendering_does_no_io() {
         Vec::<String>::new()
     );
 }
+
+#[test]
+fn update_logic_never_calls_into_rendering() {
+    assert_eq!(
+        offenders("app", &["crate::ui", "ratatui::widgets", "Buffer"]),
+        Vec::<String>::new()
+    );
+}

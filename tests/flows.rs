@@ -575,3 +575,45 @@ fn typing_a_letter_in_a_choice_field_picks_the_option_it_starts() {
     assert_eq!(card.status, Status::Done);
     assert_eq!(card.kind, alignmap::domain::Kind::Grow);
 }
+
+#[test]
+fn when_the_date_changes_the_selection_stays_on_the_same_card() {
+    use alignmap::app::Clock;
+    let mut app = sample_app();
+    press(&mut app, "l l");
+    let id = app.selected_initiative().unwrap().id.clone();
+    app.clock = Clock::fixed(date("2026-12-21"), common::now());
+    app.tick();
+    assert_eq!(
+        app.selected_initiative().unwrap().id,
+        id,
+        "followed its card into another column"
+    );
+    assert_eq!(app.column, Horizon::NextWeek);
+}
+
+#[test]
+fn deleting_a_goal_with_many_links_lists_a_few_and_counts_the_rest() {
+    let mut app = sample_app();
+    let goal = app.roadmap.goals[0].id.clone();
+    for i in &mut app.roadmap.initiatives {
+        if !i.goals.contains(&goal) {
+            i.goals.push(goal.clone());
+        }
+    }
+    app.refresh();
+    press(&mut app, "Tab d");
+    let Mode::Confirm(confirm) = &app.mode else {
+        panic!("must confirm")
+    };
+    assert!(confirm.details[0].starts_with("16 initiatives will lose their link"));
+    assert_eq!(
+        confirm
+            .details
+            .iter()
+            .filter(|d| d.starts_with("  • "))
+            .count(),
+        8
+    );
+    assert!(confirm.details.iter().any(|d| d == "  …and 8 more"));
+}

@@ -1,6 +1,6 @@
 //! Browse-mode commands: moving the selection, moving and reordering cards, adding, deleting.
 
-use super::keymap::Command;
+use super::keymap::{Command, Context};
 use super::{App, Confirm, Form, Item, Mode, Pane, Pending};
 use crate::domain::dates::long_date;
 use crate::domain::{Goal, GoalId, Horizon, Initiative, InitiativeId, Kind, Status};
@@ -64,6 +64,24 @@ impl App {
         self.goal_cursor = self
             .goal_cursor
             .min(self.roadmap.goals.len().saturating_sub(1));
+        let mut counts: std::collections::HashMap<&GoalId, usize> =
+            std::collections::HashMap::new();
+        for initiative in self
+            .roadmap
+            .initiatives
+            .iter()
+            .filter(|i| i.status.is_active())
+        {
+            for goal in &initiative.goals {
+                *counts.entry(goal).or_default() += 1;
+            }
+        }
+        self.goal_counts = self
+            .roadmap
+            .goals
+            .iter()
+            .map(|g| counts.get(&g.id).copied().unwrap_or(0))
+            .collect();
     }
 
     /// The selected initiative on the board, if the focused column has any.
@@ -101,12 +119,6 @@ impl App {
                 return;
             }
         }
-    }
-
-    /// Cards visible in one column at the current terminal size.
-    pub fn page_size(&self) -> usize {
-        let areas = crate::ui::layout::areas(self.viewport, self.roadmap.goals.len());
-        crate::ui::board::cards_per_column(areas.board)
     }
 
     pub(super) fn update_browse(&mut self, command: Command) {
@@ -194,7 +206,7 @@ impl App {
     }
 
     fn move_cursor(&mut self, command: Command) {
-        let page = self.page_size().max(1);
+        let page = self.metrics.page.max(1);
         let (cursor, len) = match self.pane {
             Pane::Board => {
                 let c = self.column.index();
@@ -371,7 +383,10 @@ impl App {
                 };
                 Confirm {
                     question: format!("Delete initiative \"{}\"?", i.title),
-                    details: vec!["You can undo this with u.".into()],
+                    details: vec![format!(
+                        "You can undo this with {}.",
+                        self.key_label(Context::Browse, Command::Undo)
+                    )],
                     action: Pending::Delete(item.clone()),
                 }
             }
@@ -379,17 +394,23 @@ impl App {
                 let Some(g) = self.roadmap.goal(id) else {
                     return;
                 };
-                let linked: Vec<String> = self
+                const SHOWN: usize = 8;
+                let all: Vec<&str> = self
                     .roadmap
                     .initiatives
                     .iter()
                     .filter(|i| i.goals.contains(id))
-                    .map(|i| format!("  • {}", i.title))
+                    .map(|i| i.title.as_str())
                     .collect();
+                let mut linked: Vec<String> =
+                    all.iter().take(SHOWN).map(|t| format!("  • {t}")).collect();
+                if all.len() > SHOWN {
+                    linked.push(format!("  …and {} more", all.len() - SHOWN));
+                }
                 let mut details = if linked.is_empty() {
                     vec!["No initiative is linked to it.".to_string()]
                 } else {
-                    let count = match linked.len() {
+                    let count = match all.len() {
                         1 => "1 initiative".to_string(),
                         n => format!("{n} initiatives"),
                     };
@@ -400,7 +421,10 @@ impl App {
                     d.extend(linked);
                     d
                 };
-                details.push("You can undo this with u.".into());
+                details.push(format!(
+                    "You can undo this with {}.",
+                    self.key_label(Context::Browse, Command::Undo)
+                ));
                 Confirm {
                     question: format!("Delete goal {} \"{}\"?", g.code, g.title),
                     details,

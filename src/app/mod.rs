@@ -17,6 +17,24 @@ use history::History;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use std::path::PathBuf;
 
+/// Screen facts measured from the layout, so update logic never calls into rendering.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Metrics {
+    /// Cards visible in one board column (a page for PgUp/PgDn).
+    pub page: usize,
+    /// How far the open popup (help, detail) can scroll.
+    pub scroll_limit: u16,
+}
+
+impl Default for Metrics {
+    fn default() -> Self {
+        Metrics {
+            page: 5,
+            scroll_limit: 0,
+        }
+    }
+}
+
 /// Where the roadmap came from and goes to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Source {
@@ -181,8 +199,13 @@ pub struct App {
     pub source: Source,
     /// Where the roadmap lives, as shown to the user (home abbreviated to `~`).
     pub location: String,
-    /// Terminal size (columns, rows), for paging.
+    /// Terminal size (columns, rows).
     pub viewport: (u16, u16),
+    /// Screen facts the update logic needs (page size, scroll limit), measured by the
+    /// runtime from the layout before each key.
+    pub metrics: Metrics,
+    /// Active initiatives serving each goal, in goal order (rebuilt after each change).
+    pub goal_counts: Vec<usize>,
     /// Set when the user asked to quit.
     pub quit: bool,
     /// Why edits are refused (another instance writes the file, …); None when editable.
@@ -221,6 +244,8 @@ impl App {
             },
             source,
             viewport: (80, 24),
+            metrics: Metrics::default(),
+            goal_counts: Vec::new(),
             quit: false,
             read_only: None,
             disk_change: None,
@@ -240,9 +265,22 @@ impl App {
     pub fn tick(&mut self) {
         let today = self.clock.today();
         if today != self.today {
+            let selected = self.selected_initiative().map(|i| i.id.clone());
             self.today = today;
             self.refresh();
+            if let Some(id) = selected {
+                self.select_initiative(&id);
+            }
         }
+    }
+
+    /// The label of the first key bound to a command, e.g. `u` for undo.
+    pub fn key_label(&self, context: Context, command: Command) -> String {
+        self.keymap
+            .keys(context, command)
+            .first()
+            .map(|k| k.label())
+            .unwrap_or_else(|| format!("{command:?}"))
     }
 
     /// Handles a terminal event (key presses and pastes; the rest is ignored).
@@ -302,8 +340,7 @@ impl App {
         if key.code == KeyCode::Esc {
             return; // pressed out of habit: nothing to close, nothing to say
         }
-        let help = self.keymap.keys(Context::Browse, Command::Help);
-        let hint = help.first().map(|k| k.label()).unwrap_or_default();
+        let hint = self.key_label(Context::Browse, Command::Help);
         let pressed = keymap::Chord::from_event(key).label();
         self.info(format!(
             "{pressed} does nothing here; press {hint} for the keys."
@@ -339,11 +376,7 @@ impl App {
             }
             return;
         }
-        let limit = match &self.mode {
-            Mode::Detail { item, .. } => crate::ui::detail::max_scroll(self, item),
-            Mode::Help { .. } => crate::ui::help::max_scroll(self),
-            _ => 0,
-        };
+        let limit = self.metrics.scroll_limit;
         match &mut self.mode {
             Mode::Browse => self.update_browse(command),
             Mode::Detail { item, scroll } => match command {
@@ -506,8 +539,7 @@ impl App {
         self.unsaved = self.unsaved.saturating_add(1);
         self.revision += 1;
         self.refresh();
-        let undo = self.keymap.keys(Context::Browse, Command::Undo);
-        let undo = undo.first().map(|k| k.label()).unwrap_or_default();
+        let undo = self.key_label(Context::Browse, Command::Undo);
         self.info(format!("{what} ({undo} to undo)"));
         true
     }
@@ -530,9 +562,21 @@ impl App {
                     self.select_initiative(&id);
                 }
                 let (verb, again) = if redo {
-                    ("Redone", "u undoes it")
+                    (
+                        "Redone",
+                        format!(
+                            "{} undoes it",
+                            self.key_label(Context::Browse, Command::Undo)
+                        ),
+                    )
                 } else {
-                    ("Undone", "Ctrl-r redoes it")
+                    (
+                        "Undone",
+                        format!(
+                            "{} redoes it",
+                            self.key_label(Context::Browse, Command::Redo)
+                        ),
+                    )
                 };
                 self.info(format!("{verb}: {what} ({again})"));
             }

@@ -146,6 +146,7 @@ fn event_loop(
         app.tick();
         let size = terminal.size()?;
         app.viewport = (size.width, size.height);
+        app.metrics = ui::measure(app);
         terminal.draw(|frame| ui::render(app, frame))?;
         if event::poll(saver.timeout(Instant::now()))? {
             let event = event::read()?;

@@ -134,7 +134,7 @@ fn render_welcome(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
             .map(|k| k.label())
             .unwrap_or_default()
     };
-    use crate::app::Command::{AddGoal, AddInitiative, Help, LoadSample};
+    use crate::app::Command::{AddGoal, AddInitiative, Help, LoadSample, Undo};
     let lines = vec![
         Line::styled("Your roadmap is empty.", theme.strong),
         Line::raw(""),
@@ -148,7 +148,10 @@ fn render_welcome(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
         Line::from(vec![
             Span::raw("or "),
             Span::styled(keys(LoadSample), theme.key),
-            Span::raw(" to start from a sample roadmap (u undoes it)."),
+            Span::raw(format!(
+                " to start from a sample roadmap ({} undoes it).",
+                keys(Undo)
+            )),
         ]),
         Line::from(vec![
             Span::styled(keys(Help), theme.key),

@@ -30,7 +30,7 @@ fn content<'a>(app: &App, item: &Item, theme: &Theme) -> Option<(&'static str, V
 /// How far the detail of `item` can scroll at the app's terminal size.
 pub fn max_scroll(app: &App, item: &Item) -> u16 {
     content(app, item, &Theme::monochrome()).map_or(0, |(_, lines)| {
-        super::chrome::max_scroll(&lines, WIDTH, app.viewport) + 1
+        super::chrome::max_scroll(&lines, WIDTH, app.viewport).saturating_add(1)
     })
 }
 
@@ -47,14 +47,14 @@ pub fn render_detail(
         return;
     };
     let width = WIDTH.min(area.width.saturating_sub(2));
-    let height = super::chrome::wrapped_height(&lines, width) + 1;
+    let height = super::chrome::wrapped_height(&lines, width).saturating_add(1);
     let rect = centered(area, width, height);
     let inner = frame(rect, title, buf, theme);
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })
         .scroll((scroll, 0))
         .render(inner, buf);
-    super::chrome::more_marker(rect, inner, height - 2, scroll, buf, theme);
+    super::chrome::more_marker(rect, inner, height.saturating_sub(2), scroll, buf, theme);
 }
 
 fn field<'a>(label: &'a str, value: &str, theme: &Theme) -> Line<'a> {

@@ -45,7 +45,7 @@ pub fn render_goals(app: &App, area: Rect, tall: bool, buf: &mut Buffer, theme: 
     let mut y = inner.y;
     for (pos, goal) in goals.iter().enumerate().skip(offset).take(visible) {
         let selected = focused && pos == app.goal_cursor;
-        let count = app.roadmap.serving(&goal.id).count();
+        let count = app.goal_counts.get(pos).copied().unwrap_or(0);
         let rect = Rect::new(inner.x, y, inner.width, per_goal.min(inner.bottom() - y));
         if tall {
             render_tall(goal, count, selected, rect, buf, theme);

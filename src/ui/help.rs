@@ -82,5 +82,5 @@ pub fn render_help(app: &App, scroll: u16, area: Rect, buf: &mut Buffer, theme: 
         .wrap(Wrap { trim: false })
         .scroll((scroll, 0))
         .render(inner, buf);
-    super::chrome::more_marker(rect, inner, height - 2, scroll, buf, theme);
+    super::chrome::more_marker(rect, inner, height.saturating_sub(2), scroll, buf, theme);
 }

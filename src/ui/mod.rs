@@ -20,6 +20,21 @@ use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 use theme::Theme;
 
+/// Measures what the update logic needs from the layout at the app's terminal size: cards
+/// per column and how far the open popup scrolls. The runtime stores it before each key.
+pub fn measure(app: &App) -> crate::app::Metrics {
+    let areas = layout::areas(app.viewport, app.roadmap.goals.len());
+    let scroll_limit = match &app.mode {
+        Mode::Detail { item, .. } => detail::max_scroll(app, item),
+        Mode::Help { .. } => help::max_scroll(app),
+        _ => 0,
+    };
+    crate::app::Metrics {
+        page: board::cards_per_column(areas.board),
+        scroll_limit,
+    }
+}
+
 /// Draws the whole screen for `app`.
 pub fn render(app: &App, frame: &mut Frame) {
     let area = frame.area();

@@ -65,9 +65,11 @@ pub fn key(name: &str) -> KeyEvent {
     KeyEvent::new(code, mods)
 }
 
-/// Presses keys given as space-separated names.
+/// Presses keys given as space-separated names, measuring the screen before each as the
+/// runtime does.
 pub fn press(app: &mut App, keys: &str) {
     for name in keys.split_whitespace() {
+        app.metrics = alignmap::ui::measure(app);
         app.handle_key(key(name));
     }
 }
