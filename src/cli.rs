@@ -41,6 +41,16 @@ pub enum Cmd {
         /// The file to check.
         file: Option<PathBuf>,
     },
+    /// Developer tools (for tests and benchmarks).
+    #[command(hide = true, subcommand)]
+    Dev(DevCmd),
+}
+
+/// Developer subcommands.
+#[derive(Debug, Subcommand)]
+pub enum DevCmd {
+    /// Save two different roadmaps to --file in turn, forever (the kill -9 test drives this).
+    SaveLoop,
 }
 
 fn parse_today(text: &str) -> Result<NaiveDate, String> {
@@ -54,6 +64,7 @@ pub fn main() -> ExitCode {
     let clock = cli.today.map_or_else(Clock::system, Clock::with_today);
     let result = match &cli.command {
         Some(Cmd::Check { file }) => check(&cli, file.as_deref()),
+        Some(Cmd::Dev(DevCmd::SaveLoop)) => save_loop(&cli, clock),
         None => open(&cli, clock),
     };
     match result {
@@ -69,6 +80,30 @@ fn roadmap_path(cli: &Cli, file: Option<&Path>) -> Result<PathBuf, String> {
     storage::roadmap_path(file.or(cli.file.as_deref()), cli.dir.as_deref()).ok_or_else(|| {
         "cannot find a config directory for this user; pass --dir DIR or set ALIGNMAP_DIR".into()
     })
+}
+
+/// Saves states "A" and "B" alternately until killed; prints "ready" after the first save.
+fn save_loop(cli: &Cli, clock: Clock) -> Result<(), String> {
+    let path = roadmap_path(cli, None)?;
+    let mut a = sample::sample(clock.today(), clock.now())?;
+    a.name = "A".into();
+    let mut b = a.clone();
+    b.name = "B".into();
+    b.initiatives.truncate(3);
+    b.goals.truncate(2);
+    for i in &mut b.initiatives {
+        i.goals.retain(|g| b.goals.iter().any(|goal| &goal.id == g));
+    }
+    let mut first = true;
+    loop {
+        for roadmap in [&a, &b] {
+            storage::save(&path, roadmap).map_err(|e| e.to_string())?;
+            if first {
+                println!("ready");
+                first = false;
+            }
+        }
+    }
 }
 
 fn check(cli: &Cli, file: Option<&Path>) -> Result<(), String> {

@@ -58,6 +58,10 @@ pub fn open_file(path: PathBuf) -> Result<Session, String> {
             (None, Some(format!("cannot lock {} ({e})", lock.display())))
         }
     };
+    if lock.is_some() {
+        // Only the writer may sweep: a live save's temp file belongs to the lock holder.
+        let _ = storage::clean_temp_files(&path);
+    }
     let (roadmap, note, known) = if read_only.is_some() {
         let roadmap = match std::fs::symlink_metadata(&path) {
             Ok(_) => storage::load(&path).map_err(not_changed)?,

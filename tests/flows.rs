@@ -589,7 +589,11 @@ fn when_the_date_changes_the_selection_stays_on_the_same_card() {
         id,
         "followed its card into another column"
     );
-    assert_eq!(app.column, Horizon::Now, "Load-test (13 Dec) is overdue on 21 Dec");
+    assert_eq!(
+        app.column,
+        Horizon::Now,
+        "Load-test (13 Dec) is overdue on 21 Dec"
+    );
 }
 
 #[test]

@@ -8,7 +8,7 @@ mod lock;
 mod paths;
 mod ronfile;
 
-pub use atomic::write_atomic;
+pub use atomic::{clean_temp_files, write_atomic};
 pub use error::{LoadError, SaveError};
 pub use lock::{Lock, Locking, lock_path, try_lock};
 pub use paths::{DATA_DIR_ENV, ROADMAP_FILE, data_dir, roadmap_path};

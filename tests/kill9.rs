@@ -1,0 +1,61 @@
+//! Crash safety under `kill -9`: a process saving two different roadmaps in a loop is killed
+//! at 200+ random moments; after each kill the file parses and holds one state or the other,
+//! and the next writer sweeps the stray temp files.
+#![allow(clippy::unwrap_used)] // test code
+
+use alignmap::storage;
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+const KILLS: u64 = 220;
+
+#[test]
+fn the_file_survives_kill_9_at_any_moment_as_the_old_or_the_new_version() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("roadmap.ron");
+    let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
+    let mut seen = [0usize; 2];
+    let mut swept = 0;
+    for _ in 0..KILLS {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_alignmap"))
+            .arg("--file")
+            .arg(&path)
+            .args(["--today", "2026-11-22", "dev", "save-loop"])
+            .env_remove("ALIGNMAP_DIR")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        // Wait until it has saved once, then let it run a pseudo-random 0-7 ms more.
+        let mut ready = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut ready)
+            .unwrap();
+        assert_eq!(ready.trim(), "ready");
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        std::thread::sleep(Duration::from_micros(seed % 7_000));
+        child.kill().unwrap(); // SIGKILL
+        child.wait().unwrap();
+        let roadmap =
+            storage::load(&path).unwrap_or_else(|e| panic!("unreadable after a kill: {e}"));
+        match roadmap.name.as_str() {
+            "A" => seen[0] += 1,
+            "B" => seen[1] += 1,
+            other => panic!("a state that was never saved: {other}"),
+        }
+        swept += storage::clean_temp_files(&path).unwrap();
+    }
+    let left: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(left, ["roadmap.ron"], "no temp files after the sweep");
+    assert!(
+        seen[0] > 0 && seen[1] > 0,
+        "both states were caught: {seen:?}"
+    );
+    eprintln!("{KILLS} kills: {seen:?} (A, B); {swept} stray temp files swept");
+}
