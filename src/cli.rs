@@ -159,6 +159,9 @@ fn open(cli: &Cli, clock: Clock) -> Result<(), String> {
         if let Some(note) = session.note {
             app.info(note);
         }
+        if let Some((path, roadmap, written)) = session.recovery {
+            app.offer_recovery(path, roadmap, &written);
+        }
         if let Some(why) = session.read_only {
             app.error("Read-only: you can look, not change. Quit the other alignmap to edit here.");
             app.read_only = Some(why);

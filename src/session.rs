@@ -2,7 +2,7 @@
 
 use crate::domain::Roadmap;
 use crate::storage::{self, Locking, Opened};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Adds what happened to the file (nothing) and what to do to a load error.
 pub fn not_changed(e: storage::LoadError) -> String {
@@ -37,6 +37,36 @@ pub struct Session {
     pub note: Option<String>,
     /// The file as loaded, to notice changes made on disk by others.
     pub known: Option<storage::Fingerprint>,
+    /// A recovery copy newer than the file, with what it holds and when it was written.
+    pub recovery: Option<(PathBuf, Roadmap, String)>,
+}
+
+/// The newest readable `<stem>.recovery-*.ron` beside `path` that is newer than `path`.
+pub fn find_recovery(path: &Path) -> Option<(PathBuf, Roadmap, String)> {
+    let stem = path.file_stem()?.to_string_lossy().into_owned();
+    let prefix = format!("{stem}.recovery-");
+    let file_time = std::fs::metadata(path).and_then(|m| m.modified()).ok()?;
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut copies: Vec<(std::time::SystemTime, PathBuf)> = std::fs::read_dir(dir)
+        .ok()?
+        .flatten()
+        .filter(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            name.starts_with(&prefix) && name.ends_with(".ron")
+        })
+        .filter_map(|e| Some((e.metadata().ok()?.modified().ok()?, e.path())))
+        .filter(|(time, _)| *time > file_time)
+        .collect();
+    copies.sort();
+    let (time, copy) = copies.pop()?;
+    let roadmap = storage::load(&copy).ok()?;
+    let written = chrono::DateTime::<chrono::Local>::from(time)
+        .format("on %a %-d %b at %H:%M")
+        .to_string();
+    Some((copy, roadmap, written))
 }
 
 /// Opens the roadmap at `path` for the TUI: takes the writer lock (or opens read-only when
@@ -77,6 +107,11 @@ pub fn open_file(path: PathBuf) -> Result<Session, String> {
             }
         }
     };
+    let recovery = if lock.is_some() {
+        find_recovery(&path)
+    } else {
+        None
+    };
     Ok(Session {
         roadmap,
         path,
@@ -84,5 +119,6 @@ pub fn open_file(path: PathBuf) -> Result<Session, String> {
         read_only,
         note,
         known,
+        recovery,
     })
 }

@@ -55,3 +55,46 @@ fn a_read_only_app_refuses_every_change() {
     press(&mut app, "a");
     assert!(app.message.unwrap().1.starts_with("Read-only"));
 }
+
+#[test]
+fn a_recovery_copy_newer_than_the_file_is_offered_and_then_moved_to_backups() {
+    use alignmap::app::{App, Clock, Mode, Source};
+    use alignmap::runtime::saver::Saver;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("roadmap.ron");
+    let mut older = common::sample_app().roadmap;
+    older.name = "On disk".into();
+    alignmap::storage::save(&path, &older).unwrap();
+    let mut newer = older.clone();
+    newer.name = "Recovered".into();
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    let copy = dir.path().join("roadmap.recovery-20261122-101500.ron");
+    alignmap::storage::save(&copy, &newer).unwrap();
+
+    let session = open_file(path.clone()).unwrap();
+    let (found, roadmap, written) = session.recovery.clone().unwrap();
+    assert_eq!(found, copy);
+    assert!(written.starts_with("on "), "{written}");
+    let clock = Clock::fixed(common::date(common::TODAY), common::now());
+    let ids = alignmap::domain::IdGen::with_seed(1);
+    let mut app = App::new(session.roadmap, Source::File(path.clone()), clock, ids);
+    let mut saver = Saver::new(&app, session.known);
+    app.offer_recovery(found, roadmap, &written);
+    let Mode::Confirm(confirm) = &app.mode else {
+        panic!("must ask")
+    };
+    assert!(confirm.details[1].starts_with("It holds 5 goals and 16 initiatives"));
+    press(&mut app, "y");
+    assert_eq!(app.roadmap.name, "Recovered");
+    saver.tick(&mut app, std::time::Instant::now());
+    assert!(!copy.exists(), "no longer offered");
+    assert!(
+        dir.path()
+            .join("backups/roadmap.recovery-20261122-101500.ron")
+            .exists()
+    );
+    press(&mut app, "u");
+    assert_eq!(app.roadmap.name, "On disk", "loading it is undoable");
+    drop(session.lock);
+    assert!(open_file(path).unwrap().recovery.is_none());
+}

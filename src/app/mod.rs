@@ -71,6 +71,13 @@ pub enum Pending {
     Delete(Item),
     /// Quit the demo, dropping its changes.
     QuitDemo,
+    /// Load a recovery copy found at start.
+    LoadRecovery {
+        /// The copy.
+        path: PathBuf,
+        /// What it holds.
+        roadmap: Box<Roadmap>,
+    },
 }
 
 impl Pending {
@@ -79,6 +86,7 @@ impl Pending {
         match self {
             Pending::Delete(_) => ("delete", "keep"),
             Pending::QuitDemo => ("quit", "stay"),
+            Pending::LoadRecovery { .. } => ("load the copy", "keep the file as it is"),
         }
     }
 }
@@ -102,12 +110,14 @@ pub struct DiskChange {
 }
 
 /// I/O the user asked for, carried out by the runtime after the key is handled.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     /// Save their version aside, then write mine.
     KeepMine,
     /// Save my version aside, then take theirs.
     TakeTheirs,
+    /// Move a recovery copy that was dealt with into `backups/`.
+    ArchiveRecovery(PathBuf),
 }
 
 /// What has the keyboard. Each overlay carries its own state.
@@ -409,9 +419,16 @@ impl App {
                     match action {
                         Pending::Delete(item) => self.delete(&item),
                         Pending::QuitDemo => self.quit = true,
+                        Pending::LoadRecovery { path, roadmap } => {
+                            self.change("Loaded the recovery copy".into(), |r, _, _| *r = *roadmap);
+                            self.effects.push(Effect::ArchiveRecovery(path));
+                        }
                     }
                 }
                 Command::No => {
+                    if let Pending::LoadRecovery { path, .. } = &confirm.action {
+                        self.effects.push(Effect::ArchiveRecovery(path.clone()));
+                    }
                     self.mode = Mode::Browse;
                     self.info("Kept it.");
                 }
@@ -454,6 +471,37 @@ impl App {
             }
             _ => {}
         }
+    }
+
+    /// Offers a recovery copy found at start (written when a session could not save or
+    /// crashed), saying what it holds next to what the file holds.
+    pub fn offer_recovery(&mut self, path: PathBuf, roadmap: Roadmap, written: &str) {
+        let count = |r: &Roadmap| {
+            format!(
+                "{} goals and {} initiatives",
+                r.goals.len(),
+                r.initiatives.len()
+            )
+        };
+        let name = path
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        self.mode = Mode::Confirm(Confirm {
+            question: "Load the recovery copy?".into(),
+            details: vec![
+                format!("{name} was written {written}, when alignmap could not save or crashed."),
+                format!(
+                    "It holds {}; the file holds {}.",
+                    count(&roadmap),
+                    count(&self.roadmap)
+                ),
+                "Loading it is undoable. Either way the copy is moved to backups/.".into(),
+            ],
+            action: Pending::LoadRecovery {
+                path,
+                roadmap: Box::new(roadmap),
+            },
+        });
     }
 
     /// The file changed on disk and cannot simply be reloaded: ask what to do (at once when

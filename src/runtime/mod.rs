@@ -84,6 +84,7 @@ pub fn run(app: &mut App, known: Option<Fingerprint>) -> io::Result<Outcome> {
     let flags = Arc::new(Flags::default());
     spawn_signal_guard(&saver, &flags)?;
     let mut terminal = ratatui::init();
+    install_panic_recovery(&saver);
     let _ = execute!(io::stdout(), EnableBracketedPaste);
     let result = event_loop(&mut terminal, app, &mut saver, &flags);
     let _ = execute!(io::stdout(), DisableBracketedPaste);
@@ -95,6 +96,31 @@ pub fn run(app: &mut App, known: Option<Fingerprint>) -> io::Result<Outcome> {
     };
     flags.done.store(true, Ordering::SeqCst);
     outcome
+}
+
+/// On a panic, writes the last committed unsaved state to a recovery copy beside the file
+/// (never over it), then lets the earlier hook (ratatui's: restore the terminal) run, then
+/// says where the copy is.
+pub fn install_panic_recovery(saver: &Saver) {
+    let shared = saver.shared();
+    let path = saver.path().map(Path::to_path_buf);
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        // try_lock: the panic may have happened while this thread held the lock.
+        let copy = match shared.try_lock() {
+            Ok(mut pending) => pending
+                .take()
+                .map(|roadmap| saver::write_recovery(path.as_deref(), &roadmap)),
+            Err(_) => None,
+        };
+        previous(info);
+        if let Some(copy) = copy {
+            eprintln!(
+                "alignmap: your unsaved edits were written to {}",
+                copy.display()
+            );
+        }
+    }));
 }
 
 fn spawn_signal_guard(saver: &Saver, flags: &Arc<Flags>) -> io::Result<()> {

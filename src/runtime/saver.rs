@@ -240,6 +240,7 @@ impl Saver {
             match effect {
                 Effect::KeepMine => self.keep_mine(app, &path),
                 Effect::TakeTheirs => self.take_theirs(app, &path),
+                Effect::ArchiveRecovery(copy) => archive(app, &path, &copy),
             }
         }
     }
@@ -310,6 +311,21 @@ impl Saver {
     pub fn recover(&self, roadmap: &Roadmap) -> PathBuf {
         let _guard = lock(&self.shared);
         write_recovery(self.path.as_deref(), roadmap)
+    }
+}
+
+/// Moves a handled recovery copy into `backups/` (it stays available to `alignmap restore`).
+fn archive(app: &mut App, roadmap: &Path, copy: &Path) {
+    let dir = backup::backup_dir(roadmap);
+    let moved = std::fs::create_dir_all(&dir).and_then(|()| {
+        let name = copy.file_name().unwrap_or_default();
+        std::fs::rename(copy, dir.join(name))
+    });
+    if let Err(e) = moved {
+        app.error(format!(
+            "Could not move {} into backups/: {e}",
+            copy.display()
+        ));
     }
 }
 
