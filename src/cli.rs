@@ -41,6 +41,11 @@ pub enum Cmd {
         /// The file to check.
         file: Option<PathBuf>,
     },
+    /// List the backups of the roadmap, or restore backup N (the current file is backed up first).
+    Restore {
+        /// The backup to restore, as numbered in the list (1 is the newest).
+        number: Option<usize>,
+    },
     /// Developer tools (for tests and benchmarks).
     #[command(hide = true, subcommand)]
     Dev(DevCmd),
@@ -64,6 +69,7 @@ pub fn main() -> ExitCode {
     let clock = cli.today.map_or_else(Clock::system, Clock::with_today);
     let result = match &cli.command {
         Some(Cmd::Check { file }) => check(&cli, file.as_deref()),
+        Some(Cmd::Restore { number }) => restore(&cli, *number),
         Some(Cmd::Dev(DevCmd::SaveLoop)) => save_loop(&cli, clock),
         None => open(&cli, clock),
     };
@@ -80,6 +86,113 @@ fn roadmap_path(cli: &Cli, file: Option<&Path>) -> Result<PathBuf, String> {
     storage::roadmap_path(file.or(cli.file.as_deref()), cli.dir.as_deref()).ok_or_else(|| {
         "cannot find a config directory for this user; pass --dir DIR or set ALIGNMAP_DIR".into()
     })
+}
+
+/// Opens the roadmap; when it does not load and a person is at the terminal, offers to open
+/// the newest readable backup instead (the bad file is copied aside first).
+fn open_or_repair(path: PathBuf) -> Result<session::Session, String> {
+    use std::io::{BufRead, IsTerminal, Write};
+    let err = match session::open_file(path) {
+        Ok(session) => return Ok(session),
+        Err(err) => err,
+    };
+    let session::OpenError::Unreadable {
+        lock: Some(_),
+        path,
+        ..
+    } = &err
+    else {
+        return Err(err.to_string());
+    };
+    let interactive = std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
+    let Some((backup, roadmap)) = storage::backup::newest_readable(path).filter(|_| interactive)
+    else {
+        return Err(err.to_string());
+    };
+    let mut stderr = std::io::stderr();
+    let _ = writeln!(
+        stderr,
+        "alignmap: {err}\n\nThe newest backup that opens is from {} ({} goals, {} initiatives).\n  \
+         b  open that backup (the unreadable file is first copied aside as {}.corrupt-<time>.ron)\n  \
+         q  quit and fix the file yourself\nChoice [b/q]: ",
+        backup.taken.format("%a %-d %b %Y %H:%M"),
+        roadmap.goals.len(),
+        roadmap.initiatives.len(),
+        path.file_stem().unwrap_or_default().to_string_lossy(),
+    );
+    let mut answer = String::new();
+    std::io::stdin()
+        .lock()
+        .read_line(&mut answer)
+        .map_err(|e| e.to_string())?;
+    if answer.trim() != "b" {
+        return Err("nothing changed".into());
+    }
+    let aside = session::repair_from_backup(path, &backup)?;
+    let path = path.clone();
+    let _ = writeln!(stderr, "The unreadable file is in {}.", aside.display());
+    drop(err); // releases our lock; open_file takes it again
+    session::open_file(path).map_err(|e| e.to_string())
+}
+
+/// `alignmap restore`: lists backups; `alignmap restore N` restores one.
+fn restore(cli: &Cli, number: Option<usize>) -> Result<(), String> {
+    let path = roadmap_path(cli, None)?;
+    let backups = storage::backup::list(&path).map_err(|e| format!("cannot list backups: {e}"))?;
+    let Some(number) = number else {
+        if backups.is_empty() {
+            println!(
+                "No backups of {} yet (they are taken as you edit).",
+                path.display()
+            );
+            return Ok(());
+        }
+        println!("Backups of {} (newest first):", path.display());
+        for (n, backup) in backups.iter().enumerate() {
+            let holds = match storage::backup::read(backup) {
+                Ok(r) => format!(
+                    "{} goals, {} initiatives",
+                    r.goals.len(),
+                    r.initiatives.len()
+                ),
+                Err(e) => format!("unreadable: {}", e.lines().next().unwrap_or_default()),
+            };
+            println!(
+                "{:>4}  {}  {:>9}  {holds}",
+                n + 1,
+                backup.taken.format("%a %-d %b %Y %H:%M:%S"),
+                format!("{:.1} kB", backup.bytes as f64 / 1000.0),
+            );
+        }
+        println!("Restore one with: alignmap restore N (the current file is backed up first).");
+        return Ok(());
+    };
+    let backup = number
+        .checked_sub(1)
+        .and_then(|i| backups.get(i))
+        .ok_or_else(|| {
+            format!(
+                "there is no backup {number}; `alignmap restore` lists {}",
+                backups.len()
+            )
+        })?;
+    let _lock = match storage::try_lock(&path, "alignmap restore") {
+        Ok(storage::Locking::Acquired(lock)) => lock,
+        Ok(storage::Locking::HeldBy(who)) => {
+            return Err(format!(
+                "{} is open in {who}; quit it first",
+                path.display()
+            ));
+        }
+        Err(e) => return Err(format!("cannot lock {}: {e}", path.display())),
+    };
+    storage::backup::restore(&path, backup, chrono::Local::now().naive_local())?;
+    println!(
+        "Restored the backup of {} into {}; the version it replaced is the newest backup now.",
+        backup.taken.format("%a %-d %b %Y %H:%M:%S"),
+        path.display()
+    );
+    Ok(())
 }
 
 /// Saves states "A" and "B" alternately until killed; prints "ready" after the first save.
@@ -150,7 +263,7 @@ fn open(cli: &Cli, clock: Clock) -> Result<(), String> {
         let roadmap = sample::sample(clock.today(), clock.now())?;
         App::new(roadmap, Source::Demo, clock, ids)
     } else {
-        let session = session::open_file(roadmap_path(cli, None)?)?;
+        let session = open_or_repair(roadmap_path(cli, None)?)?;
         _lock = session.lock;
         known = session.known;
         let location = home_relative(&session.path);

@@ -5,7 +5,7 @@ use crate::storage::{self, Locking, Opened};
 use std::path::{Path, PathBuf};
 
 /// Adds what happened to the file (nothing) and what to do to a load error.
-pub fn not_changed(e: storage::LoadError) -> String {
+pub fn not_changed(e: &storage::LoadError) -> String {
     format!(
         "{e}\n\nalignmap did not change the file. Fix it in a text editor (`alignmap check` \
          checks it again), or move it aside to start a new roadmap."
@@ -69,13 +69,59 @@ pub fn find_recovery(path: &Path) -> Option<(PathBuf, Roadmap, String)> {
     Some((copy, roadmap, written))
 }
 
+/// Why a roadmap could not be opened for editing.
+#[derive(Debug)]
+pub enum OpenError {
+    /// The file exists but does not load. We still hold the writer lock, so the caller may
+    /// offer to repair it from a backup.
+    Unreadable {
+        /// What is wrong, with path, line and column.
+        error: Box<storage::LoadError>,
+        /// Our writer lock.
+        lock: Option<storage::Lock>,
+        /// The file.
+        path: PathBuf,
+    },
+    /// Anything else, as a message.
+    Other(String),
+}
+
+impl std::fmt::Display for OpenError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            OpenError::Unreadable { error, .. } => f.write_str(&not_changed(error)),
+            OpenError::Other(message) => f.write_str(message),
+        }
+    }
+}
+
+/// Replaces an unreadable roadmap file with its newest readable backup, after copying the bad
+/// file aside as `<stem>.corrupt-<time>.ron`. Returns that copy. Hold the writer lock.
+pub fn repair_from_backup(
+    path: &Path,
+    backup: &storage::backup::Backup,
+) -> Result<PathBuf, String> {
+    let bad = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let aside = crate::runtime::saver::aside_path(path, "corrupt");
+    storage::write_atomic(&aside, &bad).map_err(|e| format!("not repaired: {e}"))?;
+    storage::backup::read(backup)?;
+    let good = std::fs::read(&backup.path)
+        .map_err(|e| format!("cannot read {}: {e}", backup.path.display()))?;
+    storage::write_atomic(path, &good).map_err(|e| format!("not repaired: {e}"))?;
+    Ok(aside)
+}
+
 /// Opens the roadmap at `path` for the TUI: takes the writer lock (or opens read-only when
 /// another process holds it), then loads the file or creates it. A file that cannot be read is
 /// reported and never touched.
-pub fn open_file(path: PathBuf) -> Result<Session, String> {
+pub fn open_file(path: PathBuf) -> Result<Session, OpenError> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir)
-            .map_err(|e| format!("cannot create the data directory {}: {e}", dir.display()))?;
+        std::fs::create_dir_all(dir).map_err(|e| {
+            OpenError::Other(format!(
+                "cannot create the data directory {}: {e}",
+                dir.display()
+            ))
+        })?;
     }
     let name = path
         .file_name()
@@ -94,12 +140,19 @@ pub fn open_file(path: PathBuf) -> Result<Session, String> {
     }
     let (roadmap, note, known) = if read_only.is_some() {
         let roadmap = match std::fs::symlink_metadata(&path) {
-            Ok(_) => storage::load(&path).map_err(not_changed)?,
+            Ok(_) => storage::load(&path).map_err(|e| OpenError::Other(not_changed(&e)))?,
             Err(_) => Roadmap::new("My roadmap"),
         };
         (roadmap, None, None)
     } else {
-        match storage::open_or_create(&path, "My roadmap").map_err(not_changed)? {
+        let opened = match storage::open_or_create(&path, "My roadmap") {
+            Ok(opened) => opened,
+            Err(error) => {
+                let error = Box::new(error);
+                return Err(OpenError::Unreadable { error, lock, path });
+            }
+        };
+        match opened {
             Opened::Loaded(r, print) => (r, None, Some(print)),
             Opened::Created(r, print) => {
                 let note = format!("Welcome! Created {}", path.display());

@@ -125,3 +125,62 @@ fn usage_errors_exit_2() {
             "not a date in the form YYYY-MM-DD",
         ));
 }
+
+fn sample_text(name: &str) -> String {
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+    let now = chrono::DateTime::from_timestamp(1_790_000_000, 0).unwrap();
+    let mut roadmap = alignmap::sample::sample(today, now).unwrap();
+    roadmap.name = name.into();
+    alignmap::storage::to_ron(&roadmap).unwrap()
+}
+
+#[test]
+fn restore_lists_backups_and_puts_one_back_after_backing_up_the_current_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("roadmap.ron");
+    alignmap(dir.path())
+        .arg("restore")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("No backups"));
+    let at = |s: &str| chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M:%S").unwrap();
+    std::fs::write(&path, sample_text("Monday")).unwrap();
+    alignmap::storage::backup::take(&path, at("2026-11-16 09:00:00")).unwrap();
+    std::fs::write(&path, "Roadmap(broken").unwrap();
+    alignmap::storage::backup::take(&path, at("2026-11-20 09:00:00")).unwrap();
+    std::fs::write(&path, sample_text("Today")).unwrap();
+    alignmap(dir.path())
+        .arg("restore")
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("   1  Fri 20 Nov 2026 09:00:00")
+                .and(predicate::str::contains("unreadable: "))
+                .and(predicate::str::contains("   2  Mon 16 Nov 2026 09:00:00"))
+                .and(predicate::str::contains("5 goals, 16 initiatives")),
+        );
+    alignmap(dir.path())
+        .args(["restore", "1"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "backup not restored, it does not load",
+        ));
+    alignmap(dir.path())
+        .args(["restore", "2"])
+        .assert()
+        .success();
+    let restored = alignmap::storage::load(&path).unwrap();
+    assert_eq!(restored.name, "Monday");
+    let newest = &alignmap::storage::backup::list(&path).unwrap()[0];
+    assert_eq!(
+        alignmap::storage::load(&newest.path).unwrap().name,
+        "Today",
+        "replaced version kept"
+    );
+    alignmap(dir.path())
+        .args(["restore", "9"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("there is no backup 9"));
+}

@@ -98,3 +98,30 @@ fn a_recovery_copy_newer_than_the_file_is_offered_and_then_moved_to_backups() {
     drop(session.lock);
     assert!(open_file(path).unwrap().recovery.is_none());
 }
+
+#[test]
+fn repairing_from_a_backup_copies_the_bad_file_aside_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("roadmap.ron");
+    let good = common::sample_app().roadmap;
+    alignmap::storage::save(&path, &good).unwrap();
+    let when =
+        chrono::NaiveDateTime::parse_from_str("2026-11-20 09:00:00", "%Y-%m-%d %H:%M:%S").unwrap();
+    alignmap::storage::backup::take(&path, when).unwrap();
+    std::fs::write(&path, "Roadmap(half").unwrap();
+    let Err(alignmap::session::OpenError::Unreadable { lock, .. }) = open_file(path.clone()) else {
+        panic!("a corrupt file must not open")
+    };
+    assert!(lock.is_some(), "the lock is kept for the repair");
+    let (backup, _) = alignmap::storage::backup::newest_readable(&path).unwrap();
+    let aside = alignmap::session::repair_from_backup(&path, &backup).unwrap();
+    assert_eq!(std::fs::read_to_string(&aside).unwrap(), "Roadmap(half");
+    assert!(
+        aside
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .starts_with("roadmap.corrupt-")
+    );
+    assert_eq!(alignmap::storage::load(&path).unwrap(), good);
+}

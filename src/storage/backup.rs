@@ -146,6 +146,31 @@ pub fn prune(roadmap: &Path, today: NaiveDate) -> io::Result<usize> {
     Ok(removed)
 }
 
+/// What a backup holds, for listings: its roadmap, or why it cannot be read.
+pub fn read(backup: &Backup) -> Result<crate::domain::Roadmap, String> {
+    super::load(&backup.path).map_err(|e| e.to_string())
+}
+
+/// The newest backup that loads cleanly, with its roadmap.
+pub fn newest_readable(roadmap: &Path) -> Option<(Backup, crate::domain::Roadmap)> {
+    list(roadmap)
+        .ok()?
+        .into_iter()
+        .find_map(|b| read(&b).ok().map(|r| (b.clone(), r)))
+}
+
+/// Puts a backup's content back as the roadmap file: checks that it loads, backs up the
+/// current file first (even an unreadable one), then replaces the file atomically.
+/// The caller must hold the writer lock.
+pub fn restore(roadmap: &Path, backup: &Backup, now: NaiveDateTime) -> Result<(), String> {
+    read(backup).map_err(|e| format!("backup not restored, it does not load: {e}"))?;
+    let bytes = std::fs::read(&backup.path)
+        .map_err(|e| format!("cannot read {}: {e}", backup.path.display()))?;
+    take(roadmap, now)
+        .map_err(|e| format!("not restored: could not back up the current file first ({e})"))?;
+    write_atomic(roadmap, &bytes).map_err(|e| e.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
