@@ -132,7 +132,13 @@ fn open_or_repair(path: PathBuf) -> Result<session::Session, String> {
     let path = path.clone();
     let _ = writeln!(stderr, "The unreadable file is in {}.", aside.display());
     drop(err); // releases our lock; open_file takes it again
-    session::open_file(path).map_err(|e| e.to_string())
+    let mut session = session::open_file(path).map_err(|e| e.to_string())?;
+    session.note = Some(format!(
+        "Opened the backup of {}; the unreadable file is in {}",
+        backup.taken.format("%a %-d %b %H:%M"),
+        aside.display()
+    ));
+    Ok(session)
 }
 
 /// `alignmap restore`: lists backups; `alignmap restore N` restores one.

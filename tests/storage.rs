@@ -235,3 +235,19 @@ fn a_roadmap_that_would_not_open_again_is_not_saved() {
     );
     assert_eq!(storage::load(&path).unwrap(), good);
 }
+
+#[test]
+fn files_over_the_size_limit_are_refused_without_being_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("roadmap.ron");
+    let file = std::fs::File::create(&path).unwrap();
+    file.set_len(storage::MAX_FILE_BYTES + 1).unwrap(); // sparse: no disk space used
+    let err = storage::load(&path).unwrap_err();
+    assert!(matches!(err, LoadError::TooLarge { .. }), "{err:?}");
+    assert!(
+        err.to_string()
+            .contains("larger than the 256 MB alignmap reads"),
+        "{err}"
+    );
+    assert!(storage::open_or_create(&path, "x").is_err());
+}
