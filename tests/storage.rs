@@ -251,3 +251,68 @@ fn files_over_the_size_limit_are_refused_without_being_read() {
     );
     assert!(storage::open_or_create(&path, "x").is_err());
 }
+
+#[test]
+fn every_released_schema_version_loads_and_resaving_changes_nothing() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/versions");
+    let mut versions = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let first = storage::load(&path).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            first.version,
+            alignmap::domain::SCHEMA_VERSION,
+            "loaded as the current version"
+        );
+        let text = storage::to_ron(&first).unwrap();
+        let second = storage::from_ron(&text, &path).unwrap();
+        assert_eq!(
+            second,
+            first,
+            "{}: loading twice changes nothing",
+            path.display()
+        );
+        assert_eq!(storage::to_ron(&second).unwrap(), text);
+        versions += 1;
+    }
+    assert_eq!(
+        versions as u32,
+        alignmap::domain::SCHEMA_VERSION,
+        "one fixture per released version"
+    );
+}
+
+#[test]
+#[cfg(unix)]
+fn a_write_that_fails_half_way_leaves_the_file_identical_and_no_litter() {
+    // RLIMIT_FSIZE makes every write past 4 KB fail with EFBIG, as a full disk fails a write
+    // that has already started. SIGXFSZ is ignored so the write returns the error.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("roadmap.ron");
+    let mut small = sample_roadmap();
+    small.initiatives.truncate(1);
+    small.initiatives[0].goals.clear();
+    storage::save(&path, &small).unwrap();
+    std::fs::create_dir(dir.path().join("backups")).unwrap();
+    let big = dir.path().join("backups/roadmap-20261120-090000.ron");
+    storage::save(&big, &sample_roadmap()).unwrap(); // a 13 kB backup to restore
+    let before = std::fs::read(&path).unwrap();
+    assert!(before.len() < 4096, "the current file fits under the limit");
+    let output = std::process::Command::new("bash")
+        .arg("-c")
+        .arg("ulimit -f 4; trap '' XFSZ; exec \"$0\" --file \"$1\" restore 1")
+        .arg(env!("CARGO_BIN_EXE_alignmap"))
+        .arg(&path)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("File too large"), "{stderr}");
+    assert_eq!(std::fs::read(&path).unwrap(), before, "byte-identical");
+    assert_eq!(
+        files_in(dir.path()),
+        vec!["backups", "roadmap.lock", "roadmap.ron"]
+    );
+    let backups = files_in(&dir.path().join("backups"));
+    assert!(backups.iter().all(|f| !f.ends_with(".tmp")), "{backups:?}");
+}
