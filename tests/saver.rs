@@ -343,3 +343,31 @@ fn the_demo_and_read_only_sessions_never_write() {
     assert!(saver.path().is_none());
     let _ = Path::new("unused");
 }
+
+#[test]
+fn the_backups_view_lists_backups_and_restores_one_as_an_undoable_change() {
+    let mut f = Fixture::new();
+    let original = f.app.roadmap.clone();
+    press(&mut f.app, "x");
+    f.wait(2); // first save: the loaded file goes to backups/
+    let edited = f.app.roadmap.clone();
+    press(&mut f.app, "B");
+    f.wait(0);
+    let Mode::Backups { rows, .. } = &f.app.mode else {
+        panic!("{:?}", f.app.mode)
+    };
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].holds.as_deref(), Ok("5 goals, 16 initiatives"));
+    press(&mut f.app, "Enter");
+    f.wait(2);
+    assert_eq!(f.app.roadmap, original, "the backup is back");
+    assert_eq!(f.on_disk(), original, "and saved");
+    let newest = &backup::list(&f.path).unwrap()[0];
+    assert_eq!(
+        storage::load(&newest.path).unwrap(),
+        edited,
+        "the replaced version was backed up first"
+    );
+    press(&mut f.app, "u");
+    assert_eq!(f.app.roadmap, edited, "restoring is undoable");
+}

@@ -184,6 +184,10 @@ impl App {
             Command::Undo => self.undo(false),
             Command::Redo => self.undo(true),
             Command::LoadSample => self.load_sample(),
+            Command::Backups => match self.source {
+                super::Source::File(_) => self.effects.push(super::Effect::ListBackups),
+                super::Source::Demo => self.info("The demo has no file, so no backups."),
+            },
             Command::Help => self.mode = Mode::Help { scroll: 0 },
             Command::Close
             | Command::Yes

@@ -53,6 +53,8 @@ pub enum Command {
     Redo,
     /// Load the bundled sample into an empty roadmap.
     LoadSample,
+    /// List the backups of the roadmap file, to restore one.
+    Backups,
     /// Show the key bindings.
     Help,
     /// Close the overlay.
@@ -118,6 +120,7 @@ impl Command {
             Command::Undo => "undo",
             Command::Redo => "redo",
             Command::LoadSample => "load the sample roadmap (empty roadmap only)",
+            Command::Backups => "backups: list them, restore one",
             Command::Help => "this help",
             Command::Close => "close",
             Command::Yes => "yes / choose",
@@ -145,17 +148,20 @@ pub enum Context {
     Picker,
     /// The file changed on disk under us.
     Conflict,
+    /// The list of backups.
+    Backups,
 }
 
 impl Context {
     /// Every context, in help-overlay order.
-    pub const ALL: [Context; 6] = [
+    pub const ALL: [Context; 7] = [
         Context::Browse,
         Context::Detail,
         Context::Picker,
         Context::Help,
         Context::Confirm,
         Context::Conflict,
+        Context::Backups,
     ];
 
     /// Heading in the help overlay.
@@ -167,6 +173,7 @@ impl Context {
             Context::Confirm => "Questions",
             Context::Picker => "Status picker",
             Context::Conflict => "File changed on disk",
+            Context::Backups => "Backups",
         }
     }
 }
@@ -298,6 +305,7 @@ impl Default for Keymap {
             (Undo, vec![ch('u'), ctrl('z')]),
             (Redo, vec![ctrl('r'), ctrl('y')]),
             (LoadSample, vec![ch('o')]),
+            (Backups, vec![ch('B')]),
             (Command::Help, vec![ch('?')]),
             (Quit, vec![ch('q'), ctrl('c')]),
         ];
@@ -336,14 +344,22 @@ impl Default for Keymap {
             (DecideLater, vec![ch('c'), key(K::Esc)]),
             (Quit, vec![ctrl('c')]),
         ];
+        let backups = [
+            (Up, vec![key(K::Up), ch('k')]),
+            (Down, vec![key(K::Down), ch('j')]),
+            (Yes, vec![key(K::Enter)]),
+            (Close, vec![key(K::Esc), ch('B')]),
+            (Quit, vec![ch('q'), ctrl('c')]),
+        ];
         let mut bindings = Vec::new();
-        let groups: [(Context, Group); 6] = [
+        let groups: [(Context, Group); 7] = [
             (Browse, browse.to_vec()),
             (Detail, detail.to_vec()),
             (Context::Picker, picker.to_vec()),
             (Context::Help, help.to_vec()),
             (Confirm, confirm.to_vec()),
             (Context::Conflict, conflict.to_vec()),
+            (Context::Backups, backups.to_vec()),
         ];
         for (context, group) in groups {
             for (command, chords) in group {

@@ -118,6 +118,23 @@ pub enum Effect {
     TakeTheirs,
     /// Move a recovery copy that was dealt with into `backups/`.
     ArchiveRecovery(PathBuf),
+    /// List the backups into [`Mode::Backups`].
+    ListBackups,
+    /// Back up the current file, then load this backup (as an undoable change).
+    RestoreBackup(PathBuf),
+}
+
+/// One backup as listed in the TUI.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BackupRow {
+    /// The backup file.
+    pub path: PathBuf,
+    /// When it was taken, e.g. "Sun 22 Nov 2026 07:33:53".
+    pub taken: String,
+    /// Its size in bytes.
+    pub bytes: u64,
+    /// "5 goals, 16 initiatives", or why it cannot be read.
+    pub holds: Result<String, String>,
 }
 
 /// What has the keyboard. Each overlay carries its own state.
@@ -145,6 +162,13 @@ pub enum Mode {
     },
     /// The file changed on disk: keep mine, take theirs, or decide later.
     Conflict,
+    /// The backups of the file, newest first.
+    Backups {
+        /// The list.
+        rows: Vec<BackupRow>,
+        /// The highlighted row.
+        selected: usize,
+    },
     /// The key help.
     Help {
         /// Lines scrolled.
@@ -336,6 +360,7 @@ impl App {
             Mode::Confirm(_) => Context::Confirm,
             Mode::Status { .. } => Context::Picker,
             Mode::Conflict => Context::Conflict,
+            Mode::Backups { .. } => Context::Backups,
             Mode::Form(_) => return,
         };
         match self.keymap.resolve(context, key) {
@@ -446,6 +471,29 @@ impl App {
                 _ => {}
             },
             Mode::Conflict => self.decide_conflict(command),
+            Mode::Backups { rows, selected } => match command {
+                Command::Up => *selected = selected.saturating_sub(1),
+                Command::Down => *selected = (*selected + 1).min(rows.len().saturating_sub(1)),
+                Command::Close => self.mode = Mode::Browse,
+                Command::Yes => {
+                    let Some(row) = rows.get(*selected) else {
+                        return;
+                    };
+                    if let Err(why) = &row.holds {
+                        let why = why.clone();
+                        return self.error(format!("That backup cannot be restored: {why}"));
+                    }
+                    if self.read_only.is_some() {
+                        return self.error(
+                            "Read-only: nothing can be restored here (the top line says why).",
+                        );
+                    }
+                    let path = row.path.clone();
+                    self.mode = Mode::Browse;
+                    self.effects.push(Effect::RestoreBackup(path));
+                }
+                _ => {}
+            },
             Mode::Form(_) => {}
         }
     }
@@ -471,6 +519,13 @@ impl App {
             }
             _ => {}
         }
+    }
+
+    /// Loads a backup's roadmap as one undoable change, to be saved like any edit.
+    pub fn restore_backup(&mut self, roadmap: Roadmap, taken: &str) {
+        self.change(format!("Restored the backup of {taken}"), |r, _, _| {
+            *r = roadmap
+        });
     }
 
     /// Offers a recovery copy found at start (written when a session could not save or
@@ -746,6 +801,7 @@ impl App {
             Mode::Confirm(_) => Some(Context::Confirm),
             Mode::Status { .. } => Some(Context::Picker),
             Mode::Conflict => Some(Context::Conflict),
+            Mode::Backups { .. } => Some(Context::Backups),
             Mode::Form(_) => None,
         }
     }

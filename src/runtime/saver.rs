@@ -4,7 +4,7 @@
 //! tested directly.
 
 use super::Autosave;
-use crate::app::{App, Effect, SaveState, Source};
+use crate::app::{App, BackupRow, Effect, Mode, SaveState, Source};
 use crate::domain::Roadmap;
 use crate::storage::{self, Fingerprint, backup, fingerprint};
 use chrono::Local;
@@ -232,15 +232,24 @@ impl Saver {
     }
 
     fn run_effects(&mut self, app: &mut App) {
-        let Some(path) = self.path.clone() else {
-            app.effects.clear();
-            return;
-        };
         for effect in std::mem::take(&mut app.effects) {
+            // Listing reads only, so read-only sessions may list too.
+            if effect == Effect::ListBackups {
+                if let Source::File(file) = &app.source {
+                    let file = file.clone();
+                    list_backups(app, &file);
+                }
+                continue;
+            }
+            let Some(path) = self.path.clone() else {
+                continue;
+            };
             match effect {
                 Effect::KeepMine => self.keep_mine(app, &path),
                 Effect::TakeTheirs => self.take_theirs(app, &path),
                 Effect::ArchiveRecovery(copy) => archive(app, &path, &copy),
+                Effect::RestoreBackup(copy) => restore_backup(app, &path, &copy),
+                Effect::ListBackups => {}
             }
         }
     }
@@ -312,6 +321,53 @@ impl Saver {
         let _guard = lock(&self.shared);
         write_recovery(self.path.as_deref(), roadmap)
     }
+}
+
+/// Fills [`Mode::Backups`] with the file's backups, newest first.
+fn list_backups(app: &mut App, path: &Path) {
+    let backups = match backup::list(path) {
+        Ok(backups) => backups,
+        Err(e) => return app.error(format!("Cannot list the backups: {e}")),
+    };
+    if backups.is_empty() {
+        return app.info("No backups yet: they are taken as you edit (the file as loaded first).");
+    }
+    let rows = backups
+        .iter()
+        .map(|b| BackupRow {
+            path: b.path.clone(),
+            taken: b.taken.format("%a %-d %b %Y %H:%M:%S").to_string(),
+            bytes: b.bytes,
+            holds: backup::read(b).map(|r| {
+                format!(
+                    "{} goals, {} initiatives",
+                    r.goals.len(),
+                    r.initiatives.len()
+                )
+            }),
+        })
+        .collect();
+    app.mode = Mode::Backups { rows, selected: 0 };
+}
+
+/// Backs up the current file, then loads `copy` into the app as an undoable change.
+fn restore_backup(app: &mut App, path: &Path, copy: &Path) {
+    let Some(chosen) = backup::list(path)
+        .ok()
+        .and_then(|l| l.into_iter().find(|b| b.path == copy))
+    else {
+        return app.error(format!("{} is gone", copy.display()));
+    };
+    let roadmap = match backup::read(&chosen) {
+        Ok(roadmap) => roadmap,
+        Err(e) => return app.error(format!("Not restored: {e}")),
+    };
+    if let Err(e) = backup::take(path, Local::now().naive_local()) {
+        return app.error(format!(
+            "Not restored: could not back up the current file first ({e})"
+        ));
+    }
+    app.restore_backup(roadmap, &chosen.taken.format("%a %-d %b %H:%M").to_string());
 }
 
 /// Moves a handled recovery copy into `backups/` (it stays available to `alignmap restore`).

@@ -38,20 +38,18 @@ fn stem(roadmap: &Path) -> String {
         .map_or_else(|| "roadmap".into(), |s| s.to_string_lossy().into_owned())
 }
 
-/// The time in a backup's file name, if it is a backup of `stem`.
-fn parse_name(name: &str, stem: &str) -> Option<NaiveDateTime> {
+/// The time and same-second sequence number (1, 2 …) in a backup's file name, if it is a
+/// backup of `stem`.
+fn parse_name(name: &str, stem: &str) -> Option<(NaiveDateTime, u32)> {
     let rest = name
         .strip_prefix(stem)?
         .strip_prefix('-')?
         .strip_suffix(".ron")?;
-    let stamp = rest.get(..15)?;
-    let tail = &rest[15..];
-    if !(tail.is_empty()
-        || (tail.starts_with('-') && tail[1..].chars().all(|c| c.is_ascii_digit())))
-    {
-        return None;
+    let taken = NaiveDateTime::parse_from_str(rest.get(..15)?, STAMP).ok()?;
+    match rest.get(15..)? {
+        "" => Some((taken, 1)),
+        tail => Some((taken, tail.strip_prefix('-')?.parse().ok()?)),
     }
-    NaiveDateTime::parse_from_str(stamp, STAMP).ok()
 }
 
 /// Every backup of `roadmap`, newest first.
@@ -63,21 +61,18 @@ pub fn list(roadmap: &Path) -> io::Result<Vec<Backup>> {
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
         Err(e) => return Err(e),
     };
-    let mut out = Vec::new();
+    let mut found = Vec::new();
     for entry in entries {
         let entry = entry?;
         let name = entry.file_name().to_string_lossy().into_owned();
-        if let Some(taken) = parse_name(&name, &stem) {
+        if let Some((taken, sequence)) = parse_name(&name, &stem) {
             let bytes = entry.metadata()?.len();
-            out.push(Backup {
-                path: entry.path(),
-                taken,
-                bytes,
-            });
+            let path = entry.path();
+            found.push((taken, sequence, Backup { path, taken, bytes }));
         }
     }
-    out.sort_by(|a, b| b.taken.cmp(&a.taken).then_with(|| b.path.cmp(&a.path)));
-    Ok(out)
+    found.sort_by(|(ta, sa, _), (tb, sb, _)| (tb, sb).cmp(&(ta, sa)));
+    Ok(found.into_iter().map(|(_, _, backup)| backup).collect())
 }
 
 /// Copies the roadmap file as it is on disk into `backups/`, unless the newest backup already
@@ -183,11 +178,11 @@ mod tests {
     fn names_parse_only_for_the_right_stem() {
         assert_eq!(
             parse_name("roadmap-20261122-071500.ron", "roadmap"),
-            Some(at("2026-11-22 07:15:00"))
+            Some((at("2026-11-22 07:15:00"), 1))
         );
         assert_eq!(
-            parse_name("roadmap-20261122-071500-2.ron", "roadmap"),
-            Some(at("2026-11-22 07:15:00"))
+            parse_name("roadmap-20261122-071500-12.ron", "roadmap"),
+            Some((at("2026-11-22 07:15:00"), 12))
         );
         assert_eq!(parse_name("other-20261122-071500.ron", "roadmap"), None);
         assert_eq!(
@@ -257,5 +252,9 @@ mod tests {
         assert_eq!(std::fs::read_to_string(&file).unwrap(), "two");
         let listed = list(&file).unwrap();
         assert_eq!(listed.len(), 2);
+        assert_eq!(
+            listed[0].path, second,
+            "a later backup in the same second lists first"
+        );
     }
 }

@@ -177,6 +177,7 @@ fn hint_commands(app: &App, context: Context) -> &'static [(Command, &'static st
         (Context::Help, _) => &[(Close, "close"), (Down, "scroll"), (Quit, "quit")],
         (Context::Confirm, _) => &[(Yes, "yes"), (No, "no")],
         (Context::Picker, _) => &[(Down, "move"), (Yes, "choose"), (Close, "cancel")],
+        (Context::Backups, _) => &[(Down, "move"), (Yes, "restore"), (Close, "close")],
         (Context::Conflict, _) => &[
             (KeepMine, "keep mine"),
             (TakeTheirs, "take theirs"),

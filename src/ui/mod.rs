@@ -88,6 +88,10 @@ fn draw(
             render_conflict(app, area, buf, theme);
             None
         }
+        Mode::Backups { rows, selected } => {
+            render_backups(rows, *selected, area, buf, theme);
+            None
+        }
         Mode::Status { selected, .. } => {
             render_status_picker(*selected, area, buf, theme);
             None
@@ -191,4 +195,44 @@ fn render_conflict(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })
         .render(inner, buf);
+}
+
+fn render_backups(
+    rows: &[crate::app::BackupRow],
+    selected: usize,
+    area: Rect,
+    buf: &mut Buffer,
+    theme: &Theme,
+) {
+    let height = u16::try_from(rows.len() + 4).unwrap_or(u16::MAX);
+    let rect = chrome::centered(area, 84, height);
+    let inner = chrome::frame(
+        rect,
+        "Backups · Enter restores (the current file is backed up first)",
+        buf,
+        theme,
+    );
+    let visible = usize::from(inner.height).max(1);
+    let offset = board::scroll_offset(selected, visible);
+    for (row_index, row) in rows.iter().enumerate().skip(offset).take(visible) {
+        let marker = if row_index == selected { "▶" } else { " " };
+        let holds = match &row.holds {
+            Ok(holds) => holds.clone(),
+            Err(why) => format!("unreadable: {}", why.lines().next().unwrap_or_default()),
+        };
+        let size = format!("{:.1} kB", row.bytes as f64 / 1000.0);
+        let text = format!("{marker} {:<26} {size:>9}   {holds}", row.taken);
+        let style = if row_index == selected {
+            theme.selected
+        } else {
+            theme.text
+        };
+        let y = inner.y + u16::try_from(row_index - offset).unwrap_or(0);
+        buf.set_line(
+            inner.x,
+            y,
+            &Line::styled(text::fit(&text, usize::from(inner.width)), style),
+            inner.width,
+        );
+    }
 }
