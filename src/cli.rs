@@ -56,6 +56,9 @@ pub enum Cmd {
 pub enum DevCmd {
     /// Save two different roadmaps to --file in turn, forever (the kill -9 test drives this).
     SaveLoop,
+    /// Open the roadmap without a terminal, mark the first card done, print "ready", then wait
+    /// for a signal and save (the signal test drives this).
+    EditThenWait,
 }
 
 fn parse_today(text: &str) -> Result<NaiveDate, String> {
@@ -71,6 +74,7 @@ pub fn main() -> ExitCode {
         Some(Cmd::Check { file }) => check(&cli, file.as_deref()),
         Some(Cmd::Restore { number }) => restore(&cli, *number),
         Some(Cmd::Dev(DevCmd::SaveLoop)) => save_loop(&cli, clock),
+        Some(Cmd::Dev(DevCmd::EditThenWait)) => edit_then_wait(&cli, clock),
         None => open(&cli, clock),
     };
     match result {
@@ -199,6 +203,21 @@ fn restore(cli: &Cli, number: Option<usize>) -> Result<(), String> {
         path.display()
     );
     Ok(())
+}
+
+/// Marks the first card done without saving, says "ready", then waits for a signal.
+fn edit_then_wait(cli: &Cli, clock: Clock) -> Result<(), String> {
+    use std::io::Write;
+    let session = session::open_file(roadmap_path(cli, None)?).map_err(|e| e.to_string())?;
+    let source = Source::File(session.path.clone());
+    let mut app = App::new(session.roadmap, source, clock, IdGen::with_seed(seed()));
+    app.update(crate::app::Command::MarkDone);
+    println!("ready");
+    let _ = std::io::stdout().flush();
+    match runtime::run_headless(&mut app, session.known).map_err(|e| e.to_string())? {
+        Outcome::Saved => Ok(()),
+        Outcome::Recovered(path) => Err(format!("recovery copy: {}", path.display())),
+    }
 }
 
 /// Saves states "A" and "B" alternately until killed; prints "ready" after the first save.

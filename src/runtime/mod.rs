@@ -123,6 +123,26 @@ pub fn install_panic_recovery(saver: &Saver) {
     }));
 }
 
+/// Runs the app without a terminal until a signal arrives, then saves as the TUI would.
+/// Lets tests prove that SIGTERM, SIGHUP and SIGINT lose nothing.
+pub fn run_headless(app: &mut App, known: Option<Fingerprint>) -> io::Result<Outcome> {
+    let mut saver = Saver::new(app, known);
+    let flags = Arc::new(Flags::default());
+    spawn_signal_guard(&saver, &flags)?;
+    while !flags.stop.load(Ordering::SeqCst) {
+        saver.tick(app, Instant::now());
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    flags.acknowledged.store(true, Ordering::SeqCst);
+    app.shutdown();
+    let outcome = match saver.finish(app) {
+        Ok(()) => Outcome::Saved,
+        Err(copy) => Outcome::Recovered(copy),
+    };
+    flags.done.store(true, Ordering::SeqCst);
+    Ok(outcome)
+}
+
 fn spawn_signal_guard(saver: &Saver, flags: &Arc<Flags>) -> io::Result<()> {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
     let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;

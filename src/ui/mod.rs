@@ -160,8 +160,11 @@ fn render_conflict(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
         Line::raw(""),
         Line::styled(
             format!(
-                "Someone else, a git pull or an editor changed it while you had {} unsaved change(s) here.",
-                app.unsaved
+                "Someone else, a git pull or an editor changed it while you had {} here.",
+                match app.unsaved {
+                    1 => "1 unsaved change".to_string(),
+                    n => format!("{n} unsaved changes"),
+                }
             ),
             theme.text,
         ),
@@ -204,7 +207,7 @@ fn render_backups(
     buf: &mut Buffer,
     theme: &Theme,
 ) {
-    let height = u16::try_from(rows.len() + 4).unwrap_or(u16::MAX);
+    let height = u16::try_from(rows.len() + 2).unwrap_or(u16::MAX);
     let rect = chrome::centered(area, 84, height);
     let inner = chrome::frame(
         rect,

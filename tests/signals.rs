@@ -1,0 +1,66 @@
+//! SIGTERM, SIGHUP and SIGINT save everything before exit: an edit made a moment before the
+//! signal (long before the autosave would run) is in the file afterwards.
+#![allow(clippy::unwrap_used)] // test code
+
+use alignmap::domain::Status;
+use alignmap::storage;
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+
+#[test]
+fn every_stop_signal_saves_the_last_edit() {
+    for signal in ["TERM", "HUP", "INT"] {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("roadmap.ron");
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        let now = chrono::DateTime::from_timestamp(1_790_000_000, 0).unwrap();
+        storage::save(&path, &alignmap::sample::sample(today, now).unwrap()).unwrap();
+        let mut child = Command::new(env!("CARGO_BIN_EXE_alignmap"))
+            .arg("--file")
+            .arg(&path)
+            .args(["--today", "2026-11-22", "dev", "edit-then-wait"])
+            .stdout(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut ready = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut ready)
+            .unwrap();
+        assert_eq!(ready.trim(), "ready");
+        let done_before = storage::load(&path)
+            .unwrap()
+            .initiatives
+            .iter()
+            .filter(|i| i.status == Status::Done)
+            .count();
+        let sent = Command::new("kill")
+            .arg(format!("-{signal}"))
+            .arg(child.id().to_string())
+            .status()
+            .unwrap();
+        assert!(sent.success());
+        let status = child.wait().unwrap();
+        assert!(status.success(), "SIG{signal}: {status:?}");
+        let after = storage::load(&path).unwrap();
+        let done_after = after
+            .initiatives
+            .iter()
+            .filter(|i| i.status == Status::Done)
+            .count();
+        assert_eq!(
+            done_after,
+            done_before + 1,
+            "SIG{signal}: the edit reached the file"
+        );
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert!(
+            names
+                .iter()
+                .all(|n| !n.to_string_lossy().contains("recovery")),
+            "{names:?}"
+        );
+    }
+}
