@@ -3,196 +3,24 @@
 
 mod board;
 pub mod clock;
+mod disk;
 pub mod form;
 pub mod history;
 pub mod keymap;
+mod mode;
 
 pub use clock::Clock;
 pub use form::{Form, FormOutcome, FormTarget};
 pub use keymap::{Command, Context, Keymap};
+pub use mode::{
+    BackupRow, Confirm, DiskChange, Effect, Item, Metrics, Mode, Pane, Pending, SaveState, Source,
+    Tone,
+};
 
-use crate::domain::{GoalId, Horizon, IdGen, InitiativeId, Roadmap, Status};
+use crate::domain::{Horizon, IdGen, Roadmap, Status};
 use chrono::{NaiveDate, NaiveTime};
 use history::History;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
-use std::path::PathBuf;
-
-/// Screen facts measured from the layout, so update logic never calls into rendering.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Metrics {
-    /// Cards visible in one board column (a page for PgUp/PgDn).
-    pub page: usize,
-    /// How far the open popup (help, detail) can scroll.
-    pub scroll_limit: u16,
-}
-
-impl Default for Metrics {
-    fn default() -> Self {
-        Metrics {
-            page: 5,
-            scroll_limit: 0,
-        }
-    }
-}
-
-/// Where the roadmap came from and goes to.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Source {
-    /// A file that is saved to.
-    File(PathBuf),
-    /// The bundled sample in memory; never saved.
-    Demo,
-}
-
-/// The save state shown in the status bar.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SaveState {
-    /// Nothing saved yet this session; the file matches what was loaded.
-    Loaded,
-    /// Last save succeeded at this local time.
-    Saved(NaiveTime),
-    /// Last save failed, with the reason.
-    Failed(String),
-}
-
-/// An item the user points at.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Item {
-    /// An initiative.
-    Initiative(InitiativeId),
-    /// A business goal.
-    Goal(GoalId),
-}
-
-/// What answering "yes" does.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Pending {
-    /// Delete this item.
-    Delete(Item),
-    /// Quit the demo, dropping its changes.
-    QuitDemo,
-    /// Load a recovery copy found at start.
-    LoadRecovery {
-        /// The copy.
-        path: PathBuf,
-        /// What it holds.
-        roadmap: Box<Roadmap>,
-    },
-}
-
-impl Pending {
-    /// The words for yes and no in the question's footer.
-    pub fn answers(&self) -> (&'static str, &'static str) {
-        match self {
-            Pending::Delete(_) => ("delete", "keep"),
-            Pending::QuitDemo => ("quit", "stay"),
-            Pending::LoadRecovery { .. } => ("load the copy", "keep the file as it is"),
-        }
-    }
-}
-
-/// A pending yes/no question.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Confirm {
-    /// The question, e.g. `Delete goal "Cut order-to-cash time"?`.
-    pub question: String,
-    /// Consequences to read before answering.
-    pub details: Vec<String>,
-    /// What "yes" does.
-    pub action: Pending,
-}
-
-/// The roadmap file changed on disk while this session had it open.
-#[derive(Debug, Clone, PartialEq)]
-pub struct DiskChange {
-    /// Their version, or why it cannot be read.
-    pub theirs: Result<Roadmap, String>,
-}
-
-/// I/O the user asked for, carried out by the runtime after the key is handled.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Effect {
-    /// Save their version aside, then write mine.
-    KeepMine,
-    /// Save my version aside, then take theirs.
-    TakeTheirs,
-    /// Move a recovery copy that was dealt with into `backups/`.
-    ArchiveRecovery(PathBuf),
-    /// List the backups into [`Mode::Backups`].
-    ListBackups,
-    /// Back up the current file, then load this backup (as an undoable change).
-    RestoreBackup(PathBuf),
-}
-
-/// One backup as listed in the TUI.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct BackupRow {
-    /// The backup file.
-    pub path: PathBuf,
-    /// When it was taken, e.g. "Sun 22 Nov 2026 07:33:53".
-    pub taken: String,
-    /// Its size in bytes.
-    pub bytes: u64,
-    /// "5 goals, 16 initiatives", or why it cannot be read.
-    pub holds: Result<String, String>,
-}
-
-/// What has the keyboard. Each overlay carries its own state.
-#[derive(Debug, Clone)]
-pub enum Mode {
-    /// The board and the goals pane.
-    Browse,
-    /// The detail popup of an item.
-    Detail {
-        /// The item shown.
-        item: Item,
-        /// Lines scrolled.
-        scroll: u16,
-    },
-    /// An edit form.
-    Form(Box<Form>),
-    /// A yes/no question.
-    Confirm(Confirm),
-    /// Choosing a new status for an initiative.
-    Status {
-        /// The initiative.
-        id: InitiativeId,
-        /// Highlighted entry in [`Status::ALL`].
-        selected: usize,
-    },
-    /// The file changed on disk: keep mine, take theirs, or decide later.
-    Conflict,
-    /// The backups of the file, newest first.
-    Backups {
-        /// The list.
-        rows: Vec<BackupRow>,
-        /// The highlighted row.
-        selected: usize,
-    },
-    /// The key help.
-    Help {
-        /// Lines scrolled.
-        scroll: u16,
-    },
-}
-
-/// Which pane has focus in Browse mode.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Pane {
-    /// The four horizon columns.
-    Board,
-    /// The business goals list.
-    Goals,
-}
-
-/// Whether a status message reports success or a problem.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Tone {
-    /// Plain information.
-    Info,
-    /// Something the user must know went wrong.
-    Error,
-}
 
 /// The whole state of the running app.
 #[derive(Debug, Clone)]
@@ -496,95 +324,6 @@ impl App {
             },
             Mode::Form(_) => {}
         }
-    }
-
-    fn decide_conflict(&mut self, command: Command) {
-        match command {
-            Command::KeepMine => {
-                self.effects.push(Effect::KeepMine);
-                self.mode = Mode::Browse;
-            }
-            Command::TakeTheirs => match self.disk_change.as_ref().map(|c| &c.theirs) {
-                Some(Err(why)) => self.error(format!(
-                    "Their version cannot be read ({why}): keep yours, or decide later."
-                )),
-                _ => {
-                    self.effects.push(Effect::TakeTheirs);
-                    self.mode = Mode::Browse;
-                }
-            },
-            Command::DecideLater => {
-                self.mode = Mode::Browse;
-                self.info("Saving waits until you decide; your edits stay here. Any change reopens the question.");
-            }
-            _ => {}
-        }
-    }
-
-    /// Loads a backup's roadmap as one undoable change, to be saved like any edit.
-    pub fn restore_backup(&mut self, roadmap: Roadmap, taken: &str) {
-        self.change(format!("Restored the backup of {taken}"), |r, _, _| {
-            *r = roadmap
-        });
-    }
-
-    /// Offers a recovery copy found at start (written when a session could not save or
-    /// crashed), saying what it holds next to what the file holds.
-    pub fn offer_recovery(&mut self, path: PathBuf, roadmap: Roadmap, written: &str) {
-        let count = |r: &Roadmap| {
-            format!(
-                "{} goals and {} initiatives",
-                r.goals.len(),
-                r.initiatives.len()
-            )
-        };
-        let name = path
-            .file_name()
-            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-        self.mode = Mode::Confirm(Confirm {
-            question: "Load the recovery copy?".into(),
-            details: vec![
-                format!("{name} was written {written}, when alignmap could not save or crashed."),
-                format!(
-                    "It holds {}; the file holds {}.",
-                    count(&roadmap),
-                    count(&self.roadmap)
-                ),
-                "Loading it is undoable. Either way the copy is moved to backups/.".into(),
-            ],
-            action: Pending::LoadRecovery {
-                path,
-                roadmap: Box::new(roadmap),
-            },
-        });
-    }
-
-    /// The file changed on disk and cannot simply be reloaded: ask what to do (at once when
-    /// nothing else is open; an open form is left alone and asked about afterwards).
-    pub fn disk_changed(&mut self, theirs: Result<Roadmap, String>) {
-        self.disk_change = Some(DiskChange { theirs });
-        if matches!(
-            self.mode,
-            Mode::Browse | Mode::Detail { .. } | Mode::Help { .. }
-        ) {
-            self.mode = Mode::Conflict;
-        }
-    }
-
-    /// Replaces the roadmap with a version from disk, as one undoable step that leaves
-    /// nothing unsaved (the disk already holds it).
-    pub fn replace_from_disk(&mut self, theirs: Roadmap, what: String) {
-        let selected = self.selected_initiative().map(|i| i.id.clone());
-        let before = std::mem::replace(&mut self.roadmap, theirs);
-        self.history.record(before, what.clone());
-        self.revision += 1;
-        self.unsaved = 0;
-        self.disk_change = None;
-        self.refresh();
-        if let Some(id) = selected {
-            self.select_initiative(&id);
-        }
-        self.info(what);
     }
 
     /// In the status picker, a letter chooses the status it starts (p twice: Proposed, Planned).

@@ -1,0 +1,97 @@
+//! The app's side of the file on disk: changes made by others, recovery copies, backups.
+//! The I/O itself happens in the runtime's saver; these methods only change state.
+
+use super::{App, Command, Confirm, DiskChange, Effect, Mode, Pending};
+use crate::domain::Roadmap;
+use std::path::PathBuf;
+
+impl App {
+    pub(super) fn decide_conflict(&mut self, command: Command) {
+        match command {
+            Command::KeepMine => {
+                self.effects.push(Effect::KeepMine);
+                self.mode = Mode::Browse;
+            }
+            Command::TakeTheirs => match self.disk_change.as_ref().map(|c| &c.theirs) {
+                Some(Err(why)) => self.error(format!(
+                    "Their version cannot be read ({why}): keep yours, or decide later."
+                )),
+                _ => {
+                    self.effects.push(Effect::TakeTheirs);
+                    self.mode = Mode::Browse;
+                }
+            },
+            Command::DecideLater => {
+                self.mode = Mode::Browse;
+                self.info("Saving waits until you decide; your edits stay here. Any change reopens the question.");
+            }
+            _ => {}
+        }
+    }
+
+    /// Loads a backup's roadmap as one undoable change, to be saved like any edit.
+    pub fn restore_backup(&mut self, roadmap: Roadmap, taken: &str) {
+        self.change(format!("Restored the backup of {taken}"), |r, _, _| {
+            *r = roadmap
+        });
+    }
+
+    /// Offers a recovery copy found at start (written when a session could not save or
+    /// crashed), saying what it holds next to what the file holds.
+    pub fn offer_recovery(&mut self, path: PathBuf, roadmap: Roadmap, written: &str) {
+        let count = |r: &Roadmap| {
+            format!(
+                "{} goals and {} initiatives",
+                r.goals.len(),
+                r.initiatives.len()
+            )
+        };
+        let name = path
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        self.mode = Mode::Confirm(Confirm {
+            question: "Load the recovery copy?".into(),
+            details: vec![
+                format!("{name} was written {written}, when alignmap could not save or crashed."),
+                format!(
+                    "It holds {}; the file holds {}.",
+                    count(&roadmap),
+                    count(&self.roadmap)
+                ),
+                "Loading it is undoable. Either way the copy is moved to backups/.".into(),
+            ],
+            action: Pending::LoadRecovery {
+                path,
+                roadmap: Box::new(roadmap),
+            },
+        });
+    }
+
+    /// The file changed on disk and cannot simply be reloaded: ask what to do (at once when
+    /// nothing else is open; an open form is left alone and asked about afterwards).
+    pub fn disk_changed(&mut self, theirs: Result<Roadmap, String>) {
+        self.disk_change = Some(DiskChange { theirs });
+        if matches!(
+            self.mode,
+            Mode::Browse | Mode::Detail { .. } | Mode::Help { .. }
+        ) {
+            self.mode = Mode::Conflict;
+        }
+    }
+
+    /// Replaces the roadmap with a version from disk, as one undoable step that leaves
+    /// nothing unsaved (the disk already holds it).
+    pub fn replace_from_disk(&mut self, theirs: Roadmap, what: String) {
+        let selected = self.selected_initiative().map(|i| i.id.clone());
+        let before = std::mem::replace(&mut self.roadmap, theirs);
+        self.history.record(before, what.clone());
+        self.revision += 1;
+        self.unsaved = 0;
+        self.disk_change = None;
+        self.refresh();
+        if let Some(id) = selected {
+            self.select_initiative(&id);
+        }
+        self.info(what);
+    }
+}
