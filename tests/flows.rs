@@ -621,3 +621,102 @@ fn deleting_a_goal_with_many_links_lists_a_few_and_counts_the_rest() {
     );
     assert!(confirm.details.iter().any(|d| d == "  …and 8 more"));
 }
+
+#[test]
+fn quick_capture_adds_a_linked_initiative_in_one_line() {
+    let mut app = sample_app();
+    press(&mut app, "c");
+    type_text(
+        &mut app,
+        "Migrate payroll to SaaS #cost-reduction @maria +hr !next-month",
+    );
+    press(&mut app, "Enter");
+    assert!(matches!(app.mode, Mode::Browse));
+    let added = app.selected_initiative().unwrap();
+    assert_eq!(added.title, "Migrate payroll to SaaS");
+    assert_eq!(added.goals, [alignmap::domain::GoalId("g-cost0001".into())]);
+    assert_eq!(added.it_owner, "maria");
+    assert_eq!(added.tags, ["hr"]);
+    assert_eq!(added.target, date("2026-12-31"));
+    assert_eq!(
+        app.column,
+        Horizon::NextMonth,
+        "the selection follows the new card"
+    );
+    press(&mut app, "u");
+    assert!(
+        !app.roadmap
+            .initiatives
+            .iter()
+            .any(|i| i.title == "Migrate payroll to SaaS")
+    );
+}
+
+#[test]
+fn quick_capture_without_a_horizon_adds_to_the_focused_column() {
+    let mut app = sample_app();
+    press(&mut app, "l c");
+    type_text(&mut app, "C# upgrade of the build server");
+    press(&mut app, "Enter");
+    let added = app.selected_initiative().unwrap();
+    assert_eq!(added.title, "C# upgrade of the build server");
+    assert!(added.goals.is_empty());
+    assert_eq!(added.target, date("2026-11-29"), "end of next week");
+}
+
+#[test]
+fn an_ambiguous_goal_opens_a_picker_and_an_unknown_one_explains() {
+    let mut app = sample_app();
+    press(&mut app, "c");
+    type_text(&mut app, "Pen test #marketing");
+    press(&mut app, "Enter");
+    let Mode::Capture(capture) = &app.mode else {
+        panic!("the line stays open")
+    };
+    assert!(
+        capture
+            .error
+            .as_deref()
+            .unwrap()
+            .starts_with("no goal matches #marketing")
+    );
+    press(&mut app, "C-u");
+    type_text(&mut app, "Pen test #c");
+    press(&mut app, "Enter");
+    let Mode::Capture(capture) = &app.mode else {
+        panic!("picker")
+    };
+    let pick = capture.pick.as_ref().unwrap();
+    let codes: Vec<&str> = pick
+        .candidates
+        .iter()
+        .map(|g| app.roadmap.goal(g).unwrap().code.as_str())
+        .collect();
+    assert_eq!(
+        codes,
+        ["O2C", "CX", "COST"],
+        "\"Cut …\" and the codes CX, COST start with c"
+    );
+    press(&mut app, "Down Enter");
+    let added = app.selected_initiative().unwrap();
+    assert_eq!(added.title, "Pen test");
+    assert_eq!(added.goals, [alignmap::domain::GoalId("g-cx000001".into())]);
+}
+
+#[test]
+fn quick_capture_is_refused_when_read_only_and_esc_cancels() {
+    let mut app = sample_app();
+    press(&mut app, "c");
+    type_text(&mut app, "Never mind");
+    press(&mut app, "Esc");
+    assert!(matches!(app.mode, Mode::Browse));
+    assert!(
+        !app.roadmap
+            .initiatives
+            .iter()
+            .any(|i| i.title == "Never mind")
+    );
+    app.read_only = Some("elsewhere".into());
+    press(&mut app, "c");
+    assert!(matches!(app.mode, Mode::Browse));
+}

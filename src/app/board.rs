@@ -158,6 +158,7 @@ impl App {
                 self.mode = Mode::Form(Box::new(form));
             }
             Command::AddGoal => self.mode = Mode::Form(Box::new(Form::goal(None, self.today))),
+            Command::Capture => self.open_capture(),
             Command::MoveEarlier => self.move_card(false),
             Command::MoveLater => self.move_card(true),
             Command::ReorderUp => self.reorder(false),

@@ -33,6 +33,8 @@ pub enum Command {
     AddInitiative,
     /// Add a business goal.
     AddGoal,
+    /// Quick capture: add an initiative from one line (`title #goal @owner +tag !when`).
+    Capture,
     /// Move the card to the earlier horizon.
     MoveEarlier,
     /// Move the card to the later horizon.
@@ -81,6 +83,7 @@ impl Command {
             Command::Edit
                 | Command::AddInitiative
                 | Command::AddGoal
+                | Command::Capture
                 | Command::MoveEarlier
                 | Command::MoveLater
                 | Command::ReorderUp
@@ -110,6 +113,7 @@ impl Command {
             Command::Edit => "edit the selected item",
             Command::AddInitiative => "add an initiative in this column",
             Command::AddGoal => "add a business goal",
+            Command::Capture => "quick capture: title #goal @owner +tag !when",
             Command::MoveEarlier => "move card to the earlier horizon",
             Command::MoveLater => "move card to the later horizon",
             Command::ReorderUp => "move card up (same due date)",
@@ -295,6 +299,7 @@ impl Default for Keymap {
             (Edit, vec![ch('e')]),
             (AddInitiative, vec![ch('a')]),
             (AddGoal, vec![ch('A')]),
+            (Capture, vec![ch('c')]),
             (MoveEarlier, vec![ch('H'), shift(K::Left)]),
             (MoveLater, vec![ch('L'), shift(K::Right)]),
             (ReorderUp, vec![ch('K'), shift(K::Up)]),

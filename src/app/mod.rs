@@ -2,6 +2,7 @@
 //! No I/O happens here; the runtime saves when `unsaved` is non-zero and quits on `quit`.
 
 mod board;
+pub mod capture;
 pub mod clock;
 mod disk;
 pub mod form;
@@ -149,11 +150,11 @@ impl App {
     pub fn handle_event(&mut self, event: &Event) {
         match event {
             Event::Key(key) if key.kind == KeyEventKind::Press => self.handle_key(*key),
-            Event::Paste(text) => {
-                if let Mode::Form(form) = &mut self.mode {
-                    form.paste(text);
-                }
-            }
+            Event::Paste(text) => match &mut self.mode {
+                Mode::Form(form) => form.paste(text),
+                Mode::Capture(capture) => capture.paste(text),
+                _ => {}
+            },
             Event::Resize(w, h) => self.viewport = (*w, *h),
             _ => {}
         }
@@ -161,6 +162,13 @@ impl App {
 
     /// Handles one key press.
     pub fn handle_key(&mut self, key: KeyEvent) {
+        if let Mode::Capture(_) = self.mode {
+            if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
+                self.quit = true;
+                return;
+            }
+            return self.capture_key(key);
+        }
         if let Mode::Form(form) = &mut self.mode {
             if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
                 self.quit_from_form();
@@ -181,15 +189,8 @@ impl App {
             }
             return;
         }
-        let context = match self.mode {
-            Mode::Browse => Context::Browse,
-            Mode::Detail { .. } => Context::Detail,
-            Mode::Help { .. } => Context::Help,
-            Mode::Confirm(_) => Context::Confirm,
-            Mode::Status { .. } => Context::Picker,
-            Mode::Conflict => Context::Conflict,
-            Mode::Backups { .. } => Context::Backups,
-            Mode::Form(_) => return,
+        let Some(context) = self.context() else {
+            return;
         };
         match self.keymap.resolve(context, key) {
             Some(command) => self.update(command),
@@ -322,7 +323,7 @@ impl App {
                 }
                 _ => {}
             },
-            Mode::Form(_) => {}
+            Mode::Form(_) | Mode::Capture(_) => {}
         }
     }
 
@@ -541,7 +542,7 @@ impl App {
             Mode::Status { .. } => Some(Context::Picker),
             Mode::Conflict => Some(Context::Conflict),
             Mode::Backups { .. } => Some(Context::Backups),
-            Mode::Form(_) => None,
+            Mode::Form(_) | Mode::Capture(_) => None,
         }
     }
 }

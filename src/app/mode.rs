@@ -140,6 +140,8 @@ pub enum Mode {
     },
     /// An edit form.
     Form(Box<Form>),
+    /// The quick-capture line.
+    Capture(Box<super::capture::Capture>),
     /// A yes/no question.
     Confirm(Confirm),
     /// Choosing a new status for an initiative.

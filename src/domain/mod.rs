@@ -1,5 +1,6 @@
 //! The roadmap domain: goals, initiatives, horizons and date math (serde + chrono only; no I/O).
 
+pub mod capture;
 pub mod dates;
 pub mod horizon;
 pub mod ids;

@@ -99,6 +99,11 @@ fn default_message(app: &App) -> String {
 /// Draws the key hints for the current mode, taken from the live keymap.
 pub fn render_hints(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let pairs: Vec<(String, &str)> = match (&app.mode, app.context()) {
+        (Mode::Capture(_), _) => vec![
+            ("Enter".into(), "add"),
+            ("Tab".into(), "complete #goal"),
+            ("Esc".into(), "cancel"),
+        ],
         (Mode::Form(_), _) => vec![
             ("Tab".into(), "next field"),
             ("Enter".into(), "save"),
@@ -143,13 +148,14 @@ fn hint_commands(app: &App, context: Context) -> &'static [(Command, &'static st
         // Most needed first: the line is cut where the terminal ends.
         (Context::Browse, Pane::Board) => &[
             (Up, "move"),
-            (AddInitiative, "add"),
+            (Capture, "capture"),
             (Edit, "edit"),
             (MoveEarlier, "earlier"),
             (MoveLater, "later"),
             (Undo, "undo"),
             (Help, "help"),
             (Quit, "quit"),
+            (AddInitiative, "add"),
             (Delete, "delete"),
             (Open, "detail"),
             (AddGoal, "goal"),

@@ -2,6 +2,7 @@
 
 pub mod bars;
 pub mod board;
+pub mod capture;
 pub mod card;
 pub mod chrome;
 pub mod detail;
@@ -80,6 +81,7 @@ fn draw(
             None
         }
         Mode::Form(form) => form::render_form(form, area, buf, theme),
+        Mode::Capture(capture) => capture::render_capture(app, capture, area, buf, theme),
         Mode::Confirm(confirm) => {
             render_confirm(confirm, area, buf, theme);
             None

@@ -1,0 +1,177 @@
+//! The quick-capture line: type `title #goal @owner +tag !when`, press Enter, and the
+//! initiative is on the board. An ambiguous `#goal` opens a small picker.
+
+use super::board::blank_initiative;
+use super::{App, Mode};
+use crate::domain::capture::{CaptureError, complete_goal, parse_capture};
+use crate::domain::dates::long_date;
+use crate::domain::{GoalId, Horizon};
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent};
+use tui_input::backend::crossterm::to_input_request;
+use tui_input::{Input, InputRequest};
+
+/// Choosing among the goals an ambiguous `#token` matched.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pick {
+    /// The token, without `#`.
+    pub token: String,
+    /// The goals it matched.
+    pub candidates: Vec<GoalId>,
+    /// The highlighted one.
+    pub selected: usize,
+}
+
+/// The state of the capture line.
+#[derive(Debug, Clone)]
+pub struct Capture {
+    /// What is typed.
+    pub input: Input,
+    /// Why the last Enter was refused.
+    pub error: Option<String>,
+    /// The goal picker, when a `#token` was ambiguous.
+    pub pick: Option<Pick>,
+    /// The column whose window end is the target when no `!when` is given.
+    pub column: Horizon,
+}
+
+impl Capture {
+    /// An empty line that adds to `column` unless told otherwise.
+    pub fn new(column: Horizon) -> Self {
+        Capture {
+            input: Input::default(),
+            error: None,
+            pick: None,
+            column,
+        }
+    }
+
+    /// Inserts pasted text (line breaks become spaces).
+    pub fn paste(&mut self, text: &str) {
+        for c in text.replace("\r\n", "\n").chars() {
+            let c = if c == '\n' || c == '\r' { ' ' } else { c };
+            self.input.handle(InputRequest::InsertChar(c));
+        }
+    }
+}
+
+impl App {
+    /// Opens the capture line.
+    pub(super) fn open_capture(&mut self) {
+        self.mode = Mode::Capture(Box::new(Capture::new(self.column)));
+    }
+
+    /// Handles a key while the capture line is open.
+    pub(super) fn capture_key(&mut self, key: KeyEvent) {
+        let Mode::Capture(capture) = &mut self.mode else {
+            return;
+        };
+        if let Some(pick) = &mut capture.pick {
+            match key.code {
+                KeyCode::Up => pick.selected = pick.selected.saturating_sub(1),
+                KeyCode::Down => {
+                    pick.selected = (pick.selected + 1).min(pick.candidates.len().saturating_sub(1))
+                }
+                KeyCode::Esc => capture.pick = None,
+                KeyCode::Enter => {
+                    let (token, id) = (
+                        pick.token.clone(),
+                        pick.candidates.get(pick.selected).cloned(),
+                    );
+                    capture.pick = None;
+                    let code = id
+                        .and_then(|id| self.roadmap.goal(&id))
+                        .map(|g| g.code.clone());
+                    if let (Some(code), Mode::Capture(capture)) = (code, &mut self.mode) {
+                        let line = capture.input.value().split(' ').map(|w| {
+                            if w.strip_prefix('#') == Some(token.as_str()) {
+                                format!("#{code}")
+                            } else {
+                                w.to_string()
+                            }
+                        });
+                        capture.input = Input::new(line.collect::<Vec<_>>().join(" "));
+                        self.submit_capture();
+                    }
+                }
+                _ => {}
+            }
+            return;
+        }
+        match key.code {
+            KeyCode::Esc => {
+                self.mode = Mode::Browse;
+                self.info("Capture cancelled.");
+            }
+            KeyCode::Enter => self.submit_capture(),
+            KeyCode::Tab => {
+                if let Some(line) = complete_goal(capture.input.value(), &self.roadmap.goals) {
+                    capture.input = Input::new(line);
+                }
+            }
+            _ => {
+                if let Some(request) = to_input_request(&Event::Key(key)) {
+                    capture.input.handle(request);
+                    capture.error = None;
+                }
+            }
+        }
+    }
+
+    fn submit_capture(&mut self) {
+        let Mode::Capture(capture) = &mut self.mode else {
+            return;
+        };
+        let line = capture.input.value().to_string();
+        let column = capture.column;
+        let captured = match parse_capture(&line, &self.roadmap, self.today) {
+            Ok(captured) => captured,
+            Err(CaptureError::Ambiguous { token, candidates }) => {
+                capture.pick = Some(Pick {
+                    token,
+                    candidates,
+                    selected: 0,
+                });
+                return;
+            }
+            Err(e) => {
+                capture.error = Some(e.to_string());
+                return;
+            }
+        };
+        self.mode = Mode::Browse;
+        let target = captured
+            .target
+            .unwrap_or_else(|| column.window_end(self.today));
+        let codes: Vec<String> = captured
+            .goals
+            .iter()
+            .filter_map(|g| self.roadmap.goal(g))
+            .map(|g| g.code.clone())
+            .collect();
+        let mut what = format!(
+            "Captured \"{}\" in {} ({})",
+            captured.title,
+            Horizon::of(target, self.today).label(),
+            long_date(target)
+        );
+        if !codes.is_empty() {
+            what.push_str(&format!(" for {}", codes.join(", ")));
+        }
+        let now = self.clock.now();
+        let mut new_id = None;
+        self.change(what, |r, ids, _| {
+            let id = ids.initiative(&r.taken_ids());
+            let mut initiative = blank_initiative(id.clone(), now);
+            initiative.title = captured.title;
+            initiative.goals = captured.goals;
+            initiative.it_owner = captured.owner.unwrap_or_default();
+            initiative.tags = captured.tags;
+            initiative.target = target;
+            r.initiatives.push(initiative);
+            new_id = Some(id);
+        });
+        if let Some(id) = new_id {
+            self.select_initiative(&id);
+        }
+    }
+}

@@ -1,0 +1,292 @@
+//! Quick capture: one line such as `Migrate payroll to SaaS #cost @maria +hr !next-month`
+//! becomes an initiative. Tokens count only at the start of a word (`C# upgrade` stays a
+//! title); a backslash escapes one (`\#1 priority`).
+
+use super::dates::parse_date;
+use super::ids::GoalId;
+use super::model::{Goal, Roadmap};
+use chrono::NaiveDate;
+use thiserror::Error;
+
+/// What a capture line says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Captured {
+    /// The title (every word that is not a token).
+    pub title: String,
+    /// Goals from `#goal` tokens, in the order written.
+    pub goals: Vec<GoalId>,
+    /// IT owner from `@owner` (the last one wins).
+    pub owner: Option<String>,
+    /// Tags from `+tag`.
+    pub tags: Vec<String>,
+    /// Target from `!when` (a date or a horizon such as `next-month`).
+    pub target: Option<NaiveDate>,
+}
+
+/// Why a capture line cannot be taken as it is.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum CaptureError {
+    /// Nothing but tokens.
+    #[error("type a title, e.g. Migrate payroll to SaaS #cost @maria !next-month")]
+    NoTitle,
+    /// A `#goal` matched no goal.
+    #[error("no goal matches #{token}{}", hint(.known))]
+    UnknownGoal {
+        /// The token without `#`.
+        token: String,
+        /// Codes of all goals, to help.
+        known: Vec<String>,
+    },
+    /// A `#goal` matched several goals; the user must pick one.
+    #[error("#{token} matches {} goals: pick one", .candidates.len())]
+    Ambiguous {
+        /// The token without `#`.
+        token: String,
+        /// The goals it matches.
+        candidates: Vec<GoalId>,
+    },
+    /// A `!when` is not a date.
+    #[error("!{0} is not a date or horizon (try !next-week, !next-month, !eom, !2027-03-31)")]
+    BadDate(String),
+}
+
+fn hint(known: &[String]) -> String {
+    if known.is_empty() {
+        " (there are no goals yet: add one with A)".into()
+    } else {
+        format!(" (goals: {})", known.join(", "))
+    }
+}
+
+/// True when a typed word stands for a title word: the same start for at least four letters
+/// (`reduction` ~ `reduce`), or all of a shorter typed word.
+fn word_matches(typed: &str, word: &str) -> bool {
+    let common = typed
+        .chars()
+        .zip(word.chars())
+        .take_while(|(a, b)| a == b)
+        .count();
+    common == typed.chars().count() || common >= 4
+}
+
+/// The goals a `#token` could mean: an exact code or id wins; otherwise goals whose code
+/// starts with it, or whose title has a word for every word of it (`-` and `_` separate
+/// words; `#cost-reduction` finds "Reduce the run cost of IT").
+pub fn match_goal<'a>(token: &str, goals: &'a [Goal]) -> Vec<&'a Goal> {
+    let exact: Vec<&Goal> = goals
+        .iter()
+        .filter(|g| g.code.eq_ignore_ascii_case(token) || g.id.0 == token)
+        .collect();
+    if !exact.is_empty() {
+        return exact;
+    }
+    let lower = token.to_lowercase();
+    let words: Vec<&str> = lower.split(['-', '_']).filter(|w| !w.is_empty()).collect();
+    goals
+        .iter()
+        .filter(|g| {
+            let title = g.title.to_lowercase();
+            let title_words: Vec<&str> = title.split(|c: char| !c.is_alphanumeric()).collect();
+            g.code.to_lowercase().starts_with(&lower)
+                || (!words.is_empty()
+                    && words
+                        .iter()
+                        .all(|w| title_words.iter().any(|t| word_matches(w, t))))
+        })
+        .collect()
+}
+
+/// Parses a capture line against the roadmap's goals, with `today` for `!when`.
+pub fn parse_capture(
+    line: &str,
+    roadmap: &Roadmap,
+    today: NaiveDate,
+) -> Result<Captured, CaptureError> {
+    let mut title: Vec<String> = Vec::new();
+    let mut captured = Captured {
+        title: String::new(),
+        goals: Vec::new(),
+        owner: None,
+        tags: Vec::new(),
+        target: None,
+    };
+    for word in line.split_whitespace() {
+        let mut chars = word.chars();
+        let (first, rest) = (chars.next(), chars.as_str());
+        match first {
+            Some('\\') if rest.starts_with(['#', '@', '+', '!']) => title.push(rest.to_string()),
+            Some('#') if !rest.is_empty() => {
+                let found = match_goal(rest, &roadmap.goals);
+                match found.as_slice() {
+                    [] => {
+                        let known = roadmap.goals.iter().map(|g| g.code.clone()).collect();
+                        return Err(CaptureError::UnknownGoal {
+                            token: rest.into(),
+                            known,
+                        });
+                    }
+                    [goal] => {
+                        if !captured.goals.contains(&goal.id) {
+                            captured.goals.push(goal.id.clone());
+                        }
+                    }
+                    many => {
+                        let candidates = many.iter().map(|g| g.id.clone()).collect();
+                        return Err(CaptureError::Ambiguous {
+                            token: rest.into(),
+                            candidates,
+                        });
+                    }
+                }
+            }
+            Some('@') if !rest.is_empty() => captured.owner = Some(rest.to_string()),
+            Some('+') if !rest.is_empty() => {
+                if !captured.tags.iter().any(|t| t == rest) {
+                    captured.tags.push(rest.to_string());
+                }
+            }
+            Some('!') if !rest.is_empty() => {
+                let date =
+                    parse_date(rest, today).map_err(|_| CaptureError::BadDate(rest.into()))?;
+                captured.target = Some(date);
+            }
+            _ => title.push(word.to_string()),
+        }
+    }
+    captured.title = title.join(" ");
+    if captured.title.is_empty() {
+        return Err(CaptureError::NoTitle);
+    }
+    Ok(captured)
+}
+
+/// Completes the `#token` at the end of `line` to the first goal code it matches.
+pub fn complete_goal(line: &str, goals: &[Goal]) -> Option<String> {
+    let start = line.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+    let token = line[start..].strip_prefix('#')?;
+    let goal = match_goal(token, goals).into_iter().next()?;
+    Some(format!("{}#{} ", &line[..start], goal.code))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::GoalId;
+
+    fn roadmap() -> Roadmap {
+        let goal = |id: &str, code: &str, title: &str| Goal {
+            id: GoalId(id.into()),
+            code: code.into(),
+            title: title.into(),
+            description: String::new(),
+            owner: String::new(),
+            priority: 2,
+        };
+        let mut r = Roadmap::new("r");
+        r.goals = vec![
+            goal("g-1", "COST", "Reduce the run cost of IT by 10%"),
+            goal("g-2", "O2C", "Cut order-to-cash time by 20%"),
+            goal("g-3", "CX", "Lift customer NPS"),
+            goal("g-4", "CXOPS", "Customer operations excellence"),
+        ];
+        r
+    }
+
+    fn today() -> NaiveDate {
+        "2026-11-22".parse().unwrap()
+    }
+
+    #[test]
+    fn the_example_line_gives_title_goal_owner_and_horizon() {
+        let c = parse_capture(
+            "Migrate payroll to SaaS #cost-reduction @maria !next-month +hr",
+            &roadmap(),
+            today(),
+        )
+        .unwrap();
+        assert_eq!(c.title, "Migrate payroll to SaaS");
+        assert_eq!(c.goals, [GoalId("g-1".into())]);
+        assert_eq!(c.owner.as_deref(), Some("maria"));
+        assert_eq!(c.tags, ["hr"]);
+        assert_eq!(c.target, Some("2026-12-31".parse().unwrap()));
+    }
+
+    #[test]
+    fn goals_by_code_id_or_words_of_the_title() {
+        let r = roadmap();
+        let goals = |line: &str| parse_capture(line, &r, today()).unwrap().goals;
+        assert_eq!(goals("x #o2c"), [GoalId("g-2".into())], "code, any case");
+        assert_eq!(goals("x #g-3"), [GoalId("g-3".into())], "id");
+        assert_eq!(
+            goals("x #order-cash"),
+            [GoalId("g-2".into())],
+            "words of the title"
+        );
+        assert_eq!(
+            goals("x #CX"),
+            [GoalId("g-3".into())],
+            "an exact code beats a prefix"
+        );
+        assert_eq!(goals("x #cost #o2c #cost").len(), 2, "no duplicates");
+    }
+
+    #[test]
+    fn ambiguous_and_unknown_goals_say_so() {
+        let r = roadmap();
+        let err = parse_capture("x #customer", &r, today()).unwrap_err();
+        assert_eq!(
+            err,
+            CaptureError::Ambiguous {
+                token: "customer".into(),
+                candidates: vec![GoalId("g-3".into()), GoalId("g-4".into())]
+            }
+        );
+        let err = parse_capture("x #marketing", &r, today()).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "no goal matches #marketing (goals: COST, O2C, CX, CXOPS)"
+        );
+    }
+
+    #[test]
+    fn tokens_only_at_the_start_of_a_word_and_escapes_keep_them_as_text() {
+        let c = parse_capture(
+            "C# upgrade \\#1 priority mail@home a+b",
+            &roadmap(),
+            today(),
+        )
+        .unwrap();
+        assert_eq!(c.title, "C# upgrade #1 priority mail@home a+b");
+        assert!(c.goals.is_empty() && c.owner.is_none() && c.tags.is_empty());
+        let c = parse_capture("Lone # sign", &roadmap(), today()).unwrap();
+        assert_eq!(c.title, "Lone # sign", "a bare # is text");
+    }
+
+    #[test]
+    fn bad_dates_and_empty_titles_are_errors() {
+        let r = roadmap();
+        assert_eq!(
+            parse_capture("x !someday", &r, today()),
+            Err(CaptureError::BadDate("someday".into()))
+        );
+        assert_eq!(
+            parse_capture("#cost @maria", &r, today()),
+            Err(CaptureError::NoTitle)
+        );
+        assert_eq!(
+            parse_capture("x !fri", &r, today()).unwrap().target,
+            Some("2026-11-27".parse().unwrap())
+        );
+    }
+
+    #[test]
+    fn completion_fills_in_the_goal_code() {
+        let r = roadmap();
+        assert_eq!(
+            complete_goal("Payroll #run", &r.goals).as_deref(),
+            Some("Payroll #COST ")
+        );
+        assert_eq!(complete_goal("Payroll #zzz", &r.goals), None);
+        assert_eq!(complete_goal("Payroll", &r.goals), None);
+    }
+}

@@ -1,0 +1,154 @@
+//! The quick-capture box: the typed line, a live preview of what Enter will add (or why it
+//! cannot), the syntax, and the goal picker when a `#goal` is ambiguous.
+
+use super::chrome::{centered, frame};
+use super::text::{clean, fit};
+use super::theme::Theme;
+use crate::app::App;
+use crate::app::capture::Capture;
+use crate::domain::Horizon;
+use crate::domain::capture::{CaptureError, parse_capture};
+use crate::domain::dates::long_date;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span};
+
+/// What Enter would do, in words.
+fn preview(app: &App, capture: &Capture) -> Result<String, String> {
+    if capture.input.value().trim().is_empty() {
+        return Err(String::new());
+    }
+    match parse_capture(capture.input.value(), &app.roadmap, app.today) {
+        Ok(c) => {
+            let target = c
+                .target
+                .unwrap_or_else(|| capture.column.window_end(app.today));
+            let mut parts = vec![
+                format!("\"{}\"", c.title),
+                format!(
+                    "{} ({})",
+                    Horizon::of(target, app.today).label(),
+                    long_date(target)
+                ),
+            ];
+            let codes: Vec<&str> = c
+                .goals
+                .iter()
+                .filter_map(|g| app.roadmap.goal(g))
+                .map(|g| g.code.as_str())
+                .collect();
+            parts.push(if codes.is_empty() {
+                "no goal".into()
+            } else {
+                codes.join(" ")
+            });
+            if let Some(owner) = c.owner {
+                parts.push(format!("IT owner {owner}"));
+            }
+            if !c.tags.is_empty() {
+                parts.push(format!("tags {}", c.tags.join(", ")));
+            }
+            Ok(format!("Enter adds: {}", parts.join(" · ")))
+        }
+        Err(CaptureError::Ambiguous { token, .. }) => Ok(format!(
+            "#{token} matches several goals: Enter lets you pick"
+        )),
+        Err(e) => Err(e.to_string()),
+    }
+}
+
+/// Draws the capture box; returns where the cursor goes.
+pub fn render_capture(
+    app: &App,
+    capture: &Capture,
+    area: Rect,
+    buf: &mut Buffer,
+    theme: &Theme,
+) -> Option<Position> {
+    let rect = centered(area, 100, 6);
+    let inner = frame(
+        rect,
+        "Quick capture · Enter adds · Tab completes #goal · Esc cancels",
+        buf,
+        theme,
+    );
+    if inner.height < 3 {
+        return None;
+    }
+    let width = usize::from(inner.width);
+    let room = width.saturating_sub(3);
+    let scroll = capture.input.visual_scroll(room);
+    let shown: String = clean(capture.input.value()).chars().skip(scroll).collect();
+    let line = Line::from(vec![
+        Span::styled("› ", theme.key),
+        Span::styled(fit(&shown, room), theme.strong),
+    ]);
+    buf.set_line(inner.x, inner.y, &line, inner.width);
+    let (text, style) = match (&capture.error, preview(app, capture)) {
+        (Some(error), _) => (format!("✗ {error}"), theme.alert),
+        (None, Ok(text)) => (text, theme.text),
+        (None, Err(e)) if e.is_empty() => (String::new(), theme.text),
+        (None, Err(e)) => (format!("✗ {e}"), theme.alert),
+    };
+    buf.set_line(
+        inner.x,
+        inner.y + 1,
+        &Line::styled(fit(&text, width), style),
+        inner.width,
+    );
+    let syntax = format!(
+        "#goal  @owner  +tag  !when (next-week, next-month, eom, 2027-03-31) · \\# for a plain # · adds to {} otherwise",
+        capture.column.label()
+    );
+    buf.set_line(
+        inner.x,
+        inner.y + 3.min(inner.height - 1),
+        &Line::styled(fit(&syntax, width), theme.dim),
+        inner.width,
+    );
+    if let Some(pick) = &capture.pick {
+        render_pick(app, pick, area, buf, theme);
+        return None;
+    }
+    let x = capture.input.visual_cursor().saturating_sub(scroll) + 2;
+    Some(Position::new(
+        inner.x + u16::try_from(x.min(width.saturating_sub(1))).unwrap_or(0),
+        inner.y,
+    ))
+}
+
+fn render_pick(
+    app: &App,
+    pick: &crate::app::capture::Pick,
+    area: Rect,
+    buf: &mut Buffer,
+    theme: &Theme,
+) {
+    let height = u16::try_from(pick.candidates.len() + 2).unwrap_or(u16::MAX);
+    let rect = centered(area, 70, height);
+    let inner = frame(
+        rect,
+        &format!("Which goal is #{}? ↑↓ Enter", clean(&pick.token)),
+        buf,
+        theme,
+    );
+    for (row, id) in pick
+        .candidates
+        .iter()
+        .enumerate()
+        .take(usize::from(inner.height))
+    {
+        let Some(goal) = app.roadmap.goal(id) else {
+            continue;
+        };
+        let selected = row == pick.selected;
+        let marker = if selected { "▶" } else { " " };
+        let text = fit(
+            &format!("{marker} {:<6} {}", goal.code, goal.title),
+            usize::from(inner.width),
+        );
+        let style = if selected { theme.selected } else { theme.text };
+        let y = inner.y + u16::try_from(row).unwrap_or(0);
+        buf.set_line(inner.x, y, &Line::styled(text, style), inner.width);
+    }
+}
