@@ -720,3 +720,72 @@ fn quick_capture_is_refused_when_read_only_and_esc_cancels() {
     press(&mut app, "c");
     assert!(matches!(app.mode, Mode::Browse));
 }
+
+#[test]
+fn search_jumps_as_you_type_and_n_steps_through_matches() {
+    let mut app = sample_app();
+    press(&mut app, "/");
+    type_text(&mut app, "erp");
+    assert_eq!(
+        app.selected_initiative().unwrap().title,
+        "Automate invoice matching in the ERP"
+    );
+    press(&mut app, "Enter");
+    assert!(
+        app.message
+            .as_ref()
+            .unwrap()
+            .1
+            .starts_with("2 card(s) match \"erp\""),
+        "tags are not words"
+    );
+    press(&mut app, "n");
+    assert_eq!(
+        app.selected_initiative().unwrap().title,
+        "ERP backup restore drill"
+    );
+    press(&mut app, "n");
+    assert_eq!(
+        app.selected_initiative().unwrap().title,
+        "Automate invoice matching in the ERP",
+        "wraps"
+    );
+    press(&mut app, "N");
+    assert_eq!(
+        app.selected_initiative().unwrap().title,
+        "ERP backup restore drill"
+    );
+    assert!(app.message.as_ref().unwrap().1.starts_with("Match 2/2"));
+}
+
+#[test]
+fn filters_hide_other_cards_combine_and_clear_with_one_key() {
+    let mut app = sample_app();
+    let all: usize = app.columns.iter().map(Vec::len).sum();
+    press(&mut app, "f");
+    type_text(&mut app, "#iso kind:run");
+    press(&mut app, "Enter");
+    let shown: Vec<String> = (0..4).flat_map(|c| column_titles(&app, c)).collect();
+    assert_eq!(shown.len(), 4, "{shown:?}");
+    assert!(
+        app.message
+            .as_ref()
+            .unwrap()
+            .1
+            .starts_with("Showing 4 card(s) for #iso kind:run")
+    );
+    press(&mut app, "F");
+    assert_eq!(app.columns.iter().map(Vec::len).sum::<usize>(), all);
+    press(&mut app, "f");
+    type_text(&mut app, "#nosuchgoal");
+    let Mode::Prompt(prompt) = &app.mode else {
+        panic!("prompt stays open")
+    };
+    assert_eq!(prompt.error.as_deref(), Some("no goal matches #nosuchgoal"));
+    press(&mut app, "Esc");
+    assert_eq!(
+        app.columns.iter().map(Vec::len).sum::<usize>(),
+        all,
+        "Esc restores what was there"
+    );
+}

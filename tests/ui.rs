@@ -217,3 +217,27 @@ fn a_detail_taller_than_the_screen_says_there_is_more() {
         "scrolled to the end: {text}"
     );
 }
+
+#[test]
+fn search_matches_are_marked_and_underlined_without_colour() {
+    let mut app = sample_app();
+    app.monochrome = true;
+    press(&mut app, "/");
+    common::type_text(&mut app, "backup");
+    press(&mut app, "Enter j");
+    let terminal = draw(&mut app, 100, 30);
+    let text = screen_text(&terminal);
+    let row = text
+        .lines()
+        .position(|l| l.contains("• ERP"))
+        .expect("a match marker");
+    let line = text.lines().nth(row).unwrap();
+    let col = line.chars().position(|c| c == '•').unwrap() + 6; // "• ERP " then "backup"
+    let cell =
+        &terminal.backend().buffer()[(u16::try_from(col).unwrap(), u16::try_from(row).unwrap())];
+    assert_eq!(cell.symbol(), "b");
+    assert!(
+        cell.modifier.contains(Modifier::UNDERLINED),
+        "the matched word is underlined"
+    );
+}

@@ -45,8 +45,9 @@ impl App {
     pub fn refresh(&mut self) {
         let today = self.today;
         let mut columns: [Vec<usize>; 4] = Default::default();
+        let filter = self.filter.as_ref().map(|f| &f.query);
         for (index, initiative) in self.roadmap.initiatives.iter().enumerate() {
-            if initiative.status.is_active() {
+            if initiative.status.is_active() && filter.is_none_or(|q| q.matches(initiative)) {
                 columns[initiative.horizon(today).index()].push(index);
             }
         }
@@ -159,6 +160,11 @@ impl App {
             }
             Command::AddGoal => self.mode = Mode::Form(Box::new(Form::goal(None, self.today))),
             Command::Capture => self.open_capture(),
+            Command::Search => self.open_prompt(super::search::PromptKind::Search),
+            Command::Filter => self.open_prompt(super::search::PromptKind::Filter),
+            Command::NextMatch => self.jump_to_match(true, false),
+            Command::PreviousMatch => self.jump_to_match(false, false),
+            Command::ClearFilters => self.clear_filters(),
             Command::MoveEarlier => self.move_card(false),
             Command::MoveLater => self.move_card(true),
             Command::ReorderUp => self.reorder(false),

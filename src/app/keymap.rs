@@ -57,6 +57,16 @@ pub enum Command {
     LoadSample,
     /// List the backups of the roadmap file, to restore one.
     Backups,
+    /// Search cards by their words.
+    Search,
+    /// Go to the next search match.
+    NextMatch,
+    /// Go to the previous search match.
+    PreviousMatch,
+    /// Filter the board (`#goal @owner +tag status:… kind:…`).
+    Filter,
+    /// Clear the filter and the search.
+    ClearFilters,
     /// Show the key bindings.
     Help,
     /// Close the overlay.
@@ -125,6 +135,11 @@ impl Command {
             Command::Redo => "redo",
             Command::LoadSample => "load the sample roadmap (empty roadmap only)",
             Command::Backups => "backups: list them, restore one",
+            Command::Search => "search titles, summaries, notes",
+            Command::NextMatch => "next match",
+            Command::PreviousMatch => "previous match",
+            Command::Filter => "filter: #goal @owner +tag status:… kind:…",
+            Command::ClearFilters => "clear filter and search",
             Command::Help => "this help",
             Command::Close => "close",
             Command::Yes => "yes / choose",
@@ -311,6 +326,11 @@ impl Default for Keymap {
             (Redo, vec![ctrl('r'), ctrl('y')]),
             (LoadSample, vec![ch('o')]),
             (Backups, vec![ch('B')]),
+            (Search, vec![ch('/')]),
+            (NextMatch, vec![ch('n')]),
+            (PreviousMatch, vec![ch('N')]),
+            (Filter, vec![ch('f')]),
+            (ClearFilters, vec![ch('F')]),
             (Command::Help, vec![ch('?')]),
             (Quit, vec![ch('q'), ctrl('c')]),
         ];

@@ -9,6 +9,7 @@ pub mod form;
 pub mod history;
 pub mod keymap;
 mod mode;
+pub mod search;
 
 pub use clock::Clock;
 pub use form::{Form, FormOutcome, FormTarget};
@@ -73,6 +74,10 @@ pub struct App {
     pub quit: bool,
     /// Why edits are refused (another instance writes the file, …); None when editable.
     pub read_only: Option<String>,
+    /// The active search (highlights and n/N).
+    pub search: Option<search::Active>,
+    /// The active filter (hides cards that do not match).
+    pub filter: Option<search::Active>,
     /// An unresolved change of the file on disk; saving waits until it is decided.
     pub disk_change: Option<DiskChange>,
     /// I/O requested by the last key, for the runtime to carry out.
@@ -111,6 +116,8 @@ impl App {
             goal_counts: Vec::new(),
             quit: false,
             read_only: None,
+            search: None,
+            filter: None,
             disk_change: None,
             effects: Vec::new(),
             monochrome: false,
@@ -153,6 +160,11 @@ impl App {
             Event::Paste(text) => match &mut self.mode {
                 Mode::Form(form) => form.paste(text),
                 Mode::Capture(capture) => capture.paste(text),
+                Mode::Prompt(_) => {
+                    for c in text.chars().filter(|c| !c.is_control()) {
+                        self.prompt_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+                    }
+                }
                 _ => {}
             },
             Event::Resize(w, h) => self.viewport = (*w, *h),
@@ -162,6 +174,9 @@ impl App {
 
     /// Handles one key press.
     pub fn handle_key(&mut self, key: KeyEvent) {
+        if let Mode::Prompt(_) = self.mode {
+            return self.prompt_key(key);
+        }
         if let Mode::Capture(_) = self.mode {
             if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
                 self.quit = true;
@@ -323,7 +338,7 @@ impl App {
                 }
                 _ => {}
             },
-            Mode::Form(_) | Mode::Capture(_) => {}
+            Mode::Form(_) | Mode::Capture(_) | Mode::Prompt(_) => {}
         }
     }
 
@@ -542,7 +557,7 @@ impl App {
             Mode::Status { .. } => Some(Context::Picker),
             Mode::Conflict => Some(Context::Conflict),
             Mode::Backups { .. } => Some(Context::Backups),
-            Mode::Form(_) | Mode::Capture(_) => None,
+            Mode::Form(_) | Mode::Capture(_) | Mode::Prompt(_) => None,
         }
     }
 }

@@ -142,6 +142,8 @@ pub enum Mode {
     Form(Box<Form>),
     /// The quick-capture line.
     Capture(Box<super::capture::Capture>),
+    /// The search or filter line.
+    Prompt(Box<super::search::Prompt>),
     /// A yes/no question.
     Confirm(Confirm),
     /// Choosing a new status for an initiative.

@@ -5,6 +5,7 @@ pub mod dates;
 pub mod horizon;
 pub mod ids;
 pub mod model;
+pub mod query;
 pub mod validate;
 
 pub use dates::DATE_FORMS_HELP;

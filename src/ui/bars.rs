@@ -90,6 +90,10 @@ pub fn render_status(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
 }
 
 fn default_message(app: &App) -> String {
+    if let Some(filter) = &app.filter {
+        let shown: usize = app.columns.iter().map(Vec::len).sum();
+        return format!("Filter: {} · {shown} card(s) shown · F clears", filter.text);
+    }
     match &app.source {
         Source::File(_) => app.location.clone(),
         Source::Demo => "Sample roadmap in memory: nothing you do here is saved.".into(),
@@ -99,6 +103,7 @@ fn default_message(app: &App) -> String {
 /// Draws the key hints for the current mode, taken from the live keymap.
 pub fn render_hints(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let pairs: Vec<(String, &str)> = match (&app.mode, app.context()) {
+        (Mode::Prompt(_), _) => vec![("Enter".into(), "keep"), ("Esc".into(), "cancel")],
         (Mode::Capture(_), _) => vec![
             ("Enter".into(), "add"),
             ("Tab".into(), "complete #goal"),

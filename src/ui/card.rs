@@ -49,7 +49,11 @@ pub fn render_card(
     theme: &Theme,
 ) {
     let cells = usize::from(area.width);
-    let marker = if selected { "▶ " } else { "  " };
+    let marker = match (selected, app.is_match(&i.id)) {
+        (true, _) => "▶ ",
+        (false, true) => "• ",
+        (false, false) => "  ",
+    };
     let title_style = if selected {
         theme.selected
     } else {
@@ -58,8 +62,14 @@ pub fn render_card(
     let lines = wrap_title(&i.title, cells.saturating_sub(2), usize::from(TITLE_LINES));
     for (row, text) in (0u16..).zip(lines) {
         let lead = if row == 0 { marker } else { "  " };
-        let line = Line::from(vec![Span::raw(lead), Span::styled(text, title_style)]);
-        buf.set_line(area.x, area.y + row, &line, area.width);
+        let mut spans = vec![Span::raw(lead)];
+        spans.extend(highlight(
+            text,
+            app.search.as_ref().map(|a| a.query.words.as_slice()),
+            title_style,
+            theme,
+        ));
+        buf.set_line(area.x, area.y + row, &Line::from(spans), area.width);
     }
     let meta = meta_line(app, i, cells, theme);
     buf.set_line(area.x, area.y + TITLE_LINES, &meta, area.width);
@@ -86,6 +96,46 @@ pub fn render_card(
             theme.selected,
         );
     }
+}
+
+/// Splits `text` into spans, underlining the search words found in it.
+fn highlight<'a>(
+    text: String,
+    words: Option<&[String]>,
+    base: ratatui::style::Style,
+    theme: &Theme,
+) -> Vec<Span<'a>> {
+    let words = words.unwrap_or_default();
+    let lower = text.to_lowercase();
+    if words.is_empty() || lower.len() != text.len() {
+        return vec![Span::styled(text, base)];
+    }
+    let mut marks = vec![false; text.len()];
+    for word in words.iter().filter(|w| !w.is_empty()) {
+        for (at, _) in lower.match_indices(word.as_str()) {
+            marks[at..at + word.len()]
+                .iter_mut()
+                .for_each(|m| *m = true);
+        }
+    }
+    let mut spans = Vec::new();
+    let mut start = 0;
+    for (at, _) in text
+        .char_indices()
+        .skip(1)
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        if at == text.len() || marks[at] != marks[start] {
+            let style = if marks[start] {
+                base.patch(theme.found)
+            } else {
+                base
+            };
+            spans.push(Span::styled(text[start..at].to_string(), style));
+            start = at;
+        }
+    }
+    spans
 }
 
 /// Status symbol (and word when there is room), date or OVERDUE, goal codes or "no goal".

@@ -10,6 +10,7 @@ pub mod form;
 pub mod goals;
 pub mod help;
 pub mod layout;
+pub mod prompt;
 pub mod text;
 pub mod theme;
 
@@ -82,6 +83,7 @@ fn draw(
         }
         Mode::Form(form) => form::render_form(form, area, buf, theme),
         Mode::Capture(capture) => capture::render_capture(app, capture, area, buf, theme),
+        Mode::Prompt(prompt) => prompt::render_prompt(app, prompt, area, buf, theme),
         Mode::Confirm(confirm) => {
             render_confirm(confirm, area, buf, theme);
             None

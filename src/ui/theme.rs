@@ -28,6 +28,8 @@ pub struct Theme {
     pub badge: Style,
     /// Key names in hints and help.
     pub key: Style,
+    /// Search matches inside text.
+    pub found: Style,
 }
 
 impl Theme {
@@ -51,6 +53,9 @@ impl Theme {
                 .bg(Color::Yellow)
                 .add_modifier(Modifier::BOLD),
             key: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
+            found: Style::new()
+                .add_modifier(Modifier::UNDERLINED)
+                .fg(Color::Yellow),
         }
     }
 
@@ -69,6 +74,7 @@ impl Theme {
             header: Style::new().add_modifier(Modifier::REVERSED),
             badge: bold.add_modifier(Modifier::REVERSED),
             key: bold,
+            found: Style::new().add_modifier(Modifier::UNDERLINED),
         }
     }
 }

@@ -1,0 +1,201 @@
+//! Search (`/`, `n`, `N`) and filter (`f`, `F`): a one-line prompt applied as you type.
+//! Search highlights and steps through matching cards; a filter hides the others.
+
+use super::{App, Mode};
+use crate::domain::query::Query;
+use crate::domain::{Horizon, InitiativeId};
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent};
+use tui_input::Input;
+use tui_input::backend::crossterm::to_input_request;
+
+/// Which prompt is open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PromptKind {
+    /// Find cards by their words.
+    Search,
+    /// Show only the cards that match.
+    Filter,
+}
+
+/// An active search or filter: what was typed and what it means.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Active {
+    /// The text as typed.
+    pub text: String,
+    /// Its meaning.
+    pub query: Query,
+}
+
+/// The open prompt.
+#[derive(Debug, Clone)]
+pub struct Prompt {
+    /// Search or filter.
+    pub kind: PromptKind,
+    /// What is typed.
+    pub input: Input,
+    /// Why the text is not a valid query (the last valid one stays applied).
+    pub error: Option<String>,
+    /// What was active before, restored by Esc.
+    before: Option<Active>,
+}
+
+impl App {
+    /// Opens the search or filter prompt, starting from what is active.
+    pub(super) fn open_prompt(&mut self, kind: PromptKind) {
+        let before = match kind {
+            PromptKind::Search => self.search.clone(),
+            PromptKind::Filter => self.filter.clone(),
+        };
+        let input = Input::new(before.as_ref().map(|a| a.text.clone()).unwrap_or_default());
+        self.mode = Mode::Prompt(Box::new(Prompt {
+            kind,
+            input,
+            error: None,
+            before,
+        }));
+    }
+
+    /// Handles a key in the prompt, applying the query as it is typed.
+    pub(super) fn prompt_key(&mut self, key: KeyEvent) {
+        let Mode::Prompt(prompt) = &mut self.mode else {
+            return;
+        };
+        let kind = prompt.kind;
+        match key.code {
+            KeyCode::Enter => {
+                self.mode = Mode::Browse;
+                self.describe_active(kind);
+                return;
+            }
+            KeyCode::Esc => {
+                let before = prompt.before.clone();
+                self.mode = Mode::Browse;
+                self.apply(kind, before);
+                self.info("Cancelled; nothing changed.");
+                return;
+            }
+            _ => {
+                if let Some(request) = to_input_request(&Event::Key(key)) {
+                    prompt.input.handle(request);
+                }
+            }
+        }
+        let text = prompt.input.value().to_string();
+        match Query::parse(&text, &self.roadmap) {
+            Ok(query) => {
+                prompt.error = None;
+                let active = (!query.is_empty()).then_some(Active { text, query });
+                self.apply(kind, active);
+                if kind == PromptKind::Search {
+                    self.jump_to_match(true, true);
+                }
+            }
+            Err(e) => prompt.error = Some(e),
+        }
+    }
+
+    fn apply(&mut self, kind: PromptKind, active: Option<Active>) {
+        let selected = self.selected_initiative().map(|i| i.id.clone());
+        match kind {
+            PromptKind::Search => self.search = active,
+            PromptKind::Filter => {
+                self.filter = active;
+                self.refresh();
+                if let Some(id) = selected {
+                    self.select_initiative(&id);
+                }
+            }
+        }
+    }
+
+    fn describe_active(&mut self, kind: PromptKind) {
+        let shown: usize = self.columns.iter().map(Vec::len).sum();
+        match (kind, &self.search, &self.filter) {
+            (PromptKind::Search, Some(active), _) => {
+                let n = self.matches().len();
+                self.info(format!(
+                    "{n} card(s) match \"{}\": n next, N previous",
+                    active.text
+                ));
+            }
+            (PromptKind::Filter, _, Some(active)) => {
+                self.info(format!(
+                    "Showing {shown} card(s) for {}: F clears",
+                    active.text
+                ));
+            }
+            _ => self.info("Nothing to find or filter."),
+        }
+    }
+
+    /// Clears the filter and the search.
+    pub(super) fn clear_filters(&mut self) {
+        let had = self.filter.is_some() || self.search.is_some();
+        self.search = None;
+        self.apply(PromptKind::Filter, None);
+        self.info(if had {
+            "Filters and search cleared: every card is shown."
+        } else {
+            "No filter is set."
+        });
+    }
+
+    /// Board cards matching the search, in board order (column by column, top to bottom).
+    pub fn matches(&self) -> Vec<(usize, usize)> {
+        let Some(active) = &self.search else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for (column, indices) in self.columns.iter().enumerate() {
+            for (pos, index) in indices.iter().enumerate() {
+                if active.query.matches(&self.roadmap.initiatives[*index]) {
+                    out.push((column, pos));
+                }
+            }
+        }
+        out
+    }
+
+    /// True when this initiative matches the active search.
+    pub fn is_match(&self, id: &InitiativeId) -> bool {
+        self.search.as_ref().is_some_and(|a| {
+            self.roadmap
+                .initiative(id)
+                .is_some_and(|i| a.query.matches(i))
+        })
+    }
+
+    /// Selects the next (or previous) matching card; `inclusive` allows the current one.
+    pub(super) fn jump_to_match(&mut self, forward: bool, inclusive: bool) {
+        let matches = self.matches();
+        let Some(active) = &self.search else {
+            return self.info("No search yet: press / to find cards.");
+        };
+        if matches.is_empty() {
+            let text = active.text.clone();
+            return self.info(format!("No card matches \"{text}\"."));
+        }
+        let here = (self.column.index(), self.cursor[self.column.index()]);
+        let found = if forward {
+            matches
+                .iter()
+                .position(|m| if inclusive { *m >= here } else { *m > here })
+                .unwrap_or(0)
+        } else {
+            matches
+                .iter()
+                .rposition(|m| *m < here)
+                .unwrap_or(matches.len() - 1)
+        };
+        let (column, pos) = matches[found];
+        self.pane = super::Pane::Board;
+        self.column = Horizon::from_index(column);
+        self.cursor[column] = pos;
+        self.info(format!(
+            "Match {}/{} for \"{}\"",
+            found + 1,
+            matches.len(),
+            active.text
+        ));
+    }
+}

@@ -1,0 +1,149 @@
+//! Search and filter queries: free words match titles, summaries and notes; `#goal`,
+//! `@owner`, `+tag`, `status:blocked` and `kind:run` narrow the board. Same token rules as
+//! quick capture, so one syntax serves both.
+
+use super::capture::match_goal;
+use super::ids::GoalId;
+use super::model::{Initiative, Kind, Roadmap, Status};
+
+/// A parsed query. Every part given must match (they combine with AND).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Query {
+    /// Lower-case words that must each appear in the title, summary or notes.
+    pub words: Vec<String>,
+    /// Goals; an initiative must serve at least one of them.
+    pub goals: Vec<GoalId>,
+    /// Lower-case owner fragments matched against IT owner and sponsor.
+    pub owners: Vec<String>,
+    /// Tags (case-insensitive); all must be present.
+    pub tags: Vec<String>,
+    /// Statuses; any of them.
+    pub statuses: Vec<Status>,
+    /// Kinds; any of them.
+    pub kinds: Vec<Kind>,
+}
+
+impl Query {
+    /// Parses a query; unknown goals, statuses or kinds are reported, not ignored.
+    pub fn parse(text: &str, roadmap: &Roadmap) -> Result<Query, String> {
+        let mut q = Query::default();
+        for word in text.split_whitespace() {
+            let lower = word.to_lowercase();
+            if let Some(token) = word.strip_prefix('#').filter(|t| !t.is_empty()) {
+                let found = match_goal(token, &roadmap.goals);
+                if found.is_empty() {
+                    return Err(format!("no goal matches #{token}"));
+                }
+                q.goals.extend(found.into_iter().map(|g| g.id.clone()));
+            } else if let Some(owner) = lower.strip_prefix('@').filter(|t| !t.is_empty()) {
+                q.owners.push(owner.to_string());
+            } else if let Some(tag) = lower.strip_prefix('+').filter(|t| !t.is_empty()) {
+                q.tags.push(tag.to_string());
+            } else if let Some(status) = lower.strip_prefix("status:") {
+                let found = Status::ALL.iter().find(|s| {
+                    s.label()
+                        .to_lowercase()
+                        .replace(' ', "-")
+                        .starts_with(status)
+                });
+                q.statuses
+                    .push(*found.ok_or_else(|| format!("no status starts with \"{status}\""))?);
+            } else if let Some(kind) = lower.strip_prefix("kind:") {
+                let found = Kind::ALL
+                    .iter()
+                    .find(|k| k.label().to_lowercase().starts_with(kind));
+                q.kinds.push(*found.ok_or_else(|| {
+                    format!("no kind starts with \"{kind}\" (run, grow, transform)")
+                })?);
+            } else {
+                q.words.push(lower);
+            }
+        }
+        Ok(q)
+    }
+
+    /// True when nothing is asked.
+    pub fn is_empty(&self) -> bool {
+        *self == Query::default()
+    }
+
+    /// True when every part of the query matches the initiative.
+    pub fn matches(&self, i: &Initiative) -> bool {
+        let text = || format!("{}\n{}\n{}", i.title, i.summary, i.notes).to_lowercase();
+        let owners = || format!("{}\n{}", i.it_owner, i.sponsor).to_lowercase();
+        (self.words.is_empty() || {
+            let text = text();
+            self.words.iter().all(|w| text.contains(w.as_str()))
+        }) && (self.goals.is_empty() || self.goals.iter().any(|g| i.goals.contains(g)))
+            && (self.owners.is_empty() || {
+                let owners = owners();
+                self.owners.iter().all(|o| owners.contains(o.as_str()))
+            })
+            && self
+                .tags
+                .iter()
+                .all(|t| i.tags.iter().any(|it| it.eq_ignore_ascii_case(t)))
+            && (self.statuses.is_empty() || self.statuses.contains(&i.status))
+            && (self.kinds.is_empty() || self.kinds.contains(&i.kind))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::{DateTime, NaiveDate};
+
+    fn sample() -> Roadmap {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        crate::sample::sample(today, DateTime::from_timestamp(0, 0).unwrap()).unwrap()
+    }
+
+    fn titles(query: &str) -> Vec<String> {
+        let r = sample();
+        let q = Query::parse(query, &r).unwrap();
+        r.initiatives
+            .iter()
+            .filter(|i| q.matches(i))
+            .map(|i| i.title.clone())
+            .collect()
+    }
+
+    #[test]
+    fn words_match_title_summary_and_notes_case_insensitively() {
+        assert_eq!(
+            titles("PORTAL partners"),
+            ["Single sign-on for the partner portal"]
+        );
+        assert_eq!(
+            titles("procurement"),
+            ["Renew the Microsoft agreement with 8% fewer seats"],
+            "notes"
+        );
+    }
+
+    #[test]
+    fn tokens_filter_and_combine() {
+        assert_eq!(
+            titles("#iso @lena status:in"),
+            ["Patch the VPN gateways (CVE-2026-4411)"]
+        );
+        assert_eq!(titles("+crm kind:transform"), ["Replace the legacy CRM"]);
+        assert_eq!(titles("status:blocked").len(), 1);
+        assert!(titles("#eu kind:run status:proposed").is_empty());
+    }
+
+    #[test]
+    fn unknown_parts_are_reported() {
+        let r = sample();
+        assert_eq!(
+            Query::parse("#nope", &r).unwrap_err(),
+            "no goal matches #nope"
+        );
+        assert!(
+            Query::parse("status:later", &r)
+                .unwrap_err()
+                .contains("later")
+        );
+        assert!(Query::parse("", &r).unwrap().is_empty());
+    }
+}
