@@ -25,6 +25,10 @@ pub struct Cli {
     /// Pretend today is this date (YYYY-MM-DD), for reviews, demos and tests.
     #[arg(long, value_name = "YYYY-MM-DD", env = "ALIGNMAP_TODAY", value_parser = parse_today, global = true)]
     pub today: Option<NaiveDate>,
+    /// Colour theme: dark, light, high-contrast, colour-blind or mono (remembered when set
+    /// in the app with t; this flag applies to this run).
+    #[arg(long, value_name = "NAME", value_parser = crate::domain::prefs::ThemeName::parse, global = true)]
+    pub theme: Option<crate::domain::prefs::ThemeName>,
     /// Open the bundled sample roadmap in memory; nothing is saved.
     #[arg(long)]
     pub demo: bool,
@@ -90,6 +94,27 @@ fn roadmap_path(cli: &Cli, file: Option<&Path>) -> Result<PathBuf, String> {
     storage::roadmap_path(file.or(cli.file.as_deref()), cli.dir.as_deref()).ok_or_else(|| {
         "cannot find a config directory for this user; pass --dir DIR or set ALIGNMAP_DIR".into()
     })
+}
+
+/// Picks the theme: NO_COLOR, then --theme, then config.ron, then the default.
+fn apply_theme(cli: &Cli, app: &mut App) {
+    use crate::domain::prefs::ThemeName;
+    app.config_path =
+        storage::data_dir(cli.dir.as_deref()).map(|d| storage::config::config_path(&d));
+    let remembered = match app.config_path.as_deref().map(storage::config::load) {
+        Some(Ok(config)) => config.theme,
+        Some(Err(e)) => {
+            app.error(format!("Ignoring the theme in the config: {e}"));
+            None
+        }
+        None => None,
+    };
+    app.no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    app.theme = if app.no_color {
+        ThemeName::Mono
+    } else {
+        cli.theme.or(remembered).unwrap_or_default()
+    };
 }
 
 /// Opens the roadmap; when it does not load and a person is at the terminal, offers to open
@@ -306,7 +331,7 @@ fn open(cli: &Cli, clock: Clock) -> Result<(), String> {
         }
         app
     };
-    app.monochrome = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    apply_theme(cli, &mut app);
     match runtime::run(&mut app, known).map_err(|e| format!("terminal error: {e}"))? {
         Outcome::Saved => Ok(()),
         Outcome::Recovered(path) => Err(format!(

@@ -789,3 +789,21 @@ fn filters_hide_other_cards_combine_and_clear_with_one_key() {
         "Esc restores what was there"
     );
 }
+
+#[test]
+fn t_cycles_themes_and_asks_to_remember_unless_no_color_is_set() {
+    use alignmap::app::Effect;
+    use alignmap::domain::prefs::ThemeName;
+    let mut app = sample_app();
+    press(&mut app, "t");
+    assert_eq!(app.theme, ThemeName::Light);
+    assert_eq!(app.effects, [Effect::SaveConfig]);
+    press(&mut app, "t t t t");
+    assert_eq!(app.theme, ThemeName::Dark, "full circle");
+    app.effects.clear();
+    app.no_color = true;
+    app.theme = ThemeName::Mono;
+    press(&mut app, "t");
+    assert_eq!(app.theme, ThemeName::Mono);
+    assert!(app.effects.is_empty());
+}

@@ -371,3 +371,30 @@ fn the_backups_view_lists_backups_and_restores_one_as_an_undoable_change() {
     press(&mut f.app, "u");
     assert_eq!(f.app.roadmap, edited, "restoring is undoable");
 }
+
+#[test]
+fn the_theme_is_remembered_in_config_ron_without_touching_other_settings() {
+    let mut f = Fixture::new();
+    let config = f.path.with_file_name("config.ron");
+    f.app.config_path = Some(config.clone());
+    press(&mut f.app, "t");
+    f.wait(0);
+    let saved = alignmap::storage::config::load(&config).unwrap();
+    assert_eq!(saved.theme, Some(alignmap::domain::prefs::ThemeName::Light));
+    std::fs::write(&config, "(theme: Some(\"nope\"))").unwrap();
+    press(&mut f.app, "t");
+    f.wait(0);
+    assert!(
+        f.app
+            .message
+            .as_ref()
+            .unwrap()
+            .1
+            .starts_with("Theme not remembered")
+    );
+    assert_eq!(
+        std::fs::read_to_string(&config).unwrap(),
+        "(theme: Some(\"nope\"))",
+        "not overwritten"
+    );
+}

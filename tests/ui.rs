@@ -85,7 +85,7 @@ fn help_lists_every_bound_command() {
 #[test]
 fn the_selected_card_is_marked_without_colour() {
     let mut app = sample_app();
-    app.monochrome = true;
+    app.theme = alignmap::domain::prefs::ThemeName::Mono;
     let terminal = draw(&mut app, 80, 24);
     let buffer = terminal.backend().buffer();
     let text = screen_text(&terminal);
@@ -221,7 +221,7 @@ fn a_detail_taller_than_the_screen_says_there_is_more() {
 #[test]
 fn search_matches_are_marked_and_underlined_without_colour() {
     let mut app = sample_app();
-    app.monochrome = true;
+    app.theme = alignmap::domain::prefs::ThemeName::Mono;
     press(&mut app, "/");
     common::type_text(&mut app, "backup");
     press(&mut app, "Enter j");
@@ -240,4 +240,46 @@ fn search_matches_are_marked_and_underlined_without_colour() {
         cell.modifier.contains(Modifier::UNDERLINED),
         "the matched word is underlined"
     );
+}
+
+#[test]
+fn light_and_high_contrast_themes_paint_their_background_everywhere_including_popups() {
+    use alignmap::domain::prefs::ThemeName;
+    for (theme, paper) in [
+        (ThemeName::Light, Color::Rgb(255, 255, 255)),
+        (ThemeName::HighContrast, Color::Rgb(0, 0, 0)),
+    ] {
+        for keys in ["", "Enter", "e", "?", "Tab d"] {
+            let mut app = sample_app();
+            app.theme = theme;
+            press(&mut app, keys);
+            let terminal = draw(&mut app, 100, 30);
+            let buffer = terminal.backend().buffer();
+            let unpainted = buffer
+                .content
+                .iter()
+                .filter(|c| c.bg == Color::Reset)
+                .count();
+            assert_eq!(
+                unpainted, 0,
+                "{theme:?} after {keys:?}: cells left on the terminal's background"
+            );
+            let text = screen_text(&terminal);
+            let row = text.lines().position(|l| l.contains('▶')).unwrap();
+            let on_paper = (0..100)
+                .filter(|x| buffer[(*x, u16::try_from(row).unwrap())].bg == paper)
+                .count();
+            assert!(
+                on_paper < 100,
+                "{theme:?}: the selected row stands out from the page"
+            );
+        }
+    }
+}
+
+#[test]
+fn board_80x24_light_theme() {
+    let mut app = sample_app();
+    app.theme = alignmap::domain::prefs::ThemeName::Light;
+    insta::assert_snapshot!(draw(&mut app, 80, 24).backend());
 }

@@ -165,6 +165,18 @@ impl App {
             Command::NextMatch => self.jump_to_match(true, false),
             Command::PreviousMatch => self.jump_to_match(false, false),
             Command::ClearFilters => self.clear_filters(),
+            Command::NextTheme => {
+                if self.no_color {
+                    self.info("NO_COLOR is set, so colours stay off.");
+                } else {
+                    self.theme = self.theme.next();
+                    self.effects.push(super::Effect::SaveConfig);
+                    self.info(format!(
+                        "Theme: {} (t for the next; remembered)",
+                        self.theme.name()
+                    ));
+                }
+            }
             Command::MoveEarlier => self.move_card(false),
             Command::MoveLater => self.move_card(true),
             Command::ReorderUp => self.reorder(false),

@@ -67,6 +67,8 @@ pub enum Command {
     Filter,
     /// Clear the filter and the search.
     ClearFilters,
+    /// Switch to the next colour theme (remembered).
+    NextTheme,
     /// Show the key bindings.
     Help,
     /// Close the overlay.
@@ -140,6 +142,7 @@ impl Command {
             Command::PreviousMatch => "previous match",
             Command::Filter => "filter: #goal @owner +tag status:… kind:…",
             Command::ClearFilters => "clear filter and search",
+            Command::NextTheme => "next theme: dark, light, high contrast, colour-blind, mono",
             Command::Help => "this help",
             Command::Close => "close",
             Command::Yes => "yes / choose",
@@ -331,6 +334,7 @@ impl Default for Keymap {
             (PreviousMatch, vec![ch('N')]),
             (Filter, vec![ch('f')]),
             (ClearFilters, vec![ch('F')]),
+            (NextTheme, vec![ch('t')]),
             (Command::Help, vec![ch('?')]),
             (Quit, vec![ch('q'), ctrl('c')]),
         ];

@@ -82,8 +82,12 @@ pub struct App {
     pub disk_change: Option<DiskChange>,
     /// I/O requested by the last key, for the runtime to carry out.
     pub effects: Vec<Effect>,
-    /// Draw without colour (NO_COLOR).
-    pub monochrome: bool,
+    /// The colour theme.
+    pub theme: crate::domain::prefs::ThemeName,
+    /// `NO_COLOR` is set: the theme stays colourless.
+    pub no_color: bool,
+    /// Where preferences are remembered (`config.ron`), if anywhere.
+    pub config_path: Option<std::path::PathBuf>,
 }
 
 impl App {
@@ -120,7 +124,9 @@ impl App {
             filter: None,
             disk_change: None,
             effects: Vec::new(),
-            monochrome: false,
+            theme: crate::domain::prefs::ThemeName::default(),
+            no_color: false,
+            config_path: None,
         };
         app.refresh();
         app

@@ -111,6 +111,8 @@ pub enum Effect {
     ListBackups,
     /// Back up the current file, then load this backup (as an undoable change).
     RestoreBackup(PathBuf),
+    /// Remember the preferences (theme) in `config.ron`.
+    SaveConfig,
 }
 
 /// One backup as listed in the TUI.

@@ -5,6 +5,7 @@ pub mod dates;
 pub mod horizon;
 pub mod ids;
 pub mod model;
+pub mod prefs;
 pub mod query;
 pub mod validate;
 

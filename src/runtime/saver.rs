@@ -233,6 +233,10 @@ impl Saver {
 
     fn run_effects(&mut self, app: &mut App) {
         for effect in std::mem::take(&mut app.effects) {
+            if effect == Effect::SaveConfig {
+                save_config(app);
+                continue;
+            }
             // Listing reads only, so read-only sessions may list too.
             if effect == Effect::ListBackups {
                 if let Source::File(file) = &app.source {
@@ -249,7 +253,7 @@ impl Saver {
                 Effect::TakeTheirs => self.take_theirs(app, &path),
                 Effect::ArchiveRecovery(copy) => archive(app, &path, &copy),
                 Effect::RestoreBackup(copy) => restore_backup(app, &path, &copy),
-                Effect::ListBackups => {}
+                Effect::ListBackups | Effect::SaveConfig => {}
             }
         }
     }
@@ -320,6 +324,26 @@ impl Saver {
     pub fn recover(&self, roadmap: &Roadmap) -> PathBuf {
         let _guard = lock(&self.shared);
         write_recovery(self.path.as_deref(), roadmap)
+    }
+}
+
+/// Remembers the theme in `config.ron`, keeping the other settings; a config that cannot be
+/// read is reported and left alone.
+fn save_config(app: &mut App) {
+    let Some(path) = app.config_path.clone() else {
+        return;
+    };
+    let mut config = match storage::config::load(&path) {
+        Ok(config) => config,
+        Err(e) => {
+            return app.error(format!(
+                "Theme not remembered, the config has a mistake: {e}"
+            ));
+        }
+    };
+    config.theme = Some(app.theme);
+    if let Err(e) = storage::config::save(&path, &config) {
+        app.error(format!("Theme not remembered: {e}"));
     }
 }
 

@@ -2,6 +2,7 @@
 
 mod atomic;
 pub mod backup;
+pub mod config;
 mod error;
 pub mod fingerprint;
 mod lock;

@@ -40,6 +40,7 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
 /// Clears `rect`, draws a titled frame, returns the inside.
 pub fn frame(rect: Rect, title: &str, buf: &mut Buffer, theme: &Theme) -> Rect {
     Clear.render(rect, buf);
+    buf.set_style(rect, theme.text);
     let block = Block::bordered()
         .border_type(BorderType::Double)
         .border_style(theme.focus)

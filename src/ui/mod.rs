@@ -40,11 +40,7 @@ pub fn measure(app: &App) -> crate::app::Metrics {
 /// Draws the whole screen for `app`.
 pub fn render(app: &App, frame: &mut Frame) {
     let area = frame.area();
-    let theme = if app.monochrome {
-        Theme::monochrome()
-    } else {
-        Theme::standard()
-    };
+    let theme = Theme::named(app.theme);
     let cursor = draw(app, area, frame.buffer_mut(), &theme);
     if let Some(position) = cursor {
         frame.set_cursor_position(position);
@@ -57,6 +53,7 @@ fn draw(
     buf: &mut Buffer,
     theme: &Theme,
 ) -> Option<ratatui::layout::Position> {
+    buf.set_style(area, theme.text); // themes with their own background paint it everywhere
     if layout::too_small((area.width, area.height)) {
         let (w, h) = layout::MIN_SIZE;
         let text = format!(

@@ -1,6 +1,7 @@
 //! Every colour and text style the UI uses. Meaning never rests on colour alone: focus is also
 //! shown by a marker and reverse video, status by a symbol, overdue by a word.
 
+use crate::domain::prefs::ThemeName;
 use ratatui::style::{Color, Modifier, Style};
 
 /// The styles of one theme.
@@ -56,6 +57,93 @@ impl Theme {
             found: Style::new()
                 .add_modifier(Modifier::UNDERLINED)
                 .fg(Color::Yellow),
+        }
+    }
+
+    /// The styles of a named theme.
+    pub fn named(name: ThemeName) -> Self {
+        match name {
+            ThemeName::Dark => Theme::standard(),
+            ThemeName::Light => Theme::light(),
+            ThemeName::HighContrast => Theme::high_contrast(),
+            ThemeName::ColourBlind => Theme::colour_blind(),
+            ThemeName::Mono => Theme::monochrome(),
+        }
+    }
+
+    /// Black on white with deep blue accents, for projectors.
+    pub fn light() -> Self {
+        let ink = Color::Rgb(0, 0, 0);
+        let paper = Color::Rgb(255, 255, 255);
+        let blue = Color::Rgb(0, 70, 160);
+        let bold = Modifier::BOLD;
+        Theme {
+            text: Style::new().fg(ink).bg(paper),
+            dim: Style::new().fg(Color::Rgb(70, 70, 70)),
+            strong: Style::new().fg(ink).add_modifier(bold),
+            border: Style::new().fg(Color::Rgb(110, 110, 110)),
+            focus: Style::new().fg(blue).add_modifier(bold),
+            selected: Style::new().fg(paper).bg(blue).add_modifier(bold),
+            alert: Style::new().fg(Color::Rgb(175, 0, 0)).add_modifier(bold),
+            code: Style::new().fg(Color::Rgb(110, 0, 130)).add_modifier(bold),
+            header: Style::new().fg(paper).bg(blue),
+            badge: Style::new()
+                .fg(ink)
+                .bg(Color::Rgb(255, 200, 0))
+                .add_modifier(bold),
+            key: Style::new().fg(blue).add_modifier(bold),
+            found: Style::new()
+                .bg(Color::Rgb(255, 235, 130))
+                .add_modifier(Modifier::UNDERLINED),
+        }
+    }
+
+    /// White on black, yellow accents, nothing dim: for the back of the room.
+    pub fn high_contrast() -> Self {
+        let white = Color::Rgb(255, 255, 255);
+        let black = Color::Rgb(0, 0, 0);
+        let yellow = Color::Rgb(255, 230, 0);
+        let bold = Modifier::BOLD;
+        Theme {
+            text: Style::new().fg(white).bg(black),
+            dim: Style::new().fg(white),
+            strong: Style::new().fg(white).add_modifier(bold),
+            border: Style::new().fg(white),
+            focus: Style::new().fg(yellow).add_modifier(bold),
+            selected: Style::new().fg(black).bg(yellow).add_modifier(bold),
+            alert: Style::new()
+                .fg(Color::Rgb(255, 110, 110))
+                .add_modifier(bold | Modifier::UNDERLINED),
+            code: Style::new()
+                .fg(Color::Rgb(120, 220, 255))
+                .add_modifier(bold),
+            header: Style::new().fg(black).bg(white).add_modifier(bold),
+            badge: Style::new().fg(black).bg(yellow).add_modifier(bold),
+            key: Style::new().fg(yellow).add_modifier(bold),
+            found: Style::new().fg(yellow).add_modifier(Modifier::UNDERLINED),
+        }
+    }
+
+    /// Okabe-Ito accents on the terminal's own colours: distinct with every common
+    /// colour-vision deficiency (no red/green pairs).
+    pub fn colour_blind() -> Self {
+        let blue = Color::Rgb(0, 114, 178);
+        let bold = Modifier::BOLD;
+        Theme {
+            focus: Style::new().fg(blue).add_modifier(bold),
+            alert: Style::new().fg(Color::Rgb(213, 94, 0)).add_modifier(bold),
+            code: Style::new()
+                .fg(Color::Rgb(204, 121, 167))
+                .add_modifier(bold),
+            key: Style::new().fg(Color::Rgb(86, 180, 233)).add_modifier(bold),
+            badge: Style::new()
+                .fg(Color::Rgb(0, 0, 0))
+                .bg(Color::Rgb(240, 228, 66))
+                .add_modifier(bold),
+            found: Style::new()
+                .fg(Color::Rgb(230, 159, 0))
+                .add_modifier(Modifier::UNDERLINED),
+            ..Theme::standard()
         }
     }
 
