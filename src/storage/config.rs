@@ -36,6 +36,10 @@ pub fn save(path: &Path, config: &Config) -> Result<(), String> {
     let pretty = PrettyConfig::new().new_line("\n");
     let mut text = ron::ser::to_string_pretty(config, pretty).map_err(|e| e.to_string())?;
     text.push('\n');
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    }
     write_atomic(path, text.as_bytes()).map_err(|e| e.to_string())
 }
 
@@ -47,7 +51,7 @@ mod tests {
     #[test]
     fn round_trip_missing_file_and_mistakes() {
         let dir = tempfile::tempdir().unwrap();
-        let path = config_path(dir.path());
+        let path = config_path(&dir.path().join("new-dir"));
         assert_eq!(load(&path), Ok(Config::default()));
         let config = Config {
             theme: Some(ThemeName::HighContrast),
