@@ -1,0 +1,64 @@
+//! Undo/redo property: any sequence of edits, then as many undos, gives back the exact
+//! starting roadmap; as many redos then give back the exact end.
+#![allow(clippy::unwrap_used)] // test code
+
+mod common;
+
+use common::{press, sample_app, type_text};
+use proptest::prelude::*;
+
+/// Key sequences that each make at most one change (or none, e.g. at a column's edge).
+const EDITS: &[&str] = &[
+    "x",
+    "L",
+    "H",
+    "J",
+    "K",
+    "j",
+    "l",
+    "h",
+    "d y",
+    "s b Enter",
+    "s p Enter",
+    "e C-u TYPE Enter",
+    "c TYPE Enter",
+    "a TYPE Enter",
+    "Tab d y Tab",
+    "A TYPE Enter",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn undo_all_returns_the_start_and_redo_all_returns_the_end(
+        steps in prop::collection::vec((0..EDITS.len(), "[a-zA-Z ]{1,12}"), 1..25)
+    ) {
+        let mut app = sample_app();
+        let start = app.roadmap.clone();
+        let mut changes = 0;
+        for (edit, text) in &steps {
+            let before = app.revision;
+            for key in EDITS[*edit].split(' ') {
+                if key == "TYPE" {
+                    type_text(&mut app, &format!("{}x", text.trim()));
+                } else {
+                    press(&mut app, key);
+                }
+            }
+            press(&mut app, "Esc"); // leave any overlay a no-op edit left open
+            changes += app.revision - before;
+        }
+        let end = app.roadmap.clone();
+        for _ in 0..changes {
+            press(&mut app, "u");
+        }
+        prop_assert_eq!(&app.roadmap, &start);
+        press(&mut app, "u");
+        prop_assert_eq!(&app.roadmap, &start, "nothing more to undo");
+        for _ in 0..changes {
+            press(&mut app, "C-r");
+        }
+        prop_assert_eq!(&app.roadmap, &end);
+    }
+}
