@@ -283,3 +283,37 @@ fn board_80x24_light_theme() {
     app.theme = alignmap::domain::prefs::ThemeName::Light;
     insta::assert_snapshot!(draw(&mut app, 80, 24).backend());
 }
+
+#[test]
+fn the_public_view_hides_notes_everywhere_and_says_public() {
+    let mut app = sample_app();
+    press(&mut app, "P");
+    let text = screen_text(&draw(&mut app, 100, 30));
+    assert!(text.contains(" PUBLIC "), "{text}");
+    // The blocked licence card carries an internal note.
+    press(&mut app, "j j Enter");
+    let detail = screen_text(&draw(&mut app, 100, 30));
+    assert!(detail.contains("Renew the Microsoft"), "{detail}");
+    assert!(
+        !detail.contains("procurement"),
+        "notes hidden in the detail: {detail}"
+    );
+    press(&mut app, "Esc e");
+    let form = screen_text(&draw(&mut app, 100, 30));
+    assert!(
+        !form.contains("Notes") && !form.contains("procurement"),
+        "no notes field: {form}"
+    );
+    press(&mut app, "Esc / ");
+    common::type_text(&mut app, "procurement");
+    assert!(
+        app.matches().is_empty(),
+        "search does not reveal what hidden notes say"
+    );
+    press(&mut app, "Esc P Enter");
+    let detail = screen_text(&draw(&mut app, 100, 30));
+    assert!(
+        detail.contains("procurement"),
+        "shown again outside the public view: {detail}"
+    );
+}

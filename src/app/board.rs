@@ -47,7 +47,9 @@ impl App {
         let mut columns: [Vec<usize>; 4] = Default::default();
         let filter = self.filter.as_ref().map(|f| &f.query);
         for (index, initiative) in self.roadmap.initiatives.iter().enumerate() {
-            if initiative.status.is_active() && filter.is_none_or(|q| q.matches(initiative)) {
+            if initiative.status.is_active()
+                && filter.is_none_or(|q| q.matches_with(initiative, !self.public))
+            {
                 columns[initiative.horizon(today).index()].push(index);
             }
         }
@@ -155,7 +157,10 @@ impl App {
                         .collect(),
                     Pane::Board => Vec::new(),
                 };
-                let form = Form::new_initiative(&self.roadmap, self.column, &goals, self.today);
+                let mut form = Form::new_initiative(&self.roadmap, self.column, &goals, self.today);
+                if self.public {
+                    form = form.without_internal();
+                }
                 self.mode = Mode::Form(Box::new(form));
             }
             Command::AddGoal => self.mode = Mode::Form(Box::new(Form::goal(None, self.today))),
@@ -165,6 +170,15 @@ impl App {
             Command::NextMatch => self.jump_to_match(true, false),
             Command::PreviousMatch => self.jump_to_match(false, false),
             Command::ClearFilters => self.clear_filters(),
+            Command::TogglePublic => {
+                self.public = !self.public;
+                self.refresh();
+                self.info(if self.public {
+                    "Public view: notes and other internal fields are hidden (P shows them again)."
+                } else {
+                    "Internal fields are shown again."
+                });
+            }
             Command::NextTheme => {
                 if self.no_color {
                     self.info("NO_COLOR is set, so colours stay off.");
@@ -387,7 +401,8 @@ impl App {
             Item::Initiative(id) => self
                 .roadmap
                 .initiative(id)
-                .map(|i| Form::edit_initiative(&self.roadmap, i, self.today)),
+                .map(|i| Form::edit_initiative(&self.roadmap, i, self.today))
+                .map(|f| if self.public { f.without_internal() } else { f }),
             Item::Goal(id) => self
                 .roadmap
                 .goal(id)

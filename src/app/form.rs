@@ -287,6 +287,21 @@ impl Form {
         Self::new(target, fields, today)
     }
 
+    /// The same form without internal fields (notes), for the public view.
+    pub fn without_internal(mut self) -> Self {
+        let keep: Vec<bool> = self
+            .fields
+            .iter()
+            .map(|f| f.name != FieldName::Notes)
+            .collect();
+        let mut flags = keep.iter();
+        self.fields.retain(|_| *flags.next().unwrap_or(&true));
+        let mut flags = keep.iter();
+        self.pristine.retain(|_| *flags.next().unwrap_or(&true));
+        self.focus = self.focus.min(self.fields.len().saturating_sub(1));
+        self
+    }
+
     /// Form title.
     pub fn title(&self) -> &'static str {
         match self.target {

@@ -69,6 +69,8 @@ pub enum Command {
     ClearFilters,
     /// Switch to the next colour theme (remembered).
     NextTheme,
+    /// Public view on/off: hides internal fields everywhere.
+    TogglePublic,
     /// Show the key bindings.
     Help,
     /// Close the overlay.
@@ -142,6 +144,7 @@ impl Command {
             Command::PreviousMatch => "previous match",
             Command::Filter => "filter: #goal @owner +tag status:… kind:…",
             Command::ClearFilters => "clear filter and search",
+            Command::TogglePublic => "public view on/off (hides internal fields)",
             Command::NextTheme => "next theme: dark, light, high contrast, colour-blind, mono",
             Command::Help => "this help",
             Command::Close => "close",
@@ -335,6 +338,7 @@ impl Default for Keymap {
             (Filter, vec![ch('f')]),
             (ClearFilters, vec![ch('F')]),
             (NextTheme, vec![ch('t')]),
+            (TogglePublic, vec![ch('P')]),
             (Command::Help, vec![ch('?')]),
             (Quit, vec![ch('q'), ctrl('c')]),
         ];

@@ -82,6 +82,8 @@ pub struct App {
     pub disk_change: Option<DiskChange>,
     /// I/O requested by the last key, for the runtime to carry out.
     pub effects: Vec<Effect>,
+    /// Public view: internal fields (notes) are hidden everywhere, for sharing the screen.
+    pub public: bool,
     /// The colour theme.
     pub theme: crate::domain::prefs::ThemeName,
     /// `NO_COLOR` is set: the theme stays colourless.
@@ -124,6 +126,7 @@ impl App {
             filter: None,
             disk_change: None,
             effects: Vec::new(),
+            public: false,
             theme: crate::domain::prefs::ThemeName::default(),
             no_color: false,
             config_path: None,

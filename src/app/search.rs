@@ -37,6 +37,8 @@ pub struct Prompt {
     pub error: Option<String>,
     /// What was active before, restored by Esc.
     before: Option<Active>,
+    /// The card selected before, selected again by Esc.
+    origin: Option<InitiativeId>,
 }
 
 impl App {
@@ -47,11 +49,13 @@ impl App {
             PromptKind::Filter => self.filter.clone(),
         };
         let input = Input::new(before.as_ref().map(|a| a.text.clone()).unwrap_or_default());
+        let origin = self.selected_initiative().map(|i| i.id.clone());
         self.mode = Mode::Prompt(Box::new(Prompt {
             kind,
             input,
             error: None,
             before,
+            origin,
         }));
     }
 
@@ -68,9 +72,12 @@ impl App {
                 return;
             }
             KeyCode::Esc => {
-                let before = prompt.before.clone();
+                let (before, origin) = (prompt.before.clone(), prompt.origin.clone());
                 self.mode = Mode::Browse;
                 self.apply(kind, before);
+                if let Some(id) = origin {
+                    self.select_initiative(&id);
+                }
                 self.info("Cancelled; nothing changed.");
                 return;
             }
@@ -148,7 +155,10 @@ impl App {
         let mut out = Vec::new();
         for (column, indices) in self.columns.iter().enumerate() {
             for (pos, index) in indices.iter().enumerate() {
-                if active.query.matches(&self.roadmap.initiatives[*index]) {
+                if active
+                    .query
+                    .matches_with(&self.roadmap.initiatives[*index], !self.public)
+                {
                     out.push((column, pos));
                 }
             }

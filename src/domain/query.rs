@@ -69,7 +69,14 @@ impl Query {
 
     /// True when every part of the query matches the initiative.
     pub fn matches(&self, i: &Initiative) -> bool {
-        let text = || format!("{}\n{}\n{}", i.title, i.summary, i.notes).to_lowercase();
+        self.matches_with(i, true)
+    }
+
+    /// Like [`Query::matches`]; with `internal` false, internal fields (notes) are not
+    /// searched, so the public view never reveals what they contain.
+    pub fn matches_with(&self, i: &Initiative, internal: bool) -> bool {
+        let notes = if internal { i.notes.as_str() } else { "" };
+        let text = || format!("{}\n{}\n{}", i.title, i.summary, notes).to_lowercase();
         let owners = || format!("{}\n{}", i.it_owner, i.sponsor).to_lowercase();
         (self.words.is_empty() || {
             let text = text();

@@ -26,7 +26,7 @@ pub fn render_header(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
             .unwrap_or_default(),
         Source::Demo => String::new(),
     };
-    let badge = if app.is_demo() { 6 } else { 0 };
+    let badge = if app.is_demo() { 6 } else { 0 } + if app.public { 9 } else { 0 };
     let name = fit(
         &format!("{}{source}", app.roadmap.name),
         room.saturating_sub(badge),
@@ -34,6 +34,10 @@ pub fn render_header(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let mut spans = vec![Span::styled(format!(" alignmap │ {name} "), theme.header)];
     if app.is_demo() {
         spans.push(Span::styled(" DEMO ", theme.badge));
+    }
+    if app.public {
+        spans.push(Span::raw(" "));
+        spans.push(Span::styled(" PUBLIC ", theme.badge));
     }
     buf.set_line(area.x, area.y, &Line::from(spans), area.width);
     let x = area

@@ -117,7 +117,8 @@ fn initiative_lines<'a>(app: &App, i: &Initiative, theme: &Theme) -> Vec<Line<'a
             Span::styled(clean(&goal.title).into_owned(), theme.text),
         ]));
     }
-    for (label, text) in [("Summary", &i.summary), ("Notes", &i.notes)] {
+    let notes = if app.public { &String::new() } else { &i.notes };
+    for (label, text) in [("Summary", &i.summary), ("Notes", notes)] {
         if !text.is_empty() {
             lines.push(Line::raw(""));
             lines.push(Line::styled(label, theme.dim));
