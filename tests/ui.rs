@@ -317,3 +317,46 @@ fn the_public_view_hides_notes_everywhere_and_says_public() {
         "shown again outside the public view: {detail}"
     );
 }
+
+#[test]
+fn clicking_a_card_or_goal_selects_what_is_drawn_there_and_the_wheel_moves() {
+    use alignmap::app::{Pane, Target};
+    use alignmap::domain::Horizon;
+    let mut app = sample_app();
+    let text = screen_text(&draw(&mut app, 100, 30));
+    // The screen cell where `needle` starts (every character on this screen is one cell wide).
+    let find = |needle: &str| {
+        let (row, line) = text
+            .lines()
+            .enumerate()
+            .find(|(_, l)| l.contains(needle))
+            .unwrap();
+        let x = line[..line.find(needle).unwrap()].chars().count();
+        (u16::try_from(x).unwrap(), u16::try_from(row).unwrap())
+    };
+    let (x, y) = find("ERP backup");
+    let target = alignmap::ui::hit::hit(&app, x, y).unwrap();
+    assert_eq!(target, Target::Card(Horizon::NextWeek, 2));
+    app.click(target);
+    assert_eq!(
+        app.selected_initiative().unwrap().title,
+        "ERP backup restore drill"
+    );
+    let (x, y) = find("Handle 3x order volume");
+    app.click(alignmap::ui::hit::hit(&app, x, y).unwrap());
+    assert_eq!(
+        (app.pane, app.selected_goal().unwrap().code.as_str()),
+        (Pane::Goals, "EU")
+    );
+    let (x, y) = find("Laptop refresh");
+    app.wheel(alignmap::ui::hit::hit(&app, x, y).unwrap(), true);
+    assert_eq!(
+        (app.pane, app.column, app.cursor[3]),
+        (Pane::Board, Horizon::NextYear, 1)
+    );
+    assert_eq!(
+        alignmap::ui::hit::hit(&app, 0, 0),
+        None,
+        "the header is not clickable"
+    );
+}

@@ -16,7 +16,7 @@ pub use form::{Form, FormOutcome, FormTarget};
 pub use keymap::{Command, Context, Keymap};
 pub use mode::{
     BackupRow, Confirm, DiskChange, Effect, Item, Metrics, Mode, Pane, Pending, SaveState, Source,
-    Tone,
+    Target, Tone,
 };
 
 use crate::domain::{Horizon, IdGen, Roadmap, Status};
@@ -151,6 +151,45 @@ impl App {
                 self.select_initiative(&id);
             }
         }
+    }
+
+    /// A click selects the card, column or goal under the pointer (on the board only).
+    pub fn click(&mut self, target: Target) {
+        if !matches!(self.mode, Mode::Browse) {
+            return;
+        }
+        match target {
+            Target::Card(horizon, index) => {
+                self.pane = Pane::Board;
+                self.column = horizon;
+                self.cursor[horizon.index()] = index;
+            }
+            Target::Column(horizon) => {
+                self.pane = Pane::Board;
+                self.column = horizon;
+            }
+            Target::Goal(index) => {
+                self.pane = Pane::Goals;
+                self.goal_cursor = index;
+            }
+        }
+    }
+
+    /// The wheel moves through the column or the goal list under the pointer.
+    pub fn wheel(&mut self, target: Target, down: bool) {
+        if !matches!(self.mode, Mode::Browse) {
+            return;
+        }
+        let step = if down { Command::Down } else { Command::Up };
+        match target {
+            Target::Card(horizon, _) | Target::Column(horizon) => {
+                if self.pane != Pane::Board || self.column != horizon {
+                    self.click(Target::Column(horizon));
+                }
+            }
+            Target::Goal(_) => self.pane = Pane::Goals,
+        }
+        self.update(step);
     }
 
     /// The label of the first key bound to a command, e.g. `u` for undo.

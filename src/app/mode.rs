@@ -171,6 +171,17 @@ pub enum Mode {
     },
 }
 
+/// What a mouse pointer is on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    /// A card: its column and position in it.
+    Card(crate::domain::Horizon, usize),
+    /// A column, off its cards.
+    Column(crate::domain::Horizon),
+    /// A goal in the goals pane, by position.
+    Goal(usize),
+}
+
 /// Which pane has focus in Browse mode.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Pane {

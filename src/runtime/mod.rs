@@ -7,7 +7,10 @@ use crate::app::{App, SaveState};
 use crate::storage::{self, Fingerprint};
 use crate::ui;
 use ratatui::DefaultTerminal;
-use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste};
+use ratatui::crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event, MouseButton, MouseEvent, MouseEventKind,
+};
 use ratatui::crossterm::execute;
 use saver::Saver;
 use std::io;
@@ -85,9 +88,9 @@ pub fn run(app: &mut App, known: Option<Fingerprint>) -> io::Result<Outcome> {
     spawn_signal_guard(&saver, &flags)?;
     let mut terminal = ratatui::init();
     install_panic_recovery(&saver);
-    let _ = execute!(io::stdout(), EnableBracketedPaste);
+    let _ = execute!(io::stdout(), EnableBracketedPaste, EnableMouseCapture);
     let result = event_loop(&mut terminal, app, &mut saver, &flags);
-    let _ = execute!(io::stdout(), DisableBracketedPaste);
+    release_terminal();
     ratatui::restore();
     // Whatever ended the loop (a closed terminal makes drawing fail), nothing is left unsaved.
     let outcome = match saver.finish(app) {
@@ -96,6 +99,24 @@ pub fn run(app: &mut App, known: Option<Fingerprint>) -> io::Result<Outcome> {
     };
     flags.done.store(true, Ordering::SeqCst);
     outcome
+}
+
+/// Mouse: a click selects what is under the pointer, the wheel moves through a column.
+fn handle_mouse(app: &mut App, mouse: MouseEvent) {
+    let Some(target) = ui::hit::hit(app, mouse.column, mouse.row) else {
+        return;
+    };
+    match mouse.kind {
+        MouseEventKind::Down(MouseButton::Left) => app.click(target),
+        MouseEventKind::ScrollDown => app.wheel(target, true),
+        MouseEventKind::ScrollUp => app.wheel(target, false),
+        _ => {}
+    }
+}
+
+/// Undoes what `run` turned on beyond ratatui's own setup (mouse reporting, bracketed paste).
+fn release_terminal() {
+    let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
 }
 
 /// On a panic, writes the last committed unsaved state to a recovery copy beside the file
@@ -113,6 +134,7 @@ pub fn install_panic_recovery(saver: &Saver) {
                 .map(|roadmap| saver::write_recovery(path.as_deref(), &roadmap)),
             Err(_) => None,
         };
+        release_terminal();
         previous(info);
         if let Some(copy) = copy {
             eprintln!(
@@ -170,6 +192,7 @@ fn spawn_signal_guard(saver: &Saver, flags: &Arc<Flags>) -> io::Result<()> {
         {
             saver::write_recovery(Some(path), &roadmap);
         }
+        release_terminal();
         ratatui::restore();
         std::process::exit(128 + signal);
     });
@@ -195,8 +218,10 @@ fn event_loop(
         app.metrics = ui::measure(app);
         terminal.draw(|frame| ui::render(app, frame))?;
         if event::poll(saver.timeout(Instant::now()))? {
-            let event = event::read()?;
-            app.handle_event(&event);
+            match event::read()? {
+                Event::Mouse(mouse) => handle_mouse(app, mouse),
+                event => app.handle_event(&event),
+            }
         }
         saver.tick(app, Instant::now());
         if matches!(app.save, SaveState::Saved(_)) {

@@ -9,6 +9,7 @@ pub mod detail;
 pub mod form;
 pub mod goals;
 pub mod help;
+pub mod hit;
 pub mod layout;
 pub mod prompt;
 pub mod text;
