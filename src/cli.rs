@@ -96,6 +96,25 @@ fn roadmap_path(cli: &Cli, file: Option<&Path>) -> Result<PathBuf, String> {
     })
 }
 
+/// Applies `keymap.ron` from the data directory; a file with a mistake or a clash is reported
+/// and the default keys stay.
+fn apply_keymap(cli: &Cli, app: &mut App) {
+    let Some(path) = storage::data_dir(cli.dir.as_deref()).map(|d| d.join("keymap.ron")) else {
+        return;
+    };
+    match std::fs::read_to_string(&path) {
+        Ok(text) => match crate::app::keyfile::parse_keymap(&text) {
+            Ok(keymap) => app.keymap = keymap,
+            Err(e) => app.error(format!("{}{e}; using the default keys", path.display())),
+        },
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => app.error(format!(
+            "cannot read {}: {e}; using the default keys",
+            path.display()
+        )),
+    }
+}
+
 /// Picks the theme: NO_COLOR, then --theme, then config.ron, then the default.
 fn apply_theme(cli: &Cli, app: &mut App) {
     use crate::domain::prefs::ThemeName;
@@ -332,6 +351,7 @@ fn open(cli: &Cli, clock: Clock) -> Result<(), String> {
         app
     };
     apply_theme(cli, &mut app);
+    apply_keymap(cli, &mut app);
     match runtime::run(&mut app, known).map_err(|e| format!("terminal error: {e}"))? {
         Outcome::Saved => Ok(()),
         Outcome::Recovered(path) => Err(format!(

@@ -5,7 +5,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use serde::{Deserialize, Serialize};
 
 /// Everything a key can do outside text fields. Names are stable: a keymap file can use them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Command {
     /// Move the selection up.
     Up,
@@ -159,7 +159,7 @@ impl Command {
 }
 
 /// Which set of bindings applies.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Context {
     /// The board and the goals pane.
     Browse,
@@ -406,6 +406,20 @@ impl Default for Keymap {
 }
 
 impl Keymap {
+    /// Gives `command` exactly these keys in `context` (replacing its defaults there).
+    pub fn rebind(&mut self, context: Context, command: Command, chords: Vec<Chord>) {
+        let at = self
+            .bindings
+            .iter()
+            .position(|(ctx, _, cmd)| *ctx == context && *cmd == command);
+        self.bindings
+            .retain(|(ctx, _, cmd)| !(*ctx == context && *cmd == command));
+        let at = at.unwrap_or(self.bindings.len()).min(self.bindings.len());
+        for (offset, chord) in chords.into_iter().enumerate() {
+            self.bindings.insert(at + offset, (context, chord, command));
+        }
+    }
+
     /// The command a key triggers in a context, if any.
     pub fn resolve(&self, context: Context, key: KeyEvent) -> Option<Command> {
         let chord = Chord::from_event(key);

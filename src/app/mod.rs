@@ -7,6 +7,7 @@ pub mod clock;
 mod disk;
 pub mod form;
 pub mod history;
+pub mod keyfile;
 pub mod keymap;
 mod mode;
 pub mod search;
