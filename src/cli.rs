@@ -45,6 +45,8 @@ pub enum Cmd {
         /// The file to check.
         file: Option<PathBuf>,
     },
+    /// Open the planner straight in presentation mode (goal by goal, public view).
+    Present,
     /// List the backups of the roadmap, or restore backup N (the current file is backed up first).
     Restore {
         /// The backup to restore, as numbered in the list (1 is the newest).
@@ -79,7 +81,8 @@ pub fn main() -> ExitCode {
         Some(Cmd::Restore { number }) => restore(&cli, *number),
         Some(Cmd::Dev(DevCmd::SaveLoop)) => save_loop(&cli, clock),
         Some(Cmd::Dev(DevCmd::EditThenWait)) => edit_then_wait(&cli, clock),
-        None => open(&cli, clock),
+        None => open(&cli, clock, false),
+        Some(Cmd::Present) => open(&cli, clock, true),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -323,7 +326,7 @@ fn seed() -> u64 {
     (nanos as u64) ^ ((nanos >> 64) as u64) ^ (u64::from(std::process::id()) << 32)
 }
 
-fn open(cli: &Cli, clock: Clock) -> Result<(), String> {
+fn open(cli: &Cli, clock: Clock, present: bool) -> Result<(), String> {
     let ids = IdGen::with_seed(seed());
     // Held until the function returns: we stay the one writer while the TUI runs.
     let mut _lock = None;
@@ -352,6 +355,9 @@ fn open(cli: &Cli, clock: Clock) -> Result<(), String> {
     };
     apply_theme(cli, &mut app);
     apply_keymap(cli, &mut app);
+    if present && matches!(app.mode, crate::app::Mode::Browse) {
+        app.update(crate::app::Command::Present);
+    }
     match runtime::run(&mut app, known).map_err(|e| format!("terminal error: {e}"))? {
         Outcome::Saved => Ok(()),
         Outcome::Recovered(path) => Err(format!(

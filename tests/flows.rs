@@ -807,3 +807,44 @@ fn t_cycles_themes_and_asks_to_remember_unless_no_color_is_set() {
     assert_eq!(app.theme, ThemeName::Mono);
     assert!(app.effects.is_empty());
 }
+
+#[test]
+fn presentation_steps_goal_by_goal_in_the_public_view_and_restores_it_on_leaving() {
+    let mut app = sample_app();
+    press(&mut app, "p");
+    assert!(app.public, "presentation forces the public view");
+    assert_eq!(
+        app.presentation_pages().len(),
+        6,
+        "five goals and the work serving none"
+    );
+    let Mode::Present { page, .. } = app.mode else {
+        panic!("presenting")
+    };
+    assert_eq!(page, 0);
+    press(&mut app, "l Space Right");
+    let Mode::Present { page, .. } = app.mode else {
+        panic!("presenting")
+    };
+    assert_eq!(page, 3);
+    press(&mut app, "End l");
+    let Mode::Present { page, .. } = app.mode else {
+        panic!("presenting")
+    };
+    assert_eq!(page, 5, "stops at the last page");
+    let last = app.presentation_pages()[5];
+    let titles: Vec<&str> = app
+        .page_initiatives(last)
+        .iter()
+        .map(|i| i.title.as_str())
+        .collect();
+    assert_eq!(titles, ["Laptop refresh (450 devices)"]);
+    press(&mut app, "h Home");
+    let Mode::Present { page, .. } = app.mode else {
+        panic!("presenting")
+    };
+    assert_eq!(page, 0);
+    press(&mut app, "Esc");
+    assert!(matches!(app.mode, Mode::Browse));
+    assert!(!app.public, "the public view is as it was before");
+}

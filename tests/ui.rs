@@ -360,3 +360,47 @@ fn clicking_a_card_or_goal_selects_what_is_drawn_there_and_the_wheel_moves() {
         "the header is not clickable"
     );
 }
+
+#[test]
+fn presentation_80x24() {
+    let mut app = sample_app();
+    press(&mut app, "p");
+    insta::assert_snapshot!(draw(&mut app, 80, 24).backend());
+}
+
+#[test]
+fn presentation_240x67() {
+    let mut app = sample_app();
+    press(&mut app, "p l");
+    insta::assert_snapshot!(draw(&mut app, 240, 67).backend());
+}
+
+#[test]
+fn presentation_reads_in_light_and_high_contrast_with_status_in_words() {
+    use alignmap::domain::prefs::ThemeName;
+    for theme in [ThemeName::Light, ThemeName::HighContrast, ThemeName::Mono] {
+        for (w, h) in [(80, 24), (240, 67)] {
+            let mut app = sample_app();
+            app.theme = theme;
+            press(&mut app, "p l");
+            let terminal = draw(&mut app, w, h);
+            let text = screen_text(&terminal);
+            assert!(text.contains("PUBLIC"), "{theme:?} {w}x{h}");
+            assert!(
+                text.contains("OVERDUE"),
+                "overdue said in words: {theme:?} {w}x{h}\n{text}"
+            );
+            assert!(text.contains("◐"), "status by symbol: {theme:?} {w}x{h}");
+            if theme != ThemeName::Mono {
+                let unpainted = terminal
+                    .backend()
+                    .buffer()
+                    .content
+                    .iter()
+                    .filter(|c| c.bg == Color::Reset)
+                    .count();
+                assert_eq!(unpainted, 0, "{theme:?} {w}x{h} paints its background");
+            }
+        }
+    }
+}

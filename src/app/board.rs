@@ -179,18 +179,8 @@ impl App {
                     "Internal fields are shown again."
                 });
             }
-            Command::NextTheme => {
-                if self.no_color {
-                    self.info("NO_COLOR is set, so colours stay off.");
-                } else {
-                    self.theme = self.theme.next();
-                    self.effects.push(super::Effect::SaveConfig);
-                    self.info(format!(
-                        "Theme: {} (t for the next; remembered)",
-                        self.theme.name()
-                    ));
-                }
-            }
+            Command::NextTheme => self.next_theme(),
+            Command::Present => self.enter_presentation(),
             Command::MoveEarlier => self.move_card(false),
             Command::MoveLater => self.move_card(true),
             Command::ReorderUp => self.reorder(false),
@@ -359,6 +349,20 @@ impl App {
             }
         });
         self.select_initiative(&id);
+    }
+
+    /// Switches to the next theme and asks the runtime to remember it.
+    pub(super) fn next_theme(&mut self) {
+        if self.no_color {
+            self.info("NO_COLOR is set, so colours stay off.");
+        } else {
+            self.theme = self.theme.next();
+            self.effects.push(super::Effect::SaveConfig);
+            self.info(format!(
+                "Theme: {} (t for the next; remembered)",
+                self.theme.name()
+            ));
+        }
     }
 
     /// The selected card's id; explains why there is none otherwise.

@@ -71,6 +71,8 @@ pub enum Command {
     NextTheme,
     /// Public view on/off: hides internal fields everywhere.
     TogglePublic,
+    /// Presentation mode: goal by goal, large type, public view.
+    Present,
     /// Show the key bindings.
     Help,
     /// Close the overlay.
@@ -145,6 +147,7 @@ impl Command {
             Command::Filter => "filter: #goal @owner +tag status:… kind:…",
             Command::ClearFilters => "clear filter and search",
             Command::TogglePublic => "public view on/off (hides internal fields)",
+            Command::Present => "presentation mode (goal by goal, public view)",
             Command::NextTheme => "next theme: dark, light, high contrast, colour-blind, mono",
             Command::Help => "this help",
             Command::Close => "close",
@@ -175,11 +178,13 @@ pub enum Context {
     Conflict,
     /// The list of backups.
     Backups,
+    /// Presentation mode.
+    Present,
 }
 
 impl Context {
     /// Every context, in help-overlay order.
-    pub const ALL: [Context; 7] = [
+    pub const ALL: [Context; 8] = [
         Context::Browse,
         Context::Detail,
         Context::Picker,
@@ -187,6 +192,7 @@ impl Context {
         Context::Confirm,
         Context::Conflict,
         Context::Backups,
+        Context::Present,
     ];
 
     /// Heading in the help overlay.
@@ -199,6 +205,7 @@ impl Context {
             Context::Picker => "Status picker",
             Context::Conflict => "File changed on disk",
             Context::Backups => "Backups",
+            Context::Present => "Presentation",
         }
     }
 }
@@ -339,6 +346,7 @@ impl Default for Keymap {
             (ClearFilters, vec![ch('F')]),
             (NextTheme, vec![ch('t')]),
             (TogglePublic, vec![ch('P')]),
+            (Present, vec![ch('p')]),
             (Command::Help, vec![ch('?')]),
             (Quit, vec![ch('q'), ctrl('c')]),
         ];
@@ -384,8 +392,20 @@ impl Default for Keymap {
             (Close, vec![key(K::Esc), ch('B')]),
             (Quit, vec![ch('q'), ctrl('c')]),
         ];
+        let present = [
+            (
+                Right,
+                vec![key(K::Right), ch('l'), ch(' '), key(K::PageDown)],
+            ),
+            (Left, vec![key(K::Left), ch('h'), key(K::PageUp)]),
+            (First, vec![key(K::Home), ch('g')]),
+            (Last, vec![key(K::End), ch('G')]),
+            (NextTheme, vec![ch('t')]),
+            (Close, vec![key(K::Esc), ch('p')]),
+            (Quit, vec![ch('q'), ctrl('c')]),
+        ];
         let mut bindings = Vec::new();
-        let groups: [(Context, Group); 7] = [
+        let groups: [(Context, Group); 8] = [
             (Browse, browse.to_vec()),
             (Detail, detail.to_vec()),
             (Context::Picker, picker.to_vec()),
@@ -393,6 +413,7 @@ impl Default for Keymap {
             (Confirm, confirm.to_vec()),
             (Context::Conflict, conflict.to_vec()),
             (Context::Backups, backups.to_vec()),
+            (Context::Present, present.to_vec()),
         ];
         for (context, group) in groups {
             for (command, chords) in group {

@@ -10,6 +10,7 @@ pub mod history;
 pub mod keyfile;
 pub mod keymap;
 mod mode;
+pub mod present;
 pub mod search;
 
 pub use clock::Clock;
@@ -364,6 +365,7 @@ impl App {
                 _ => {}
             },
             Mode::Conflict => self.decide_conflict(command),
+            Mode::Present { .. } => self.present_command(command),
             Mode::Backups { rows, selected } => match command {
                 Command::Up => *selected = selected.saturating_sub(1),
                 Command::Down => *selected = (*selected + 1).min(rows.len().saturating_sub(1)),
@@ -606,6 +608,7 @@ impl App {
             Mode::Status { .. } => Some(Context::Picker),
             Mode::Conflict => Some(Context::Conflict),
             Mode::Backups { .. } => Some(Context::Backups),
+            Mode::Present { .. } => Some(Context::Present),
             Mode::Form(_) | Mode::Capture(_) | Mode::Prompt(_) => None,
         }
     }

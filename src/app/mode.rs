@@ -164,6 +164,13 @@ pub enum Mode {
         /// The highlighted row.
         selected: usize,
     },
+    /// Presentation mode, one goal per page.
+    Present {
+        /// The page shown (see `App::presentation_pages`).
+        page: usize,
+        /// The public view as it was before, restored on leaving.
+        was_public: bool,
+    },
     /// The key help.
     Help {
         /// Lines scrolled.

@@ -192,6 +192,13 @@ fn hint_commands(app: &App, context: Context) -> &'static [(Command, &'static st
         (Context::Help, _) => &[(Close, "close"), (Down, "scroll"), (Quit, "quit")],
         (Context::Confirm, _) => &[(Yes, "yes"), (No, "no")],
         (Context::Picker, _) => &[(Down, "move"), (Yes, "choose"), (Close, "cancel")],
+        (Context::Present, _) => &[
+            (Right, "next goal"),
+            (Left, "previous"),
+            (Close, "leave"),
+            (NextTheme, "theme"),
+            (Quit, "quit"),
+        ],
         (Context::Backups, _) => &[(Down, "move"), (Yes, "restore"), (Close, "close")],
         (Context::Conflict, _) => &[
             (KeepMine, "keep mine"),

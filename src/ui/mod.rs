@@ -11,6 +11,7 @@ pub mod goals;
 pub mod help;
 pub mod hit;
 pub mod layout;
+pub mod present;
 pub mod prompt;
 pub mod text;
 pub mod theme;
@@ -67,6 +68,10 @@ fn draw(
             .render(area, buf);
         return None;
     }
+    if let Mode::Present { page, .. } = &app.mode {
+        present::render_present(app, *page, area, buf, theme);
+        return None;
+    }
     let areas = layout::areas((area.width, area.height), app.roadmap.goals.len());
     bars::render_header(app, areas.header, buf, theme);
     board::render_board(app, areas.board, buf, theme);
@@ -90,6 +95,7 @@ fn draw(
             render_conflict(app, area, buf, theme);
             None
         }
+        Mode::Present { .. } => None,
         Mode::Backups { rows, selected } => {
             render_backups(rows, *selected, area, buf, theme);
             None

@@ -1,0 +1,189 @@
+//! Presentation mode: one goal per screen for a room. No chrome; the goal's code in large
+//! block letters where the width allows, its title, then what IT delivers now / next week /
+//! next month / next year, with generous spacing. A footer names the few keys that work.
+
+use super::board::wrap_title;
+use super::text::{clean, fit, width};
+use super::theme::Theme;
+use crate::app::present::Page;
+use crate::app::{App, Context};
+use crate::domain::dates::short_date;
+use crate::domain::{Horizon, Initiative};
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget};
+use tui_big_text::{BigText, PixelSize};
+
+/// Draws page `page` of the presentation over the whole `area`.
+pub fn render_present(app: &App, page: usize, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let pages = app.presentation_pages();
+    let Some(current) = pages.get(page.min(pages.len().saturating_sub(1))).copied() else {
+        return;
+    };
+    let [top, heading, body, footer] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(heading_height(area)),
+        Constraint::Min(3),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let counter = format!("{} of {}  ", page + 1, pages.len());
+    let top_line = Line::from(vec![
+        Span::styled(" PUBLIC ", theme.badge),
+        Span::styled(format!("  {}", clean(&app.roadmap.name)), theme.dim),
+    ]);
+    buf.set_line(top.x, top.y, &top_line, top.width);
+    let right = top
+        .right()
+        .saturating_sub(u16::try_from(width(&counter)).unwrap_or(0));
+    buf.set_string(right, top.y, &counter, theme.dim);
+    render_heading(current, heading, buf, theme);
+    render_horizons(app, current, body, buf, theme);
+    render_footer(app, footer, buf, theme);
+}
+
+/// Rows for the heading: big letters need 4 (quadrant pixels) or 8 (half-height) rows.
+fn heading_height(area: Rect) -> u16 {
+    match area.height {
+        h if h >= 50 => 12,
+        h if h >= 24 => 7,
+        _ => 3,
+    }
+}
+
+fn render_heading(page: Page<'_>, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let (code, title, owner) = match page {
+        Page::Goal(goal) => (
+            clean(&goal.code).into_owned(),
+            clean(&goal.title).into_owned(),
+            format!(
+                "Owner: {} · priority P{}",
+                clean(&goal.owner),
+                goal.priority
+            ),
+        ),
+        Page::Unlinked => (
+            "?".into(),
+            "Work that serves no business goal".into(),
+            "Why are we doing this?".into(),
+        ),
+    };
+    let chars = u16::try_from(code.chars().count()).unwrap_or(u16::MAX);
+    let big = match area.height {
+        h if h >= 12 && chars.saturating_mul(8) <= area.width => {
+            Some((PixelSize::Full, 8u16, 8u16))
+        }
+        h if h >= 7 => Some((PixelSize::Quadrant, 4, 4)),
+        _ => None,
+    };
+    let mut y = area.y;
+    if let Some((size, per_char, rows)) = big {
+        let needed = u16::try_from(code.chars().count())
+            .unwrap_or(u16::MAX)
+            .saturating_mul(per_char);
+        if needed <= area.width {
+            let big_text = BigText::builder()
+                .pixel_size(size)
+                .style(theme.strong)
+                .lines(vec![Line::from(code.clone())])
+                .centered()
+                .build();
+            big_text.render(Rect::new(area.x, y, area.width, rows), buf);
+            y += rows;
+        }
+    }
+    let rest = Rect::new(area.x, y, area.width, area.bottom().saturating_sub(y));
+    let lines = vec![
+        Line::styled(title, theme.strong).alignment(Alignment::Center),
+        Line::styled(owner, theme.dim).alignment(Alignment::Center),
+    ];
+    Paragraph::new(lines).render(rest, buf);
+}
+
+fn render_horizons(app: &App, page: Page<'_>, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let items = app.page_initiatives(page);
+    let columns = Layout::horizontal([Constraint::Ratio(1, 4); 4])
+        .spacing(2)
+        .split(area.inner(ratatui::layout::Margin::new(2, 1)));
+    for (horizon, rect) in Horizon::ALL.into_iter().zip(columns.iter()) {
+        let here: Vec<&&Initiative> = items
+            .iter()
+            .filter(|i| i.horizon(app.today) == horizon)
+            .collect();
+        let head = format!("{} ({})", horizon.label().to_uppercase(), here.len());
+        buf.set_line(
+            rect.x,
+            rect.y,
+            &Line::styled(fit(&head, usize::from(rect.width)), theme.focus),
+            rect.width,
+        );
+        let mut y = rect.y + 2;
+        if here.is_empty() {
+            buf.set_line(rect.x, y, &Line::styled("—", theme.dim), rect.width);
+        }
+        for initiative in here {
+            let title = wrap_title(&initiative.title, usize::from(rect.width), 3);
+            let needed = u16::try_from(title.len()).unwrap_or(3) + 2;
+            if y + needed > rect.bottom() {
+                buf.set_line(
+                    rect.x,
+                    y.min(rect.bottom().saturating_sub(1)),
+                    &Line::styled("…more", theme.dim),
+                    rect.width,
+                );
+                break;
+            }
+            for line in title {
+                buf.set_line(rect.x, y, &Line::styled(line, theme.strong), rect.width);
+                y += 1;
+            }
+            let when = if initiative.is_overdue(app.today) {
+                "OVERDUE".to_string()
+            } else {
+                short_date(initiative.target, app.today)
+            };
+            let meta = if rect.width >= 26 {
+                format!(
+                    "{} {} · {}",
+                    initiative.status.symbol(),
+                    initiative.status.label(),
+                    when
+                )
+            } else {
+                format!("{} {when}", initiative.status.symbol())
+            };
+            let style = if initiative.is_overdue(app.today) {
+                theme.alert
+            } else {
+                theme.dim
+            };
+            buf.set_line(
+                rect.x,
+                y,
+                &Line::styled(fit(&meta, usize::from(rect.width)), style),
+                rect.width,
+            );
+            y += 2;
+        }
+    }
+}
+
+fn render_footer(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let key = |c| app.key_label(Context::Present, c);
+    use crate::app::Command::{Close, Left, NextTheme, Quit, Right};
+    let text = format!(
+        " {} {} goal · {} leave · {} theme · {} quit",
+        key(Left),
+        key(Right),
+        key(Close),
+        key(NextTheme),
+        key(Quit)
+    );
+    buf.set_line(
+        area.x,
+        area.y,
+        &Line::styled(fit(&text, usize::from(area.width)), theme.dim),
+        area.width,
+    );
+}
