@@ -7,8 +7,8 @@ use crate::domain::capture::{CaptureError, complete_goal, parse_capture};
 use crate::domain::dates::long_date;
 use crate::domain::{GoalId, Horizon};
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent};
+use tui_input::Input;
 use tui_input::backend::crossterm::to_input_request;
-use tui_input::{Input, InputRequest};
 
 /// Choosing among the goals an ambiguous `#token` matched.
 #[derive(Debug, Clone, PartialEq)]
@@ -47,10 +47,7 @@ impl Capture {
 
     /// Inserts pasted text (line breaks become spaces).
     pub fn paste(&mut self, text: &str) {
-        for c in text.replace("\r\n", "\n").chars() {
-            let c = if c == '\n' || c == '\r' { ' ' } else { c };
-            self.input.handle(InputRequest::InsertChar(c));
-        }
+        super::form::paste_into(&mut self.input, text);
     }
 }
 

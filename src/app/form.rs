@@ -448,11 +448,7 @@ impl Form {
             ..
         }) = self.fields.get_mut(self.focus)
         {
-            let flat = text.replace("\r\n", "\n");
-            for c in flat.chars() {
-                let c = if c == '\n' || c == '\r' { ' ' } else { c };
-                input.handle(InputRequest::InsertChar(c));
-            }
+            paste_into(input, text);
         }
     }
 
@@ -641,6 +637,15 @@ impl Form {
             }
             _ => "type to edit · ←/→ move the cursor".into(),
         }
+    }
+}
+
+/// Inserts pasted text into a one-line input: each line break (CRLF, LF or CR) becomes a
+/// space; everything else is kept exactly (it is shown inert on screen).
+pub fn paste_into(input: &mut Input, text: &str) {
+    for c in text.replace("\r\n", "\n").chars() {
+        let c = if c == '\n' || c == '\r' { ' ' } else { c };
+        input.handle(InputRequest::InsertChar(c));
     }
 }
 

@@ -210,10 +210,10 @@ impl App {
             Event::Paste(text) => match &mut self.mode {
                 Mode::Form(form) => form.paste(text),
                 Mode::Capture(capture) => capture.paste(text),
-                Mode::Prompt(_) => {
-                    for c in text.chars().filter(|c| !c.is_control()) {
-                        self.prompt_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
-                    }
+                Mode::Prompt(prompt) => {
+                    form::paste_into(&mut prompt.input, text);
+                    // An empty key event re-applies the query as typing does.
+                    self.prompt_key(KeyEvent::new(KeyCode::Null, KeyModifiers::NONE));
                 }
                 _ => {}
             },

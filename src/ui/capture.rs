@@ -2,6 +2,7 @@
 //! cannot), the syntax, and the goal picker when a `#goal` is ambiguous.
 
 use super::chrome::{centered, frame};
+use super::form::render_input;
 use super::text::{clean, fit};
 use super::theme::Theme;
 use crate::app::App;
@@ -11,7 +12,7 @@ use crate::domain::capture::{CaptureError, parse_capture};
 use crate::domain::dates::long_date;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 
 /// What Enter would do, in words.
 fn preview(app: &App, capture: &Capture) -> Result<String, String> {
@@ -76,14 +77,9 @@ pub fn render_capture(
         return None;
     }
     let width = usize::from(inner.width);
-    let room = width.saturating_sub(3);
-    let scroll = capture.input.visual_scroll(room);
-    let shown: String = clean(capture.input.value()).chars().skip(scroll).collect();
-    let line = Line::from(vec![
-        Span::styled("› ", theme.key),
-        Span::styled(fit(&shown, room), theme.strong),
-    ]);
-    buf.set_line(inner.x, inner.y, &line, inner.width);
+    buf.set_string(inner.x, inner.y, "› ", theme.key);
+    let field = Rect::new(inner.x + 2, inner.y, inner.width.saturating_sub(2), 1);
+    let cursor = render_input(&capture.input, true, field, buf, theme);
     let (text, style) = match (&capture.error, preview(app, capture)) {
         (Some(error), _) => (format!("✗ {error}"), theme.alert),
         (None, Ok(text)) => (text, theme.text),
@@ -110,11 +106,7 @@ pub fn render_capture(
         render_pick(app, pick, area, buf, theme);
         return None;
     }
-    let x = capture.input.visual_cursor().saturating_sub(scroll) + 2;
-    Some(Position::new(
-        inner.x + u16::try_from(x.min(width.saturating_sub(1))).unwrap_or(0),
-        inner.y,
-    ))
+    cursor
 }
 
 fn render_pick(

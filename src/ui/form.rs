@@ -162,8 +162,9 @@ fn render_value(
     }
 }
 
-/// A single-line input, scrolled so the cursor stays visible.
-fn render_input(
+/// A single-line input, scrolled so the cursor stays visible; returns the cursor position
+/// when focused.
+pub fn render_input(
     input: &Input,
     focused: bool,
     area: Rect,

@@ -1,13 +1,14 @@
 //! The search / filter line: what is typed, how many cards match, or why it is not a query.
 
 use super::chrome::{centered, frame};
-use super::text::{clean, fit};
+use super::form::render_input;
+use super::text::fit;
 use super::theme::Theme;
 use crate::app::App;
 use crate::app::search::{Prompt, PromptKind};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 
 /// Draws the prompt box; returns where the cursor goes.
 pub fn render_prompt(
@@ -27,19 +28,14 @@ pub fn render_prompt(
         return None;
     }
     let width = usize::from(inner.width);
-    let room = width.saturating_sub(3);
-    let scroll = prompt.input.visual_scroll(room);
-    let shown: String = clean(prompt.input.value()).chars().skip(scroll).collect();
     let symbol = if prompt.kind == PromptKind::Search {
         "/ "
     } else {
         "⧩ "
     };
-    let line = Line::from(vec![
-        Span::styled(symbol, theme.key),
-        Span::styled(fit(&shown, room), theme.strong),
-    ]);
-    buf.set_line(inner.x, inner.y, &line, inner.width);
+    buf.set_string(inner.x, inner.y, symbol, theme.key);
+    let field = Rect::new(inner.x + 2, inner.y, inner.width.saturating_sub(2), 1);
+    let cursor = render_input(&prompt.input, true, field, buf, theme);
     let shown_cards: usize = app.columns.iter().map(Vec::len).sum();
     let (status, style) = match (&prompt.error, prompt.kind) {
         (Some(e), _) => (format!("✗ {e}"), theme.alert),
@@ -61,9 +57,5 @@ pub fn render_prompt(
         &Line::styled(fit(syntax, width), theme.dim),
         inner.width,
     );
-    let x = prompt.input.visual_cursor().saturating_sub(scroll) + 2;
-    Some(Position::new(
-        inner.x + u16::try_from(x.min(width.saturating_sub(1))).unwrap_or(0),
-        inner.y,
-    ))
+    cursor
 }
