@@ -261,10 +261,8 @@ fn edit_then_wait(cli: &Cli, clock: Clock) -> Result<(), String> {
     app.update(crate::app::Command::MarkDone);
     println!("ready");
     let _ = std::io::stdout().flush();
-    match runtime::run_headless(&mut app, session.known).map_err(|e| e.to_string())? {
-        Outcome::Saved => Ok(()),
-        Outcome::Recovered(path) => Err(format!("recovery copy: {}", path.display())),
-    }
+    let outcome = runtime::run_headless(&mut app, session.known).map_err(|e| e.to_string())?;
+    report(&app, outcome)
 }
 
 /// Saves states "A" and "B" alternately until killed; prints "ready" after the first save.
@@ -358,12 +356,25 @@ fn open(cli: &Cli, clock: Clock, present: bool) -> Result<(), String> {
     if present && matches!(app.mode, crate::app::Mode::Browse) {
         app.update(crate::app::Command::Present);
     }
-    match runtime::run(&mut app, known).map_err(|e| format!("terminal error: {e}"))? {
+    let outcome = runtime::run(&mut app, known).map_err(|e| format!("terminal error: {e}"))?;
+    report(&app, outcome)
+}
+
+/// Turns how a session ended into the exit: fine, or where the edits went, or (last resort,
+/// when nothing could be written anywhere) the edits themselves on stderr.
+fn report(app: &App, outcome: Outcome) -> Result<(), String> {
+    match outcome {
         Outcome::Saved => Ok(()),
         Outcome::Recovered(path) => Err(format!(
-            "could not save the roadmap ({}); your edits are in {}",
-            crate::ui::bars::save_label(&app),
+            "the roadmap file was not written ({}); your edits are in {}",
+            crate::ui::bars::save_label(app),
             path.display()
         )),
+        Outcome::Unsaved(why) => {
+            let text = storage::to_ron(&app.roadmap).unwrap_or_default();
+            Err(format!(
+                "your edits could not be written anywhere ({why}). Here they are; copy them into a file:\n{text}"
+            ))
+        }
     }
 }

@@ -41,11 +41,11 @@ pub struct Session {
     pub recovery: Option<(PathBuf, Roadmap, String)>,
 }
 
-/// The newest readable `<stem>.recovery-*.ron` beside `path` that is newer than `path`.
+/// The newest readable `<stem>.recovery-*.ron` beside `path`. Handled copies are moved to
+/// `backups/`, so any copy still here has not been dealt with, however old it is.
 pub fn find_recovery(path: &Path) -> Option<(PathBuf, Roadmap, String)> {
     let stem = path.file_stem()?.to_string_lossy().into_owned();
     let prefix = format!("{stem}.recovery-");
-    let file_time = std::fs::metadata(path).and_then(|m| m.modified()).ok()?;
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
@@ -58,7 +58,6 @@ pub fn find_recovery(path: &Path) -> Option<(PathBuf, Roadmap, String)> {
             name.starts_with(&prefix) && name.ends_with(".ron")
         })
         .filter_map(|e| Some((e.metadata().ok()?.modified().ok()?, e.path())))
-        .filter(|(time, _)| *time > file_time)
         .collect();
     copies.sort();
     let (time, copy) = copies.pop()?;
@@ -115,6 +114,9 @@ pub fn repair_from_backup(
 /// another process holds it), then loads the file or creates it. A file that cannot be read is
 /// reported and never touched.
 pub fn open_file(path: PathBuf) -> Result<Session, OpenError> {
+    // Follow a symlinked roadmap (dotfile managers): saves then replace the real file, and
+    // every link to it shares one lock.
+    let path = std::fs::canonicalize(&path).unwrap_or(path);
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|e| {
             OpenError::Other(format!(

@@ -9,7 +9,7 @@ use alignmap::domain::{IdGen, Roadmap};
 use alignmap::runtime::saver::Saver;
 use alignmap::storage::{self, Opened, backup};
 use common::{TODAY, date, now, press};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 struct Fixture {
@@ -250,7 +250,7 @@ fn ending_with_an_undecided_change_writes_a_recovery_copy_beside_the_file() {
     press(&mut f.app, "x");
     let theirs = f.external_edit("Pulled from git");
     f.wait(2);
-    let copy = f.saver.finish(&mut f.app).unwrap_err();
+    let copy = f.saver.finish(&mut f.app).unwrap_err().unwrap();
     assert_eq!(copy.parent(), f.path.parent());
     assert!(
         copy.file_name()
@@ -308,7 +308,7 @@ fn a_failed_save_keeps_the_edits_and_the_old_file_and_ends_in_a_recovery_copy() 
         2,
         "the file and its backups folder, no temp litter"
     );
-    let copy = saver.finish(&mut app).unwrap_err();
+    let copy = saver.finish(&mut app).unwrap_err().unwrap();
     assert_eq!(
         storage::load(&copy).unwrap(),
         app.roadmap,
@@ -341,7 +341,6 @@ fn the_demo_and_read_only_sessions_never_write() {
     assert!(saver.save(&mut app, Instant::now()));
     assert_eq!(std::fs::read(&f.path).unwrap(), before);
     assert!(saver.path().is_none());
-    let _ = Path::new("unused");
 }
 
 #[test]
@@ -397,4 +396,58 @@ fn the_theme_is_remembered_in_config_ron_without_touching_other_settings() {
         "(theme: Some(\"nope\"))",
         "not overwritten"
     );
+}
+
+#[test]
+fn take_theirs_takes_the_version_on_disk_now_not_the_one_first_seen() {
+    let mut f = Fixture::new();
+    press(&mut f.app, "x");
+    f.external_edit("First outside change");
+    f.wait(2);
+    assert!(matches!(f.app.mode, Mode::Conflict));
+    let latest = f.external_edit("Second outside change");
+    press(&mut f.app, "t");
+    f.wait(1);
+    assert_eq!(f.app.roadmap, latest);
+    press(&mut f.app, "x");
+    f.wait(2);
+    assert_eq!(
+        f.on_disk().name,
+        "Second outside change",
+        "saved on top of the latest, not over it"
+    );
+}
+
+#[test]
+fn the_emergency_save_writes_the_file_only_when_it_is_safe() {
+    use alignmap::runtime::saver::emergency_save;
+    // Safe: nothing changed on disk, so the pending edit goes into the file.
+    let mut f = Fixture::new();
+    press(&mut f.app, "x");
+    f.wait(0);
+    emergency_save(&f.saver.shared(), Some(&f.path));
+    assert_eq!(f.on_disk(), f.app.roadmap);
+    assert_eq!(
+        backup::list(&f.path).unwrap().len(),
+        1,
+        "the file as loaded was backed up first"
+    );
+    // Unsafe: someone else changed the file; the edit goes to a recovery copy.
+    let mut f = Fixture::new();
+    press(&mut f.app, "x");
+    f.wait(0);
+    let theirs = f.external_edit("Changed by a colleague");
+    emergency_save(&f.saver.shared(), Some(&f.path));
+    assert_eq!(f.on_disk(), theirs, "never clobbered");
+    let copies = f.siblings(".recovery-");
+    assert_eq!(storage::load(&copies[0]).unwrap(), f.app.roadmap);
+    // Unsafe: an undecided conflict; also a recovery copy.
+    let mut f = Fixture::new();
+    press(&mut f.app, "x");
+    f.external_edit("Pulled");
+    f.wait(2);
+    assert!(matches!(f.app.mode, Mode::Conflict));
+    emergency_save(&f.saver.shared(), Some(&f.path));
+    assert_eq!(f.on_disk().name, "Pulled");
+    assert_eq!(f.siblings(".recovery-").len(), 1);
 }

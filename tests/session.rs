@@ -100,6 +100,18 @@ fn a_recovery_copy_newer_than_the_file_is_offered_and_then_moved_to_backups() {
 }
 
 #[test]
+fn a_recovery_copy_is_offered_even_when_the_file_is_newer() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("roadmap.ron");
+    let copy = dir.path().join("roadmap.recovery-20261122-101500.ron");
+    alignmap::storage::save(&copy, &common::sample_app().roadmap).unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    alignmap::storage::save(&path, &common::sample_app().roadmap).unwrap(); // touched later, e.g. by a sync tool
+    let (found, ..) = open_file(path).unwrap().recovery.unwrap();
+    assert_eq!(found, copy);
+}
+
+#[test]
 fn repairing_from_a_backup_copies_the_bad_file_aside_first() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("roadmap.ron");
@@ -124,4 +136,28 @@ fn repairing_from_a_backup_copies_the_bad_file_aside_first() {
             .starts_with("roadmap.corrupt-")
     );
     assert_eq!(alignmap::storage::load(&path).unwrap(), good);
+}
+
+#[test]
+#[cfg(unix)]
+fn a_symlinked_roadmap_stays_a_link_and_shares_one_lock() {
+    let dir = tempfile::tempdir().unwrap();
+    let real = dir.path().join("real.ron");
+    alignmap::storage::save(&real, &common::sample_app().roadmap).unwrap();
+    let link = dir.path().join("roadmap.ron");
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    let first = open_file(link.clone()).unwrap();
+    assert_eq!(first.path, std::fs::canonicalize(&real).unwrap());
+    assert!(
+        open_file(real.clone()).unwrap().read_only.is_some(),
+        "the link and the file share a lock"
+    );
+    alignmap::storage::save(&first.path, &first.roadmap).unwrap();
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink(),
+        "still a link"
+    );
 }

@@ -204,6 +204,11 @@ fn a_failed_save_leaves_the_old_file_and_no_litter() {
     let err = storage::save(&blocked, &roadmap).unwrap_err();
     assert!(err.to_string().starts_with("rename onto"), "{err}");
     assert_eq!(
+        files_in(&blocked),
+        vec!["keep"],
+        "the target is left as it was"
+    );
+    assert_eq!(
         files_in(dir.path()),
         vec!["blocked.ron", "roadmap.ron"],
         "temp file removed"

@@ -4,7 +4,7 @@
 pub mod saver;
 
 use crate::app::{App, SaveState};
-use crate::storage::{self, Fingerprint};
+use crate::storage::Fingerprint;
 use crate::ui;
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{
@@ -34,6 +34,18 @@ pub enum Outcome {
     /// The roadmap file could not be written (or changed on disk and the user did not
     /// decide); the edits were written to this recovery copy instead.
     Recovered(PathBuf),
+    /// Nothing could be written anywhere (the reason); the caller must show the edits.
+    Unsaved(String),
+}
+
+impl Outcome {
+    fn of(finished: Result<(), Result<PathBuf, String>>) -> Outcome {
+        match finished {
+            Ok(()) => Outcome::Saved,
+            Err(Ok(copy)) => Outcome::Recovered(copy),
+            Err(Err(why)) => Outcome::Unsaved(why),
+        }
+    }
 }
 
 /// Decides when to write: at most once per [`SAVE_DELAY`] during a burst, never when idle.
@@ -90,12 +102,16 @@ pub fn run(app: &mut App, known: Option<Fingerprint>) -> io::Result<Outcome> {
     install_panic_recovery(&saver);
     let _ = execute!(io::stdout(), EnableBracketedPaste, EnableMouseCapture);
     let result = event_loop(&mut terminal, app, &mut saver, &flags);
+    // From here on this thread saves; the signal thread only waits for it.
+    flags.acknowledged.store(true, Ordering::SeqCst);
     release_terminal();
     ratatui::restore();
-    // Whatever ended the loop (a closed terminal makes drawing fail), nothing is left unsaved.
-    let outcome = match saver.finish(app) {
-        Ok(()) => result.map(|()| Outcome::Saved),
-        Err(copy) => Ok(Outcome::Recovered(copy)),
+    // Whatever ended the loop (a closed terminal makes drawing fail), keep a valid half-typed
+    // form and leave nothing unsaved.
+    app.shutdown();
+    let outcome = match Outcome::of(saver.finish(app)) {
+        Outcome::Saved => result.map(|()| Outcome::Saved),
+        other => Ok(other),
     };
     flags.done.store(true, Ordering::SeqCst);
     outcome
@@ -129,9 +145,10 @@ pub fn install_panic_recovery(saver: &Saver) {
     std::panic::set_hook(Box::new(move |info| {
         // try_lock: the panic may have happened while this thread held the lock.
         let copy = match shared.try_lock() {
-            Ok(mut pending) => pending
+            Ok(mut state) => state
+                .pending
                 .take()
-                .map(|roadmap| saver::write_recovery(path.as_deref(), &roadmap)),
+                .and_then(|roadmap| saver::write_recovery(path.as_deref(), &roadmap).ok()),
             Err(_) => None,
         };
         release_terminal();
@@ -157,10 +174,7 @@ pub fn run_headless(app: &mut App, known: Option<Fingerprint>) -> io::Result<Out
     }
     flags.acknowledged.store(true, Ordering::SeqCst);
     app.shutdown();
-    let outcome = match saver.finish(app) {
-        Ok(()) => Outcome::Saved,
-        Err(copy) => Outcome::Recovered(copy),
-    };
+    let outcome = Outcome::of(saver.finish(app));
     flags.done.store(true, Ordering::SeqCst);
     Ok(outcome)
 }
@@ -183,15 +197,8 @@ fn spawn_signal_guard(saver: &Saver, flags: &Arc<Flags>) -> io::Result<()> {
             }
             std::thread::sleep(Duration::from_millis(10));
         }
-        // The loop never saw the signal: write the last committed state ourselves.
-        let mut pending = shared
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        if let (Some(path), Some(roadmap)) = (&path, pending.take())
-            && storage::save(path, &roadmap).is_err()
-        {
-            saver::write_recovery(Some(path), &roadmap);
-        }
+        // The loop never saw the signal: save the last committed state as safely as it would.
+        saver::emergency_save(&shared, path.as_deref());
         release_terminal();
         ratatui::restore();
         std::process::exit(128 + signal);

@@ -18,9 +18,22 @@ pub const CHECK_EVERY: Duration = Duration::from_secs(1);
 /// backs up the file as it was loaded).
 pub const BACKUP_EVERY: Duration = Duration::from_secs(10 * 60);
 
-/// The last committed roadmap not yet on disk, shared with the signal thread. Every write
-/// holds this lock, so two threads never write at once.
-pub type Shared = Arc<Mutex<Option<Roadmap>>>;
+/// What the signal thread and the panic hook need to save safely when the main thread cannot.
+/// Every write of the roadmap file holds this lock, so two threads never write at once.
+#[derive(Debug, Default)]
+pub struct SharedState {
+    /// The last committed roadmap not yet on disk.
+    pub pending: Option<Roadmap>,
+    /// Hash of the file as this session last read or wrote it.
+    pub known_hash: Option<u64>,
+    /// The file changed on disk and the user has not decided: never write it.
+    pub conflict: bool,
+    /// The file as loaded has been backed up this session.
+    pub backed_up: bool,
+}
+
+/// The state shared with the signal thread and the panic hook.
+pub type Shared = Arc<Mutex<SharedState>>;
 
 /// Writes the roadmap file for one session.
 #[derive(Debug)]
@@ -50,8 +63,29 @@ pub fn aside_path(path: &Path, what: &str) -> PathBuf {
         .unwrap_or_else(|| path.with_file_name(format!("{base}.ron")))
 }
 
-fn lock(shared: &Shared) -> std::sync::MutexGuard<'_, Option<Roadmap>> {
+fn lock(shared: &Shared) -> std::sync::MutexGuard<'_, SharedState> {
     shared.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// The last-resort save when the main thread cannot finish (a hung-up terminal makes
+/// crossterm spin): writes the pending edits to the file only when that is exactly as safe
+/// as a normal save (same content on disk as we last saw, no undecided change, the file as
+/// loaded backed up); otherwise, or when that fails, to a recovery copy beside it.
+pub fn emergency_save(shared: &Shared, path: Option<&Path>) {
+    let mut state = lock(shared);
+    let (Some(path), Some(roadmap)) = (path, state.pending.take()) else {
+        return;
+    };
+    let on_disk = fingerprint::read(path)
+        .ok()
+        .flatten()
+        .map(|(_, print)| print.hash);
+    let safe = !state.conflict && on_disk == state.known_hash;
+    let backed_up = state.backed_up || backup::take(path, Local::now().naive_local()).is_ok();
+    if safe && backed_up && storage::save(path, &roadmap).is_ok() {
+        return;
+    }
+    let _ = write_recovery(Some(path), &roadmap);
 }
 
 impl Saver {
@@ -69,9 +103,13 @@ impl Saver {
                 .flatten()
                 .map(|(_, print)| print)
         });
+        let state = SharedState {
+            known_hash: known.as_ref().map(|k| k.hash),
+            ..SharedState::default()
+        };
         Saver {
             path,
-            shared: Arc::new(Mutex::new(None)),
+            shared: Arc::new(Mutex::new(state)),
             autosave: Autosave::default(),
             last_backup: None,
             known,
@@ -117,10 +155,21 @@ impl Saver {
     }
 
     fn publish(&mut self, app: &App) {
-        if self.path.is_some() && app.revision != self.published {
-            self.published = app.revision;
-            *lock(&self.shared) = (app.unsaved > 0).then(|| app.roadmap.clone());
+        if self.path.is_none() {
+            return;
         }
+        let mut state = lock(&self.shared);
+        state.conflict = app.disk_change.is_some();
+        if app.revision != self.published {
+            self.published = app.revision;
+            state.pending = (app.unsaved > 0).then(|| app.roadmap.clone());
+        }
+    }
+
+    /// Records what the file now holds, here and for the signal thread.
+    fn set_known(&mut self, print: Option<Fingerprint>) {
+        lock(&self.shared).known_hash = print.as_ref().map(|p| p.hash);
+        self.known = print;
     }
 
     /// Looks at the file on disk; reloads it when only others changed it, asks when both did.
@@ -152,13 +201,14 @@ impl Saver {
         };
         let Some((bytes, print)) = current else {
             if self.known.is_some() {
-                self.known = None;
+                self.set_known(None);
                 app.disk_changed(Err("the file was deleted or moved".into()));
+                self.publish(app);
             }
             return;
         };
         if self.known.as_ref().is_some_and(|k| k.hash == print.hash) {
-            self.known = Some(print); // touched, not changed
+            self.set_known(Some(print)); // touched, not changed
             return;
         }
         let theirs = storage::parse_bytes(path, bytes).map_err(|e| e.to_string());
@@ -167,10 +217,13 @@ impl Saver {
             .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
         match theirs {
             Ok(roadmap) if app.unsaved == 0 => {
-                self.known = Some(print);
+                self.set_known(Some(print));
                 app.replace_from_disk(roadmap, format!("Reloaded {name}: it changed on disk"));
             }
-            theirs => app.disk_changed(theirs),
+            theirs => {
+                app.disk_changed(theirs);
+                self.publish(app);
+            }
         }
     }
 
@@ -219,8 +272,9 @@ impl Saver {
         }
         match storage::save_fingerprinted(&path, &app.roadmap) {
             Ok(print) => {
+                guard.known_hash = Some(print.hash);
+                guard.pending = None;
                 self.known = Some(print);
-                *guard = None;
                 app.mark_saved(Local::now().time());
                 true
             }
@@ -268,7 +322,7 @@ impl Saver {
                 "Could not save their version aside ({e}); nothing changed"
             ));
         }
-        self.known = current.ok().flatten().map(|(_, print)| print);
+        self.set_known(current.ok().flatten().map(|(_, print)| print));
         app.disk_change = None;
         if app.unsaved == 0 {
             app.unsaved = 1; // write mine even if nothing was edited since
@@ -282,8 +336,14 @@ impl Saver {
     }
 
     fn take_theirs(&mut self, app: &mut App, path: &Path) {
-        let Some(Ok(theirs)) = app.disk_change.as_ref().map(|c| c.theirs.clone()) else {
-            return;
+        // Read theirs again now: it may have changed again since the question was asked.
+        let (theirs, print) = match fingerprint::read(path) {
+            Ok(Some((bytes, print))) => match storage::parse_bytes(path, bytes) {
+                Ok(theirs) => (theirs, print),
+                Err(e) => return app.disk_changed(Err(e.to_string())),
+            },
+            Ok(None) => return app.disk_changed(Err("the file was deleted or moved".into())),
+            Err(e) => return app.error(format!("Cannot read their version: {e}")),
         };
         let aside = aside_path(path, "mine");
         let written = storage::to_ron(&app.roadmap)
@@ -296,21 +356,19 @@ impl Saver {
                 "Could not save your version aside ({e}); nothing changed"
             ));
         }
-        self.known = fingerprint::read(path)
-            .ok()
-            .flatten()
-            .map(|(_, print)| print);
+        self.set_known(Some(print));
         let name = aside
             .file_name()
             .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
         app.replace_from_disk(theirs, format!("Took their version. Yours is in {name}."));
         app.save = SaveState::Loaded;
+        self.publish(app);
     }
 
     /// The final save when the session ends. When the file cannot be written (or others
     /// changed it and the user has not decided), the edits go to a recovery copy beside it
     /// (or in the temp directory) and its path is returned.
-    pub fn finish(&mut self, app: &mut App) -> Result<(), PathBuf> {
+    pub fn finish(&mut self, app: &mut App) -> Result<(), Result<PathBuf, String>> {
         if app.unsaved == 0 || self.path.is_none() {
             return Ok(());
         }
@@ -320,10 +378,15 @@ impl Saver {
         Err(self.recover(&app.roadmap))
     }
 
-    /// Writes `roadmap` to `<stem>.recovery-<time>.ron` beside the file, else in the temp dir.
-    pub fn recover(&self, roadmap: &Roadmap) -> PathBuf {
-        let _guard = lock(&self.shared);
-        write_recovery(self.path.as_deref(), roadmap)
+    /// Writes `roadmap` to `<stem>.recovery-<time>.ron` beside the file, else in the temp dir;
+    /// the signal thread then has nothing left to write.
+    pub fn recover(&self, roadmap: &Roadmap) -> Result<PathBuf, String> {
+        let mut state = lock(&self.shared);
+        let copy = write_recovery(self.path.as_deref(), roadmap);
+        if copy.is_ok() {
+            state.pending = None;
+        }
+        copy
     }
 }
 
@@ -394,7 +457,7 @@ fn restore_backup(app: &mut App, path: &Path, copy: &Path) {
     app.restore_backup(roadmap, &chosen.taken.format("%a %-d %b %H:%M").to_string());
 }
 
-/// Moves a handled recovery copy into `backups/` (it stays available to `alignmap restore`).
+/// Moves a handled recovery copy into `backups/`, out of the way of the next start.
 fn archive(app: &mut App, roadmap: &Path, copy: &Path) {
     let dir = backup::backup_dir(roadmap);
     let moved = std::fs::create_dir_all(&dir).and_then(|()| {
@@ -409,15 +472,18 @@ fn archive(app: &mut App, roadmap: &Path, copy: &Path) {
     }
 }
 
-/// Writes a recovery copy beside `path` (or in the temp dir when that fails); returns where.
-pub fn write_recovery(path: Option<&Path>, roadmap: &Roadmap) -> PathBuf {
-    let text = storage::to_ron(roadmap).unwrap_or_default();
+/// Writes a recovery copy beside `path` (or in the temp dir when that fails); returns where,
+/// or why it could be written nowhere.
+pub fn write_recovery(path: Option<&Path>, roadmap: &Roadmap) -> Result<PathBuf, String> {
+    let text = storage::to_ron(roadmap).map_err(|e| e.to_string())?;
     let fallback = std::env::temp_dir().join("alignmap.ron");
     let beside = aside_path(path.unwrap_or(&fallback), "recovery");
-    if storage::write_atomic(&beside, text.as_bytes()).is_ok() {
-        return beside;
-    }
+    let first = match storage::write_atomic(&beside, text.as_bytes()) {
+        Ok(()) => return Ok(beside),
+        Err(e) => e,
+    };
     let temp = aside_path(&fallback, "recovery");
-    let _ = storage::write_atomic(&temp, text.as_bytes());
-    temp
+    storage::write_atomic(&temp, text.as_bytes())
+        .map(|()| temp)
+        .map_err(|second| format!("{first}; {second}"))
 }
