@@ -451,3 +451,31 @@ fn the_emergency_save_writes_the_file_only_when_it_is_safe() {
     assert_eq!(f.on_disk().name, "Pulled");
     assert_eq!(f.siblings(".recovery-").len(), 1);
 }
+
+#[test]
+fn a_read_only_session_follows_the_writers_saves_and_never_writes() {
+    let mut f = Fixture::new();
+    f.app.read_only = Some("roadmap.ron is open in alignmap pid 1".into());
+    f.saver = Saver::new(&f.app, None);
+    let theirs = f.external_edit("Saved by the writer");
+    f.wait(2);
+    assert_eq!(
+        f.app.roadmap, theirs,
+        "the viewer shows the writer's latest save"
+    );
+    std::fs::write(&f.path, "Roadmap(half").unwrap();
+    f.wait(2);
+    assert!(
+        matches!(f.app.mode, Mode::Browse),
+        "no question a viewer could not act on"
+    );
+    assert_eq!(
+        f.app.roadmap, theirs,
+        "the last readable version stays on screen"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&f.path).unwrap(),
+        "Roadmap(half",
+        "never written"
+    );
+}

@@ -146,10 +146,15 @@ impl App {
             .map(|g| g.code.clone())
             .collect();
         let mut what = format!(
-            "Captured \"{}\" in {} ({})",
+            "Captured \"{}\" in {} ({}{})",
             captured.title,
             Horizon::of(target, self.today).label(),
-            long_date(target)
+            long_date(target),
+            if target < self.today {
+                ", already overdue"
+            } else {
+                ""
+            }
         );
         if !codes.is_empty() {
             what.push_str(&format!(" for {}", codes.join(", ")));
@@ -169,6 +174,19 @@ impl App {
         });
         if let Some(id) = new_id {
             self.select_initiative(&id);
+            let shown = self
+                .columns
+                .iter()
+                .flatten()
+                .any(|i| self.roadmap.initiatives[*i].id == id);
+            if !shown {
+                let undo = self.key_label(super::Context::Browse, super::Command::Undo);
+                let clear = self.key_label(super::Context::Browse, super::Command::ClearFilters);
+                self.info(format!(
+                    "Captured \"{}\", but the filter hides it: {clear} shows every card ({undo} to undo)",
+                    self.roadmap.initiatives.last().map(|i| i.title.as_str()).unwrap_or_default()
+                ));
+            }
         }
     }
 }

@@ -48,7 +48,15 @@ impl App {
             PromptKind::Search => self.search.clone(),
             PromptKind::Filter => self.filter.clone(),
         };
-        let input = Input::new(before.as_ref().map(|a| a.text.clone()).unwrap_or_default());
+        // A new search starts empty (Esc brings the old one back); a filter opens to refine.
+        let start = match kind {
+            PromptKind::Search => String::new(),
+            PromptKind::Filter => before
+                .as_ref()
+                .map(|a| format!("{} ", a.text))
+                .unwrap_or_default(),
+        };
+        let input = Input::new(start);
         let origin = self.selected_initiative().map(|i| i.id.clone());
         self.mode = Mode::Prompt(Box::new(Prompt {
             kind,

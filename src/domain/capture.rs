@@ -30,12 +30,14 @@ pub enum CaptureError {
     #[error("type a title, e.g. Migrate payroll to SaaS #cost @maria !next-month")]
     NoTitle,
     /// A `#goal` matched no goal.
-    #[error("no goal matches #{token}{}", hint(.known))]
+    #[error("no goal matches #{token}{}", hint(.known, .nearest.as_deref()))]
     UnknownGoal {
         /// The token without `#`.
         token: String,
         /// Codes of all goals, to help.
         known: Vec<String>,
+        /// The code it most likely meant (a typo away), if any.
+        nearest: Option<String>,
     },
     /// A `#goal` matched several goals; the user must pick one.
     #[error("#{token} matches {} goals: pick one", .candidates.len())]
@@ -50,12 +52,41 @@ pub enum CaptureError {
     BadDate(String),
 }
 
-fn hint(known: &[String]) -> String {
-    if known.is_empty() {
-        " (there are no goals yet: add one with A)".into()
-    } else {
-        format!(" (goals: {})", known.join(", "))
+fn hint(known: &[String], nearest: Option<&str>) -> String {
+    match (known.is_empty(), nearest) {
+        (true, _) => " (there are no goals yet: add one with A)".into(),
+        (false, Some(code)) => format!(": did you mean #{code}?"),
+        (false, None) => format!(" (goals: {})", known.join(", ")),
     }
+}
+
+/// Edit distance between two short words (letters swapped count as two edits).
+fn distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let here = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != *cb))
+                .min(row[j] + 1)
+                .min(here + 1);
+            prev = here;
+        }
+    }
+    row[b.len()]
+}
+
+/// The goal code a mistyped token most likely meant: within two edits, closest first.
+fn nearest_code(token: &str, goals: &[Goal]) -> Option<String> {
+    let token = token.to_lowercase();
+    goals
+        .iter()
+        .map(|g| (distance(&token, &g.code.to_lowercase()), &g.code))
+        .filter(|(d, _)| *d <= 2)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, code)| code.clone())
 }
 
 /// True when a typed word stands for a title word: the same start for at least four letters
@@ -123,6 +154,7 @@ pub fn parse_capture(
                         return Err(CaptureError::UnknownGoal {
                             token: rest.into(),
                             known,
+                            nearest: nearest_code(rest, &roadmap.goals),
                         });
                     }
                     [goal] => {

@@ -38,7 +38,10 @@ pub type Shared = Arc<Mutex<SharedState>>;
 /// Writes the roadmap file for one session.
 #[derive(Debug)]
 pub struct Saver {
+    /// The file to watch (also in a read-only session, which follows the writer's saves).
     path: Option<PathBuf>,
+    /// False in a read-only session: watch and reload, never write.
+    writable: bool,
     shared: Shared,
     autosave: Autosave,
     last_backup: Option<Instant>,
@@ -92,10 +95,11 @@ impl Saver {
     /// A saver for the app's file (none for the demo or a read-only session). `known` is the
     /// file as loaded; when None it is read now.
     pub fn new(app: &App, known: Option<Fingerprint>) -> Self {
-        let path = match (&app.source, &app.read_only) {
-            (Source::File(path), None) => Some(path.clone()),
-            _ => None,
+        let path = match &app.source {
+            Source::File(path) => Some(path.clone()),
+            Source::Demo => None,
         };
+        let writable = app.read_only.is_none();
         let known = known.or_else(|| {
             let path = path.as_deref()?;
             fingerprint::read(path)
@@ -109,6 +113,7 @@ impl Saver {
         };
         Saver {
             path,
+            writable,
             shared: Arc::new(Mutex::new(state)),
             autosave: Autosave::default(),
             last_backup: None,
@@ -123,9 +128,9 @@ impl Saver {
         Arc::clone(&self.shared)
     }
 
-    /// The file written, if any.
+    /// The file written, if any (none in the demo or a read-only session).
     pub fn path(&self) -> Option<&Path> {
-        self.path.as_deref()
+        self.path.as_deref().filter(|_| self.writable)
     }
 
     /// How long the event loop may sleep before this saver has work.
@@ -155,7 +160,7 @@ impl Saver {
     }
 
     fn publish(&mut self, app: &App) {
-        if self.path.is_none() {
+        if self.path().is_none() {
             return;
         }
         let mut state = lock(&self.shared);
@@ -200,6 +205,9 @@ impl Saver {
             Err(e) => return app.error(format!("Cannot read {} to check it: {e}", path.display())),
         };
         let Some((bytes, print)) = current else {
+            if !self.writable {
+                return app.error("The file was deleted or moved; showing the last version seen.");
+            }
             if self.known.is_some() {
                 self.set_known(None);
                 app.disk_changed(Err("the file was deleted or moved".into()));
@@ -216,6 +224,12 @@ impl Saver {
             .file_name()
             .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
         match theirs {
+            Err(e) if !self.writable => {
+                self.set_known(Some(print));
+                app.error(format!(
+                    "{name} changed but cannot be read yet ({e}); showing the last version"
+                ));
+            }
             Ok(roadmap) if app.unsaved == 0 => {
                 self.set_known(Some(print));
                 app.replace_from_disk(roadmap, format!("Reloaded {name}: it changed on disk"));
@@ -230,7 +244,7 @@ impl Saver {
     /// Writes the roadmap now if it has unsaved edits (after a backup when one is due).
     /// Returns false when it could not, with the reason shown in the app.
     pub fn save(&mut self, app: &mut App, now: Instant) -> bool {
-        let Some(path) = self.path.clone() else {
+        let Some(path) = self.path().map(Path::to_path_buf) else {
             return true;
         };
         if app.unsaved == 0 {
@@ -299,7 +313,7 @@ impl Saver {
                 }
                 continue;
             }
-            let Some(path) = self.path.clone() else {
+            let Some(path) = self.path().map(Path::to_path_buf) else {
                 continue;
             };
             match effect {
@@ -369,7 +383,7 @@ impl Saver {
     /// changed it and the user has not decided), the edits go to a recovery copy beside it
     /// (or in the temp directory) and its path is returned.
     pub fn finish(&mut self, app: &mut App) -> Result<(), Result<PathBuf, String>> {
-        if app.unsaved == 0 || self.path.is_none() {
+        if app.unsaved == 0 || self.path().is_none() {
             return Ok(());
         }
         if app.disk_change.is_none() && self.save(app, Instant::now()) {
@@ -382,7 +396,7 @@ impl Saver {
     /// the signal thread then has nothing left to write.
     pub fn recover(&self, roadmap: &Roadmap) -> Result<PathBuf, String> {
         let mut state = lock(&self.shared);
-        let copy = write_recovery(self.path.as_deref(), roadmap);
+        let copy = write_recovery(self.path(), roadmap);
         if copy.is_ok() {
             state.pending = None;
         }

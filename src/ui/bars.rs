@@ -26,7 +26,11 @@ pub fn render_header(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
             .unwrap_or_default(),
         Source::Demo => String::new(),
     };
-    let badge = if app.is_demo() { 6 } else { 0 } + if app.public { 9 } else { 0 };
+    let filter = app
+        .filter
+        .as_ref()
+        .map_or(0, |f| width(&fit(&f.text, 24)) + 10);
+    let badge = if app.is_demo() { 6 } else { 0 } + if app.public { 9 } else { 0 } + filter;
     let name = fit(
         &format!("{}{source}", app.roadmap.name),
         room.saturating_sub(badge),
@@ -38,6 +42,13 @@ pub fn render_header(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     if app.public {
         spans.push(Span::raw(" "));
         spans.push(Span::styled(" PUBLIC ", theme.badge));
+    }
+    if let Some(filter) = &app.filter {
+        spans.push(Span::raw(" "));
+        spans.push(Span::styled(
+            format!(" FILTER {} ", fit(&filter.text, 24)),
+            theme.badge,
+        ));
     }
     buf.set_line(area.x, area.y, &Line::from(spans), area.width);
     let x = area

@@ -79,7 +79,12 @@ fn render_column(app: &App, horizon: Horizon, area: Rect, buf: &mut Buffer, them
         return;
     }
     if cards.is_empty() && !app.roadmap.is_empty() {
-        let hint = Line::styled(fit("  nothing due", usize::from(inner.width)), theme.dim);
+        let empty = if app.filter.is_some() {
+            "  none match the filter"
+        } else {
+            "  nothing due"
+        };
+        let hint = Line::styled(fit(empty, usize::from(inner.width)), theme.dim);
         buf.set_line(inner.x, inner.y, &hint, inner.width);
         return;
     }

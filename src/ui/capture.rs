@@ -27,9 +27,14 @@ fn preview(app: &App, capture: &Capture) -> Result<String, String> {
             let mut parts = vec![
                 format!("\"{}\"", c.title),
                 format!(
-                    "{} ({})",
+                    "{} ({}{})",
                     Horizon::of(target, app.today).label(),
-                    long_date(target)
+                    long_date(target),
+                    if target < app.today {
+                        ", already OVERDUE"
+                    } else {
+                        ""
+                    }
                 ),
             ];
             let codes: Vec<&str> = c

@@ -48,7 +48,7 @@ fn heading_height(area: Rect) -> u16 {
     match area.height {
         h if h >= 50 => 12,
         h if h >= 24 => 7,
-        _ => 3,
+        _ => 2,
     }
 }
 
@@ -58,46 +58,58 @@ fn render_heading(page: Page<'_>, area: Rect, buf: &mut Buffer, theme: &Theme) {
             clean(&goal.code).into_owned(),
             clean(&goal.title).into_owned(),
             format!(
-                "Owner: {} · priority P{}",
+                "{} · owner {} · priority P{}",
+                clean(&goal.code),
                 clean(&goal.owner),
                 goal.priority
             ),
         ),
         Page::Unlinked => (
-            "?".into(),
-            "Work that serves no business goal".into(),
-            "Why are we doing this?".into(),
+            String::new(),
+            "Not yet linked to a business goal".into(),
+            "Which goal does each of these serve?".into(),
         ),
     };
-    let chars = u16::try_from(code.chars().count()).unwrap_or(u16::MAX);
-    let big = match area.height {
-        h if h >= 12 && chars.saturating_mul(8) <= area.width => {
-            Some((PixelSize::Full, 8u16, 8u16))
-        }
-        h if h >= 7 => Some((PixelSize::Quadrant, 4, 4)),
-        _ => None,
+    let fits = |text: &str, per_char: u16| {
+        u16::try_from(text.chars().count())
+            .unwrap_or(u16::MAX)
+            .saturating_mul(per_char)
+            <= area.width
+    };
+    // The title in block letters when it fits; else the code; else plain bold text.
+    let big = if area.height >= 7 && fits(&title, 4) {
+        Some((title.clone(), PixelSize::Quadrant, 4u16, true))
+    } else if area.height >= 12 && !code.is_empty() && fits(&code, 8) {
+        Some((code, PixelSize::Full, 8, false))
+    } else if area.height >= 7 && !code.is_empty() && fits(&code, 4) {
+        Some((code, PixelSize::Quadrant, 4, false))
+    } else {
+        None
     };
     let mut y = area.y;
-    if let Some((size, per_char, rows)) = big {
-        let needed = u16::try_from(code.chars().count())
-            .unwrap_or(u16::MAX)
-            .saturating_mul(per_char);
-        if needed <= area.width {
-            let big_text = BigText::builder()
-                .pixel_size(size)
-                .style(theme.strong)
-                .lines(vec![Line::from(code.clone())])
-                .centered()
-                .build();
-            big_text.render(Rect::new(area.x, y, area.width, rows), buf);
-            y += rows;
-        }
+    let mut title_shown = false;
+    if let Some((text, size, rows, is_title)) = big {
+        let big_text = BigText::builder()
+            .pixel_size(size)
+            .style(theme.strong)
+            .lines(vec![Line::from(text)])
+            .centered()
+            .build();
+        big_text.render(Rect::new(area.x, y, area.width, rows.min(area.height)), buf);
+        y += rows + 1;
+        title_shown = is_title;
     }
-    let rest = Rect::new(area.x, y, area.width, area.bottom().saturating_sub(y));
-    let lines = vec![
-        Line::styled(title, theme.strong).alignment(Alignment::Center),
-        Line::styled(owner, theme.dim).alignment(Alignment::Center),
-    ];
+    let rest = Rect::new(
+        area.x,
+        y.min(area.bottom()),
+        area.width,
+        area.bottom().saturating_sub(y),
+    );
+    let mut lines = Vec::new();
+    if !title_shown {
+        lines.push(Line::styled(title, theme.strong).alignment(Alignment::Center));
+    }
+    lines.push(Line::styled(owner, theme.dim).alignment(Alignment::Center));
     Paragraph::new(lines).render(rest, buf);
 }
 
