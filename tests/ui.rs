@@ -404,3 +404,25 @@ fn presentation_reads_in_light_and_high_contrast_with_status_in_words() {
         }
     }
 }
+
+#[test]
+fn a_read_only_session_hints_only_what_it_can_do() {
+    let mut app = sample_app();
+    app.read_only = Some("roadmap.ron is open in alignmap pid 7".into());
+    let text = screen_text(&draw(&mut app, 100, 30));
+    let hints = text.lines().last().unwrap();
+    assert!(
+        hints.contains("? help") && hints.contains("q quit"),
+        "{hints}"
+    );
+    assert!(
+        !hints.contains("capture") && !hints.contains("edit"),
+        "{hints}"
+    );
+    assert!(
+        text.lines()
+            .next()
+            .unwrap()
+            .contains("READ-ONLY · roadmap.ron is open in alignmap pid 7")
+    );
+}

@@ -132,6 +132,8 @@ pub fn render_hints(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
         ],
         (_, Some(context)) => hint_commands(app, context)
             .iter()
+            // A read-only session offers only what it can do.
+            .filter(|(c, _)| app.read_only.is_none() || !c.changes_roadmap())
             .filter_map(|(c, word)| {
                 let keys = app.keymap.keys(context, *c);
                 Some((arrow_label(*c, keys.first()?.label()), *word))
