@@ -426,3 +426,30 @@ fn a_read_only_session_hints_only_what_it_can_do() {
             .contains("READ-ONLY · roadmap.ron is open in alignmap pid 7")
     );
 }
+
+#[test]
+fn the_session_summary_names_what_was_added_moved_and_changed() {
+    let mut app = sample_app();
+    press(&mut app, "R");
+    assert!(
+        screen_text(&draw(&mut app, 100, 30)).contains("Nothing has changed in this session yet.")
+    );
+    press(&mut app, "Esc c");
+    common::type_text(&mut app, "Payroll to SaaS #cost !next-month");
+    press(&mut app, "Enter h h L s i Enter");
+    press(&mut app, "p Esc");
+    assert!(
+        matches!(app.mode, alignmap::app::Mode::Summary { .. }),
+        "leaving the presentation recaps"
+    );
+    let text = screen_text(&draw(&mut app, 100, 30));
+    for expected in [
+        "Added (1)",
+        "Payroll to SaaS",
+        "Moved later (1)",
+        "Status changed (1)",
+        "Blocked → In progress",
+    ] {
+        assert!(text.contains(expected), "{expected}: {text}");
+    }
+}

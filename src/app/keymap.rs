@@ -73,6 +73,8 @@ pub enum Command {
     TogglePublic,
     /// Presentation mode: goal by goal, large type, public view.
     Present,
+    /// What changed during this session: added, moved, status, goals.
+    Recap,
     /// Show the key bindings.
     Help,
     /// Close the overlay.
@@ -148,6 +150,7 @@ impl Command {
             Command::ClearFilters => "clear filter and search",
             Command::TogglePublic => "public view on/off (hides internal fields)",
             Command::Present => "presentation mode (goal by goal, public view)",
+            Command::Recap => "what changed this session",
             Command::NextTheme => "next theme: dark, light, high contrast, colour-blind, mono",
             Command::Help => "this help",
             Command::Close => "close",
@@ -347,6 +350,7 @@ impl Default for Keymap {
             (NextTheme, vec![ch('t')]),
             (TogglePublic, vec![ch('P')]),
             (Present, vec![ch('p')]),
+            (Recap, vec![ch('R')]),
             (Command::Help, vec![ch('?')]),
             (Quit, vec![ch('q'), ctrl('c')]),
         ];

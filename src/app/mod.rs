@@ -84,6 +84,8 @@ pub struct App {
     pub disk_change: Option<DiskChange>,
     /// I/O requested by the last key, for the runtime to carry out.
     pub effects: Vec<Effect>,
+    /// The roadmap as this session opened it, for the session summary.
+    pub session_start: Roadmap,
     /// Public view: internal fields (notes) are hidden everywhere, for sharing the screen.
     pub public: bool,
     /// The colour theme.
@@ -98,6 +100,7 @@ impl App {
     /// A new app showing `roadmap`.
     pub fn new(roadmap: Roadmap, source: Source, clock: Clock, ids: IdGen) -> Self {
         let mut app = App {
+            session_start: roadmap.clone(),
             roadmap,
             today: clock.today(),
             clock,
@@ -323,7 +326,7 @@ impl App {
                 Command::Help => self.mode = Mode::Help { scroll: 0 },
                 _ => {}
             },
-            Mode::Help { scroll } => match command {
+            Mode::Help { scroll } | Mode::Summary { scroll } => match command {
                 Command::Close => self.mode = Mode::Browse,
                 Command::Up => *scroll = scroll.saturating_sub(1),
                 Command::Down => *scroll = scroll.saturating_add(1).min(limit),
@@ -603,7 +606,7 @@ impl App {
         match self.mode {
             Mode::Browse => Some(Context::Browse),
             Mode::Detail { .. } => Some(Context::Detail),
-            Mode::Help { .. } => Some(Context::Help),
+            Mode::Help { .. } | Mode::Summary { .. } => Some(Context::Help),
             Mode::Confirm(_) => Some(Context::Confirm),
             Mode::Status { .. } => Some(Context::Picker),
             Mode::Conflict => Some(Context::Conflict),

@@ -171,6 +171,11 @@ pub enum Mode {
         /// The public view as it was before, restored on leaving.
         was_public: bool,
     },
+    /// What changed during this session.
+    Summary {
+        /// Lines scrolled.
+        scroll: u16,
+    },
     /// The key help.
     Help {
         /// Lines scrolled.

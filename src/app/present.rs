@@ -69,8 +69,15 @@ impl App {
             Command::NextTheme => self.next_theme(),
             Command::Close => {
                 self.public = *was_public;
-                self.mode = Mode::Browse;
                 self.refresh();
+                let changed =
+                    !crate::domain::diff::changes(&self.session_start, &self.roadmap).is_empty();
+                // Leaving the presentation ends the meeting's walk-through: recap the session.
+                self.mode = if changed {
+                    Mode::Summary { scroll: 0 }
+                } else {
+                    Mode::Browse
+                };
                 self.info("Left presentation mode.");
             }
             _ => {}

@@ -13,6 +13,7 @@ pub mod hit;
 pub mod layout;
 pub mod present;
 pub mod prompt;
+pub mod summary;
 pub mod text;
 pub mod theme;
 
@@ -31,6 +32,7 @@ pub fn measure(app: &App) -> crate::app::Metrics {
     let scroll_limit = match &app.mode {
         Mode::Detail { item, .. } => detail::max_scroll(app, item),
         Mode::Help { .. } => help::max_scroll(app),
+        Mode::Summary { .. } => summary::max_scroll(app),
         _ => 0,
     };
     crate::app::Metrics {
@@ -96,6 +98,10 @@ fn draw(
             None
         }
         Mode::Present { .. } => None,
+        Mode::Summary { scroll } => {
+            summary::render_summary(app, *scroll, area, buf, theme);
+            None
+        }
         Mode::Backups { rows, selected } => {
             render_backups(rows, *selected, area, buf, theme);
             None
