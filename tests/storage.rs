@@ -55,7 +55,7 @@ fn saved_files_are_pretty_stable_and_hold_no_raw_control_bytes() {
     let first = storage::to_ron(&roadmap).unwrap();
     let second = storage::to_ron(&storage::from_ron(&first, Path::new("x")).unwrap()).unwrap();
     assert_eq!(first, second, "saving twice gives identical bytes");
-    assert!(first.starts_with("Roadmap(\n    version: 1,\n"));
+    assert!(first.starts_with("Roadmap(\n    version: 2,\n"));
     assert!(
         first.contains("        Goal(\n"),
         "struct names make the file self-describing"
@@ -133,7 +133,7 @@ fn newer_schema_versions_are_refused_by_name() {
             err,
             LoadError::TooNew {
                 found: 99,
-                supported: 1,
+                supported: 2,
                 ..
             }
         ),
@@ -320,4 +320,37 @@ fn a_write_that_fails_half_way_leaves_the_file_identical_and_no_litter() {
     );
     let backups = files_in(&dir.path().join("backups"));
     assert!(backups.iter().all(|f| !f.ends_with(".tmp")), "{backups:?}");
+}
+
+#[test]
+fn a_version_1_file_migrates_to_version_2_and_migrating_again_changes_nothing() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/versions");
+    let v1 = std::fs::read_to_string(dir.join("v1.ron")).unwrap();
+    assert!(
+        v1.contains("version: 1,"),
+        "the fixture really is version 1"
+    );
+    let migrated = storage::from_ron(&v1, Path::new("v1.ron")).unwrap();
+    assert_eq!(migrated.version, 2);
+    assert!(migrated.decisions.is_empty() && migrated.actions.is_empty());
+    assert_eq!(
+        migrated.initiatives[0].title, "Automate invoice matching",
+        "nothing lost"
+    );
+    assert_eq!(storage::migrate::migrate(migrated.clone()), migrated);
+    let v2 = storage::load(&dir.join("v2.ron")).unwrap();
+    assert_eq!(v2.actions[0].owner, "Raj");
+}
+
+#[test]
+fn deleting_an_initiative_or_goal_unlinks_its_decisions_and_actions() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/versions");
+    let mut r = storage::load(&dir.join("v2.ron")).unwrap();
+    r.remove_initiative(&alignmap::domain::InitiativeId("i-1".into()));
+    r.remove_goal(&alignmap::domain::GoalId("g-1".into()));
+    assert!(r.decisions[0].link.is_none() && r.actions[0].link.is_none());
+    assert!(
+        alignmap::domain::validate::problems(&r).is_empty(),
+        "still saveable"
+    );
 }

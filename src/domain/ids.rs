@@ -73,6 +73,11 @@ impl IdGen {
         GoalId(self.token('g', taken))
     }
 
+    /// A decision (`d-…`) or action (`a-…`) id not in `taken`.
+    pub fn entry(&mut self, prefix: char, taken: &BTreeSet<&str>) -> String {
+        self.token(prefix, taken)
+    }
+
     /// An initiative id not in `taken`.
     pub fn initiative(&mut self, taken: &BTreeSet<&str>) -> InitiativeId {
         InitiativeId(self.token('i', taken))

@@ -2,6 +2,7 @@
 
 pub mod capture;
 pub mod dates;
+pub mod decisions;
 pub mod diff;
 pub mod horizon;
 pub mod ids;

@@ -1,5 +1,6 @@
 //! The roadmap data model as stored in RON: `Roadmap`, `Goal`, `Initiative` and their enums.
 
+use super::decisions::{Action, Decision, Link};
 use super::horizon::Horizon;
 use super::ids::{GoalId, InitiativeId};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -7,7 +8,8 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
 /// The schema version this build writes. Older versions are migrated on load.
-pub const SCHEMA_VERSION: u32 = 1;
+/// 1: goals and initiatives. 2: adds decisions and action items.
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// A whole roadmap: the goals the business wants and the IT initiatives serving them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -23,6 +25,12 @@ pub struct Roadmap {
     /// IT initiatives, including done and dropped ones.
     #[serde(default)]
     pub initiatives: Vec<Initiative>,
+    /// Decisions taken in planning sessions (since version 2).
+    #[serde(default)]
+    pub decisions: Vec<Decision>,
+    /// Action items agreed in planning sessions (since version 2).
+    #[serde(default)]
+    pub actions: Vec<Action>,
 }
 
 /// An outcome the business wants, owned on the business side.
@@ -255,6 +263,8 @@ impl Roadmap {
             name: name.into(),
             goals: Vec::new(),
             initiatives: Vec::new(),
+            decisions: Vec::new(),
+            actions: Vec::new(),
         }
     }
 
@@ -267,7 +277,9 @@ impl Roadmap {
     pub fn taken_ids(&self) -> BTreeSet<&str> {
         let goals = self.goals.iter().map(|g| g.id.0.as_str());
         let inits = self.initiatives.iter().map(|i| i.id.0.as_str());
-        goals.chain(inits).collect()
+        let decisions = self.decisions.iter().map(|d| d.id.as_str());
+        let actions = self.actions.iter().map(|a| a.id.as_str());
+        goals.chain(inits).chain(decisions).chain(actions).collect()
     }
 
     /// The goal with this id.
@@ -303,13 +315,24 @@ impl Roadmap {
         for initiative in &mut self.initiatives {
             initiative.goals.retain(|g| g != id);
         }
+        self.unlink(&Link::Goal(id.clone()));
         Some(self.goals.remove(pos))
     }
 
-    /// Removes an initiative; returns it.
+    /// Removes an initiative; returns it. Decisions and actions about it stay, unlinked.
     pub fn remove_initiative(&mut self, id: &InitiativeId) -> Option<Initiative> {
         let pos = self.initiatives.iter().position(|i| &i.id == id)?;
+        self.unlink(&Link::Initiative(id.clone()));
         Some(self.initiatives.remove(pos))
+    }
+
+    fn unlink(&mut self, link: &Link) {
+        let links = self.decisions.iter_mut().map(|d| &mut d.link);
+        for slot in links.chain(self.actions.iter_mut().map(|a| &mut a.link)) {
+            if slot.as_ref() == Some(link) {
+                *slot = None;
+            }
+        }
     }
 
     /// A short code for a new goal title, unique in this roadmap: initials, at most 4 letters

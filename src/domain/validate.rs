@@ -1,5 +1,6 @@
 //! Consistency rules a roadmap must meet before the app works on it or writes it.
 
+use super::decisions::Link;
 use super::model::Roadmap;
 use std::collections::BTreeSet;
 
@@ -68,6 +69,39 @@ pub fn problems(roadmap: &Roadmap) -> Vec<String> {
         let unique: BTreeSet<_> = initiative.goals.iter().collect();
         if unique.len() != initiative.goals.len() {
             out.push(format!("{who}: links to the same goal twice"));
+        }
+    }
+    let initiative_ids: BTreeSet<_> = roadmap.initiatives.iter().map(|i| &i.id).collect();
+    let entries = roadmap
+        .decisions
+        .iter()
+        .map(|d| ("decision", &d.id, &d.text, &d.link))
+        .chain(
+            roadmap
+                .actions
+                .iter()
+                .map(|a| ("action", &a.id, &a.text, &a.link)),
+        );
+    for (what, id, text, link) in entries {
+        let who = format!("{what} {id}");
+        if let Err(why) = check_id(id) {
+            out.push(format!("{who}: {why}"));
+        } else if !ids.insert(id.as_str()) {
+            out.push(format!("{who}: id {id} is used twice"));
+        }
+        if text.trim().is_empty() {
+            out.push(format!("{who}: the text is empty"));
+        }
+        match link {
+            Some(Link::Goal(g)) if !goal_ids.contains(g) => {
+                out.push(format!("{who}: is about goal {g}, which does not exist"));
+            }
+            Some(Link::Initiative(i)) if !initiative_ids.contains(i) => {
+                out.push(format!(
+                    "{who}: is about initiative {i}, which does not exist"
+                ));
+            }
+            _ => {}
         }
     }
     out

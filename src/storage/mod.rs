@@ -6,6 +6,7 @@ pub mod config;
 mod error;
 pub mod fingerprint;
 mod lock;
+pub mod migrate;
 mod paths;
 mod ronfile;
 

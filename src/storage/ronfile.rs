@@ -64,6 +64,7 @@ pub fn from_ron(text: &str, path: &Path) -> Result<Roadmap, LoadError> {
         }
     };
     check_version(roadmap.version, path)?;
+    let roadmap = super::migrate::migrate(roadmap);
     let problems = validate::problems(&roadmap);
     if problems.is_empty() {
         Ok(roadmap)

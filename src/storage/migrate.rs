@@ -1,0 +1,20 @@
+//! Schema migrations, oldest first. A file of an older version is read into today's model
+//! (new fields default to empty) and brought up to [`SCHEMA_VERSION`] here. The file itself is
+//! rewritten only by the first save, which is always preceded by a backup of the file as it
+//! was loaded: that backup is the pre-migration copy.
+
+use crate::domain::{Roadmap, SCHEMA_VERSION};
+
+/// Brings a roadmap read from any released version up to the current one. Migrating a
+/// current roadmap changes nothing.
+pub fn migrate(mut roadmap: Roadmap) -> Roadmap {
+    if roadmap.version == 1 {
+        // 1 → 2: decisions and action items arrive, empty.
+        roadmap.version = 2;
+    }
+    debug_assert!(
+        roadmap.version == SCHEMA_VERSION,
+        "a migration step is missing"
+    );
+    roadmap
+}
