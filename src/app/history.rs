@@ -16,25 +16,21 @@ impl History {
         self.redo.clear();
     }
 
-    /// Steps back: returns the earlier state and the label of the undone change.
-    pub fn undo(&mut self, current: Roadmap) -> Result<(Roadmap, String), Roadmap> {
-        match self.undo.pop() {
-            Some((before, what)) => {
-                self.redo.push((current, what.clone()));
-                Ok((before, what))
-            }
-            None => Err(current),
-        }
+    /// Steps back: puts the earlier state into `current` and returns the undone change's
+    /// label; None when there is nothing to undo.
+    pub fn undo(&mut self, current: &mut Roadmap) -> Option<String> {
+        let (before, what) = self.undo.pop()?;
+        let now = std::mem::replace(current, before);
+        self.redo.push((now, what.clone()));
+        Some(what)
     }
 
-    /// Steps forward again: returns the later state and the label of the redone change.
-    pub fn redo(&mut self, current: Roadmap) -> Result<(Roadmap, String), Roadmap> {
-        match self.redo.pop() {
-            Some((after, what)) => {
-                self.undo.push((current, what.clone()));
-                Ok((after, what))
-            }
-            None => Err(current),
-        }
+    /// Steps forward again: puts the later state into `current` and returns the redone
+    /// change's label; None when there is nothing to redo.
+    pub fn redo(&mut self, current: &mut Roadmap) -> Option<String> {
+        let (after, what) = self.redo.pop()?;
+        let now = std::mem::replace(current, after);
+        self.undo.push((now, what.clone()));
+        Some(what)
     }
 }

@@ -458,49 +458,31 @@ impl App {
 
     fn undo(&mut self, redo: bool) {
         let selected = self.selected_initiative().map(|i| i.id.clone());
-        let current = std::mem::replace(&mut self.roadmap, Roadmap::new(""));
-        let result = if redo {
-            self.history.redo(current)
+        let done = if redo {
+            self.history.redo(&mut self.roadmap)
         } else {
-            self.history.undo(current)
+            self.history.undo(&mut self.roadmap)
         };
-        match result {
-            Ok((roadmap, what)) => {
-                self.roadmap = roadmap;
-                self.unsaved = self.unsaved.saturating_add(1);
-                self.revision += 1;
-                self.refresh();
-                if let Some(id) = selected {
-                    self.select_initiative(&id);
-                }
-                let (verb, again) = if redo {
-                    (
-                        "Redone",
-                        format!(
-                            "{} undoes it",
-                            self.key_label(Context::Browse, Command::Undo)
-                        ),
-                    )
-                } else {
-                    (
-                        "Undone",
-                        format!(
-                            "{} redoes it",
-                            self.key_label(Context::Browse, Command::Redo)
-                        ),
-                    )
-                };
-                self.info(format!("{verb}: {what} ({again})"));
-            }
-            Err(roadmap) => {
-                self.roadmap = roadmap;
-                self.info(if redo {
-                    "Nothing to redo."
-                } else {
-                    "Nothing to undo."
-                });
-            }
+        let Some(what) = done else {
+            return self.info(if redo {
+                "Nothing to redo."
+            } else {
+                "Nothing to undo."
+            });
+        };
+        self.unsaved = self.unsaved.saturating_add(1);
+        self.revision += 1;
+        self.refresh();
+        if let Some(id) = selected {
+            self.select_initiative(&id);
         }
+        let (verb, other, again) = if redo {
+            ("Redone", Command::Undo, "undoes")
+        } else {
+            ("Undone", Command::Redo, "redoes")
+        };
+        let key = self.key_label(Context::Browse, other);
+        self.info(format!("{verb}: {what} ({key} {again} it)"));
     }
 
     fn submit_form(&mut self) {
