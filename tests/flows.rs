@@ -848,3 +848,48 @@ fn presentation_steps_goal_by_goal_in_the_public_view_and_restores_it_on_leaving
     assert!(matches!(app.mode, Mode::Browse));
     assert!(!app.public, "the public view is as it was before");
 }
+
+#[test]
+fn decisions_and_actions_are_captured_in_one_line_listed_and_ticked_off() {
+    let mut app = sample_app();
+    press(&mut app, "c");
+    type_text(&mut app, "decision: Go with the SaaS payroll vendor #cost");
+    press(&mut app, "Enter");
+    let decision = &app.roadmap.decisions[0];
+    assert_eq!(decision.text, "Go with the SaaS payroll vendor");
+    assert_eq!(
+        decision.link,
+        Some(alignmap::domain::decisions::Link::Goal(
+            alignmap::domain::GoalId("g-cost0001".into())
+        ))
+    );
+    assert_eq!(decision.session, date(TODAY));
+    let card = app.selected_initiative().unwrap().id.clone();
+    press(&mut app, "c");
+    type_text(
+        &mut app,
+        "Action: Ask procurement for three quotes @raj !fri",
+    );
+    press(&mut app, "Enter");
+    let action = &app.roadmap.actions[0];
+    assert_eq!(
+        (action.owner.as_str(), action.due),
+        ("raj", Some(date("2026-11-27")))
+    );
+    assert_eq!(
+        action.link,
+        Some(alignmap::domain::decisions::Link::Initiative(card)),
+        "about the selected card"
+    );
+    press(&mut app, "4");
+    assert!(matches!(app.mode, Mode::Decisions { .. }));
+    press(&mut app, "j x");
+    assert_eq!(app.roadmap.actions[0].done_on, Some(date(TODAY)));
+    press(&mut app, "Esc u");
+    assert_eq!(
+        app.roadmap.actions[0].done_on, None,
+        "ticking off is undoable"
+    );
+    press(&mut app, "u u");
+    assert!(app.roadmap.actions.is_empty() && app.roadmap.decisions.is_empty());
+}

@@ -453,3 +453,23 @@ fn the_session_summary_names_what_was_added_moved_and_changed() {
         assert!(text.contains(expected), "{expected}: {text}");
     }
 }
+
+#[test]
+fn decisions_view_and_due_actions_on_cards() {
+    let mut app = sample_app();
+    press(&mut app, "c");
+    common::type_text(
+        &mut app,
+        "action: Book the maintenance window @lena !tomorrow",
+    );
+    press(&mut app, "Enter c");
+    common::type_text(&mut app, "decision: Patch this week, not next #iso");
+    press(&mut app, "Enter");
+    let board = screen_text(&draw(&mut app, 100, 30));
+    assert!(
+        board.contains("☐1"),
+        "an open action due soon shows on its card: {board}"
+    );
+    press(&mut app, "4");
+    insta::assert_snapshot!(draw(&mut app, 100, 30).backend());
+}

@@ -182,6 +182,7 @@ impl App {
             Command::NextTheme => self.next_theme(),
             Command::Present => self.enter_presentation(),
             Command::Recap => self.mode = Mode::Summary { scroll: 0 },
+            Command::Decisions => self.mode = Mode::Decisions { selected: 0 },
             Command::MoveEarlier => self.move_card(false),
             Command::MoveLater => self.move_card(true),
             Command::ReorderUp => self.reorder(false),

@@ -51,7 +51,84 @@ impl Capture {
     }
 }
 
+/// A capture line that records a decision or an action instead of an initiative.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Entry {
+    /// `decision: …`
+    Decision,
+    /// `action: …`
+    Action,
+}
+
+/// Splits `decision: text …` / `action: text …` (any case) from the rest of the line.
+pub fn split_entry(line: &str) -> (Option<Entry>, &str) {
+    let trimmed = line.trim_start();
+    for (prefix, entry) in [("decision:", Entry::Decision), ("action:", Entry::Action)] {
+        if trimmed.len() >= prefix.len() && trimmed[..prefix.len()].eq_ignore_ascii_case(prefix) {
+            return (Some(entry), &trimmed[prefix.len()..]);
+        }
+    }
+    (None, line)
+}
+
 impl App {
+    /// Records a decision or an action from a capture line: about its `#goal`, else about the
+    /// selected card; an action's `@owner` and `!when` are its owner and due date.
+    fn record_entry(&mut self, entry: Entry, captured: crate::domain::capture::Captured) {
+        use crate::domain::decisions::{Action, Decision, Link};
+        let link = match captured.goals.first() {
+            Some(goal) => Some(Link::Goal(goal.clone())),
+            None if self.pane == super::Pane::Board => self
+                .selected_initiative()
+                .map(|i| Link::Initiative(i.id.clone())),
+            None => None,
+        };
+        let about = match &link {
+            Some(Link::Goal(g)) => self.roadmap.goal(g).map(|g| format!(" about {}", g.code)),
+            Some(Link::Initiative(i)) => self
+                .roadmap
+                .initiative(i)
+                .map(|i| format!(" about \"{}\"", i.title)),
+            None => None,
+        }
+        .unwrap_or_default();
+        let now = self.clock.now();
+        let today = self.today;
+        let text = captured.title;
+        match entry {
+            Entry::Decision => {
+                self.change(format!("Decision recorded{about}: {text}"), |r, ids, _| {
+                    let id = ids.entry('d', &r.taken_ids());
+                    r.decisions.push(Decision {
+                        id,
+                        text,
+                        session: today,
+                        link,
+                        created: now,
+                    });
+                });
+            }
+            Entry::Action => {
+                let due = captured.target;
+                let owner = captured.owner.unwrap_or_default();
+                let what = format!("Action recorded{about}: {text}");
+                self.change(what, |r, ids, _| {
+                    let id = ids.entry('a', &r.taken_ids());
+                    r.actions.push(Action {
+                        id,
+                        text,
+                        owner,
+                        due,
+                        link,
+                        session: today,
+                        done_on: None,
+                        created: now,
+                    });
+                });
+            }
+        }
+    }
+
     /// Opens the capture line.
     pub(super) fn open_capture(&mut self) {
         self.mode = Mode::Capture(Box::new(Capture::new(self.column)));
@@ -120,7 +197,8 @@ impl App {
         };
         let line = capture.input.value().to_string();
         let column = capture.column;
-        let captured = match parse_capture(&line, &self.roadmap, self.today) {
+        let (entry, line) = split_entry(&line);
+        let captured = match parse_capture(line, &self.roadmap, self.today) {
             Ok(captured) => captured,
             Err(CaptureError::Ambiguous { token, candidates }) => {
                 capture.pick = Some(Pick {
@@ -136,6 +214,9 @@ impl App {
             }
         };
         self.mode = Mode::Browse;
+        if let Some(entry) = entry {
+            return self.record_entry(entry, captured);
+        }
         let target = captured
             .target
             .unwrap_or_else(|| column.window_end(self.today));

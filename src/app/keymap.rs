@@ -75,6 +75,8 @@ pub enum Command {
     Present,
     /// What changed during this session: added, moved, status, goals.
     Recap,
+    /// The decisions and action items view.
+    Decisions,
     /// Show the key bindings.
     Help,
     /// Close the overlay.
@@ -151,6 +153,7 @@ impl Command {
             Command::TogglePublic => "public view on/off (hides internal fields)",
             Command::Present => "presentation mode (goal by goal, public view)",
             Command::Recap => "what changed this session",
+            Command::Decisions => "decisions and action items",
             Command::NextTheme => "next theme: dark, light, high contrast, colour-blind, mono",
             Command::Help => "this help",
             Command::Close => "close",
@@ -183,11 +186,13 @@ pub enum Context {
     Backups,
     /// Presentation mode.
     Present,
+    /// The decisions and action items list.
+    Decisions,
 }
 
 impl Context {
     /// Every context, in help-overlay order.
-    pub const ALL: [Context; 8] = [
+    pub const ALL: [Context; 9] = [
         Context::Browse,
         Context::Detail,
         Context::Picker,
@@ -196,6 +201,7 @@ impl Context {
         Context::Conflict,
         Context::Backups,
         Context::Present,
+        Context::Decisions,
     ];
 
     /// Heading in the help overlay.
@@ -209,6 +215,7 @@ impl Context {
             Context::Conflict => "File changed on disk",
             Context::Backups => "Backups",
             Context::Present => "Presentation",
+            Context::Decisions => "Decisions and actions",
         }
     }
 }
@@ -351,6 +358,7 @@ impl Default for Keymap {
             (TogglePublic, vec![ch('P')]),
             (Present, vec![ch('p')]),
             (Recap, vec![ch('R')]),
+            (Decisions, vec![ch('4')]),
             (Command::Help, vec![ch('?')]),
             (Quit, vec![ch('q'), ctrl('c')]),
         ];
@@ -408,8 +416,15 @@ impl Default for Keymap {
             (Close, vec![key(K::Esc), ch('p')]),
             (Quit, vec![ch('q'), ctrl('c')]),
         ];
+        let decisions = [
+            (Up, vec![key(K::Up), ch('k')]),
+            (Down, vec![key(K::Down), ch('j')]),
+            (MarkDone, vec![ch('x'), ch(' ')]),
+            (Close, vec![key(K::Esc), ch('1'), ch('4')]),
+            (Quit, vec![ch('q'), ctrl('c')]),
+        ];
         let mut bindings = Vec::new();
-        let groups: [(Context, Group); 8] = [
+        let groups: [(Context, Group); 9] = [
             (Browse, browse.to_vec()),
             (Detail, detail.to_vec()),
             (Context::Picker, picker.to_vec()),
@@ -418,6 +433,7 @@ impl Default for Keymap {
             (Context::Conflict, conflict.to_vec()),
             (Context::Backups, backups.to_vec()),
             (Context::Present, present.to_vec()),
+            (Context::Decisions, decisions.to_vec()),
         ];
         for (context, group) in groups {
             for (command, chords) in group {

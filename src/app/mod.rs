@@ -4,6 +4,7 @@
 mod board;
 pub mod capture;
 pub mod clock;
+mod decisions;
 mod disk;
 pub mod form;
 pub mod history;
@@ -369,6 +370,7 @@ impl App {
             },
             Mode::Conflict => self.decide_conflict(command),
             Mode::Present { .. } => self.present_command(command),
+            Mode::Decisions { .. } => self.decisions_command(command),
             Mode::Backups { rows, selected } => match command {
                 Command::Up => *selected = selected.saturating_sub(1),
                 Command::Down => *selected = (*selected + 1).min(rows.len().saturating_sub(1)),
@@ -594,6 +596,7 @@ impl App {
             Mode::Conflict => Some(Context::Conflict),
             Mode::Backups { .. } => Some(Context::Backups),
             Mode::Present { .. } => Some(Context::Present),
+            Mode::Decisions { .. } => Some(Context::Decisions),
             Mode::Form(_) | Mode::Capture(_) | Mode::Prompt(_) => None,
         }
     }

@@ -171,6 +171,11 @@ pub enum Mode {
         /// The public view as it was before, restored on leaving.
         was_public: bool,
     },
+    /// Decisions and action items: decisions first, then actions.
+    Decisions {
+        /// The highlighted row.
+        selected: usize,
+    },
     /// What changed during this session.
     Summary {
         /// Lines scrolled.

@@ -205,6 +205,12 @@ fn hint_commands(app: &App, context: Context) -> &'static [(Command, &'static st
         (Context::Help, _) => &[(Close, "close"), (Down, "scroll"), (Quit, "quit")],
         (Context::Confirm, _) => &[(Yes, "yes"), (No, "no")],
         (Context::Picker, _) => &[(Down, "move"), (Yes, "choose"), (Close, "cancel")],
+        (Context::Decisions, _) => &[
+            (Down, "move"),
+            (MarkDone, "tick off"),
+            (Close, "back"),
+            (Quit, "quit"),
+        ],
         (Context::Present, _) => &[
             (Right, "next goal"),
             (Left, "previous"),

@@ -19,7 +19,22 @@ fn preview(app: &App, capture: &Capture) -> Result<String, String> {
     if capture.input.value().trim().is_empty() {
         return Err(String::new());
     }
-    match parse_capture(capture.input.value(), &app.roadmap, app.today) {
+    let (entry, line) = crate::app::capture::split_entry(capture.input.value());
+    match parse_capture(line, &app.roadmap, app.today) {
+        Ok(c) if entry.is_some() => {
+            let kind = match entry {
+                Some(crate::app::capture::Entry::Decision) => "a decision",
+                _ => "an action",
+            };
+            let mut text = format!("Enter records {kind}: \"{}\"", c.title);
+            if let Some(owner) = &c.owner {
+                text.push_str(&format!(" · owner {owner}"));
+            }
+            if let Some(due) = c.target {
+                text.push_str(&format!(" · due {}", long_date(due)));
+            }
+            Ok(text)
+        }
         Ok(c) => {
             let target = c
                 .target
@@ -98,7 +113,7 @@ pub fn render_capture(
         inner.width,
     );
     let syntax = format!(
-        "#goal  @owner  +tag  !when (next-week, next-month, eom, 2027-03-31) · \\# for a plain # · adds to {} otherwise",
+        "#goal  @owner  +tag  !when (next-week, eom, 2027-03-31) · \\# a plain # · start with decision: or action: · adds to {} otherwise",
         capture.column.label()
     );
     buf.set_line(

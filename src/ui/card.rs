@@ -159,6 +159,16 @@ fn meta_line<'a>(app: &App, i: &Initiative, cells: usize, theme: &Theme) -> Line
     } else {
         spans.push(Span::styled(short_date(i.target, app.today), theme.dim));
     }
+    let due_actions = app
+        .roadmap
+        .actions
+        .iter()
+        .filter(|a| a.due_soon(app.today, 7))
+        .filter(|a| a.link == Some(crate::domain::decisions::Link::Initiative(i.id.clone())))
+        .count();
+    if due_actions > 0 {
+        spans.push(Span::styled(format!(" ☐{due_actions}"), theme.alert));
+    }
     let used: usize = spans.iter().map(|s| width(&s.content)).sum();
     let room = cells.saturating_sub(used + 1);
     let codes: Vec<&str> = i

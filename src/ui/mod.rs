@@ -5,6 +5,7 @@ pub mod board;
 pub mod capture;
 pub mod card;
 pub mod chrome;
+pub mod decisions;
 pub mod detail;
 pub mod form;
 pub mod goals;
@@ -98,6 +99,10 @@ fn draw(
             None
         }
         Mode::Present { .. } => None,
+        Mode::Decisions { selected } => {
+            decisions::render_decisions(app, *selected, area, buf, theme);
+            None
+        }
         Mode::Summary { scroll } => {
             summary::render_summary(app, *scroll, area, buf, theme);
             None

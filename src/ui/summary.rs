@@ -31,7 +31,9 @@ fn section<'a>(lines: &mut Vec<Line<'a>>, title: String, items: Vec<String>, the
 pub fn summary_lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
     let c = changes(&app.session_start, &app.roadmap);
     let mut lines = Vec::new();
-    if c.is_empty() {
+    let notes_unchanged = app.roadmap.decisions.len() == app.session_start.decisions.len()
+        && app.roadmap.actions.len() == app.session_start.actions.len();
+    if c.is_empty() && notes_unchanged {
         lines.push(Line::styled(
             "Nothing has changed in this session yet.",
             theme.text,
