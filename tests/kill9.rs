@@ -3,9 +3,9 @@
 //! and the next writer sweeps the stray temp files.
 #![allow(clippy::unwrap_used)] // test code
 
+mod common;
+
 use alignmap::storage;
-use std::io::{BufRead, BufReader};
-use std::process::{Command, Stdio};
 use std::time::Duration;
 
 const KILLS: u64 = 220;
@@ -18,21 +18,8 @@ fn the_file_survives_kill_9_at_any_moment_as_the_old_or_the_new_version() {
     let mut seen = [0usize; 2];
     let mut swept = 0;
     for _ in 0..KILLS {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_alignmap"))
-            .arg("--file")
-            .arg(&path)
-            .args(["--today", "2026-11-22", "dev", "save-loop"])
-            .env_remove("ALIGNMAP_DIR")
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
         // Wait until it has saved once, then let it run a pseudo-random 0-7 ms more.
-        let mut ready = String::new();
-        BufReader::new(child.stdout.take().unwrap())
-            .read_line(&mut ready)
-            .unwrap();
-        assert_eq!(ready.trim(), "ready");
+        let mut child = common::spawn_dev_tool(&path, "save-loop");
         seed ^= seed << 13;
         seed ^= seed >> 7;
         seed ^= seed << 17;

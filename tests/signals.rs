@@ -2,10 +2,11 @@
 //! signal (long before the autosave would run) is in the file afterwards.
 #![allow(clippy::unwrap_used)] // test code
 
+mod common;
+
 use alignmap::domain::Status;
 use alignmap::storage;
-use std::io::{BufRead, BufReader};
-use std::process::{Command, Stdio};
+use std::process::Command;
 
 #[test]
 fn every_stop_signal_saves_the_last_edit() {
@@ -15,18 +16,7 @@ fn every_stop_signal_saves_the_last_edit() {
         let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
         let now = chrono::DateTime::from_timestamp(1_790_000_000, 0).unwrap();
         storage::save(&path, &alignmap::sample::sample(today, now).unwrap()).unwrap();
-        let mut child = Command::new(env!("CARGO_BIN_EXE_alignmap"))
-            .arg("--file")
-            .arg(&path)
-            .args(["--today", "2026-11-22", "dev", "edit-then-wait"])
-            .stdout(Stdio::piped())
-            .spawn()
-            .unwrap();
-        let mut ready = String::new();
-        BufReader::new(child.stdout.take().unwrap())
-            .read_line(&mut ready)
-            .unwrap();
-        assert_eq!(ready.trim(), "ready");
+        let mut child = common::spawn_dev_tool(&path, "edit-then-wait");
         let done_before = storage::load(&path)
             .unwrap()
             .initiatives

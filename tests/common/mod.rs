@@ -88,3 +88,25 @@ pub fn column_titles(app: &App, column: usize) -> Vec<String> {
         .map(|i| app.roadmap.initiatives[*i].title.clone())
         .collect()
 }
+
+/// Starts `alignmap --file <path> --today 2026-11-22 dev <tool>` and waits until it prints
+/// "ready" (its first save or edit is done).
+pub fn spawn_dev_tool(path: &std::path::Path, tool: &str) -> std::process::Child {
+    use std::io::{BufRead, BufReader};
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_alignmap"))
+        .arg("--file")
+        .arg(path)
+        .args(["--today", TODAY, "dev", tool])
+        .env_remove("ALIGNMAP_DIR")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut ready = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut ready)
+        .unwrap();
+    assert_eq!(ready.trim(), "ready");
+    child
+}
