@@ -473,3 +473,26 @@ fn decisions_view_and_due_actions_on_cards() {
     press(&mut app, "4");
     insta::assert_snapshot!(draw(&mut app, 100, 30).backend());
 }
+
+#[test]
+fn large_screens_show_the_selected_item_beside_the_board() {
+    let mut app = sample_app();
+    press(&mut app, "l j");
+    let text = screen_text(&draw(&mut app, 240, 67));
+    assert!(text.contains("Selected · Enter opens"), "{text}");
+    assert!(
+        text.contains("Payment reminders go out automatically"),
+        "the card's summary: {text}"
+    );
+    press(&mut app, "Tab");
+    let text = screen_text(&draw(&mut app, 240, 67));
+    assert!(
+        text.contains("What IT delivers for this goal"),
+        "a goal when the goals pane has focus"
+    );
+    let small = screen_text(&draw(&mut app, 160, 48));
+    assert!(
+        !small.contains("Selected · Enter opens"),
+        "no pane below 170 columns"
+    );
+}

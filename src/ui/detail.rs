@@ -27,6 +27,29 @@ fn content<'a>(app: &App, item: &Item, theme: &Theme) -> Option<(&'static str, V
     }
 }
 
+/// Draws the selected item in the side pane of a large screen (Enter shows it in full).
+pub fn render_detail_pane(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let block = super::chrome::pane(" Selected · Enter opens ".into(), false, theme);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let content = app
+        .selected_item()
+        .and_then(|item| content(app, &item, theme));
+    let lines = match content {
+        Some((_, lines)) => lines,
+        None => vec![Line::styled("Nothing selected.", theme.dim)],
+    };
+    let inner = Rect::new(
+        inner.x + 1.min(inner.width),
+        inner.y,
+        inner.width.saturating_sub(2),
+        inner.height,
+    );
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .render(inner, buf);
+}
+
 /// How far the detail of `item` can scroll at the app's terminal size.
 pub fn max_scroll(app: &App, item: &Item) -> u16 {
     content(app, item, &Theme::monochrome()).map_or(0, |(_, lines)| {

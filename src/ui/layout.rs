@@ -23,7 +23,12 @@ pub struct Areas {
     pub hints: Rect,
     /// True when the goals pane is on the right.
     pub goals_right: bool,
+    /// On large screens, a pane showing the selected item beside the board.
+    pub detail: Option<Rect>,
 }
+
+/// Size from which a detail pane appears beside the board.
+pub const LARGE: (u16, u16) = (170, 36);
 
 /// True when the terminal is too small for the board.
 pub fn too_small(size: (u16, u16)) -> bool {
@@ -41,7 +46,16 @@ pub fn areas(size: (u16, u16), goals: usize) -> Areas {
     if w >= WIDE {
         let pane = (w / 4).clamp(34, 56);
         let board = Rect::new(0, middle.y, w - pane, middle.height);
-        let goals = Rect::new(w - pane, middle.y, pane, middle.height);
+        let side = Rect::new(w - pane, middle.y, pane, middle.height);
+        let (goals, detail) = if w >= LARGE.0 && h >= LARGE.1 {
+            let wanted = u16::try_from(goals.max(1).saturating_mul(3)).unwrap_or(u16::MAX);
+            let goals_height = wanted.saturating_add(2).min(side.height / 2);
+            let detail = Rect::new(side.x, side.y, side.width, side.height - goals_height);
+            let goals = Rect::new(side.x, side.y + detail.height, side.width, goals_height);
+            (goals, Some(detail))
+        } else {
+            (side, None)
+        };
         return Areas {
             header,
             board,
@@ -49,6 +63,7 @@ pub fn areas(size: (u16, u16), goals: usize) -> Areas {
             status,
             hints,
             goals_right: true,
+            detail,
         };
     }
     let wanted = u16::try_from(goals.max(1))
@@ -65,5 +80,6 @@ pub fn areas(size: (u16, u16), goals: usize) -> Areas {
         status,
         hints,
         goals_right: false,
+        detail: None,
     }
 }

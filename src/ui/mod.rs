@@ -79,6 +79,9 @@ fn draw(
     bars::render_header(app, areas.header, buf, theme);
     board::render_board(app, areas.board, buf, theme);
     goals::render_goals(app, areas.goals, areas.goals_right, buf, theme);
+    if let Some(detail) = areas.detail {
+        detail::render_detail_pane(app, detail, buf, theme);
+    }
     bars::render_status(app, areas.status, buf, theme);
     bars::render_hints(app, areas.hints, buf, theme);
     match &app.mode {
