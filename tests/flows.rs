@@ -893,3 +893,27 @@ fn decisions_and_actions_are_captured_in_one_line_listed_and_ticked_off() {
     press(&mut app, "u u");
     assert!(app.roadmap.actions.is_empty() && app.roadmap.decisions.is_empty());
 }
+
+#[test]
+fn capture_lines_starting_with_wide_characters_never_panic() {
+    for line in [
+        "décision: prendre SaaS",
+        "日本語 action",
+        "DECISION: Keep the vendor",
+        "\u{3000}#co",
+        "é",
+    ] {
+        let mut app = sample_app();
+        press(&mut app, "c");
+        type_text(&mut app, line);
+        press(&mut app, "Tab Enter Esc");
+    }
+    let mut app = sample_app();
+    press(&mut app, "c");
+    type_text(&mut app, "DECISION: Keep the vendor");
+    press(&mut app, "Enter");
+    assert_eq!(
+        app.roadmap.decisions[0].text, "Keep the vendor",
+        "the prefix is case-insensitive"
+    );
+}

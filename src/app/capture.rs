@@ -64,8 +64,12 @@ pub enum Entry {
 pub fn split_entry(line: &str) -> (Option<Entry>, &str) {
     let trimmed = line.trim_start();
     for (prefix, entry) in [("decision:", Entry::Decision), ("action:", Entry::Action)] {
-        if trimmed.len() >= prefix.len() && trimmed[..prefix.len()].eq_ignore_ascii_case(prefix) {
-            return (Some(entry), &trimmed[prefix.len()..]);
+        // `get` rather than slicing: the line may start with multi-byte characters.
+        if trimmed
+            .get(..prefix.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+        {
+            return (Some(entry), trimmed.get(prefix.len()..).unwrap_or_default());
         }
     }
     (None, line)

@@ -194,7 +194,12 @@ pub fn parse_capture(
 
 /// Completes the `#token` at the end of `line` to the first goal code it matches.
 pub fn complete_goal(line: &str, goals: &[Goal]) -> Option<String> {
-    let start = line.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+    // Just after the last whitespace character, whatever its width in bytes (U+3000 …).
+    let start = line
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace())
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let token = line[start..].strip_prefix('#')?;
     let goal = match_goal(token, goals).into_iter().next()?;
     Some(format!("{}#{} ", &line[..start], goal.code))
@@ -320,5 +325,10 @@ mod tests {
         );
         assert_eq!(complete_goal("Payroll #zzz", &r.goals), None);
         assert_eq!(complete_goal("Payroll", &r.goals), None);
+        assert_eq!(
+            complete_goal("給与\u{3000}#run", &r.goals).as_deref(),
+            Some("給与\u{3000}#COST "),
+            "wide space"
+        );
     }
 }
