@@ -496,3 +496,34 @@ fn large_screens_show_the_selected_item_beside_the_board() {
         "no pane below 170 columns"
     );
 }
+
+#[test]
+fn the_decisions_view_moves_down_the_list_and_the_recap_lists_decisions() {
+    let mut app = sample_app();
+    for line in [
+        "decision: First decision #iso",
+        "decision: Second decision #cost",
+    ] {
+        press(&mut app, "c");
+        common::type_text(&mut app, line);
+        press(&mut app, "Enter");
+    }
+    press(&mut app, "4");
+    let text = screen_text(&draw(&mut app, 100, 30));
+    assert!(
+        text.contains("▶ • 22 Nov  First decision"),
+        "starts at the top: {text}"
+    );
+    press(&mut app, "j");
+    let text = screen_text(&draw(&mut app, 100, 30));
+    assert!(
+        text.contains("▶ • 22 Nov  Second decision"),
+        "down goes down: {text}"
+    );
+    press(&mut app, "Esc R");
+    let text = screen_text(&draw(&mut app, 100, 30));
+    assert!(
+        text.contains("Decisions (2)") && text.contains("First decision"),
+        "{text}"
+    );
+}

@@ -112,17 +112,30 @@ pub fn match_goal<'a>(token: &str, goals: &'a [Goal]) -> Vec<&'a Goal> {
         return exact;
     }
     let lower = token.to_lowercase();
+    let by_code: Vec<&Goal> = goals
+        .iter()
+        .filter(|g| g.code.to_lowercase().starts_with(&lower))
+        .collect();
+    if !by_code.is_empty() {
+        return by_code; // a code prefix beats a word of a title
+    }
+    if token.len() <= 6
+        && token
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+    {
+        return Vec::new(); // written like a code (FIN): never guessed from words of titles
+    }
     let words: Vec<&str> = lower.split(['-', '_']).filter(|w| !w.is_empty()).collect();
     goals
         .iter()
         .filter(|g| {
             let title = g.title.to_lowercase();
             let title_words: Vec<&str> = title.split(|c: char| !c.is_alphanumeric()).collect();
-            g.code.to_lowercase().starts_with(&lower)
-                || (!words.is_empty()
-                    && words
-                        .iter()
-                        .all(|w| title_words.iter().any(|t| word_matches(w, t))))
+            !words.is_empty()
+                && words
+                    .iter()
+                    .all(|w| title_words.iter().any(|t| word_matches(w, t)))
         })
         .collect()
 }
@@ -282,6 +295,15 @@ mod tests {
         assert_eq!(
             err.to_string(),
             "no goal matches #marketing (goals: COST, O2C, CX, CXOPS)"
+        );
+        let err = parse_capture("x #cots", &r, today()).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "no goal matches #cots: did you mean #COST?"
+        );
+        assert!(
+            parse_capture("x #CUST", &r, today()).is_err(),
+            "a code-like token never matches title words"
         );
     }
 

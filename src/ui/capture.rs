@@ -27,6 +27,16 @@ fn preview(app: &App, capture: &Capture) -> Result<String, String> {
                 _ => "an action",
             };
             let mut text = format!("Enter records {kind}: \"{}\"", c.title);
+            let about = match c.goals.first() {
+                Some(g) => app.roadmap.goal(g).map(|g| g.code.clone()),
+                None if app.pane == crate::app::Pane::Board => app
+                    .selected_initiative()
+                    .map(|i| format!("\"{}\" (the selected card)", i.title)),
+                None => None,
+            };
+            if let Some(about) = about {
+                text.push_str(&format!(" · about {about}"));
+            }
             if let Some(owner) = &c.owner {
                 text.push_str(&format!(" · owner {owner}"));
             }

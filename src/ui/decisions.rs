@@ -37,7 +37,7 @@ pub fn render_decisions(app: &App, selected: usize, area: Rect, buf: &mut Buffer
             ),
         ));
     }
-    for (n, d) in decisions.iter().enumerate().rev() {
+    for (n, d) in decisions.iter().enumerate() {
         let text = format!(
             "  • {}  {}{}",
             d.session.format("%-d %b"),

@@ -97,6 +97,43 @@ pub fn summary_lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
         c.removed.clone(),
         theme,
     );
+    let new_decisions: Vec<String> = app
+        .roadmap
+        .decisions
+        .iter()
+        .filter(|d| !app.session_start.decisions.iter().any(|o| o.id == d.id))
+        .map(|d| d.text.clone())
+        .collect();
+    section(
+        &mut lines,
+        format!("Decisions ({})", new_decisions.len()),
+        new_decisions,
+        theme,
+    );
+    let new_actions: Vec<String> = app
+        .roadmap
+        .actions
+        .iter()
+        .filter(|a| !app.session_start.actions.iter().any(|o| o.id == a.id))
+        .map(|a| {
+            let owner = if a.owner.is_empty() {
+                "no owner".to_string()
+            } else {
+                a.owner.clone()
+            };
+            let due = a
+                .due
+                .map(|d| format!(", due {}", day(d)))
+                .unwrap_or_default();
+            format!("{} ({owner}{due})", a.text)
+        })
+        .collect();
+    section(
+        &mut lines,
+        format!("Actions ({})", new_actions.len()),
+        new_actions,
+        theme,
+    );
     section(
         &mut lines,
         format!("Goals added ({})", c.goals_added.len()),
