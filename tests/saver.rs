@@ -479,3 +479,29 @@ fn a_read_only_session_follows_the_writers_saves_and_never_writes() {
         "never written"
     );
 }
+
+#[test]
+fn the_first_save_waits_for_the_backup_of_the_file_as_loaded() {
+    let mut f = Fixture::new();
+    // A file where the backups folder should be: no backup can be taken.
+    std::fs::write(f.path.with_file_name("backups"), "in the way").unwrap();
+    let before = std::fs::read(&f.path).unwrap();
+    press(&mut f.app, "x");
+    f.wait(2);
+    let SaveState::Failed(why) = &f.app.save else {
+        panic!("{:?}", f.app.save)
+    };
+    assert!(
+        why.starts_with("not saved until the file as loaded is backed up"),
+        "{why}"
+    );
+    assert_eq!(std::fs::read(&f.path).unwrap(), before);
+    std::fs::remove_file(f.path.with_file_name("backups")).unwrap();
+    f.wait(6);
+    assert_eq!(
+        f.on_disk(),
+        f.app.roadmap,
+        "saved once the backup could be taken"
+    );
+    assert_eq!(backup::list(&f.path).unwrap().len(), 1);
+}

@@ -277,11 +277,22 @@ impl Saver {
             match backup::take(&path, Local::now().naive_local()) {
                 Ok(_) => {
                     self.last_backup = Some(now);
-                    if let Err(e) = backup::prune(&path, app.today) {
+                    guard.backed_up = true;
+                    // The real date, not a pretend --today: old backups are judged by the clock.
+                    if let Err(e) = backup::prune(&path, Local::now().date_naive()) {
                         app.error(format!("Could not prune old backups: {e}"));
                     }
                 }
-                Err(e) => app.error(format!("Backup failed ({e}); saving anyway")),
+                Err(e) if !guard.backed_up => {
+                    // The promise: the file as loaded is copied before the first save.
+                    app.mark_save_failed(format!(
+                        "not saved until the file as loaded is backed up ({e})"
+                    ));
+                    return false;
+                }
+                Err(e) => app.error(format!(
+                    "Backup failed ({e}); saved anyway, the earlier backup stands"
+                )),
             }
         }
         match storage::save_fingerprinted(&path, &app.roadmap) {

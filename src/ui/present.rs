@@ -134,14 +134,25 @@ fn render_horizons(app: &App, page: Page<'_>, area: Rect, buf: &mut Buffer, them
         if here.is_empty() {
             buf.set_line(rect.x, y, &Line::styled("—", theme.dim), rect.width);
         }
-        for initiative in here {
-            let title = wrap_title(&initiative.title, usize::from(rect.width), 3);
-            let needed = u16::try_from(title.len()).unwrap_or(3) + 2;
-            if y + needed > rect.bottom() {
+        // Roomy on big screens; no blank line between items on small ones.
+        let (title_lines, gap) = if area.height >= 30 { (3, 1) } else { (3, 0) };
+        let count = here.len();
+        for (shown, initiative) in here.into_iter().enumerate() {
+            let title = wrap_title(&initiative.title, usize::from(rect.width), title_lines);
+            let needed = u16::try_from(title.len()).unwrap_or(3) + 1 + gap;
+            let last_row = rect.bottom().saturating_sub(1);
+            // Keep the last row for "+N more" unless this is the last item.
+            let limit = if shown + 1 < count {
+                last_row
+            } else {
+                rect.bottom()
+            };
+            if y + needed > limit {
+                let more = format!("+{} more (on the board)", count - shown);
                 buf.set_line(
                     rect.x,
-                    y.min(rect.bottom().saturating_sub(1)),
-                    &Line::styled("…more", theme.dim),
+                    y.min(last_row),
+                    &Line::styled(fit(&more, usize::from(rect.width)), theme.key),
                     rect.width,
                 );
                 break;
@@ -176,7 +187,7 @@ fn render_horizons(app: &App, page: Page<'_>, area: Rect, buf: &mut Buffer, them
                 &Line::styled(fit(&meta, usize::from(rect.width)), style),
                 rect.width,
             );
-            y += 2;
+            y += 1 + gap;
         }
     }
 }
