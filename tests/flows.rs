@@ -917,3 +917,11 @@ fn capture_lines_starting_with_wide_characters_never_panic() {
         "the prefix is case-insensitive"
     );
 }
+
+#[test]
+fn status_messages_name_the_undo_key_once() {
+    let mut app = sample_app();
+    press(&mut app, "x");
+    let message = &app.message.as_ref().unwrap().1;
+    assert_eq!(message.matches("to undo").count(), 1, "{message}");
+}

@@ -388,7 +388,7 @@ impl App {
         let title = card.title.clone();
         let what = match status {
             Status::Done | Status::Dropped => format!(
-                "Marked \"{title}\" {}: it leaves the board (u to undo)",
+                "Marked \"{title}\" {}: it leaves the board",
                 status.label().to_lowercase()
             ),
             _ => format!("\"{title}\" is now {}", status.label().to_lowercase()),
