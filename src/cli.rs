@@ -163,13 +163,12 @@ fn open_or_repair(path: PathBuf) -> Result<session::Session, String> {
     let mut stderr = std::io::stderr();
     let _ = writeln!(
         stderr,
-        "alignmap: {err}\n\nThe newest backup that opens is from {} ({} goals, {} initiatives).\n  \
+        "alignmap: {err}\n\nThe newest backup that opens is from {} ({}).\n  \
          b  open that backup (the unreadable file is first copied aside as {}.corrupt-<time>.ron)\n  \
          q  quit and fix the file yourself\nChoice [b/q]: ",
         backup.taken.format("%a %-d %b %Y %H:%M"),
-        roadmap.goals.len(),
-        roadmap.initiatives.len(),
-        path.file_stem().unwrap_or_default().to_string_lossy(),
+        roadmap.size_label(),
+        storage::stem(path),
     );
     let mut answer = String::new();
     std::io::stdin()
@@ -207,11 +206,7 @@ fn restore(cli: &Cli, number: Option<usize>) -> Result<(), String> {
         println!("Backups of {} (newest first):", path.display());
         for (n, backup) in backups.iter().enumerate() {
             let holds = match storage::backup::read(backup) {
-                Ok(r) => format!(
-                    "{} goals, {} initiatives",
-                    r.goals.len(),
-                    r.initiatives.len()
-                ),
+                Ok(r) => r.size_label(),
                 Err(e) => format!("unreadable: {}", e.lines().next().unwrap_or_default()),
             };
             println!(

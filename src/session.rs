@@ -44,12 +44,8 @@ pub struct Session {
 /// The newest readable `<stem>.recovery-*.ron` beside `path`. Handled copies are moved to
 /// `backups/`, so any copy still here has not been dealt with, however old it is.
 pub fn find_recovery(path: &Path) -> Option<(PathBuf, Roadmap, String)> {
-    let stem = path.file_stem()?.to_string_lossy().into_owned();
-    let prefix = format!("{stem}.recovery-");
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
+    let prefix = format!("{}.recovery-", storage::stem(path));
+    let dir = storage::dir_of(path);
     let mut copies: Vec<(std::time::SystemTime, PathBuf)> = std::fs::read_dir(dir)
         .ok()?
         .flatten()

@@ -85,6 +85,12 @@ impl App {
             .iter()
             .map(|g| counts.get(&g.id).copied().unwrap_or(0))
             .collect();
+        self.due_actions.clear();
+        for action in self.roadmap.actions.iter().filter(|a| a.due_soon(today, 7)) {
+            if let Some(crate::domain::decisions::Link::Initiative(id)) = &action.link {
+                *self.due_actions.entry(id.clone()).or_default() += 1;
+            }
+        }
     }
 
     /// The selected initiative on the board, if the focused column has any.

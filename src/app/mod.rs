@@ -73,6 +73,8 @@ pub struct App {
     pub metrics: Metrics,
     /// Active initiatives serving each goal, in goal order (rebuilt after each change).
     pub goal_counts: Vec<usize>,
+    /// Open actions due within a week, per initiative (rebuilt after each change).
+    pub due_actions: std::collections::BTreeMap<crate::domain::InitiativeId, usize>,
     /// Set when the user asked to quit.
     pub quit: bool,
     /// Why edits are refused (another instance writes the file, …); None when editable.
@@ -126,6 +128,7 @@ impl App {
             viewport: (80, 24),
             metrics: Metrics::default(),
             goal_counts: Vec::new(),
+            due_actions: std::collections::BTreeMap::new(),
             quit: false,
             read_only: None,
             search: None,

@@ -111,17 +111,6 @@ pub fn days_between(earlier: NaiveDate, later: NaiveDate) -> i64 {
     (later - earlier).num_days()
 }
 
-/// A date `days` away from `today` (negative for the past), clamped to the calendar's range.
-pub fn offset_days(today: NaiveDate, days: i64) -> NaiveDate {
-    let magnitude = Days::new(days.unsigned_abs());
-    let moved = if days >= 0 {
-        today.checked_add_days(magnitude)
-    } else {
-        today.checked_sub_days(magnitude)
-    };
-    moved.unwrap_or(today)
-}
-
 /// ISO week number of `date`.
 pub fn iso_week(date: NaiveDate) -> u32 {
     date.iso_week().week()

@@ -268,6 +268,15 @@ impl Roadmap {
         }
     }
 
+    /// Its size in words, e.g. "5 goals, 16 initiatives".
+    pub fn size_label(&self) -> String {
+        format!(
+            "{} goals, {} initiatives",
+            self.goals.len(),
+            self.initiatives.len()
+        )
+    }
+
     /// True when there is nothing in it yet.
     pub fn is_empty(&self) -> bool {
         self.goals.is_empty() && self.initiatives.is_empty()

@@ -52,9 +52,7 @@ pub struct Saver {
 
 /// A sibling file: `roadmap.ron` + `theirs` → `roadmap.theirs-20261122-071500.ron`.
 pub fn aside_path(path: &Path, what: &str) -> PathBuf {
-    let stem = path
-        .file_stem()
-        .map_or_else(|| "roadmap".into(), |s| s.to_string_lossy().into_owned());
+    let stem = storage::stem(path);
     let stamp = Local::now().format("%Y%m%d-%H%M%S");
     let base = format!("{stem}.{what}-{stamp}");
     (1..)
@@ -450,13 +448,7 @@ fn list_backups(app: &mut App, path: &Path) {
             path: b.path.clone(),
             taken: b.taken.format("%a %-d %b %Y %H:%M:%S").to_string(),
             bytes: b.bytes,
-            holds: backup::read(b).map(|r| {
-                format!(
-                    "{} goals, {} initiatives",
-                    r.goals.len(),
-                    r.initiatives.len()
-                )
-            }),
+            holds: backup::read(b).map(|r| r.size_label()),
         })
         .collect();
     app.mode = Mode::Backups { rows, selected: 0 };

@@ -8,10 +8,7 @@ use std::path::Path;
 /// is either the complete old version or the complete new one. A failed write removes its
 /// temp file and leaves the old file untouched.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
+    let dir = super::paths::dir_of(path);
     let io = |step: &'static str, p: &Path| {
         let p = p.to_path_buf();
         move |source| SaveError::Io {
@@ -46,10 +43,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
 /// Removes temp files a killed save left beside `path` (`.<name>.*.tmp`). Call only while
 /// holding the writer lock, so no live save's temp file is taken. Returns how many went.
 pub fn clean_temp_files(path: &Path) -> std::io::Result<usize> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
+    let dir = super::paths::dir_of(path);
     let Some(name) = path.file_name().map(|n| n.to_string_lossy().into_owned()) else {
         return Ok(0);
     };

@@ -32,11 +32,7 @@ pub fn backup_dir(roadmap: &Path) -> PathBuf {
     roadmap.with_file_name("backups")
 }
 
-fn stem(roadmap: &Path) -> String {
-    roadmap
-        .file_stem()
-        .map_or_else(|| "roadmap".into(), |s| s.to_string_lossy().into_owned())
-}
+use super::paths::stem;
 
 /// The time and same-second sequence number (1, 2 …) in a backup's file name, if it is a
 /// backup of `stem`.

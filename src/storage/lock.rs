@@ -31,11 +31,7 @@ pub enum Locking {
 
 /// The lock file for a roadmap file: `roadmap.ron` → `roadmap.lock`.
 pub fn lock_path(roadmap: &Path) -> PathBuf {
-    let stem = roadmap
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "roadmap".into());
-    roadmap.with_file_name(format!("{stem}.lock"))
+    roadmap.with_file_name(format!("{}.lock", super::paths::stem(roadmap)))
 }
 
 /// Tries to become the one writer of `roadmap`, noting `holder` (e.g. "pid 41 on host-a since

@@ -13,7 +13,7 @@ mod ronfile;
 pub use atomic::{clean_temp_files, write_atomic};
 pub use error::{LoadError, SaveError};
 pub use lock::{Lock, Locking, lock_path, try_lock};
-pub use paths::{DATA_DIR_ENV, ROADMAP_FILE, data_dir, roadmap_path};
+pub use paths::{DATA_DIR_ENV, ROADMAP_FILE, data_dir, dir_of, roadmap_path, stem};
 pub use ronfile::{MAX_FILE_BYTES, from_ron, to_ron};
 
 use crate::domain::Roadmap;

@@ -9,6 +9,21 @@ pub const DATA_DIR_ENV: &str = "ALIGNMAP_DIR";
 /// File name of the default roadmap inside the data directory.
 pub const ROADMAP_FILE: &str = "roadmap.ron";
 
+/// The file name of `path` without its extension (`roadmap.ron` → `roadmap`), used to name
+/// the files kept beside it (lock, backups, copies aside).
+pub fn stem(path: &Path) -> String {
+    path.file_stem()
+        .map_or_else(|| "roadmap".into(), |s| s.to_string_lossy().into_owned())
+}
+
+/// The directory holding `path` (`.` for a bare file name).
+pub fn dir_of(path: &Path) -> &Path {
+    match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    }
+}
+
 /// The data directory: the explicit one (flag or env, already merged by the CLI) or the
 /// platform config dir (`$XDG_CONFIG_HOME/alignmap` on Linux).
 pub fn data_dir(explicit: Option<&Path>) -> Option<PathBuf> {

@@ -159,13 +159,7 @@ fn meta_line<'a>(app: &App, i: &Initiative, cells: usize, theme: &Theme) -> Line
     } else {
         spans.push(Span::styled(short_date(i.target, app.today), theme.dim));
     }
-    let due_actions = app
-        .roadmap
-        .actions
-        .iter()
-        .filter(|a| a.due_soon(app.today, 7))
-        .filter(|a| a.link == Some(crate::domain::decisions::Link::Initiative(i.id.clone())))
-        .count();
+    let due_actions = app.due_actions.get(&i.id).copied().unwrap_or(0);
     if due_actions > 0 {
         spans.push(Span::styled(format!(" ☐{due_actions}"), theme.alert));
     }
