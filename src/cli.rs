@@ -270,7 +270,8 @@ fn save_loop(cli: &Cli, clock: Clock) -> Result<(), String> {
     b.initiatives.truncate(3);
     b.goals.truncate(2);
     for i in &mut b.initiatives {
-        i.goals.retain(|g| b.goals.iter().any(|goal| &goal.id == g));
+        i.serves
+            .retain(|l| b.goals.iter().any(|goal| goal.id == l.goal));
     }
     let mut first = true;
     loop {

@@ -1,5 +1,8 @@
 //! The bundled sample roadmap (`assets/sample.ron`), with dates resolved against today.
 
+use crate::domain::business::{
+    BusinessCase, Deliverable, Direction, GoalLink, Kpi, Risk, RiskStatus,
+};
 use crate::domain::dates::parse_date;
 use crate::domain::{Goal, GoalId, Initiative, InitiativeId, Kind, Roadmap, Status, validate};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -12,8 +15,38 @@ pub const SAMPLE_RON: &str = include_str!("../assets/sample.ron");
 #[serde(deny_unknown_fields, rename = "Sample")]
 struct Sample {
     name: String,
-    goals: Vec<Goal>,
+    #[serde(default)]
+    currency: String,
+    goals: Vec<SampleGoal>,
     initiatives: Vec<SampleInitiative>,
+}
+
+/// A goal whose KPI readings are dated by expressions such as `-30d`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename = "Goal")]
+struct SampleGoal {
+    id: GoalId,
+    code: String,
+    title: String,
+    description: String,
+    owner: String,
+    priority: u8,
+    #[serde(default)]
+    kpis: Vec<SampleKpi>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename = "Kpi")]
+struct SampleKpi {
+    id: String,
+    name: String,
+    unit: String,
+    baseline: f64,
+    target: Option<f64>,
+    direction: Direction,
+    /// (date expression, value), oldest first.
+    #[serde(default)]
+    readings: Vec<(String, f64)>,
 }
 
 #[derive(Deserialize)]
@@ -24,7 +57,9 @@ struct SampleInitiative {
     summary: String,
     it_owner: String,
     sponsor: String,
-    goals: Vec<GoalId>,
+    #[serde(default)]
+    champion: String,
+    serves: Vec<GoalLink>,
     status: Status,
     kind: Kind,
     target: String,
@@ -34,6 +69,30 @@ struct SampleInitiative {
     tags: Vec<String>,
     #[serde(default)]
     notes: String,
+    #[serde(default)]
+    case: BusinessCase,
+    #[serde(default)]
+    risks: Vec<SampleRisk>,
+    /// (title, date expression).
+    #[serde(default)]
+    deliverables: Vec<(String, String)>,
+    #[serde(default)]
+    needs: Vec<InitiativeId>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename = "Risk")]
+struct SampleRisk {
+    id: String,
+    title: String,
+    likelihood: u8,
+    impact: u8,
+    owner: String,
+    #[serde(default)]
+    mitigation: String,
+    #[serde(default)]
+    status: RiskStatus,
+    raised: String,
 }
 
 /// The sample roadmap as of `today`, stamped with `now`. Fails only if the shipped asset is
@@ -41,30 +100,83 @@ struct SampleInitiative {
 pub fn sample(today: NaiveDate, now: DateTime<Utc>) -> Result<Roadmap, String> {
     let sample: Sample = ron::from_str(SAMPLE_RON).map_err(|e| format!("sample.ron: {e}"))?;
     let date = |expr: &str| parse_date(expr, today).map_err(|e| format!("sample.ron: {e}"));
+    let mut goals = Vec::with_capacity(sample.goals.len());
+    for g in sample.goals {
+        let mut kpis = Vec::with_capacity(g.kpis.len());
+        for k in g.kpis {
+            let mut kpi = Kpi {
+                id: k.id,
+                name: k.name,
+                unit: k.unit,
+                baseline: k.baseline,
+                target: k.target,
+                direction: k.direction,
+                readings: Vec::new(),
+                confidential: false,
+            };
+            for (on, value) in k.readings {
+                kpi.record(date(&on)?, value);
+            }
+            kpis.push(kpi);
+        }
+        goals.push(Goal {
+            id: g.id,
+            code: g.code,
+            title: g.title,
+            description: g.description,
+            owner: g.owner,
+            priority: g.priority,
+            kpis,
+        });
+    }
     let mut initiatives = Vec::with_capacity(sample.initiatives.len());
     for s in sample.initiatives {
+        let mut risks = Vec::with_capacity(s.risks.len());
+        for r in s.risks {
+            risks.push(Risk {
+                id: r.id,
+                title: r.title,
+                likelihood: r.likelihood,
+                impact: r.impact,
+                owner: r.owner,
+                mitigation: r.mitigation,
+                status: r.status,
+                raised: date(&r.raised)?,
+                confidential: false,
+            });
+        }
+        let mut deliverables = Vec::with_capacity(s.deliverables.len());
+        for (title, when) in s.deliverables {
+            deliverables.push(Deliverable {
+                title,
+                date: date(&when)?,
+                done: false,
+            });
+        }
         initiatives.push(Initiative {
-            id: s.id,
             title: s.title,
             summary: s.summary,
             it_owner: s.it_owner,
             sponsor: s.sponsor,
-            goals: s.goals,
+            champion: s.champion,
+            serves: s.serves,
             status: s.status,
             kind: s.kind,
             target: date(&s.target)?,
             done_on: s.done.as_deref().map(date).transpose()?,
             tags: s.tags,
             notes: s.notes,
-            rank: 0,
-            created: now,
-            updated: now,
-            target_log: Vec::new(),
+            case: s.case,
+            risks,
+            deliverables,
+            needs: s.needs,
+            ..Initiative::blank(s.id, now)
         });
     }
     let roadmap = Roadmap {
         name: sample.name,
-        goals: sample.goals,
+        currency: sample.currency,
+        goals,
         initiatives,
         ..Roadmap::new("")
     };

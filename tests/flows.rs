@@ -4,6 +4,7 @@
 mod common;
 
 use alignmap::app::{Item, Mode, Pane, Pending};
+use alignmap::domain::business::GoalLink;
 use alignmap::domain::{Horizon, Roadmap, Status};
 use common::{TODAY, app_with, column_titles, date, press, sample_app, type_text};
 
@@ -46,7 +47,11 @@ fn add_a_goal_and_link_an_initiative_to_it() {
     // Title, Summary, IT owner, Sponsor, Target, Status, Kind, Goals.
     press(&mut app, "Tab Tab Tab Tab Tab Tab Tab Space Enter");
     let initiative = &app.roadmap.initiatives[0];
-    assert_eq!(initiative.goals, vec![app.roadmap.goals[0].id.clone()]);
+    assert_eq!(
+        initiative.serves,
+        vec![GoalLink::strong(app.roadmap.goals[0].id.clone())],
+        "Space links at full strength"
+    );
     assert_eq!(app.roadmap.serving(&app.roadmap.goals[0].id).count(), 1);
 }
 
@@ -62,7 +67,10 @@ fn adding_from_the_goals_pane_links_the_selected_goal() {
         .iter()
         .find(|i| i.title == "Pen test")
         .unwrap();
-    assert_eq!(added.goals, vec![app.roadmap.goals[1].id.clone()]);
+    assert_eq!(
+        added.serves,
+        vec![GoalLink::strong(app.roadmap.goals[1].id.clone())]
+    );
 }
 
 #[test]
@@ -262,7 +270,7 @@ fn deleting_a_goal_lists_its_initiatives_and_removes_the_links() {
         app.roadmap
             .initiatives
             .iter()
-            .all(|i| !i.goals.contains(&goal))
+            .all(|i| !i.serves_goal(&goal))
     );
 }
 
@@ -321,7 +329,7 @@ fn mark_done_takes_the_card_off_the_board() {
 fn the_sample_loads_only_into_an_empty_roadmap() {
     let mut app = app_with(Roadmap::new("Mine"), TODAY);
     press(&mut app, "o");
-    assert_eq!(app.roadmap.initiatives.len(), 16);
+    assert_eq!(app.roadmap.initiatives.len(), 17);
     press(&mut app, "o");
     assert!(
         app.message
@@ -533,7 +541,7 @@ fn saving_an_untouched_form_changes_nothing_and_keeps_odd_values() {
     let id = app.selected_initiative().unwrap().id.clone();
     let card = app.roadmap.initiative_mut(&id).unwrap();
     card.tags = vec!["data platform".into(), "  spaced ".into()];
-    card.goals.reverse();
+    card.serves.reverse();
     let before = app.roadmap.clone();
     press(&mut app, "e Enter");
     assert_eq!(app.roadmap, before, "no field edited, nothing rewritten");
@@ -601,8 +609,8 @@ fn deleting_a_goal_with_many_links_lists_a_few_and_counts_the_rest() {
     let mut app = sample_app();
     let goal = app.roadmap.goals[0].id.clone();
     for i in &mut app.roadmap.initiatives {
-        if !i.goals.contains(&goal) {
-            i.goals.push(goal.clone());
+        if !i.serves_goal(&goal) {
+            i.set_link(&goal, Some(alignmap::domain::business::Strength::Weak));
         }
     }
     app.refresh();
@@ -610,7 +618,7 @@ fn deleting_a_goal_with_many_links_lists_a_few_and_counts_the_rest() {
     let Mode::Confirm(confirm) = &app.mode else {
         panic!("must confirm")
     };
-    assert!(confirm.details[0].starts_with("16 initiatives will lose their link"));
+    assert!(confirm.details[0].starts_with("17 initiatives will lose their link"));
     assert_eq!(
         confirm
             .details
@@ -619,7 +627,7 @@ fn deleting_a_goal_with_many_links_lists_a_few_and_counts_the_rest() {
             .count(),
         8
     );
-    assert!(confirm.details.iter().any(|d| d == "  …and 8 more"));
+    assert!(confirm.details.iter().any(|d| d == "  …and 9 more"));
 }
 
 #[test]
@@ -634,7 +642,10 @@ fn quick_capture_adds_a_linked_initiative_in_one_line() {
     assert!(matches!(app.mode, Mode::Browse));
     let added = app.selected_initiative().unwrap();
     assert_eq!(added.title, "Migrate payroll to SaaS");
-    assert_eq!(added.goals, [alignmap::domain::GoalId("g-cost0001".into())]);
+    assert_eq!(
+        added.goal_ids().collect::<Vec<_>>(),
+        [&alignmap::domain::GoalId("g-cost0001".into())]
+    );
     assert_eq!(added.it_owner, "maria");
     assert_eq!(added.tags, ["hr"]);
     assert_eq!(added.target, date("2026-12-31"));
@@ -660,7 +671,7 @@ fn quick_capture_without_a_horizon_adds_to_the_focused_column() {
     press(&mut app, "Enter");
     let added = app.selected_initiative().unwrap();
     assert_eq!(added.title, "C# upgrade of the build server");
-    assert!(added.goals.is_empty());
+    assert!(added.serves.is_empty());
     assert_eq!(added.target, date("2026-11-29"), "end of next week");
 }
 
@@ -700,7 +711,10 @@ fn an_ambiguous_goal_opens_a_picker_and_an_unknown_one_explains() {
     press(&mut app, "Down Enter");
     let added = app.selected_initiative().unwrap();
     assert_eq!(added.title, "Pen test");
-    assert_eq!(added.goals, [alignmap::domain::GoalId("g-cost0001".into())]);
+    assert_eq!(
+        added.goal_ids().collect::<Vec<_>>(),
+        [&alignmap::domain::GoalId("g-cost0001".into())]
+    );
 }
 
 #[test]
@@ -815,8 +829,8 @@ fn presentation_steps_goal_by_goal_in_the_public_view_and_restores_it_on_leaving
     assert!(app.public, "presentation forces the public view");
     assert_eq!(
         app.presentation_pages().len(),
-        6,
-        "five goals and the work serving none"
+        7,
+        "six goals and the work serving none"
     );
     let Mode::Present { page, .. } = app.mode else {
         panic!("presenting")
@@ -831,8 +845,8 @@ fn presentation_steps_goal_by_goal_in_the_public_view_and_restores_it_on_leaving
     let Mode::Present { page, .. } = app.mode else {
         panic!("presenting")
     };
-    assert_eq!(page, 5, "stops at the last page");
-    let last = app.presentation_pages()[5];
+    assert_eq!(page, 6, "stops at the last page");
+    let last = app.presentation_pages()[6];
     let titles: Vec<&str> = app
         .page_initiatives(last)
         .iter()

@@ -2,6 +2,9 @@
 //! characters, empty lists, extreme dates), and no input bytes make the loader panic.
 #![allow(clippy::unwrap_used)] // test code
 
+use alignmap::domain::business::{
+    BusinessCase, Deliverable, Direction, GoalLink, Kpi, Reading, Risk, RiskStatus, Strength,
+};
 use alignmap::domain::{
     Goal, GoalId, Initiative, InitiativeId, Kind, Roadmap, Status, TargetChange,
 };
@@ -42,8 +45,142 @@ fn kind() -> impl Strategy<Value = Kind> {
     prop::sample::select(Kind::ALL.to_vec())
 }
 
+/// Finite numbers, including the awkward ones (tiny, huge, negative zero).
+fn number() -> impl Strategy<Value = f64> {
+    prop_oneof![
+        Just(0.0),
+        Just(-0.0),
+        Just(f64::MAX),
+        Just(f64::MIN_POSITIVE),
+        Just(0.1 + 0.2),
+        -1e9f64..1e9,
+    ]
+}
+
+fn kpis(goal: usize) -> impl Strategy<Value = Vec<Kpi>> {
+    let kpi = (
+        (text(), text(), number(), prop::option::of(number())),
+        (any::<bool>(), any::<bool>()),
+        prop::collection::vec((date(), number()), 0..4),
+    );
+    prop::collection::vec(kpi, 0..3).prop_map(move |list| {
+        list.into_iter()
+            .enumerate()
+            .map(
+                |(n, ((name, unit, baseline, target), (lower, confidential), readings))| Kpi {
+                    id: format!("k-{goal}-{n}"),
+                    name: if name.trim().is_empty() {
+                        "k".into()
+                    } else {
+                        name
+                    },
+                    unit,
+                    baseline,
+                    target,
+                    direction: if lower {
+                        Direction::LowerIsBetter
+                    } else {
+                        Direction::HigherIsBetter
+                    },
+                    readings: readings
+                        .into_iter()
+                        .map(|(on, value)| Reading { on, value })
+                        .collect(),
+                    confidential,
+                },
+            )
+            .collect()
+    })
+}
+
+/// Business case, risks and deliverables of initiative `n`.
+#[allow(clippy::type_complexity)]
+fn business(n: usize) -> impl Strategy<Value = (BusinessCase, Vec<Risk>, Vec<Deliverable>)> {
+    let case = (
+        (text(), text(), text(), text()),
+        (
+            prop::option::of(number().prop_map(f64::abs)),
+            prop::option::of(number().prop_map(f64::abs)),
+            prop::option::of(number().prop_map(f64::abs)),
+            any::<bool>(),
+        ),
+    )
+        .prop_map(
+            |((if_not, brings, politics, benefit), (hours, revenue, cost, confidential))| {
+                BusinessCase {
+                    if_not,
+                    brings,
+                    hours_lost_per_month: hours,
+                    revenue_at_stake: revenue,
+                    politics,
+                    cost,
+                    benefit,
+                    confidential,
+                }
+            },
+        );
+    let risk = (
+        (text(), 1u8..=5, 1u8..=5, text(), text()),
+        (0usize..3, date(), any::<bool>()),
+    );
+    let risks = prop::collection::vec(risk, 0..3).prop_map(move |list| {
+        list.into_iter()
+            .enumerate()
+            .map(
+                |(
+                    r,
+                    (
+                        (title, likelihood, impact, owner, mitigation),
+                        (status, raised, confidential),
+                    ),
+                )| {
+                    Risk {
+                        id: format!("r-{n}-{r}"),
+                        title: if title.trim().is_empty() {
+                            "r".into()
+                        } else {
+                            title
+                        },
+                        likelihood,
+                        impact,
+                        owner,
+                        mitigation,
+                        status: RiskStatus::ALL[status],
+                        raised,
+                        confidential,
+                    }
+                },
+            )
+            .collect()
+    });
+    let deliverables =
+        prop::collection::vec((text(), date(), any::<bool>()), 0..3).prop_map(|list| {
+            list.into_iter()
+                .map(|(title, date, done)| Deliverable {
+                    title: if title.trim().is_empty() {
+                        "d".into()
+                    } else {
+                        title
+                    },
+                    date,
+                    done,
+                })
+                .collect()
+        });
+    (case, risks, deliverables)
+}
+
 fn roadmap() -> impl Strategy<Value = Roadmap> {
-    let goals = prop::collection::vec((text(), text(), text(), 1u8..=5), 0..4);
+    let goals = prop::collection::vec(
+        (
+            text(),
+            text(),
+            text(),
+            1u8..=5,
+            (0usize..4).prop_flat_map(kpis),
+        ),
+        0..4,
+    );
     let initiatives = prop::collection::vec(
         (
             (text(), text(), text(), text(), status(), kind()),
@@ -58,16 +195,18 @@ fn roadmap() -> impl Strategy<Value = Roadmap> {
                 instant(),
                 instant(),
                 prop::collection::vec((date(), date(), date()), 0..3),
-                prop::collection::vec(any::<bool>(), 4),
+                prop::collection::vec(0usize..4, 4),
+                (0usize..8).prop_flat_map(business),
+                prop::collection::vec(0usize..5, 0..3),
             ),
         ),
         0..5,
     );
-    (text(), goals, initiatives).prop_map(|(name, goals, initiatives)| {
+    (text(), text(), goals, initiatives).prop_map(|(name, currency, goals, initiatives)| {
         let goals: Vec<Goal> = goals
             .into_iter()
             .enumerate()
-            .map(|(n, (title, description, owner, priority))| Goal {
+            .map(|(n, (title, description, owner, priority, kpis))| Goal {
                 id: GoalId(format!("g-{n}")),
                 code: format!("G{n}"),
                 title: if title.trim().is_empty() {
@@ -78,6 +217,13 @@ fn roadmap() -> impl Strategy<Value = Roadmap> {
                 description,
                 owner,
                 priority,
+                kpis: kpis
+                    .into_iter()
+                    .map(|k| Kpi {
+                        id: format!("{}-{n}", k.id),
+                        ..k
+                    })
+                    .collect(),
             })
             .collect();
         let initiatives = initiatives
@@ -89,7 +235,7 @@ fn roadmap() -> impl Strategy<Value = Roadmap> {
                     (
                         (title, summary, it_owner, sponsor, status, kind),
                         (target, done_on, tags, notes, rank),
-                        (created, updated, log, links),
+                        (created, updated, log, links, (case, risks, deliverables), needs),
                     ),
                 )| Initiative {
                     id: InitiativeId(format!("i-{n}")),
@@ -100,13 +246,20 @@ fn roadmap() -> impl Strategy<Value = Roadmap> {
                     },
                     summary,
                     it_owner,
+                    champion: sponsor.chars().rev().collect(),
                     sponsor,
-                    goals: goals
+                    serves: goals
                         .iter()
                         .zip(&links)
-                        .filter(|(_, on)| **on)
-                        .map(|(g, _)| g.id.clone())
+                        .filter_map(|(g, s)| {
+                            Strength::ALL.get(*s).map(|strength| GoalLink {
+                                goal: g.id.clone(),
+                                strength: *strength,
+                            })
+                        })
                         .collect(),
+                    legacy_goals: vec![],
+
                     status,
                     kind,
                     target,
@@ -120,11 +273,29 @@ fn roadmap() -> impl Strategy<Value = Roadmap> {
                         .into_iter()
                         .map(|(on, from, to)| TargetChange { on, from, to })
                         .collect(),
+                    risks: risks
+                        .into_iter()
+                        .map(|r| Risk {
+                            id: format!("{}-{n}", r.id),
+                            ..r
+                        })
+                        .collect(),
+                    case,
+                    deliverables,
+                    // Only earlier initiatives: dependencies never form a circle.
+                    needs: needs
+                        .into_iter()
+                        .filter(|d| *d < n)
+                        .map(|d| InitiativeId(format!("i-{d}")))
+                        .collect::<std::collections::BTreeSet<_>>()
+                        .into_iter()
+                        .collect(),
                 },
             )
             .collect();
         Roadmap {
             name,
+            currency,
             goals,
             initiatives,
             ..Roadmap::new("")

@@ -55,7 +55,7 @@ fn saved_files_are_pretty_stable_and_hold_no_raw_control_bytes() {
     let first = storage::to_ron(&roadmap).unwrap();
     let second = storage::to_ron(&storage::from_ron(&first, Path::new("x")).unwrap()).unwrap();
     assert_eq!(first, second, "saving twice gives identical bytes");
-    assert!(first.starts_with("Roadmap(\n    version: 2,\n"));
+    assert!(first.starts_with("Roadmap(\n    version: 3,\n"));
     assert!(
         first.contains("        Goal(\n"),
         "struct names make the file self-describing"
@@ -71,7 +71,7 @@ fn saved_files_are_pretty_stable_and_hold_no_raw_control_bytes() {
 fn hand_written_minimal_file_loads_with_defaults() {
     let roadmap = storage::load(&fixture("valid/minimal.ron")).unwrap();
     assert_eq!(roadmap.goals[0].description, "");
-    assert_eq!(roadmap.initiatives[0].goals[0].0, "g-1");
+    assert_eq!(roadmap.initiatives[0].serves[0].goal.0, "g-1");
     assert!(roadmap.initiatives[0].target_log.is_empty());
 }
 
@@ -133,7 +133,7 @@ fn newer_schema_versions_are_refused_by_name() {
             err,
             LoadError::TooNew {
                 found: 99,
-                supported: 2,
+                supported: 3,
                 ..
             }
         ),
@@ -230,8 +230,10 @@ fn a_roadmap_that_would_not_open_again_is_not_saved() {
     storage::save(&path, &good).unwrap();
     let mut bad = good.clone();
     bad.initiatives[0]
-        .goals
-        .push(alignmap::domain::GoalId("no,such goal".into()));
+        .serves
+        .push(alignmap::domain::business::GoalLink::strong(
+            alignmap::domain::GoalId("no,such goal".into()),
+        ));
     let err = storage::save(&path, &bad).unwrap_err();
     assert!(
         err.to_string()
@@ -296,7 +298,11 @@ fn a_write_that_fails_half_way_leaves_the_file_identical_and_no_litter() {
     let path = dir.path().join("roadmap.ron");
     let mut small = sample_roadmap();
     small.initiatives.truncate(1);
-    small.initiatives[0].goals.clear();
+    small.initiatives[0] = alignmap::domain::Initiative {
+        title: "Small".into(),
+        ..alignmap::domain::Initiative::blank(small.initiatives[0].id.clone(), chrono::Utc::now())
+    };
+    small.goals.clear();
     storage::save(&path, &small).unwrap();
     std::fs::create_dir(dir.path().join("backups")).unwrap();
     let big = dir.path().join("backups/roadmap-20261120-090000.ron");
@@ -323,7 +329,7 @@ fn a_write_that_fails_half_way_leaves_the_file_identical_and_no_litter() {
 }
 
 #[test]
-fn a_version_1_file_migrates_to_version_2_and_migrating_again_changes_nothing() {
+fn a_version_1_file_migrates_to_the_current_version_and_migrating_again_changes_nothing() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/versions");
     let v1 = std::fs::read_to_string(dir.join("v1.ron")).unwrap();
     assert!(
@@ -331,7 +337,7 @@ fn a_version_1_file_migrates_to_version_2_and_migrating_again_changes_nothing() 
         "the fixture really is version 1"
     );
     let migrated = storage::from_ron(&v1, Path::new("v1.ron")).unwrap();
-    assert_eq!(migrated.version, 2);
+    assert_eq!(migrated.version, alignmap::domain::SCHEMA_VERSION);
     assert!(migrated.decisions.is_empty() && migrated.actions.is_empty());
     assert_eq!(
         migrated.initiatives[0].title, "Automate invoice matching",
@@ -340,6 +346,74 @@ fn a_version_1_file_migrates_to_version_2_and_migrating_again_changes_nothing() 
     assert_eq!(storage::migrate::migrate(migrated.clone()), migrated);
     let v2 = storage::load(&dir.join("v2.ron")).unwrap();
     assert_eq!(v2.actions[0].owner, "Raj");
+}
+
+#[test]
+fn version_2_goal_links_become_strong_links_and_are_written_in_the_new_form() {
+    use alignmap::domain::business::{GoalLink, Strength};
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/versions");
+    let text = std::fs::read_to_string(dir.join("v2.ron")).unwrap();
+    assert!(text.contains("version: 2,") && text.contains("goals: [\"g-1\"]"));
+    let r = storage::from_ron(&text, Path::new("v2.ron")).unwrap();
+    assert_eq!(r.version, 3);
+    let i = &r.initiatives[0];
+    assert_eq!(
+        i.serves,
+        [GoalLink::strong(alignmap::domain::GoalId("g-1".into()))]
+    );
+    assert_eq!(i.strength_for(&r.goals[0].id), Some(Strength::Strong));
+    assert!(i.legacy_goals.is_empty() && i.risks.is_empty() && r.goals[0].kpis.is_empty());
+    let written = storage::to_ron(&r).unwrap();
+    assert!(written.contains("version: 3,") && written.contains("serves: ["));
+    assert!(
+        !written.contains("goals: [\"g-1\"]"),
+        "the old form is never written"
+    );
+    assert_eq!(storage::from_ron(&written, Path::new("v3.ron")).unwrap(), r);
+}
+
+#[test]
+fn the_version_3_fixture_loads_every_new_field() {
+    use alignmap::domain::business::{Direction, RiskStatus, Strength};
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/versions");
+    let r = storage::load(&dir.join("v3.ron")).unwrap();
+    assert_eq!(r.currency, "€");
+    let kpi = &r.goals[0].kpis[0];
+    assert_eq!(
+        (kpi.direction, kpi.readings.len()),
+        (Direction::LowerIsBetter, 2)
+    );
+    assert_eq!(kpi.progress(), Some(0.5));
+    let i = &r.initiatives[0];
+    assert_eq!(i.strength_for(&r.goals[1].id), Some(Strength::Weak));
+    assert_eq!(i.case.cost, Some(45000.0));
+    assert_eq!(
+        (i.risks[0].severity(), i.risks[0].status),
+        (15, RiskStatus::Open)
+    );
+    assert_eq!(i.deliverables.len(), 2);
+    assert_eq!(r.initiatives[1].needs, std::slice::from_ref(&i.id));
+    assert_eq!(i.champion, "Elif Yilmaz");
+}
+
+#[test]
+fn a_version_3_file_with_the_old_goals_list_is_refused_with_the_new_form_named() {
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/versions/v3.ron"),
+    )
+    .unwrap()
+    .replace(
+        "champion: \"Elif Yilmaz\",",
+        "champion: \"Elif Yilmaz\", goals: [\"g-1\"],",
+    );
+    let err = storage::from_ron(&text, Path::new("old-links.ron"))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("`goals: [...]` is the version 1-2 form"),
+        "{err}"
+    );
+    assert!(err.contains("serves: [GoalLink("), "{err}");
 }
 
 #[test]

@@ -180,23 +180,23 @@ fn a_long_column_shows_its_position_and_keeps_the_selection_visible() {
     app.refresh();
     press(&mut app, "l l l");
     let total = app.columns[3].len();
-    assert_eq!(total, 2_404);
+    assert_eq!(total, 2_405);
     let text = screen_text(&draw(&mut app, 100, 30));
-    assert!(text.contains(" 1/2,404 "), "{text}");
+    assert!(text.contains(" 1/2,405 "), "{text}");
     press(&mut app, "G");
     let text = screen_text(&draw(&mut app, 100, 30));
-    assert!(text.contains(" 2,404/2,404 "), "{text}");
+    assert!(text.contains(" 2,405/2,405 "), "{text}");
     let last = app.selected_initiative().unwrap().title.clone();
     let first_word = last.split(' ').next().unwrap();
     assert!(
         text.contains(&format!("▶ {first_word}")),
         "selected card on screen: {text}"
     );
-    assert!(text.contains("Next year · 2,404"), "{text}");
+    assert!(text.contains("Next year · 2,405"), "{text}");
     app.viewport = (100, 30);
     press(&mut app, "PageUp");
     let page =
-        alignmap::ui::board::cards_per_column(alignmap::ui::layout::areas((100, 30), 5).board);
+        alignmap::ui::board::cards_per_column(alignmap::ui::layout::areas((100, 30), 6).board);
     assert_eq!(app.cursor[3], total - 1 - page);
 }
 

@@ -3,41 +3,17 @@
 use super::keymap::{Command, Context};
 use super::{App, Confirm, Form, Item, Mode, Pane, Pending};
 use crate::domain::dates::long_date;
-use crate::domain::{Goal, GoalId, Horizon, Initiative, InitiativeId, Kind, Status};
+use crate::domain::{Goal, GoalId, Horizon, Initiative, InitiativeId, Status};
 use chrono::{DateTime, Utc};
 
 /// A new initiative with empty text, for a form to fill.
 pub(super) fn blank_initiative(id: InitiativeId, now: DateTime<Utc>) -> Initiative {
-    Initiative {
-        id,
-        title: String::new(),
-        summary: String::new(),
-        it_owner: String::new(),
-        sponsor: String::new(),
-        goals: Vec::new(),
-        status: Status::Proposed,
-        kind: Kind::Grow,
-        target: now.date_naive(),
-        done_on: None,
-        tags: Vec::new(),
-        notes: String::new(),
-        rank: 0,
-        created: now,
-        updated: now,
-        target_log: Vec::new(),
-    }
+    Initiative::blank(id, now)
 }
 
 /// A new goal with empty text, for a form to fill.
 pub(super) fn blank_goal(id: GoalId) -> Goal {
-    Goal {
-        id,
-        code: String::new(),
-        title: String::new(),
-        description: String::new(),
-        owner: String::new(),
-        priority: 3,
-    }
+    Goal::blank(id)
 }
 
 impl App {
@@ -75,7 +51,7 @@ impl App {
             .iter()
             .filter(|i| i.status.is_active())
         {
-            for goal in &initiative.goals {
+            for goal in initiative.goal_ids() {
                 *counts.entry(goal).or_default() += 1;
             }
         }
@@ -449,7 +425,7 @@ impl App {
                     .roadmap
                     .initiatives
                     .iter()
-                    .filter(|i| i.goals.contains(id))
+                    .filter(|i| i.serves_goal(id))
                     .map(|i| i.title.as_str())
                     .collect();
                 let mut linked: Vec<String> =

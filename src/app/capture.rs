@@ -3,6 +3,7 @@
 
 use super::board::blank_initiative;
 use super::{App, Mode};
+use crate::domain::business::GoalLink;
 use crate::domain::capture::{CaptureError, complete_goal, parse_capture};
 use crate::domain::dates::long_date;
 use crate::domain::{GoalId, Horizon};
@@ -250,7 +251,7 @@ impl App {
             let id = ids.initiative(&r.taken_ids());
             let mut initiative = blank_initiative(id.clone(), now);
             initiative.title = captured.title;
-            initiative.goals = captured.goals;
+            initiative.serves = captured.goals.into_iter().map(GoalLink::strong).collect();
             initiative.it_owner = captured.owner.unwrap_or_default();
             initiative.tags = captured.tags;
             initiative.target = target;

@@ -1,5 +1,6 @@
 //! Edit forms for initiatives and goals: fields, key handling, validation, and applying the result.
 
+use crate::domain::business::{GoalLink, Strength};
 use crate::domain::dates::{long_date, parse_date};
 use crate::domain::validate::{MAX_CODE_LEN, check_code};
 use crate::domain::{Goal, GoalId, Horizon, Initiative, InitiativeId, Kind, Roadmap, Status};
@@ -68,12 +69,13 @@ pub enum FieldValue {
         /// Index of the chosen option.
         selected: usize,
     },
-    /// Several goals; ↑/↓ move, Space toggles.
+    /// Several goals, each linked at a strength; ↑/↓ move, Space cycles
+    /// unlinked → strong → partial → weak → unlinked.
     Goals {
         /// (goal id, "CODE  title") for every goal.
         options: Vec<(GoalId, String)>,
-        /// Which options are ticked.
-        checked: Vec<bool>,
+        /// The strength each option is linked at (None: not linked).
+        checked: Vec<Option<Strength>>,
         /// The highlighted option.
         cursor: usize,
     },
@@ -111,8 +113,7 @@ impl Field {
             } => options
                 .iter()
                 .zip(checked)
-                .filter(|(_, on)| **on)
-                .map(|((id, _), _)| id.0.clone())
+                .filter_map(|((id, _), s)| s.map(|s| format!("{id}:{}", s.label())))
                 .collect::<Vec<_>>()
                 .join(","),
         }
@@ -155,7 +156,7 @@ fn choice<T: Copy + PartialEq>(all: &[T], label: fn(T) -> &'static str, current:
     }
 }
 
-fn goal_options(roadmap: &Roadmap, linked: &[GoalId]) -> FieldValue {
+fn goal_options(roadmap: &Roadmap, linked: &[GoalLink]) -> FieldValue {
     FieldValue::Goals {
         options: roadmap
             .goals
@@ -165,7 +166,7 @@ fn goal_options(roadmap: &Roadmap, linked: &[GoalId]) -> FieldValue {
         checked: roadmap
             .goals
             .iter()
-            .map(|g| linked.contains(&g.id))
+            .map(|g| linked.iter().find(|l| l.goal == g.id).map(|l| l.strength))
             .collect(),
         cursor: 0,
     }
@@ -193,12 +194,13 @@ impl Form {
         today: NaiveDate,
     ) -> Self {
         let target = horizon.window_end(today);
+        let goals: Vec<GoalLink> = goals.iter().cloned().map(GoalLink::strong).collect();
         Self::initiative_form(
             FormTarget::NewInitiative,
             roadmap,
             None,
             target,
-            goals,
+            &goals,
             today,
         )
     }
@@ -210,7 +212,7 @@ impl Form {
             roadmap,
             Some(initiative),
             initiative.target,
-            &initiative.goals,
+            &initiative.serves,
             today,
         )
     }
@@ -220,7 +222,7 @@ impl Form {
         roadmap: &Roadmap,
         existing: Option<&Initiative>,
         target: NaiveDate,
-        goals: &[GoalId],
+        goals: &[GoalLink],
         today: NaiveDate,
     ) -> Self {
         let get = |f: fn(&Initiative) -> &str| existing.map(f).unwrap_or("");
@@ -417,7 +419,7 @@ impl Form {
             } => match key.code {
                 KeyCode::Char(' ') => {
                     if let Some(on) = checked.get_mut(*cursor) {
-                        *on = !*on;
+                        *on = Strength::cycle(*on);
                     }
                 }
                 KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
@@ -533,12 +535,12 @@ impl Form {
             initiative.tags = parse_tags(&self.value(FieldName::Tags));
         }
         if self.is_field_changed(FieldName::Goals) {
-            let ticked = self.goal_ids();
-            initiative.goals.retain(|g| ticked.contains(g));
-            for goal in ticked {
-                if !initiative.goals.contains(&goal) {
-                    initiative.goals.push(goal);
-                }
+            let ticked = self.goal_links();
+            initiative
+                .serves
+                .retain(|l| ticked.iter().any(|t| t.goal == l.goal));
+            for link in ticked {
+                initiative.set_link(&link.goal, Some(link.strength));
             }
         }
         if self.is_field_changed(FieldName::Status)
@@ -574,16 +576,20 @@ impl Form {
             .any(|(field, before)| field.name == name && field.as_text() != *before)
     }
 
-    /// The goals ticked in the goal list, in list order.
-    pub fn goal_ids(&self) -> Vec<GoalId> {
+    /// The goals linked in the goal list with their strengths, in list order.
+    pub fn goal_links(&self) -> Vec<GoalLink> {
         match self.field(FieldName::Goals).map(|f| &f.value) {
             Some(FieldValue::Goals {
                 options, checked, ..
             }) => options
                 .iter()
                 .zip(checked)
-                .filter(|(_, on)| **on)
-                .map(|((id, _), _)| id.clone())
+                .filter_map(|((id, _), s)| {
+                    s.map(|strength| GoalLink {
+                        goal: id.clone(),
+                        strength,
+                    })
+                })
                 .collect(),
             _ => Vec::new(),
         }
@@ -625,7 +631,7 @@ impl Form {
                 "←/→ or Space to change, or type its first letter".into()
             }
             Some((FieldValue::Goals { .. }, _)) => {
-                "↑/↓ move · Space links or unlinks the goal".into()
+                "↑/↓ move · Space: strong ● → partial ◐ → weak ○ → unlinked".into()
             }
             Some((FieldValue::Date(_), _)) => format!(
                 "e.g. 2027-03-31, +2w, fri, eom, next-month (today is {})",

@@ -21,7 +21,7 @@ impl App {
             .roadmap
             .initiatives
             .iter()
-            .any(|i| i.status.is_active() && i.goals.is_empty());
+            .any(|i| i.status.is_active() && i.serves.is_empty());
         if unlinked || pages.is_empty() {
             pages.push(Page::Unlinked);
         }
@@ -36,8 +36,8 @@ impl App {
             .iter()
             .filter(|i| i.status.is_active())
             .filter(|i| match page {
-                Page::Goal(goal) => i.goals.contains(&goal.id),
-                Page::Unlinked => i.goals.is_empty() || self.roadmap.goals.is_empty(),
+                Page::Goal(goal) => i.serves_goal(&goal.id),
+                Page::Unlinked => i.serves.is_empty() || self.roadmap.goals.is_empty(),
             })
             .collect();
         items.sort_by_key(|i| (i.target, i.rank));

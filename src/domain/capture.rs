@@ -225,12 +225,10 @@ mod tests {
 
     fn roadmap() -> Roadmap {
         let goal = |id: &str, code: &str, title: &str| Goal {
-            id: GoalId(id.into()),
             code: code.into(),
             title: title.into(),
-            description: String::new(),
-            owner: String::new(),
             priority: 2,
+            ..Goal::blank(GoalId(id.into()))
         };
         let mut r = Roadmap::new("r");
         r.goals = vec![

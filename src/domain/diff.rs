@@ -129,7 +129,7 @@ mod tests {
             "a slip and a pull-in"
         );
         assert_eq!(c.status.len(), 1);
-        assert_eq!(c.goals_removed, ["Reduce the run cost of IT by 10%"]);
+        assert_eq!(c.goals_removed, ["One trusted number for sales and margin"]);
         assert!(
             changes(&before, &before).is_empty(),
             "time passing alone is no change"

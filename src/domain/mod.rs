@@ -1,5 +1,7 @@
 //! The roadmap domain: goals, initiatives, horizons and date math (serde + chrono only; no I/O).
 
+pub mod alignment;
+pub mod business;
 pub mod capture;
 pub mod dates;
 pub mod decisions;

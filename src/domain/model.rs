@@ -1,5 +1,6 @@
 //! The roadmap data model as stored in RON: `Roadmap`, `Goal`, `Initiative` and their enums.
 
+use super::business::{BusinessCase, Deliverable, GoalLink, Kpi, Risk, Strength};
 use super::decisions::{Action, Decision, Link};
 use super::horizon::Horizon;
 use super::ids::{GoalId, InitiativeId};
@@ -8,8 +9,9 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
 /// The schema version this build writes. Older versions are migrated on load.
-/// 1: goals and initiatives. 2: adds decisions and action items.
-pub const SCHEMA_VERSION: u32 = 2;
+/// 1: goals and initiatives. 2: adds decisions and action items. 3: goal links with a
+/// strength (`serves`), KPIs, business cases, risks, deliverables, dependencies, currency.
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// A whole roadmap: the goals the business wants and the IT initiatives serving them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -19,6 +21,9 @@ pub struct Roadmap {
     pub version: u32,
     /// Display name, e.g. "IT roadmap 2027".
     pub name: String,
+    /// Currency symbol or code shown with costs and revenue, e.g. "€" (since version 3).
+    #[serde(default)]
+    pub currency: String,
     /// Business goals, in the order the user keeps them.
     #[serde(default)]
     pub goals: Vec<Goal>,
@@ -49,9 +54,32 @@ pub struct Goal {
     /// Business owner.
     #[serde(default)]
     pub owner: String,
-    /// Priority 1 (highest) to 5; also the goal's weight.
+    /// Priority 1 (highest) to 5; its weight in the balance is 6 − priority.
     #[serde(default = "default_priority")]
     pub priority: u8,
+    /// How the business measures it (since version 3).
+    #[serde(default)]
+    pub kpis: Vec<Kpi>,
+}
+
+impl Goal {
+    /// A goal with empty text and priority 3, for a form to fill.
+    pub fn blank(id: GoalId) -> Self {
+        Goal {
+            id,
+            code: String::new(),
+            title: String::new(),
+            description: String::new(),
+            owner: String::new(),
+            priority: default_priority(),
+            kpis: Vec::new(),
+        }
+    }
+
+    /// The goal's weight for the portfolio balance: priority 1 weighs 5, priority 5 weighs 1.
+    pub fn weight(&self) -> u32 {
+        6u32.saturating_sub(u32::from(self.priority.clamp(1, 5)))
+    }
 }
 
 fn default_priority() -> u8 {
@@ -170,9 +198,15 @@ pub struct Initiative {
     /// Business sponsor.
     #[serde(default)]
     pub sponsor: String,
-    /// Goals this initiative serves.
+    /// Goals this initiative serves, each with a strength (since version 3).
     #[serde(default)]
-    pub goals: Vec<GoalId>,
+    pub serves: Vec<GoalLink>,
+    /// Version 1-2 goal links (all strong); moved into `serves` on load, never written.
+    #[serde(default, rename = "goals", skip_serializing)]
+    pub legacy_goals: Vec<GoalId>,
+    /// The person who carries the initiative's case (since version 3).
+    #[serde(default)]
+    pub champion: String,
     /// Workflow status.
     pub status: Status,
     /// Portfolio kind.
@@ -198,9 +232,80 @@ pub struct Initiative {
     /// Every change of the target date, oldest first.
     #[serde(default)]
     pub target_log: Vec<TargetChange>,
+    /// The business case (since version 3).
+    #[serde(default, skip_serializing_if = "BusinessCase::is_empty")]
+    pub case: BusinessCase,
+    /// Risks, in the order raised (since version 3).
+    #[serde(default)]
+    pub risks: Vec<Risk>,
+    /// What the business gets and when (since version 3).
+    #[serde(default)]
+    pub deliverables: Vec<Deliverable>,
+    /// Initiatives this one needs first (since version 3).
+    #[serde(default)]
+    pub needs: Vec<InitiativeId>,
 }
 
 impl Initiative {
+    /// A proposed "grow" initiative with empty text, due on the day it was created.
+    pub fn blank(id: InitiativeId, now: DateTime<Utc>) -> Self {
+        Initiative {
+            id,
+            title: String::new(),
+            summary: String::new(),
+            it_owner: String::new(),
+            sponsor: String::new(),
+            serves: Vec::new(),
+            legacy_goals: Vec::new(),
+            champion: String::new(),
+            status: Status::Proposed,
+            kind: Kind::Grow,
+            target: now.date_naive(),
+            done_on: None,
+            tags: Vec::new(),
+            notes: String::new(),
+            rank: 0,
+            created: now,
+            updated: now,
+            target_log: Vec::new(),
+            case: BusinessCase::default(),
+            risks: Vec::new(),
+            deliverables: Vec::new(),
+            needs: Vec::new(),
+        }
+    }
+
+    /// The ids of the goals it serves, in link order.
+    pub fn goal_ids(&self) -> impl Iterator<Item = &GoalId> {
+        self.serves.iter().map(|l| &l.goal)
+    }
+
+    /// How strongly it serves `goal`, None when it does not.
+    pub fn strength_for(&self, goal: &GoalId) -> Option<Strength> {
+        self.serves
+            .iter()
+            .find(|l| &l.goal == goal)
+            .map(|l| l.strength)
+    }
+
+    /// True when it serves `goal` at any strength.
+    pub fn serves_goal(&self, goal: &GoalId) -> bool {
+        self.strength_for(goal).is_some()
+    }
+
+    /// Links it to `goal` at `strength` (None unlinks), keeping the order of existing links.
+    pub fn set_link(&mut self, goal: &GoalId, strength: Option<Strength>) {
+        match (self.serves.iter_mut().find(|l| &l.goal == goal), strength) {
+            (Some(link), Some(s)) => link.strength = s,
+            (Some(_), None) => self.serves.retain(|l| &l.goal != goal),
+            (None, Some(s)) => self.serves.push(GoalLink {
+                goal: goal.clone(),
+                strength: s,
+            }),
+            (None, None) => {}
+        }
+    }
+
     /// The first target ever recorded (what was first promised).
     pub fn first_target(&self) -> NaiveDate {
         self.target_log.first().map_or(self.target, |c| c.from)
@@ -261,6 +366,7 @@ impl Roadmap {
         Self {
             version: SCHEMA_VERSION,
             name: name.into(),
+            currency: String::new(),
             goals: Vec::new(),
             initiatives: Vec::new(),
             decisions: Vec::new(),
@@ -288,7 +394,21 @@ impl Roadmap {
         let inits = self.initiatives.iter().map(|i| i.id.0.as_str());
         let decisions = self.decisions.iter().map(|d| d.id.as_str());
         let actions = self.actions.iter().map(|a| a.id.as_str());
-        goals.chain(inits).chain(decisions).chain(actions).collect()
+        let kpis = self
+            .goals
+            .iter()
+            .flat_map(|g| g.kpis.iter().map(|k| k.id.as_str()));
+        let risks = self
+            .initiatives
+            .iter()
+            .flat_map(|i| i.risks.iter().map(|r| r.id.as_str()));
+        goals
+            .chain(inits)
+            .chain(decisions)
+            .chain(actions)
+            .chain(kpis)
+            .chain(risks)
+            .collect()
     }
 
     /// The goal with this id.
@@ -315,23 +435,27 @@ impl Roadmap {
     pub fn serving(&self, goal: &GoalId) -> impl Iterator<Item = &Initiative> {
         self.initiatives
             .iter()
-            .filter(move |i| i.status.is_active() && i.goals.contains(goal))
+            .filter(move |i| i.status.is_active() && i.serves_goal(goal))
     }
 
     /// Removes a goal and every link to it; returns the removed goal.
     pub fn remove_goal(&mut self, id: &GoalId) -> Option<Goal> {
         let pos = self.goals.iter().position(|g| &g.id == id)?;
         for initiative in &mut self.initiatives {
-            initiative.goals.retain(|g| g != id);
+            initiative.set_link(id, None);
         }
         self.unlink(&Link::Goal(id.clone()));
         Some(self.goals.remove(pos))
     }
 
-    /// Removes an initiative; returns it. Decisions and actions about it stay, unlinked.
+    /// Removes an initiative; returns it. Decisions and actions about it stay, unlinked;
+    /// initiatives that needed it no longer do.
     pub fn remove_initiative(&mut self, id: &InitiativeId) -> Option<Initiative> {
         let pos = self.initiatives.iter().position(|i| &i.id == id)?;
         self.unlink(&Link::Initiative(id.clone()));
+        for other in &mut self.initiatives {
+            other.needs.retain(|n| n != id);
+        }
         Some(self.initiatives.remove(pos))
     }
 
@@ -391,7 +515,9 @@ mod tests {
             summary: String::new(),
             it_owner: String::new(),
             sponsor: String::new(),
-            goals: vec![],
+            serves: vec![],
+            legacy_goals: vec![],
+            champion: String::new(),
             status: Status::Planned,
             kind: Kind::Run,
             target: date(target),
@@ -402,6 +528,10 @@ mod tests {
             created: at,
             updated: at,
             target_log: vec![],
+            case: BusinessCase::default(),
+            risks: vec![],
+            deliverables: vec![],
+            needs: vec![],
         }
     }
 
@@ -464,13 +594,14 @@ mod tests {
             description: String::new(),
             owner: String::new(),
             priority: 1,
+            kpis: vec![],
         });
         let mut i = initiative("2026-12-01");
-        i.goals.push(g.clone());
+        i.set_link(&g, Some(Strength::Partial));
         r.initiatives.push(i);
         assert_eq!(r.serving(&g).count(), 1);
         assert!(r.remove_goal(&g).is_some());
-        assert!(r.initiatives[0].goals.is_empty());
+        assert!(r.initiatives[0].serves.is_empty());
     }
 
     #[test]
@@ -487,6 +618,7 @@ mod tests {
             description: String::new(),
             owner: String::new(),
             priority: 1,
+            kpis: vec![],
         });
         assert_eq!(r.suggest_code("Cut order-to-cash time", None), "COTC2");
         assert_eq!(

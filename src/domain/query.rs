@@ -81,7 +81,7 @@ impl Query {
         (self.words.is_empty() || {
             let text = text();
             self.words.iter().all(|w| text.contains(w.as_str()))
-        }) && (self.goals.is_empty() || self.goals.iter().any(|g| i.goals.contains(g)))
+        }) && (self.goals.is_empty() || self.goals.iter().any(|g| i.serves_goal(g)))
             && (self.owners.is_empty() || {
                 let owners = owners();
                 self.owners.iter().all(|o| owners.contains(o.as_str()))

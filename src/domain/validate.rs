@@ -1,8 +1,9 @@
 //! Consistency rules a roadmap must meet before the app works on it or writes it.
 
 use super::decisions::Link;
-use super::model::Roadmap;
-use std::collections::BTreeSet;
+use super::ids::InitiativeId;
+use super::model::{Goal, Initiative, Roadmap};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Longest goal code accepted.
 pub const MAX_CODE_LEN: usize = 6;
@@ -61,17 +62,42 @@ pub fn problems(roadmap: &Roadmap) -> Vec<String> {
         if initiative.title.trim().is_empty() {
             out.push(format!("initiative {}: the title is empty", initiative.id));
         }
-        for goal in &initiative.goals {
+        for goal in initiative.goal_ids() {
             if !goal_ids.contains(goal) {
                 out.push(format!("{who}: links to goal {goal}, which does not exist"));
             }
         }
-        let unique: BTreeSet<_> = initiative.goals.iter().collect();
-        if unique.len() != initiative.goals.len() {
+        let unique: BTreeSet<_> = initiative.goal_ids().collect();
+        if unique.len() != initiative.serves.len() {
             out.push(format!("{who}: links to the same goal twice"));
         }
+        if !initiative.legacy_goals.is_empty() {
+            out.push(format!(
+                "{who}: `goals: [...]` is the version 1-2 form; version 3 writes \
+                 `serves: [GoalLink(goal: \"g-…\", strength: Strong)]`"
+            ));
+        }
+        business_problems(initiative, &who, &mut ids, &mut out);
+    }
+    for goal in &roadmap.goals {
+        kpi_problems(goal, &mut ids, &mut out);
     }
     let initiative_ids: BTreeSet<_> = roadmap.initiatives.iter().map(|i| &i.id).collect();
+    for initiative in &roadmap.initiatives {
+        for needed in &initiative.needs {
+            if needed == &initiative.id {
+                out.push(format!("initiative {}: needs itself", initiative.id));
+            } else if !initiative_ids.contains(needed) {
+                out.push(format!(
+                    "initiative {}: needs initiative {needed}, which does not exist",
+                    initiative.id
+                ));
+            }
+        }
+    }
+    if let Some(cycle) = dependency_cycle(roadmap) {
+        out.push(format!("dependencies go round in a circle: {cycle}"));
+    }
     let entries = roadmap
         .decisions
         .iter()
@@ -107,6 +133,121 @@ pub fn problems(roadmap: &Roadmap) -> Vec<String> {
     out
 }
 
+/// Risks (ids, 1-5 scales) and deliverables of one initiative; business numbers finite.
+fn business_problems<'a>(
+    initiative: &'a Initiative,
+    who: &str,
+    ids: &mut BTreeSet<&'a str>,
+    out: &mut Vec<String>,
+) {
+    for risk in &initiative.risks {
+        let what = format!("{who}, risk {}", risk.id);
+        if let Err(why) = check_id(&risk.id) {
+            out.push(format!("{what}: {why}"));
+        } else if !ids.insert(risk.id.as_str()) {
+            out.push(format!("{what}: id {} is used twice", risk.id));
+        }
+        if risk.title.trim().is_empty() {
+            out.push(format!("{what}: the title is empty"));
+        }
+        for (name, value) in [("likelihood", risk.likelihood), ("impact", risk.impact)] {
+            if !(1..=5).contains(&value) {
+                out.push(format!("{what}: {name} {value} is outside 1-5"));
+            }
+        }
+    }
+    for d in &initiative.deliverables {
+        if d.title.trim().is_empty() {
+            out.push(format!("{who}: a deliverable has an empty title"));
+        }
+    }
+    let case = &initiative.case;
+    let numbers = [
+        ("hours lost per month", case.hours_lost_per_month),
+        ("revenue at stake", case.revenue_at_stake),
+        ("cost", case.cost),
+    ];
+    for (name, value) in numbers {
+        if let Some(v) = value
+            && (!v.is_finite() || v < 0.0)
+        {
+            out.push(format!("{who}: {name} {v} must be a number of 0 or more"));
+        }
+    }
+}
+
+/// KPIs of one goal: ids, names, finite numbers.
+fn kpi_problems<'a>(goal: &'a Goal, ids: &mut BTreeSet<&'a str>, out: &mut Vec<String>) {
+    for kpi in &goal.kpis {
+        let what = format!("goal {} ({}), KPI {}", goal.id, goal.title, kpi.id);
+        if let Err(why) = check_id(&kpi.id) {
+            out.push(format!("{what}: {why}"));
+        } else if !ids.insert(kpi.id.as_str()) {
+            out.push(format!("{what}: id {} is used twice", kpi.id));
+        }
+        if kpi.name.trim().is_empty() {
+            out.push(format!("{what}: the name is empty"));
+        }
+        let values = [kpi.baseline]
+            .into_iter()
+            .chain(kpi.target)
+            .chain(kpi.readings.iter().map(|r| r.value));
+        if values.into_iter().any(|v| !v.is_finite()) {
+            out.push(format!(
+                "{what}: baseline, target and readings must be numbers"
+            ));
+        }
+    }
+}
+
+/// A circle of "needs" links, as "A → B → A", if there is one.
+fn dependency_cycle(roadmap: &Roadmap) -> Option<String> {
+    let index: BTreeMap<&InitiativeId, usize> = roadmap
+        .initiatives
+        .iter()
+        .enumerate()
+        .map(|(n, i)| (&i.id, n))
+        .collect();
+    // 0 = not visited, 1 = on the current path, 2 = done.
+    let mut state = vec![0u8; roadmap.initiatives.len()];
+    for start in 0..roadmap.initiatives.len() {
+        if state[start] != 0 {
+            continue;
+        }
+        let mut stack: Vec<(usize, usize)> = vec![(start, 0)];
+        state[start] = 1;
+        while let Some((node, next)) = stack.last().copied() {
+            let needs = &roadmap.initiatives[node].needs;
+            if let Some(dep) = needs.get(next) {
+                if let Some(top) = stack.last_mut() {
+                    top.1 += 1;
+                }
+                let Some(&d) = index.get(dep) else { continue };
+                match state[d] {
+                    0 => {
+                        state[d] = 1;
+                        stack.push((d, 0));
+                    }
+                    1 => {
+                        let from = stack.iter().position(|(n, _)| *n == d).unwrap_or(0);
+                        let mut names: Vec<&str> = stack[from..]
+                            .iter()
+                            .map(|(n, _)| roadmap.initiatives[*n].id.0.as_str())
+                            .collect();
+                        names.push(roadmap.initiatives[d].id.0.as_str());
+                        return Some(names.join(" → "));
+                    }
+                    _ => {}
+                }
+            } else {
+                state[node] = 2;
+                stack.pop();
+            }
+        }
+    }
+    None
+}
+
 /// Checks a goal code: 1-6 ASCII letters or digits.
 pub fn check_code(code: &str) -> Result<(), String> {
     if code.is_empty() {
@@ -133,6 +274,7 @@ mod tests {
             description: String::new(),
             owner: String::new(),
             priority: 2,
+            kpis: vec![],
         }
     }
 

@@ -3,6 +3,7 @@
 //! rewritten only by the first save, which is always preceded by a backup of the file as it
 //! was loaded: that backup is the pre-migration copy.
 
+use crate::domain::business::GoalLink;
 use crate::domain::{Roadmap, SCHEMA_VERSION};
 
 /// Brings a roadmap read from any released version up to the current one. Migrating a
@@ -11,6 +12,19 @@ pub fn migrate(mut roadmap: Roadmap) -> Roadmap {
     if roadmap.version == 1 {
         // 1 → 2: decisions and action items arrive, empty.
         roadmap.version = 2;
+    }
+    if roadmap.version == 2 {
+        // 2 → 3: goal links gain a strength. Every old link meant "serves this goal", so it
+        // becomes a strong link. KPIs, business cases, risks, deliverables and dependencies
+        // arrive empty.
+        for initiative in &mut roadmap.initiatives {
+            for goal in std::mem::take(&mut initiative.legacy_goals) {
+                if !initiative.serves_goal(&goal) {
+                    initiative.serves.push(GoalLink::strong(goal));
+                }
+            }
+        }
+        roadmap.version = 3;
     }
     debug_assert!(
         roadmap.version == SCHEMA_VERSION,

@@ -166,8 +166,7 @@ fn meta_line<'a>(app: &App, i: &Initiative, cells: usize, theme: &Theme) -> Line
     let used: usize = spans.iter().map(|s| width(&s.content)).sum();
     let room = cells.saturating_sub(used + 1);
     let codes: Vec<&str> = i
-        .goals
-        .iter()
+        .goal_ids()
         .filter_map(|g| app.roadmap.goal(g))
         .map(|g| g.code.as_str())
         .collect();

@@ -128,15 +128,22 @@ fn initiative_lines<'a>(app: &App, i: &Initiative, theme: &Theme) -> Vec<Line<'a
         Line::raw(""),
         Line::styled("Serves", theme.dim),
     ];
-    if i.goals.is_empty() {
+    if i.serves.is_empty() {
         lines.push(Line::styled(
             "  no business goal: why are we doing this?",
             theme.alert,
         ));
     }
-    for goal in i.goals.iter().filter_map(|g| app.roadmap.goal(g)) {
+    for link in &i.serves {
+        let Some(goal) = app.roadmap.goal(&link.goal) else {
+            continue;
+        };
         lines.push(Line::from(vec![
             Span::styled(format!("  {:<6} ", clean(&goal.code)), theme.code),
+            Span::styled(
+                format!("{} {:<8}", link.strength.symbol(), link.strength.label()),
+                theme.dim,
+            ),
             Span::styled(clean(&goal.title).into_owned(), theme.text),
         ]));
     }

@@ -145,12 +145,15 @@ fn render_value(
                 .take(visible)
             {
                 let y = area.y + u16::try_from(row - offset).unwrap_or(0);
-                let mark = if *on { "[x] " } else { "[ ] " };
+                let mark = match on {
+                    Some(s) => format!("[{}] {:<8}", s.symbol(), s.label()),
+                    None => "[ ] ".to_string() + &" ".repeat(8),
+                };
                 let text = format!(
                     "{mark}{}",
-                    fit(label, usize::from(area.width).saturating_sub(4))
+                    fit(label, usize::from(area.width).saturating_sub(12))
                 );
-                let style = match (focused && row == *cursor, *on) {
+                let style = match (focused && row == *cursor, on.is_some()) {
                     (true, _) => theme.selected,
                     (false, true) => theme.strong,
                     (false, false) => theme.text,
