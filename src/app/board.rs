@@ -83,6 +83,9 @@ impl App {
 
     /// The item the focused pane points at.
     pub fn selected_item(&self) -> Option<Item> {
+        if self.screen == super::Screen::Alignment {
+            return self.alignment_item();
+        }
         match self.pane {
             Pane::Board => self
                 .selected_initiative()
@@ -165,6 +168,14 @@ impl App {
             Command::Present => self.enter_presentation(),
             Command::Recap => self.mode = Mode::Summary { scroll: 0 },
             Command::Decisions => self.mode = Mode::Decisions { selected: 0 },
+            Command::Alignment => self.open_alignment(),
+            Command::Board => self.screen = super::Screen::Board,
+            Command::LinkGoals
+            | Command::AddRisk
+            | Command::EditCase
+            | Command::RecordReading
+            | Command::AddKpi
+            | Command::AddDeliverable => self.attach_command(command, self.selected_item()),
             Command::MoveEarlier => self.move_card(false),
             Command::MoveLater => self.move_card(true),
             Command::ReorderUp => self.reorder(false),
@@ -197,6 +208,9 @@ impl App {
             },
             Command::Help => self.mode = Mode::Help { scroll: 0 },
             Command::Close
+            | Command::NextTab
+            | Command::PreviousTab
+            | Command::MatrixView
             | Command::Yes
             | Command::No
             | Command::Quit

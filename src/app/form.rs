@@ -20,6 +20,31 @@ pub enum FormTarget {
     NewGoal,
     /// An existing goal.
     EditGoal(GoalId),
+    /// A new reading of one of a goal's KPIs.
+    Reading(GoalId),
+    /// A goal's KPI: new (None) or existing (its id).
+    Kpi(GoalId, Option<String>),
+    /// An initiative's risk: new (None) or existing (its id).
+    Risk(InitiativeId, Option<String>),
+    /// An initiative's business case (and champion).
+    Case(InitiativeId),
+    /// An initiative's deliverable: new (None) or existing (its position).
+    Deliverable(InitiativeId, Option<usize>),
+}
+
+impl FormTarget {
+    /// True when the form creates something (every field is written).
+    pub fn is_new(&self) -> bool {
+        matches!(
+            self,
+            FormTarget::NewInitiative
+                | FormTarget::NewGoal
+                | FormTarget::Reading(_)
+                | FormTarget::Kpi(_, None)
+                | FormTarget::Risk(_, None)
+                | FormTarget::Deliverable(_, None)
+        )
+    }
 }
 
 /// Which value a field holds.
@@ -53,6 +78,56 @@ pub enum FieldName {
     Priority,
     /// Goal description.
     Description,
+    /// Which KPI a reading is for.
+    Kpi,
+    /// A number: a reading's value.
+    Value,
+    /// KPI unit.
+    Unit,
+    /// KPI baseline.
+    Baseline,
+    /// KPI target value.
+    Goal,
+    /// KPI direction.
+    Direction,
+    /// Hidden in the public view.
+    Confidential,
+    /// Risk likelihood 1-5.
+    Likelihood,
+    /// Risk impact 1-5.
+    Impact,
+    /// Risk mitigation.
+    Mitigation,
+    /// Risk status.
+    RiskStatus,
+    /// Business case: what happens if we don't.
+    IfNot,
+    /// Business case: new risks or effort it brings.
+    Brings,
+    /// Business case: hours of lost productivity per month.
+    Hours,
+    /// Business case: revenue at stake per year.
+    Revenue,
+    /// Business case: estimated cost (internal).
+    Cost,
+    /// Business case: expected benefit (internal).
+    Benefit,
+    /// Business case: politics and stakeholders (internal).
+    Politics,
+    /// The initiative's champion.
+    Champion,
+    /// Deliverable delivered.
+    Done,
+}
+
+impl FieldName {
+    /// True for fields the public view hides (the contract's internal fields).
+    pub fn is_internal(self) -> bool {
+        matches!(
+            self,
+            FieldName::Notes | FieldName::Cost | FieldName::Benefit | FieldName::Politics
+        )
+    }
 }
 
 /// The editing state of one field.
@@ -93,7 +168,7 @@ pub struct Field {
 }
 
 impl Field {
-    fn text(name: FieldName, label: &'static str, value: &str) -> Self {
+    pub(super) fn text(name: FieldName, label: &'static str, value: &str) -> Self {
         Field {
             name,
             label,
@@ -149,7 +224,11 @@ pub struct Form {
     pristine: Vec<String>,
 }
 
-fn choice<T: Copy + PartialEq>(all: &[T], label: fn(T) -> &'static str, current: T) -> FieldValue {
+pub(super) fn choice<T: Copy + PartialEq>(
+    all: &[T],
+    label: fn(T) -> &'static str,
+    current: T,
+) -> FieldValue {
     FieldValue::Choice {
         options: all.iter().map(|x| label(*x).to_string()).collect(),
         selected: all.iter().position(|x| *x == current).unwrap_or(0),
@@ -173,7 +252,7 @@ fn goal_options(roadmap: &Roadmap, linked: &[GoalLink]) -> FieldValue {
 }
 
 impl Form {
-    fn new(target: FormTarget, fields: Vec<Field>, today: NaiveDate) -> Self {
+    pub(super) fn new(target: FormTarget, fields: Vec<Field>, today: NaiveDate) -> Self {
         let pristine = fields.iter().map(Field::as_text).collect();
         Form {
             target,
@@ -289,12 +368,13 @@ impl Form {
         Self::new(target, fields, today)
     }
 
-    /// The same form without internal fields (notes), for the public view.
+    /// The same form without internal fields (notes, cost, benefit, politics), for the
+    /// public view.
     pub fn without_internal(mut self) -> Self {
         let keep: Vec<bool> = self
             .fields
             .iter()
-            .map(|f| f.name != FieldName::Notes)
+            .map(|f| !f.name.is_internal())
             .collect();
         let mut flags = keep.iter();
         self.fields.retain(|_| *flags.next().unwrap_or(&true));
@@ -311,6 +391,14 @@ impl Form {
             FormTarget::EditInitiative(_) => "Edit initiative",
             FormTarget::NewGoal => "New business goal",
             FormTarget::EditGoal(_) => "Edit business goal",
+            FormTarget::Reading(_) => "Record a KPI reading",
+            FormTarget::Kpi(_, None) => "New KPI",
+            FormTarget::Kpi(_, Some(_)) => "Edit KPI",
+            FormTarget::Risk(_, None) => "New risk",
+            FormTarget::Risk(_, Some(_)) => "Edit risk",
+            FormTarget::Case(_) => "Business case",
+            FormTarget::Deliverable(_, None) => "New deliverable",
+            FormTarget::Deliverable(_, Some(_)) => "Edit deliverable",
         }
     }
 
@@ -332,7 +420,7 @@ impl Form {
         self.field(name).map(Field::as_text).unwrap_or_default()
     }
 
-    fn focus_field(&mut self, name: FieldName) {
+    pub(super) fn focus_field(&mut self, name: FieldName) {
         if let Some(i) = self.fields.iter().position(|f| f.name == name) {
             self.focus = i;
         }
@@ -471,6 +559,15 @@ impl Form {
     }
 
     fn check(&self, roadmap: &Roadmap) -> Result<(), (FieldName, String)> {
+        if !matches!(
+            self.target,
+            FormTarget::NewInitiative
+                | FormTarget::EditInitiative(_)
+                | FormTarget::NewGoal
+                | FormTarget::EditGoal(_)
+        ) {
+            return self.check_entry();
+        }
         if self.value(FieldName::Title).trim().is_empty() {
             return Err((FieldName::Title, "The title cannot be empty.".into()));
         }
@@ -498,6 +595,7 @@ impl Form {
                     None => Ok(()),
                 }
             }
+            _ => Ok(()),
         }
     }
 
@@ -567,7 +665,7 @@ impl Form {
     /// True when the named field differs from what the form opened with (always, for a new
     /// item: every field is written).
     pub fn is_field_changed(&self, name: FieldName) -> bool {
-        if matches!(self.target, FormTarget::NewInitiative | FormTarget::NewGoal) {
+        if self.target.is_new() {
             return true;
         }
         self.fields
@@ -617,7 +715,7 @@ impl Form {
         }
     }
 
-    fn choice_index(&self, name: FieldName) -> Option<usize> {
+    pub(super) fn choice_index(&self, name: FieldName) -> Option<usize> {
         match self.field(name)?.value {
             FieldValue::Choice { selected, .. } => Some(selected),
             _ => None,
@@ -638,10 +736,22 @@ impl Form {
                 long_date(self.today)
             ),
             Some((_, FieldName::Tags)) => "separate tags with commas".into(),
+            Some((
+                _,
+                FieldName::Value
+                | FieldName::Baseline
+                | FieldName::Goal
+                | FieldName::Hours
+                | FieldName::Revenue
+                | FieldName::Cost,
+            )) => super::entries::NUMBER_HELP.into(),
             Some((_, FieldName::Code)) => {
                 format!("1-{MAX_CODE_LEN} letters or digits shown on cards; empty = initials")
             }
-            _ => "type to edit · ←/→ move the cursor".into(),
+            Some((_, name)) => super::entries::field_hint(name)
+                .unwrap_or("type to edit · ←/→ move the cursor")
+                .into(),
+            None => String::new(),
         }
     }
 }

@@ -77,6 +77,28 @@ pub enum Command {
     Recap,
     /// The decisions and action items view.
     Decisions,
+    /// Back to the board.
+    Board,
+    /// The alignment view: gaps, goals and KPIs, traceability matrix, balance.
+    Alignment,
+    /// Next tab of the view.
+    NextTab,
+    /// Previous tab of the view.
+    PreviousTab,
+    /// Traceability matrix: by initiative or by horizon.
+    MatrixView,
+    /// Link or unlink goals of the selected initiative (with strength).
+    LinkGoals,
+    /// Add or edit a risk of the selected initiative.
+    AddRisk,
+    /// Edit the business case and champion of the selected initiative.
+    EditCase,
+    /// Record a KPI reading for the selected goal.
+    RecordReading,
+    /// Add or edit a KPI of the selected goal.
+    AddKpi,
+    /// Add or edit a deliverable of the selected initiative.
+    AddDeliverable,
     /// Show the key bindings.
     Help,
     /// Close the overlay.
@@ -114,6 +136,12 @@ impl Command {
                 | Command::Undo
                 | Command::Redo
                 | Command::LoadSample
+                | Command::LinkGoals
+                | Command::AddRisk
+                | Command::EditCase
+                | Command::RecordReading
+                | Command::AddKpi
+                | Command::AddDeliverable
         )
     }
 
@@ -154,6 +182,17 @@ impl Command {
             Command::Present => "presentation mode (goal by goal, public view)",
             Command::Recap => "what changed this session",
             Command::Decisions => "decisions and action items",
+            Command::Board => "back to the board",
+            Command::Alignment => "alignment: gaps, goals & KPIs, matrix, balance",
+            Command::NextTab => "next tab",
+            Command::PreviousTab => "previous tab",
+            Command::MatrixView => "matrix by initiative / by horizon",
+            Command::LinkGoals => "link goals (strong, partial, weak)",
+            Command::AddRisk => "risks of the initiative: add or edit",
+            Command::EditCase => "business case and champion",
+            Command::RecordReading => "record a KPI reading for the goal",
+            Command::AddKpi => "KPIs of the goal: add or edit",
+            Command::AddDeliverable => "deliverables: what the business gets, when",
             Command::NextTheme => "next theme: dark, light, high contrast, colour-blind, mono",
             Command::Help => "this help",
             Command::Close => "close",
@@ -188,12 +227,15 @@ pub enum Context {
     Present,
     /// The decisions and action items list.
     Decisions,
+    /// The alignment view.
+    Alignment,
 }
 
 impl Context {
     /// Every context, in help-overlay order.
-    pub const ALL: [Context; 9] = [
+    pub const ALL: [Context; 10] = [
         Context::Browse,
+        Context::Alignment,
         Context::Detail,
         Context::Picker,
         Context::Help,
@@ -216,6 +258,7 @@ impl Context {
             Context::Backups => "Backups",
             Context::Present => "Presentation",
             Context::Decisions => "Decisions and actions",
+            Context::Alignment => "Alignment",
         }
     }
 }
@@ -358,7 +401,43 @@ impl Default for Keymap {
             (TogglePublic, vec![ch('P')]),
             (Present, vec![ch('p')]),
             (Recap, vec![ch('R')]),
+            (Alignment, vec![ch('2')]),
             (Decisions, vec![ch('4')]),
+            (LinkGoals, vec![ch('#')]),
+            (AddRisk, vec![ch('r')]),
+            (EditCase, vec![ch('b')]),
+            (AddDeliverable, vec![ch('w')]),
+            (RecordReading, vec![ch('m')]),
+            (AddKpi, vec![ch('i')]),
+            (Command::Help, vec![ch('?')]),
+            (Quit, vec![ch('q'), ctrl('c')]),
+        ];
+        let alignment = [
+            (Up, vec![key(K::Up), ch('k')]),
+            (Down, vec![key(K::Down), ch('j')]),
+            (PageUp, vec![key(K::PageUp)]),
+            (PageDown, vec![key(K::PageDown)]),
+            (First, vec![key(K::Home), ch('g')]),
+            (Last, vec![key(K::End), ch('G')]),
+            (NextTab, vec![key(K::Tab)]),
+            (PreviousTab, vec![key(K::BackTab)]),
+            (Left, vec![key(K::Left), ch('h')]),
+            (Right, vec![key(K::Right), ch('l')]),
+            (MatrixView, vec![ch('v')]),
+            (Open, vec![key(K::Enter)]),
+            (Edit, vec![ch('e')]),
+            (LinkGoals, vec![ch('#')]),
+            (AddRisk, vec![ch('r')]),
+            (EditCase, vec![ch('b')]),
+            (AddDeliverable, vec![ch('w')]),
+            (RecordReading, vec![ch('m')]),
+            (AddKpi, vec![ch('i')]),
+            (Board, vec![ch('1'), key(K::Esc)]),
+            (Decisions, vec![ch('4')]),
+            (Undo, vec![ch('u'), ctrl('z')]),
+            (Redo, vec![ctrl('r'), ctrl('y')]),
+            (TogglePublic, vec![ch('P')]),
+            (NextTheme, vec![ch('t')]),
             (Command::Help, vec![ch('?')]),
             (Quit, vec![ch('q'), ctrl('c')]),
         ];
@@ -367,6 +446,12 @@ impl Default for Keymap {
             (Up, vec![key(K::Up), ch('k')]),
             (Down, vec![key(K::Down), ch('j')]),
             (Edit, vec![ch('e')]),
+            (LinkGoals, vec![ch('#')]),
+            (AddRisk, vec![ch('r')]),
+            (EditCase, vec![ch('b')]),
+            (AddDeliverable, vec![ch('w')]),
+            (RecordReading, vec![ch('m')]),
+            (AddKpi, vec![ch('i')]),
             (Delete, vec![ch('d'), key(K::Delete)]),
             (Command::Help, vec![ch('?')]),
             (Quit, vec![ch('q'), ctrl('c')]),
@@ -424,8 +509,9 @@ impl Default for Keymap {
             (Quit, vec![ch('q'), ctrl('c')]),
         ];
         let mut bindings = Vec::new();
-        let groups: [(Context, Group); 9] = [
+        let groups: [(Context, Group); 10] = [
             (Browse, browse.to_vec()),
+            (Context::Alignment, alignment.to_vec()),
             (Detail, detail.to_vec()),
             (Context::Picker, picker.to_vec()),
             (Context::Help, help.to_vec()),

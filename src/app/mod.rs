@@ -1,10 +1,13 @@
 //! Application state and the update logic: keys become commands, commands change the state.
 //! No I/O happens here; the runtime saves when `unsaved` is non-zero and quits on `quit`.
 
+pub mod alignment;
+pub mod attach;
 mod board;
 pub mod capture;
 pub mod clock;
 mod decisions;
+pub mod entries;
 mod disk;
 pub mod form;
 pub mod history;
@@ -14,6 +17,8 @@ mod mode;
 pub mod present;
 pub mod search;
 
+pub use alignment::{AlignState, Screen, Tab};
+pub use attach::{Pick, PickFor};
 pub use clock::Clock;
 pub use form::{Form, FormOutcome, FormTarget};
 pub use keymap::{Command, Context, Keymap};
@@ -32,6 +37,10 @@ use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModif
 pub struct App {
     /// The roadmap being edited.
     pub roadmap: Roadmap,
+    /// The full screen under any overlay: the board or the alignment view.
+    pub screen: Screen,
+    /// The alignment view's tab and selection.
+    pub align: AlignState,
     /// Where dates come from.
     pub clock: Clock,
     /// Today, as of the last tick.
@@ -110,6 +119,8 @@ impl App {
             ids,
             keymap: Keymap::default(),
             mode: Mode::Browse,
+            screen: Screen::Board,
+            align: AlignState::default(),
             pane: Pane::Board,
             column: Horizon::Now,
             cursor: [0; 4],
@@ -285,7 +296,10 @@ impl App {
 
     /// Runs a command in the current mode.
     pub fn update(&mut self, command: Command) {
-        let browsing = matches!(self.mode, Mode::Browse | Mode::Detail { .. });
+        let browsing = matches!(
+            self.mode,
+            Mode::Browse | Mode::Detail { .. } | Mode::Pick(_)
+        );
         if browsing && command.changes_roadmap() {
             if self.read_only.is_some() {
                 self.error("Read-only: nothing can be changed here (the top line says why).");
@@ -314,7 +328,9 @@ impl App {
         }
         let limit = self.metrics.scroll_limit;
         match &mut self.mode {
+            Mode::Browse if self.screen == Screen::Alignment => self.alignment_command(command),
             Mode::Browse => self.update_browse(command),
+            Mode::Pick(_) => self.pick_command(command),
             Mode::Detail { item, scroll } => match command {
                 Command::Close => self.mode = Mode::Browse,
                 Command::Up => *scroll = scroll.saturating_sub(1),
@@ -326,6 +342,15 @@ impl App {
                 Command::Delete => {
                     let item = item.clone();
                     self.ask_delete(&item);
+                }
+                Command::LinkGoals
+                | Command::AddRisk
+                | Command::EditCase
+                | Command::RecordReading
+                | Command::AddKpi
+                | Command::AddDeliverable => {
+                    let item = item.clone();
+                    self.attach_command(command, Some(item));
                 }
                 Command::Help => self.mode = Mode::Help { scroll: 0 },
                 _ => {}
@@ -553,6 +578,11 @@ impl App {
                     }
                 });
             }
+            FormTarget::Reading(_)
+            | FormTarget::Kpi(..)
+            | FormTarget::Risk(..)
+            | FormTarget::Case(_)
+            | FormTarget::Deliverable(..) => self.apply_entry_form(form),
         }
     }
 
@@ -591,7 +621,9 @@ impl App {
     /// The context whose keys apply now (for hints and help).
     pub fn context(&self) -> Option<Context> {
         match self.mode {
+            Mode::Browse if self.screen == Screen::Alignment => Some(Context::Alignment),
             Mode::Browse => Some(Context::Browse),
+            Mode::Pick(_) => Some(Context::Picker),
             Mode::Detail { .. } => Some(Context::Detail),
             Mode::Help { .. } | Mode::Summary { .. } => Some(Context::Help),
             Mode::Confirm(_) => Some(Context::Confirm),

@@ -155,6 +155,8 @@ pub enum Mode {
         /// Highlighted entry in [`Status::ALL`].
         selected: usize,
     },
+    /// Choosing which risk, KPI or deliverable to edit (or a new one).
+    Pick(super::attach::Pick),
     /// The file changed on disk: keep mine, take theirs, or decide later.
     Conflict,
     /// The backups of the file, newest first.

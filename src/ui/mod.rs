@@ -1,5 +1,6 @@
 //! Drawing: reads `&App` only, never does I/O. One file per panel or popup.
 
+pub mod alignment;
 pub mod bars;
 pub mod board;
 pub mod capture;
@@ -10,6 +11,8 @@ pub mod detail;
 pub mod form;
 pub mod goals;
 pub mod help;
+pub mod kpi;
+pub mod matrix;
 pub mod hit;
 pub mod layout;
 pub mod present;
@@ -36,10 +39,12 @@ pub fn measure(app: &App) -> crate::app::Metrics {
         Mode::Summary { .. } => summary::max_scroll(app),
         _ => 0,
     };
-    crate::app::Metrics {
-        page: board::cards_per_column(areas.board),
-        scroll_limit,
-    }
+    let page = match app.screen {
+        crate::app::Screen::Board => board::cards_per_column(areas.board),
+        // The alignment body: the whole screen less header, summary, tabs, frame and bars.
+        crate::app::Screen::Alignment => usize::from(app.viewport.1.saturating_sub(8)),
+    };
+    crate::app::Metrics { page, scroll_limit }
 }
 
 /// Draws the whole screen for `app`.
@@ -77,10 +82,19 @@ fn draw(
     }
     let areas = layout::areas((area.width, area.height), app.roadmap.goals.len());
     bars::render_header(app, areas.header, buf, theme);
-    board::render_board(app, areas.board, buf, theme);
-    goals::render_goals(app, areas.goals, areas.goals_right, buf, theme);
-    if let Some(detail) = areas.detail {
-        detail::render_detail_pane(app, detail, buf, theme);
+    match app.screen {
+        crate::app::Screen::Board => {
+            board::render_board(app, areas.board, buf, theme);
+            goals::render_goals(app, areas.goals, areas.goals_right, buf, theme);
+            if let Some(detail) = areas.detail {
+                detail::render_detail_pane(app, detail, buf, theme);
+            }
+        }
+        crate::app::Screen::Alignment => {
+            let top = areas.header.bottom();
+            let body = Rect::new(area.x, top, area.width, areas.status.y.saturating_sub(top));
+            alignment::render_alignment(app, body, buf, theme);
+        }
     }
     bars::render_status(app, areas.status, buf, theme);
     bars::render_hints(app, areas.hints, buf, theme);
@@ -116,6 +130,10 @@ fn draw(
         }
         Mode::Status { selected, .. } => {
             render_status_picker(*selected, area, buf, theme);
+            None
+        }
+        Mode::Pick(pick) => {
+            render_pick(pick, area, buf, theme);
             None
         }
         Mode::Help { scroll } => {
@@ -167,6 +185,39 @@ fn render_status_picker(selected: usize, area: Rect, buf: &mut Buffer, theme: &T
         .collect();
     let rect = chrome::centered(area, 28, 8);
     let inner = chrome::frame(rect, "Set status", buf, theme);
+    Paragraph::new(lines).render(inner, buf);
+}
+
+fn render_pick(pick: &crate::app::Pick, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let width = pick
+        .options
+        .iter()
+        .map(|o| text::width(o))
+        .chain([text::width(&pick.title)])
+        .max()
+        .unwrap_or(20)
+        .clamp(24, 90);
+    let visible = usize::from(area.height.saturating_sub(6)).max(1);
+    let offset = board::scroll_offset(pick.selected, visible);
+    let lines: Vec<Line> = pick
+        .options
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(visible)
+        .map(|(i, option)| {
+            let marker = if i == pick.selected { "▶" } else { " " };
+            let style = if i == pick.selected {
+                theme.selected
+            } else {
+                theme.text
+            };
+            Line::styled(format!("{marker} {}", text::clean(option)), style)
+        })
+        .collect();
+    let height = u16::try_from(lines.len()).unwrap_or(1) + 2;
+    let rect = chrome::centered(area, u16::try_from(width + 6).unwrap_or(60), height);
+    let inner = chrome::frame(rect, &text::fit(&pick.title, width), buf, theme);
     Paragraph::new(lines).render(inner, buf);
 }
 

@@ -1,0 +1,199 @@
+//! The alignment screen: its tabs (gaps, goals & KPIs, traceability matrix, balance), the rows
+//! each tab lists, and its keys. Acting on a row uses the same forms as the board.
+
+use super::{App, Command, Item, Mode};
+use crate::domain::alignment::{self, Gap};
+use crate::domain::{Horizon, Initiative};
+
+/// Which full screen is shown under any overlay.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Screen {
+    /// The four horizon columns and the goals pane.
+    #[default]
+    Board,
+    /// The alignment view.
+    Alignment,
+}
+
+/// A tab of the alignment view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Tab {
+    /// What needs a question asked: unlinked work, unsupported goals, missing KPIs …
+    #[default]
+    Gaps,
+    /// Each goal with its KPIs, support and risk exposure.
+    Goals,
+    /// Which initiative serves which goal, and how strongly.
+    Matrix,
+    /// Shares of work and cost per goal and per portfolio kind.
+    Balance,
+}
+
+impl Tab {
+    /// The tabs, in order.
+    pub const ALL: [Tab; 4] = [Tab::Gaps, Tab::Goals, Tab::Matrix, Tab::Balance];
+
+    /// Tab title.
+    pub fn label(self) -> &'static str {
+        match self {
+            Tab::Gaps => "Gaps",
+            Tab::Goals => "Goals & KPIs",
+            Tab::Matrix => "Matrix",
+            Tab::Balance => "Balance",
+        }
+    }
+
+    fn index(self) -> usize {
+        self as usize
+    }
+
+    fn step(self, forward: bool) -> Tab {
+        let n = Tab::ALL.len();
+        let next = if forward {
+            self.index() + 1
+        } else {
+            self.index() + n - 1
+        };
+        Tab::ALL[next % n]
+    }
+}
+
+/// The alignment view's state, kept while the session lasts.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AlignState {
+    /// The tab shown.
+    pub tab: Tab,
+    /// The highlighted row of each tab.
+    pub selected: [usize; 4],
+    /// The matrix shows goals × horizons instead of initiatives × goals.
+    pub by_horizon: bool,
+    /// First goal column shown in the initiative matrix (scrolls with ←/→).
+    pub first_goal: usize,
+}
+
+/// The item a gap is about (the initiative, or the goal).
+pub fn gap_item(gap: &Gap) -> Item {
+    match gap {
+        Gap::Unlinked(i)
+        | Gap::NoCase(i)
+        | Gap::NoOwner(i)
+        | Gap::Sequence(i, _)
+        | Gap::Unmitigated(i, _) => Item::Initiative(i.clone()),
+        Gap::Unsupported(g) | Gap::NoKpi(g) | Gap::NoTarget(g, _) => Item::Goal(g.clone()),
+    }
+}
+
+impl App {
+    /// Active initiatives in matrix order: by horizon, then target date, then title.
+    pub fn matrix_initiatives(&self) -> Vec<&Initiative> {
+        let mut list: Vec<&Initiative> = self
+            .roadmap
+            .initiatives
+            .iter()
+            .filter(|i| i.status.is_active())
+            .collect();
+        list.sort_by(|a, b| {
+            (a.horizon(self.today), a.target, a.rank, &a.title).cmp(&(
+                b.horizon(self.today),
+                b.target,
+                b.rank,
+                &b.title,
+            ))
+        });
+        list
+    }
+
+    /// The gaps as the view lists them.
+    pub fn listed_gaps(&self) -> Vec<Gap> {
+        alignment::gaps(&self.roadmap, self.today)
+    }
+
+    /// The items the current tab's rows point at, in order.
+    pub fn alignment_rows(&self) -> Vec<Item> {
+        let goals = || {
+            self.roadmap
+                .goals
+                .iter()
+                .map(|g| Item::Goal(g.id.clone()))
+                .collect()
+        };
+        match self.align.tab {
+            Tab::Gaps => self.listed_gaps().iter().map(gap_item).collect(),
+            Tab::Goals | Tab::Balance => goals(),
+            Tab::Matrix if self.align.by_horizon => goals(),
+            Tab::Matrix => self
+                .matrix_initiatives()
+                .into_iter()
+                .map(|i| Item::Initiative(i.id.clone()))
+                .collect(),
+        }
+    }
+
+    /// The highlighted row of the current tab, clamped to the rows there are.
+    pub fn alignment_cursor(&self, rows: usize) -> usize {
+        self.align.selected[self.align.tab.index()].min(rows.saturating_sub(1))
+    }
+
+    /// The item the alignment view highlights.
+    pub(super) fn alignment_item(&self) -> Option<Item> {
+        let rows = self.alignment_rows();
+        rows.get(self.alignment_cursor(rows.len())).cloned()
+    }
+
+    /// Opens the alignment view (on the tab it was left on).
+    pub(super) fn open_alignment(&mut self) {
+        self.screen = super::Screen::Alignment;
+        self.mode = Mode::Browse;
+    }
+
+    /// Handles a command on the alignment screen.
+    pub(super) fn alignment_command(&mut self, command: Command) {
+        let rows = self.alignment_rows().len();
+        let tab = self.align.tab.index();
+        let page = self.metrics.page.max(1);
+        let current = self.alignment_cursor(rows);
+        let last = rows.saturating_sub(1);
+        let move_to = |n: usize| n.min(last);
+        match command {
+            Command::Up => self.align.selected[tab] = current.saturating_sub(1),
+            Command::Down => self.align.selected[tab] = move_to(current + 1),
+            Command::PageUp => self.align.selected[tab] = current.saturating_sub(page),
+            Command::PageDown => self.align.selected[tab] = move_to(current + page),
+            Command::First => self.align.selected[tab] = 0,
+            Command::Last => self.align.selected[tab] = last,
+            Command::NextTab | Command::PreviousTab => {
+                self.align.tab = self.align.tab.step(command == Command::NextTab);
+            }
+            Command::Left => self.align.first_goal = self.align.first_goal.saturating_sub(1),
+            Command::Right => {
+                let goals = self.roadmap.goals.len();
+                self.align.first_goal = (self.align.first_goal + 1).min(goals.saturating_sub(1));
+            }
+            Command::MatrixView => {
+                self.align.tab = Tab::Matrix;
+                self.align.by_horizon = !self.align.by_horizon;
+                self.align.selected[Tab::Matrix.index()] = 0;
+            }
+            Command::Board | Command::Close => self.screen = super::Screen::Board,
+            Command::Alignment => {}
+            other => self.update_browse(other),
+        }
+    }
+
+    /// The words shown when the current tab has no rows.
+    pub fn alignment_empty_hint(&self) -> &'static str {
+        match self.align.tab {
+            Tab::Gaps => "No gaps: every goal is supported and every initiative has a reason.",
+            Tab::Matrix => "No active initiatives yet.",
+            Tab::Goals | Tab::Balance => "No business goals yet: press 1, then A to add one.",
+        }
+    }
+}
+
+/// The horizon label of a target, for rows of the matrix.
+pub fn horizon_label(initiative: &Initiative, app: &App) -> &'static str {
+    match initiative.horizon(app.today) {
+        Horizon::Now if initiative.is_overdue(app.today) => "Overdue",
+        h => h.label(),
+    }
+}

@@ -1,0 +1,255 @@
+//! Commands that open the forms for what hangs off an item: goal links, risks, the business
+//! case, deliverables, KPIs and their readings. A list to pick from comes first when there is
+//! something to edit; "New …" is always its first entry.
+
+use super::form::{FieldName, Form, FormTarget};
+use super::{App, Command, Item, Mode};
+use crate::domain::{GoalId, InitiativeId};
+
+/// What choosing in a pick list opens.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PickFor {
+    /// A risk form of this initiative.
+    Risk(InitiativeId),
+    /// A KPI form of this goal.
+    Kpi(GoalId),
+    /// A deliverable form of this initiative.
+    Deliverable(InitiativeId),
+}
+
+/// A short list to choose from: "New …" first, then the existing entries.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pick {
+    /// Popup title, e.g. "Risks of Patch the VPN gateways".
+    pub title: String,
+    /// What a choice opens.
+    pub purpose: PickFor,
+    /// Labels, top to bottom.
+    pub options: Vec<String>,
+    /// The entry each label stands for (None: a new one).
+    pub keys: Vec<Option<String>>,
+    /// The highlighted option.
+    pub selected: usize,
+}
+
+impl App {
+    /// Runs a command that opens one of these forms, for `item` (the selection or the detail).
+    pub(super) fn attach_command(&mut self, command: Command, item: Option<Item>) {
+        let Some(item) = item else {
+            return self.info("Select an initiative or a goal first.");
+        };
+        match (command, &item) {
+            (Command::LinkGoals, Item::Initiative(_)) => {
+                self.open_form_for(&item);
+                if let Mode::Form(form) = &mut self.mode {
+                    form.focus_field(FieldName::Goals);
+                }
+            }
+            (Command::AddRisk, Item::Initiative(id)) => self.pick_risk(id),
+            (Command::EditCase, Item::Initiative(id)) => self.open_case(id),
+            (Command::AddDeliverable, Item::Initiative(id)) => self.pick_deliverable(id),
+            (Command::RecordReading, Item::Goal(id)) => self.open_reading(id),
+            (Command::AddKpi, Item::Goal(id)) => self.pick_kpi(id),
+            (Command::RecordReading | Command::AddKpi, Item::Initiative(_)) => {
+                self.info("KPIs belong to goals: select a goal (Tab to the goals pane).");
+            }
+            (_, Item::Goal(_)) => {
+                self.info("That belongs to an initiative: select a card first.");
+            }
+            _ => {}
+        }
+    }
+
+    fn show_form(&mut self, form: Form) {
+        let form = if self.public {
+            form.without_internal()
+        } else {
+            form
+        };
+        self.mode = Mode::Form(Box::new(form));
+    }
+
+    fn pick_or_open(&mut self, pick: Pick) {
+        if pick.options.len() == 1 {
+            return self.open_picked(&pick.purpose, None);
+        }
+        self.mode = Mode::Pick(pick);
+    }
+
+    fn pick_risk(&mut self, id: &InitiativeId) {
+        let Some(i) = self.roadmap.initiative(id) else {
+            return;
+        };
+        let public = self.public;
+        let risks = i.risks.iter().filter(|r| !(public && r.confidential));
+        let (mut options, mut keys) = (vec!["New risk…".to_string()], vec![None]);
+        for r in risks {
+            options.push(format!(
+                "{:>2}  {} · {}",
+                r.severity(),
+                r.title,
+                r.status.label()
+            ));
+            keys.push(Some(r.id.clone()));
+        }
+        self.pick_or_open(Pick {
+            title: format!("Risks of \"{}\"", i.title),
+            purpose: PickFor::Risk(id.clone()),
+            options,
+            keys,
+            selected: 0,
+        });
+    }
+
+    fn pick_deliverable(&mut self, id: &InitiativeId) {
+        let Some(i) = self.roadmap.initiative(id) else {
+            return;
+        };
+        let (mut options, mut keys) = (vec!["New deliverable…".to_string()], vec![None]);
+        for (n, d) in i.deliverables.iter().enumerate() {
+            let done = if d.done { "✓ " } else { "" };
+            options.push(format!("{} · {done}{}", d.date.format("%-d %b %Y"), d.title));
+            keys.push(Some(n.to_string()));
+        }
+        self.pick_or_open(Pick {
+            title: format!("Deliverables of \"{}\"", i.title),
+            purpose: PickFor::Deliverable(id.clone()),
+            options,
+            keys,
+            selected: 0,
+        });
+    }
+
+    fn pick_kpi(&mut self, id: &GoalId) {
+        let Some(g) = self.roadmap.goal(id) else {
+            return;
+        };
+        let public = self.public;
+        let (mut options, mut keys) = (vec!["New KPI…".to_string()], vec![None]);
+        for k in g.kpis.iter().filter(|k| !(public && k.confidential)) {
+            options.push(super::entries::kpi_label(k));
+            keys.push(Some(k.id.clone()));
+        }
+        self.pick_or_open(Pick {
+            title: format!("KPIs of {}", g.code),
+            purpose: PickFor::Kpi(id.clone()),
+            options,
+            keys,
+            selected: 0,
+        });
+    }
+
+    fn open_case(&mut self, id: &InitiativeId) {
+        let Some(i) = self.roadmap.initiative(id) else {
+            return;
+        };
+        if self.public && i.case.confidential {
+            return self.info("This business case is confidential: P leaves the public view.");
+        }
+        let form = Form::case(i, self.today);
+        self.show_form(form);
+    }
+
+    fn open_reading(&mut self, id: &GoalId) {
+        let Some(g) = self.roadmap.goal(id) else {
+            return;
+        };
+        if g.kpis.is_empty() {
+            let key = self.key_label(super::Context::Browse, Command::AddKpi);
+            return self.info(format!(
+                "{} has no KPI yet: press {key} to add one.",
+                g.code
+            ));
+        }
+        // Start on the KPI measured longest ago: the one most likely due a reading.
+        let stalest = g
+            .kpis
+            .iter()
+            .enumerate()
+            .filter(|(_, k)| !(self.public && k.confidential))
+            .min_by_key(|(_, k)| k.latest().map(|r| r.on))
+            .map_or(0, |(n, _)| n);
+        let form = Form::reading(g, stalest, self.today);
+        self.show_form(form);
+    }
+
+    /// Opens the form for a pick-list choice (`key` None: a new entry).
+    pub(super) fn open_picked(&mut self, purpose: &PickFor, key: Option<String>) {
+        let today = self.today;
+        let form = match purpose {
+            PickFor::Risk(id) => {
+                let existing = self
+                    .roadmap
+                    .initiative(id)
+                    .and_then(|i| i.risks.iter().find(|r| Some(&r.id) == key.as_ref()));
+                Form::risk(id, existing, today)
+            }
+            PickFor::Kpi(id) => {
+                let existing = self
+                    .roadmap
+                    .goal(id)
+                    .and_then(|g| g.kpis.iter().find(|k| Some(&k.id) == key.as_ref()));
+                Form::kpi(id, existing, today)
+            }
+            PickFor::Deliverable(id) => {
+                let Some(i) = self.roadmap.initiative(id) else {
+                    return;
+                };
+                let index = key.and_then(|k| k.parse().ok());
+                Form::deliverable(i, index, today)
+            }
+        };
+        self.show_form(form);
+    }
+
+    /// Handles a key-command in a pick list.
+    pub(super) fn pick_command(&mut self, command: Command) {
+        let Mode::Pick(pick) = &mut self.mode else {
+            return;
+        };
+        match command {
+            Command::Up => pick.selected = pick.selected.saturating_sub(1),
+            Command::Down => {
+                pick.selected = (pick.selected + 1).min(pick.options.len().saturating_sub(1));
+            }
+            Command::Yes => {
+                let purpose = pick.purpose.clone();
+                let key = pick.keys.get(pick.selected).cloned().flatten();
+                self.open_picked(&purpose, key);
+            }
+            Command::Close => self.mode = Mode::Browse,
+            _ => {}
+        }
+    }
+
+    /// Writes one of these forms into the roadmap as one undoable step.
+    pub(super) fn apply_entry_form(&mut self, form: &Form) {
+        let prefix = match form.target {
+            FormTarget::Kpi(..) => 'k',
+            _ => 'r',
+        };
+        let new_id = self.ids.entry(prefix, &self.roadmap.taken_ids());
+        let mut next = self.roadmap.clone();
+        let Some(what) = form.apply_entry(&mut next, new_id) else {
+            return self.error("That item no longer exists (changed elsewhere?): nothing saved.");
+        };
+        let verb = if what.starts_with("Recorded") || what.starts_with("Removed") {
+            String::new()
+        } else if form.target.is_new() {
+            "Added ".into()
+        } else {
+            "Saved ".into()
+        };
+        if next == self.roadmap {
+            return self.info("Nothing changed.");
+        }
+        let now = self.clock.now();
+        if let FormTarget::Risk(id, _) | FormTarget::Case(id) | FormTarget::Deliverable(id, _) =
+            &form.target
+            && let Some(i) = next.initiative_mut(id)
+        {
+            i.updated = now;
+        }
+        self.change(format!("{verb}{what}"), |r, _, _| *r = next);
+    }
+}

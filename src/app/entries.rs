@@ -1,0 +1,455 @@
+//! Forms for what hangs off goals and initiatives: KPI readings, KPIs, risks, the business
+//! case, deliverables. Building them, checking them, and writing them into the roadmap.
+
+use super::form::{Field, FieldName, FieldValue, Form, FormTarget, choice};
+use crate::domain::business::{Deliverable, Direction, Kpi, Risk, RiskStatus};
+use crate::domain::dates::parse_date;
+use crate::domain::{Goal, GoalId, Initiative, InitiativeId, Roadmap};
+use chrono::NaiveDate;
+use tui_input::Input;
+
+/// How numbers may be typed, shown under number fields.
+pub const NUMBER_HELP: &str = "a number: 37.5, 1,200, 45k or 1.2M · empty for none";
+
+/// Extra help for some fields of these forms.
+pub fn field_hint(name: FieldName) -> Option<&'static str> {
+    Some(match name {
+        FieldName::IfNot => "in business words: what happens if we don't do it?",
+        FieldName::Brings => "new risks, effort or disruption it brings",
+        FieldName::Mitigation => "what we do about it · a high risk without one is flagged",
+        FieldName::Cost | FieldName::Benefit | FieldName::Politics => {
+            "internal: hidden in the public view and public exports"
+        }
+        FieldName::Confidential => "Yes hides it in the public view and public exports",
+        FieldName::Champion => "the person who carries the case",
+        _ => return None,
+    })
+}
+
+/// Parses a number as people type it: `37.5`, `1,200`, `1 200`, `45k`, `1.2M`, `€3,000`.
+pub fn parse_number(text: &str) -> Result<Option<f64>, String> {
+    let cleaned: String = text
+        .trim()
+        .chars()
+        .filter(|c| !matches!(c, ',' | ' ' | '_' | '€' | '$' | '£' | '\u{a0}'))
+        .collect();
+    if cleaned.is_empty() {
+        return Ok(None);
+    }
+    let (digits, factor) = match cleaned.chars().last() {
+        Some('k' | 'K') => (&cleaned[..cleaned.len() - 1], 1e3),
+        Some('M' | 'm') => (&cleaned[..cleaned.len() - 1], 1e6),
+        _ => (cleaned.as_str(), 1.0),
+    };
+    match digits.parse::<f64>() {
+        Ok(n) if n.is_finite() => Ok(Some(n * factor)),
+        _ => Err(format!("\"{}\" is not a number ({NUMBER_HELP})", text.trim())),
+    }
+}
+
+/// A number for a form field: whole numbers without decimals, others as typed.
+pub fn show_number(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        format!("{n:.0}")
+    } else {
+        format!("{n}")
+    }
+}
+
+fn yes_no(on: bool) -> FieldValue {
+    FieldValue::Choice {
+        options: vec!["No".into(), "Yes".into()],
+        selected: usize::from(on),
+    }
+}
+
+fn scale(name: FieldName, label: &'static str, value: u8, words: [&str; 5]) -> Field {
+    Field {
+        name,
+        label,
+        value: FieldValue::Choice {
+            options: words
+                .iter()
+                .enumerate()
+                .map(|(n, w)| format!("{} {w}", n + 1))
+                .collect(),
+            selected: usize::from(value.clamp(1, 5) - 1),
+        },
+    }
+}
+
+fn date_field(label: &'static str, date: NaiveDate) -> Field {
+    Field {
+        name: FieldName::Target,
+        label,
+        value: FieldValue::Date(Input::new(date.to_string())),
+    }
+}
+
+fn number_field(name: FieldName, label: &'static str, value: Option<f64>) -> Field {
+    Field::text(name, label, &value.map(show_number).unwrap_or_default())
+}
+
+impl Form {
+    /// Records a reading of one of `goal`'s KPIs (the first is chosen; ←/→ picks another).
+    pub fn reading(goal: &Goal, kpi: usize, today: NaiveDate) -> Self {
+        let fields = vec![
+            Field {
+                name: FieldName::Kpi,
+                label: "KPI",
+                value: FieldValue::Choice {
+                    options: goal.kpis.iter().map(kpi_label).collect(),
+                    selected: kpi.min(goal.kpis.len().saturating_sub(1)),
+                },
+            },
+            Field::text(FieldName::Value, "Value", ""),
+            date_field("Measured on", today),
+        ];
+        let mut form = Form::new(FormTarget::Reading(goal.id.clone()), fields, today);
+        form.focus_field(FieldName::Value);
+        form
+    }
+
+    /// A new KPI for `goal`, or `existing` to edit.
+    pub fn kpi(goal: &GoalId, existing: Option<&Kpi>, today: NaiveDate) -> Self {
+        let fields = vec![
+            Field::text(FieldName::Title, "KPI", existing.map_or("", |k| &k.name)),
+            Field::text(FieldName::Unit, "Unit", existing.map_or("", |k| &k.unit)),
+            number_field(FieldName::Baseline, "Baseline", existing.map(|k| k.baseline)),
+            number_field(FieldName::Goal, "Target", existing.and_then(|k| k.target)),
+            Field {
+                name: FieldName::Direction,
+                label: "Better is",
+                value: choice(
+                    &[Direction::HigherIsBetter, Direction::LowerIsBetter],
+                    Direction::label,
+                    existing.map_or(Direction::HigherIsBetter, |k| k.direction),
+                ),
+            },
+            Field {
+                name: FieldName::Confidential,
+                label: "Confidential",
+                value: yes_no(existing.is_some_and(|k| k.confidential)),
+            },
+        ];
+        let target = FormTarget::Kpi(goal.clone(), existing.map(|k| k.id.clone()));
+        Form::new(target, fields, today)
+    }
+
+    /// A new risk of `initiative`, or `existing` to edit.
+    pub fn risk(initiative: &InitiativeId, existing: Option<&Risk>, today: NaiveDate) -> Self {
+        let fields = vec![
+            Field::text(FieldName::Title, "Risk", existing.map_or("", |r| &r.title)),
+            scale(
+                FieldName::Likelihood,
+                "Likelihood",
+                existing.map_or(3, |r| r.likelihood),
+                ["rare", "unlikely", "possible", "likely", "almost certain"],
+            ),
+            scale(
+                FieldName::Impact,
+                "Impact",
+                existing.map_or(3, |r| r.impact),
+                ["minor", "moderate", "serious", "major", "severe"],
+            ),
+            Field::text(FieldName::Owner, "Owner", existing.map_or("", |r| &r.owner)),
+            Field::text(
+                FieldName::Mitigation,
+                "Mitigation",
+                existing.map_or("", |r| &r.mitigation),
+            ),
+            Field {
+                name: FieldName::RiskStatus,
+                label: "Status",
+                value: choice(
+                    &RiskStatus::ALL,
+                    RiskStatus::label,
+                    existing.map_or(RiskStatus::Open, |r| r.status),
+                ),
+            },
+            Field {
+                name: FieldName::Confidential,
+                label: "Confidential",
+                value: yes_no(existing.is_some_and(|r| r.confidential)),
+            },
+        ];
+        let target = FormTarget::Risk(initiative.clone(), existing.map(|r| r.id.clone()));
+        Form::new(target, fields, today)
+    }
+
+    /// The business case and champion of `initiative`.
+    pub fn case(initiative: &Initiative, today: NaiveDate) -> Self {
+        let c = &initiative.case;
+        let fields = vec![
+            Field::text(FieldName::IfNot, "If we don't", &c.if_not),
+            Field::text(FieldName::Brings, "It brings", &c.brings),
+            number_field(FieldName::Hours, "Hours lost/mo", c.hours_lost_per_month),
+            number_field(FieldName::Revenue, "Revenue/yr", c.revenue_at_stake),
+            number_field(FieldName::Cost, "Cost", c.cost),
+            Field::text(FieldName::Benefit, "Benefit", &c.benefit),
+            Field::text(FieldName::Politics, "Politics", &c.politics),
+            Field::text(FieldName::Champion, "Champion", &initiative.champion),
+            Field {
+                name: FieldName::Confidential,
+                label: "Confidential",
+                value: yes_no(c.confidential),
+            },
+        ];
+        Form::new(FormTarget::Case(initiative.id.clone()), fields, today)
+    }
+
+    /// A new deliverable of `initiative`, or the one at `index` to edit.
+    pub fn deliverable(initiative: &Initiative, index: Option<usize>, today: NaiveDate) -> Self {
+        let existing = index.and_then(|n| initiative.deliverables.get(n));
+        let fields = vec![
+            Field::text(
+                FieldName::Title,
+                "They get",
+                existing.map_or("", |d| &d.title),
+            ),
+            date_field("When", existing.map_or(initiative.target, |d| d.date)),
+            Field {
+                name: FieldName::Done,
+                label: "Delivered",
+                value: yes_no(existing.is_some_and(|d| d.done)),
+            },
+        ];
+        let target = FormTarget::Deliverable(initiative.id.clone(), index);
+        Form::new(target, fields, today)
+    }
+
+    fn number(&self, name: FieldName) -> Result<Option<f64>, (FieldName, String)> {
+        parse_number(&self.value(name)).map_err(|m| (name, m))
+    }
+
+    fn yes(&self, name: FieldName) -> bool {
+        self.choice_index(name) == Some(1)
+    }
+
+    fn date(&self) -> Result<NaiveDate, (FieldName, String)> {
+        parse_date(&self.value(FieldName::Target), self.today)
+            .map_err(|e| (FieldName::Target, e.to_string()))
+    }
+
+    /// Checks the fields of the forms in this file.
+    pub(super) fn check_entry(&self) -> Result<(), (FieldName, String)> {
+        let title = self.value(FieldName::Title);
+        match &self.target {
+            FormTarget::Reading(_) => {
+                if self.number(FieldName::Value)?.is_none() {
+                    return Err((FieldName::Value, "Type the value measured.".into()));
+                }
+                self.date().map(|_| ())
+            }
+            FormTarget::Kpi(..) => {
+                if title.trim().is_empty() {
+                    return Err((FieldName::Title, "Name the KPI.".into()));
+                }
+                if self.number(FieldName::Baseline)?.is_none() {
+                    return Err((
+                        FieldName::Baseline,
+                        "The baseline is the value when the goal was set: type it.".into(),
+                    ));
+                }
+                self.number(FieldName::Goal).map(|_| ())
+            }
+            FormTarget::Risk(_, None) if title.trim().is_empty() => {
+                Err((FieldName::Title, "Say what could go wrong.".into()))
+            }
+            FormTarget::Case(_) => {
+                for name in [FieldName::Hours, FieldName::Revenue, FieldName::Cost] {
+                    if self.number(name)?.is_some_and(|n| n < 0.0) {
+                        return Err((name, "Use 0 or more.".into()));
+                    }
+                }
+                Ok(())
+            }
+            FormTarget::Deliverable(_, None) if title.trim().is_empty() => Err((
+                FieldName::Title,
+                "Say what the business gets, in one line.".into(),
+            )),
+            FormTarget::Deliverable(..) => self.date().map(|_| ()),
+            _ => Ok(()),
+        }
+    }
+
+    /// Writes the form into the roadmap; returns the words for the undo history.
+    /// Call after [`Form::validate`].
+    pub(super) fn apply_entry(&self, roadmap: &mut Roadmap, new_id: String) -> Option<String> {
+        let text = |name| self.value(name).trim().to_string();
+        let number = |name| parse_number(&self.value(name)).ok().flatten();
+        match &self.target {
+            FormTarget::Reading(goal) => {
+                let goal = roadmap.goal_mut(goal)?;
+                let kpi = goal.kpis.get_mut(self.choice_index(FieldName::Kpi)?)?;
+                let (value, on) = (number(FieldName::Value)?, self.date().ok()?);
+                kpi.record(on, value);
+                Some(format!(
+                    "Recorded {} {} for \"{}\"",
+                    show_number(value),
+                    kpi.unit,
+                    kpi.name
+                ))
+            }
+            FormTarget::Kpi(goal, id) => {
+                let goal = roadmap.goal_mut(goal)?;
+                let mut kpi = match id {
+                    Some(id) => goal.kpis.iter().find(|k| &k.id == id)?.clone(),
+                    None => Kpi {
+                        id: new_id,
+                        name: String::new(),
+                        unit: String::new(),
+                        baseline: 0.0,
+                        target: None,
+                        direction: Direction::HigherIsBetter,
+                        readings: Vec::new(),
+                        confidential: false,
+                    },
+                };
+                kpi.name = text(FieldName::Title);
+                kpi.unit = text(FieldName::Unit);
+                if self.is_field_changed(FieldName::Baseline) {
+                    kpi.baseline = number(FieldName::Baseline).unwrap_or(kpi.baseline);
+                }
+                if self.is_field_changed(FieldName::Goal) {
+                    kpi.target = number(FieldName::Goal);
+                }
+                kpi.direction = if self.choice_index(FieldName::Direction) == Some(1) {
+                    Direction::LowerIsBetter
+                } else {
+                    Direction::HigherIsBetter
+                };
+                kpi.confidential = self.yes(FieldName::Confidential);
+                let what = format!("KPI \"{}\"", kpi.name);
+                match goal.kpis.iter_mut().find(|k| k.id == kpi.id) {
+                    Some(slot) => *slot = kpi,
+                    None => goal.kpis.push(kpi),
+                }
+                Some(what)
+            }
+            FormTarget::Risk(initiative, id) => {
+                let initiative = roadmap.initiative_mut(initiative)?;
+                if title_removed(self) {
+                    let id = id.as_ref()?;
+                    initiative.risks.retain(|r| &r.id != id);
+                    return Some("Removed a risk".into());
+                }
+                let mut risk = match id {
+                    Some(id) => initiative.risks.iter().find(|r| &r.id == id)?.clone(),
+                    None => Risk {
+                        id: new_id,
+                        title: String::new(),
+                        likelihood: 3,
+                        impact: 3,
+                        owner: String::new(),
+                        mitigation: String::new(),
+                        status: RiskStatus::Open,
+                        raised: self.today,
+                        confidential: false,
+                    },
+                };
+                risk.title = text(FieldName::Title);
+                let level = |name| {
+                    self.choice_index(name)
+                        .and_then(|i| u8::try_from(i + 1).ok())
+                };
+                risk.likelihood = level(FieldName::Likelihood).unwrap_or(risk.likelihood);
+                risk.impact = level(FieldName::Impact).unwrap_or(risk.impact);
+                risk.owner = text(FieldName::Owner);
+                risk.mitigation = text(FieldName::Mitigation);
+                risk.status = self
+                    .choice_index(FieldName::RiskStatus)
+                    .and_then(|i| RiskStatus::ALL.get(i).copied())
+                    .unwrap_or(risk.status);
+                risk.confidential = self.yes(FieldName::Confidential);
+                let what = format!("risk \"{}\" (severity {})", risk.title, risk.severity());
+                match initiative.risks.iter_mut().find(|r| r.id == risk.id) {
+                    Some(slot) => *slot = risk,
+                    None => initiative.risks.push(risk),
+                }
+                Some(what)
+            }
+            FormTarget::Case(initiative) => {
+                let initiative = roadmap.initiative_mut(initiative)?;
+                let case = &mut initiative.case;
+                for (name, slot) in [
+                    (FieldName::IfNot, &mut case.if_not),
+                    (FieldName::Brings, &mut case.brings),
+                    (FieldName::Benefit, &mut case.benefit),
+                    (FieldName::Politics, &mut case.politics),
+                    (FieldName::Champion, &mut initiative.champion),
+                ] {
+                    if self.field(name).is_some() {
+                        *slot = text(name);
+                    }
+                }
+                for (name, slot) in [
+                    (FieldName::Hours, &mut case.hours_lost_per_month),
+                    (FieldName::Revenue, &mut case.revenue_at_stake),
+                    (FieldName::Cost, &mut case.cost),
+                ] {
+                    // Untouched numbers keep their exact stored value.
+                    if self.field(name).is_some() && self.is_field_changed(name) {
+                        *slot = number(name);
+                    }
+                }
+                case.confidential = self.yes(FieldName::Confidential);
+                Some(format!("business case of \"{}\"", initiative.title))
+            }
+            FormTarget::Deliverable(initiative, index) => {
+                let initiative = roadmap.initiative_mut(initiative)?;
+                if title_removed(self) {
+                    initiative.deliverables.remove((*index)?);
+                    return Some("Removed a deliverable".into());
+                }
+                let item = Deliverable {
+                    title: text(FieldName::Title),
+                    date: self.date().ok()?,
+                    done: self.yes(FieldName::Done),
+                };
+                let what = format!("deliverable \"{}\"", item.title);
+                match index.and_then(|n| initiative.deliverables.get_mut(n)) {
+                    Some(slot) => *slot = item,
+                    None => initiative.deliverables.push(item),
+                }
+                initiative.deliverables.sort_by_key(|d| d.date);
+                Some(what)
+            }
+            _ => None,
+        }
+    }
+}
+
+/// An existing risk or deliverable whose title was emptied: the user removes it.
+fn title_removed(form: &Form) -> bool {
+    !form.target.is_new() && form.value(FieldName::Title).trim().is_empty()
+}
+
+/// "Days sales outstanding (days)".
+pub fn kpi_label(kpi: &Kpi) -> String {
+    if kpi.unit.is_empty() {
+        kpi.name.clone()
+    } else {
+        format!("{} ({})", kpi.name, kpi.unit)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_read_as_people_type_them() {
+        assert_eq!(parse_number("37.5"), Ok(Some(37.5)));
+        assert_eq!(parse_number(" 1,200 "), Ok(Some(1200.0)));
+        assert_eq!(parse_number("€45k"), Ok(Some(45_000.0)));
+        assert_eq!(parse_number("1.2M"), Ok(Some(1_200_000.0)));
+        assert_eq!(parse_number("-3"), Ok(Some(-3.0)));
+        assert_eq!(parse_number(""), Ok(None));
+        for bad in ["abc", "NaN", "inf", "1e999", "k", "12x"] {
+            assert!(parse_number(bad).is_err(), "{bad}");
+        }
+        assert_eq!(show_number(45_000.0), "45000");
+        assert_eq!(show_number(7.56), "7.56");
+    }
+}

@@ -1,0 +1,264 @@
+//! The alignment screen: the summary line, the tab bar, and the gaps and goals tabs (the
+//! matrix and balance tabs are in `matrix.rs`).
+
+use super::chrome::pane;
+use super::kpi::{exposure_text, kpi_line};
+use super::text::{clean, fit};
+use super::theme::Theme;
+use crate::app::{App, Tab};
+use crate::domain::Horizon;
+use crate::domain::alignment::{self, Gap};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+/// One drawn line of a tab, and the selectable row it belongs to (None for headings).
+pub type Row = (Option<usize>, Line<'static>);
+
+/// Draws the alignment screen into `area` (between the header and the status bar).
+pub fn render_alignment(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    if area.height < 4 {
+        return;
+    }
+    let summary = alignment::summary(&app.roadmap, app.today).line();
+    let margin = u16::from(super::text::width(&summary) < usize::from(area.width));
+    buf.set_line(
+        area.x + margin,
+        area.y,
+        &Line::styled(fit(&summary, usize::from(area.width)), theme.strong),
+        area.width - margin,
+    );
+    render_tabs(app, Rect::new(area.x, area.y + 1, area.width, 1), buf, theme);
+    let body = Rect::new(area.x, area.y + 2, area.width, area.height - 2);
+    let block = pane(format!(" {} ", app.align.tab.label()), true, theme);
+    let inner = block.inner(body);
+    block.render(body, buf);
+    let inner = Rect::new(
+        inner.x + 1,
+        inner.y,
+        inner.width.saturating_sub(2),
+        inner.height,
+    );
+    let rows = match app.align.tab {
+        Tab::Gaps => gap_rows(app, usize::from(inner.width), theme),
+        Tab::Goals => goal_rows(app, usize::from(inner.width), theme),
+        Tab::Matrix => return super::matrix::render_matrix(app, inner, buf, theme),
+        Tab::Balance => return super::matrix::render_balance(app, inner, buf, theme),
+    };
+    if rows.is_empty() {
+        let line = Line::styled(app.alignment_empty_hint(), theme.dim);
+        buf.set_line(inner.x, inner.y, &line, inner.width);
+        return;
+    }
+    draw_rows(app, &rows, inner, buf, theme);
+}
+
+/// Draws rows scrolled so the selected one (with its heading, when it fits) is visible; the
+/// selected row is marked ▶ and highlighted.
+pub fn draw_rows(app: &App, rows: &[Row], area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let count = rows.iter().filter_map(|(n, _)| *n).max().map_or(0, |n| n + 1);
+    let selected = app.alignment_cursor(count);
+    let first = rows
+        .iter()
+        .position(|(n, _)| *n == Some(selected))
+        .unwrap_or(0);
+    let last = rows
+        .iter()
+        .rposition(|(n, _)| *n == Some(selected))
+        .unwrap_or(first);
+    let height = usize::from(area.height);
+    // Show the heading above the first row of a group when there is room.
+    let top = first.saturating_sub(usize::from(first > 0 && rows[first - 1].0.is_none()));
+    let offset = (last + 1).saturating_sub(height).min(top);
+    for (y, (row_index, (row, line))) in rows.iter().enumerate().skip(offset).take(height).enumerate() {
+        let y = area.y + u16::try_from(y).unwrap_or(0);
+        let chosen = *row == Some(selected);
+        let marker = if chosen && row_index == first { "▶" } else { " " };
+        let mut line = line.clone();
+        if chosen {
+            line = line.style(theme.selected);
+        }
+        buf.set_line(area.x, y, &Line::raw(marker), 1);
+        buf.set_line(area.x + 1, y, &line, area.width.saturating_sub(1));
+    }
+    if offset + height < rows.len() {
+        let more = format!(" ↓ {} more ", rows.len() - offset - height);
+        let x = area.right().saturating_sub(u16::try_from(more.len()).unwrap_or(0));
+        buf.set_line(x, area.bottom(), &Line::styled(more, theme.dim), area.width);
+    }
+}
+
+fn render_tabs(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let gaps = app.listed_gaps().len();
+    let mut spans = vec![Span::raw(" ")];
+    for tab in Tab::ALL {
+        let label = match tab {
+            Tab::Gaps => format!("Gaps ({gaps})"),
+            other => other.label().to_string(),
+        };
+        if tab == app.align.tab {
+            spans.push(Span::styled(format!("[ {label} ]"), theme.selected));
+        } else {
+            spans.push(Span::styled(format!("  {label}  "), theme.text));
+        }
+        spans.push(Span::raw(" "));
+    }
+    let key = app.key_label(crate::app::Context::Alignment, crate::app::Command::NextTab);
+    spans.push(Span::styled(format!(" {key} next tab"), theme.dim));
+    buf.set_line(area.x, area.y, &Line::from(spans), area.width);
+}
+
+fn gap_rows(app: &App, width: usize, theme: &Theme) -> Vec<Row> {
+    let gaps = app.listed_gaps();
+    let mut rows: Vec<Row> = Vec::new();
+    let mut heading = "";
+    for (n, gap) in gaps.iter().enumerate() {
+        if gap.heading() != heading {
+            heading = gap.heading();
+            let count = gaps.iter().filter(|g| g.heading() == heading).count();
+            let style = if matches!(gap, Gap::Unlinked(_) | Gap::Unsupported(_) | Gap::Unmitigated(..)) {
+                theme.alert
+            } else {
+                theme.strong
+            };
+            rows.push((None, Line::styled(format!("{heading} · {count}"), style)));
+        }
+        rows.push((Some(n), Line::raw(fit(&gap_text(app, gap), width.saturating_sub(2)))));
+    }
+    rows
+}
+
+/// One gap in words, naming the item and what makes it a gap.
+pub fn gap_text(app: &App, gap: &Gap) -> String {
+    let r = &app.roadmap;
+    let title = |id| {
+        r.initiative(id)
+            .map_or_else(String::new, |i| clean(&i.title).into_owned())
+    };
+    let when = |id| {
+        r.initiative(id).map_or_else(String::new, |i| {
+            format!("{} · {}", i.horizon(app.today).label(), i.target.format("%-d %b"))
+        })
+    };
+    let goal = |id| {
+        r.goal(id).map_or_else(String::new, |g| {
+            format!("{:<6} {}", clean(&g.code), clean(&g.title))
+        })
+    };
+    match gap {
+        Gap::Unlinked(i) | Gap::NoCase(i) => format!("  {} ({})", title(i), when(i)),
+        Gap::NoOwner(i) => format!("  {} ({}) · nobody in IT owns it", title(i), when(i)),
+        Gap::Unsupported(g) => {
+            let next = r
+                .serving(g)
+                .filter(|i| i.horizon(app.today) == Horizon::NextYear)
+                .min_by_key(|i| i.target)
+                .map_or_else(
+                    || "nothing planned at all".to_string(),
+                    |i| format!("first: {} on {}", clean(&i.title), i.target.format("%-d %b %Y")),
+                );
+            format!("  {} · {next}", goal(g))
+        }
+        Gap::NoKpi(g) => format!("  {} · how will we know it worked?", goal(g)),
+        Gap::NoTarget(g, k) => {
+            let code = r.goal(g).map_or("", |g| g.code.as_str());
+            let kpi = r
+                .goal(g)
+                .and_then(|g| g.kpis.iter().find(|x| &x.id == k));
+            let why = match kpi.and_then(|k| k.target) {
+                None => "no target agreed".to_string(),
+                Some(_) => "the target points the wrong way for its direction".to_string(),
+            };
+            let name = kpi.map_or_else(String::new, |k| clean(&k.name).into_owned());
+            format!("  {:<6} {name} · {why}", clean(code))
+        }
+        Gap::Sequence(i, n) => format!("  {} ({}) needs {} ({})", title(i), when(i), title(n), when(n)),
+        Gap::Unmitigated(i, risk) => {
+            let risk = r
+                .initiative(i)
+                .and_then(|x| x.risks.iter().find(|k| &k.id == risk));
+            let (severity, name) = match risk {
+                Some(k) if app.public && k.confidential => (k.severity(), "a confidential risk".into()),
+                Some(k) => (k.severity(), clean(&k.title).into_owned()),
+                None => (0, String::new()),
+            };
+            let threatens: Vec<String> = r
+                .initiative(i)
+                .map(|x| {
+                    x.goal_ids()
+                        .filter_map(|g| r.goal(g))
+                        .map(|g| clean(&g.code).into_owned())
+                        .collect()
+                })
+                .unwrap_or_default();
+            let threatens = if threatens.is_empty() {
+                String::new()
+            } else {
+                format!(" · threatens {}", threatens.join(" "))
+            };
+            format!("  {severity:>2}  {name} · {}{threatens}", title(i))
+        }
+    }
+}
+
+fn goal_rows(app: &App, width: usize, theme: &Theme) -> Vec<Row> {
+    let mut rows: Vec<Row> = Vec::new();
+    let longest = app
+        .roadmap
+        .goals
+        .iter()
+        .flat_map(|g| &g.kpis)
+        .map(|k| super::text::width(&crate::app::entries::kpi_label(k)))
+        .max()
+        .unwrap_or(0);
+    let compact = width < 90;
+    let rest = super::kpi::KPI_LINE_REST - if compact { super::kpi::KPI_RANGE } else { 0 };
+    let room = width.saturating_sub(8 + rest);
+    let name_width = longest.min(room).max(10);
+    for (n, goal) in app.roadmap.goals.iter().enumerate() {
+        let active = app.goal_counts.get(n).copied().unwrap_or(0);
+        let support = if alignment::is_unsupported(&app.roadmap, &goal.id, app.today) {
+            Span::styled("UNSUPPORTED", theme.alert)
+        } else {
+            Span::styled("supported", theme.dim)
+        };
+        let head = format!(
+            "{:<6} {}",
+            clean(&goal.code),
+            fit(&clean(&goal.title), width.saturating_sub(40))
+        );
+        rows.push((
+            Some(n),
+            Line::from(vec![
+                Span::styled(head, theme.strong),
+                Span::styled(format!("  P{} · {active} active · ", goal.priority), theme.dim),
+                support,
+            ]),
+        ));
+        let kpis: Vec<_> = goal
+            .kpis
+            .iter()
+            .filter(|k| !(app.public && k.confidential))
+            .collect();
+        if kpis.is_empty() {
+            rows.push((Some(n), Line::styled("       no KPI: how will we know it worked?", theme.alert)));
+        }
+        for kpi in kpis {
+            let mut line = kpi_line(kpi, app.today, name_width, compact, theme);
+            line.spans.insert(0, Span::raw("       "));
+            rows.push((Some(n), line));
+        }
+        let exposure = alignment::exposure(&app.roadmap, &goal.id);
+        let style = if exposure.unmitigated > 0 {
+            theme.alert
+        } else {
+            theme.dim
+        };
+        rows.push((
+            Some(n),
+            Line::styled(format!("       {}", exposure_text(&exposure)), style),
+        ));
+    }
+    rows
+}

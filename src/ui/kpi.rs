@@ -1,0 +1,177 @@
+//! KPI pieces shared by the goals tab, the goal detail and presentation: a progress gauge,
+//! a sparkline of the readings, and one-line summaries of a KPI and of a goal's risks.
+
+use super::text::clean;
+use super::theme::Theme;
+use crate::app::entries::show_number;
+use crate::domain::alignment::{Exposure, percent};
+use crate::domain::business::{Direction, Kpi};
+use chrono::NaiveDate;
+use ratatui::text::{Line, Span};
+
+const BLOCKS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+
+/// A gauge of `cells` cells for a progress fraction: `███░░░░░░░`. Beyond the ends it
+/// shows full or empty; the percentage beside it tells the real value.
+pub fn gauge(progress: Option<f64>, cells: usize) -> String {
+    let Some(p) = progress.filter(|p| p.is_finite()) else {
+        return "·".repeat(cells);
+    };
+    let filled = (p.clamp(0.0, 1.0) * cells as f64).round() as usize;
+    format!("{}{}", "█".repeat(filled), "░".repeat(cells - filled))
+}
+
+/// The last `max` readings as block characters, lowest to highest: `▁▃▄▆█`.
+pub fn sparkline(kpi: &Kpi, max: usize) -> String {
+    let values: Vec<f64> = kpi
+        .readings
+        .iter()
+        .rev()
+        .take(max)
+        .rev()
+        .map(|r| r.value)
+        .collect();
+    let (lo, hi) = values
+        .iter()
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
+            (lo.min(*v), hi.max(*v))
+        });
+    values
+        .iter()
+        .map(|v| {
+            if hi > lo {
+                let level = ((v - lo) / (hi - lo) * 7.0).round() as usize;
+                BLOCKS[level.min(7)]
+            } else {
+                BLOCKS[3]
+            }
+        })
+        .collect()
+}
+
+/// "37 days" or "37" when there is no unit.
+pub fn value(n: f64, unit: &str) -> String {
+    let n = if n.abs() >= 100.0 {
+        format!("{n:.0}")
+    } else {
+        show_number((n * 100.0).round() / 100.0)
+    };
+    if unit.is_empty() {
+        n
+    } else {
+        format!("{n} {}", clean(unit))
+    }
+}
+
+/// How long ago the last reading was: "today", "6d ago", "never".
+pub fn freshness(kpi: &Kpi, today: NaiveDate) -> String {
+    match kpi.days_since_reading(today) {
+        None => "never measured".into(),
+        Some(0) => "today".into(),
+        Some(d) if d < 0 => "future date?".into(),
+        Some(d) => format!("{d}d ago"),
+    }
+}
+
+/// Columns a KPI line needs besides the name (less [`KPI_RANGE`] when compact).
+pub const KPI_LINE_REST: usize = 62;
+
+/// Columns of the "↓ 41 → 33" part, left out of compact lines.
+pub const KPI_RANGE: usize = 16;
+
+/// One KPI on one line: name (unit), current value, baseline → target with the better
+/// direction, gauge, progress %, trend of the readings, age of the last reading.
+/// `name_width` aligns the names of several KPIs.
+pub fn kpi_line(
+    kpi: &Kpi,
+    today: NaiveDate,
+    name_width: usize,
+    compact: bool,
+    theme: &Theme,
+) -> Line<'static> {
+    let arrow = match kpi.direction {
+        Direction::HigherIsBetter => "↑",
+        Direction::LowerIsBetter => "↓",
+    };
+    let target = kpi
+        .target
+        .map_or_else(|| "no target".into(), |t| value(t, ""));
+    let progress = kpi.progress();
+    let pct = progress.map_or_else(|| "n/a".to_string(), percent);
+    let stale = kpi.days_since_reading(today).is_none_or(|d| d > 30);
+    let name = super::text::fit(&clean(&crate::app::entries::kpi_label(kpi)), name_width);
+    let range = if compact {
+        String::new()
+    } else {
+        format!(
+            "{:<w$}",
+            format!("{arrow} {} → {target}", value(kpi.baseline, "")),
+            w = KPI_RANGE
+        )
+    };
+    Line::from(vec![
+        Span::styled(format!("{name:<name_width$} "), theme.text),
+        Span::styled(format!("{:>7} ", value(kpi.current(), "")), theme.strong),
+        Span::styled(range, theme.dim),
+        Span::styled(gauge(progress, 10), theme.code),
+        Span::styled(format!(" {pct:>4}  "), theme.strong),
+        Span::styled(format!("{:<8} ", sparkline(kpi, 8)), theme.code),
+        Span::styled(
+            freshness(kpi, today),
+            if stale { theme.alert } else { theme.dim },
+        ),
+    ])
+}
+
+/// The risk roll-up of a goal in words, e.g. "risks: 3 open · 1 high, 1 without mitigation".
+pub fn exposure_text(e: &Exposure) -> String {
+    match (e.open, e.high, e.unmitigated) {
+        (0, ..) => "no open risks".into(),
+        (open, 0, _) => format!("{open} open risk{} (none high)", plural(open)),
+        (open, high, 0) => format!("{open} open risk{} · {high} high, mitigated", plural(open)),
+        (open, high, un) => format!(
+            "{open} open risk{} · {high} high · {un} WITHOUT MITIGATION",
+            plural(open)
+        ),
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::business::Reading;
+
+    #[test]
+    fn gauge_fills_by_progress_and_clamps_at_the_ends() {
+        assert_eq!(gauge(Some(0.5), 10), "█████░░░░░");
+        assert_eq!(gauge(Some(1.7), 4), "████");
+        assert_eq!(gauge(Some(-0.2), 4), "░░░░");
+        assert_eq!(gauge(None, 3), "···");
+    }
+
+    #[test]
+    fn sparkline_scales_the_latest_readings() {
+        let on = |d: u32| NaiveDate::from_ymd_opt(2026, 11, d).unwrap();
+        let kpi = Kpi {
+            id: "k".into(),
+            name: "n".into(),
+            unit: String::new(),
+            baseline: 0.0,
+            target: None,
+            direction: Direction::HigherIsBetter,
+            readings: (1..=10)
+                .map(|d| Reading {
+                    on: on(d),
+                    value: f64::from(d),
+                })
+                .collect(),
+            confidential: false,
+        };
+        assert_eq!(sparkline(&kpi, 8), "▁▂▃▄▅▆▇█");
+        assert_eq!(sparkline(&kpi, 2), "▁█");
+    }
+}

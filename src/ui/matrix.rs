@@ -1,0 +1,229 @@
+//! The traceability matrix (initiatives × goals, or goals × horizons) and the portfolio
+//! balance of the alignment screen. Only visible rows are drawn.
+
+use super::alignment::{Row, draw_rows};
+use super::kpi::gauge;
+use super::text::{clean, fit};
+use super::theme::Theme;
+use crate::app::App;
+use crate::app::alignment::horizon_label;
+use crate::domain::alignment::{self, percent};
+use crate::domain::business::Strength;
+use crate::domain::{Horizon, Kind};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+const CELL: usize = 6;
+const WHEN: usize = 11;
+const LEGEND: &str = "● strong  ◐ partial  ○ weak  · none";
+
+/// Draws the matrix tab.
+pub fn render_matrix(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    if area.height < 3 {
+        return;
+    }
+    let body = Rect::new(area.x, area.y + 1, area.width, area.height - 2);
+    let footer = Rect::new(area.x, area.bottom() - 1, area.width, 1);
+    let view = app.key_label(crate::app::Context::Alignment, crate::app::Command::MatrixView);
+    if app.align.by_horizon {
+        by_horizon(app, area, body, buf, theme);
+        let text = format!("{LEGEND}   {view}: initiatives × goals");
+        buf.set_line(footer.x, footer.y, &Line::styled(text, theme.dim), footer.width);
+    } else {
+        by_initiative(app, area, body, buf, theme);
+        let text = format!("{LEGEND}   ←/→ more goals   {view}: goals × horizons");
+        buf.set_line(footer.x, footer.y, &Line::styled(text, theme.dim), footer.width);
+    }
+}
+
+fn by_initiative(app: &App, area: Rect, body: Rect, buf: &mut Buffer, theme: &Theme) {
+    let goals = &app.roadmap.goals;
+    let total = usize::from(area.width);
+    let room = total.saturating_sub(24 + WHEN + 2);
+    let fits = (room / CELL).max(1);
+    let first = app.align.first_goal.min(goals.len().saturating_sub(1));
+    let shown: Vec<_> = goals.iter().skip(first).take(fits).collect();
+    let title_width = total.saturating_sub(shown.len() * CELL + WHEN + 2);
+    let mut head = vec![Span::styled(
+        format!(" {:<w$}", "Initiative", w = title_width),
+        theme.dim,
+    )];
+    for goal in &shown {
+        let unsupported = alignment::is_unsupported(&app.roadmap, &goal.id, app.today);
+        let code = format!("{:^CELL$}", fit(&clean(&goal.code), CELL - 1));
+        head.push(Span::styled(
+            code,
+            if unsupported { theme.alert } else { theme.code },
+        ));
+    }
+    let more_left = if first > 0 { "◀" } else { " " };
+    let more_right = if first + shown.len() < goals.len() { "▶" } else { " " };
+    head.push(Span::styled(format!(" {more_left}{more_right}When"), theme.dim));
+    buf.set_line(area.x, area.y, &Line::from(head), area.width);
+    let rows: Vec<Row> = app
+        .matrix_initiatives()
+        .into_iter()
+        .enumerate()
+        .map(|(n, i)| {
+            let mut spans = vec![Span::styled(
+                format!("{:<w$}", fit(&clean(&i.title), title_width.saturating_sub(1)), w = title_width.saturating_sub(1)),
+                theme.text,
+            )];
+            for goal in &shown {
+                let cell = i.strength_for(&goal.id).map_or("·", Strength::symbol);
+                spans.push(Span::styled(format!("{cell:^CELL$}"), theme.code));
+            }
+            let when = horizon_label(i, app);
+            let style = if i.is_overdue(app.today) { theme.alert } else { theme.dim };
+            spans.push(Span::styled(format!("   {when}"), style));
+            (Some(n), Line::from(spans))
+        })
+        .collect();
+    if rows.is_empty() {
+        let line = Line::styled(app.alignment_empty_hint(), theme.dim);
+        buf.set_line(body.x, body.y, &line, body.width);
+        return;
+    }
+    draw_rows(app, &rows, body, buf, theme);
+}
+
+fn by_horizon(app: &App, area: Rect, body: Rect, buf: &mut Buffer, theme: &Theme) {
+    let cell = 14;
+    let title_width = usize::from(area.width).saturating_sub(cell * 4 + 13);
+    let mut head = vec![Span::styled(
+        format!(" {:<w$}", "Goal", w = title_width),
+        theme.dim,
+    )];
+    for h in Horizon::ALL {
+        head.push(Span::styled(format!("{:<cell$}", h.label()), theme.dim));
+    }
+    head.push(Span::styled("Support", theme.dim));
+    buf.set_line(area.x, area.y, &Line::from(head), area.width);
+    let rows: Vec<Row> = app
+        .roadmap
+        .goals
+        .iter()
+        .enumerate()
+        .map(|(n, goal)| {
+            let name = format!("{:<6} {}", clean(&goal.code), clean(&goal.title));
+            let mut spans = vec![Span::styled(
+                format!("{:<w$}", fit(&name, title_width.saturating_sub(1)), w = title_width),
+                theme.text,
+            )];
+            for h in Horizon::ALL {
+                let mut counts = [0usize; 3];
+                for i in app.roadmap.serving(&goal.id) {
+                    if i.horizon(app.today) == h
+                        && let Some(s) = i.strength_for(&goal.id)
+                    {
+                        counts[Strength::ALL.iter().position(|x| *x == s).unwrap_or(0)] += 1;
+                    }
+                }
+                let text: Vec<String> = Strength::ALL
+                    .iter()
+                    .zip(counts)
+                    .filter(|(_, c)| *c > 0)
+                    .map(|(s, c)| format!("{c}{}", s.symbol()))
+                    .collect();
+                let text = if text.is_empty() { "·".to_string() } else { text.join(" ") };
+                spans.push(Span::styled(format!("{text:<cell$}"), theme.code));
+            }
+            if alignment::is_unsupported(&app.roadmap, &goal.id, app.today) {
+                spans.push(Span::styled("UNSUPPORTED", theme.alert));
+            } else {
+                spans.push(Span::styled("supported", theme.dim));
+            }
+            (Some(n), Line::from(spans))
+        })
+        .collect();
+    if rows.is_empty() {
+        let line = Line::styled(app.alignment_empty_hint(), theme.dim);
+        buf.set_line(body.x, body.y, &line, body.width);
+        return;
+    }
+    draw_rows(app, &rows, body, buf, theme);
+}
+
+fn bar(share: Option<f64>, cells: usize) -> String {
+    match share {
+        Some(s) => format!("{} {:>4}", gauge(Some(s), cells), percent(s)),
+        None => format!("{:<w$}", "—", w = cells + 5),
+    }
+}
+
+/// Draws the balance tab: shares per goal against the goal's weight, then the run / grow /
+/// transform mix, and a warning when run work dominates.
+pub fn render_balance(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let balance = alignment::balance(&app.roadmap);
+    let show_cost = !app.public;
+    let cells = if area.width >= 100 { 16 } else { 10 };
+    let col = cells + 8;
+    let mut lines: Vec<Line> = Vec::new();
+    lines.push(Line::styled(
+        format!(
+            "Where the {} active initiatives go, against what the business said matters",
+            balance.active
+        ),
+        theme.strong,
+    ));
+    let cost_head = if show_cost { "Cost" } else { "Cost (hidden: public)" };
+    lines.push(Line::styled(
+        format!(
+            "{:<12}{:<col$}{:<col$}{}",
+            "", "Initiatives", cost_head, "Goal weight (from priority)"
+        ),
+        theme.dim,
+    ));
+    for row in &balance.rows {
+        let (label, style) = match &row.goal {
+            Some(id) => match app.roadmap.goal(id) {
+                Some(g) => (format!("{:<6} P{}", clean(&g.code), g.priority), theme.text),
+                None => continue,
+            },
+            None => ("no goal".to_string(), theme.alert),
+        };
+        let cost = if show_cost { row.cost } else { None };
+        let mut spans = vec![
+            Span::styled(format!("{:<12}", fit(&label, 11)), style),
+            Span::styled(format!("{:<col$}", bar(Some(row.initiatives), cells)), theme.code),
+            Span::styled(format!("{:<col$}", bar(cost, cells)), theme.code),
+            Span::styled(bar(row.weight, cells), theme.dim),
+        ];
+        if let Some(weight) = row.weight {
+            if row.initiatives < weight / 2.0 {
+                spans.push(Span::styled("  ▼ below its weight", theme.alert));
+            } else if row.initiatives > weight * 2.0 && weight > 0.0 {
+                spans.push(Span::styled("  ▲ above its weight", theme.dim));
+            }
+        }
+        lines.push(Line::from(spans));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled("Run / grow / transform", theme.strong));
+    for (n, kind) in Kind::ALL.iter().enumerate() {
+        let cost = balance.kind_costs.filter(|_| show_cost).map(|c| c[n]);
+        lines.push(Line::from(vec![
+            Span::styled(format!("{:<12}", kind.label()), theme.text),
+            Span::styled(format!("{:<col$}", bar(Some(balance.kinds[n]), cells)), theme.code),
+            Span::styled(bar(cost, cells), theme.code),
+        ]));
+    }
+    if let Some(warning) = balance.warning() {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(format!("⚠ {warning}"), theme.alert));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        "A multi-goal initiative is split by link strength (strong 3, partial 2, weak 1).",
+        theme.dim,
+    ));
+    lines.push(Line::styled(
+        "Goal weight = 6 − priority: P1 weighs 5, P5 weighs 1.",
+        theme.dim,
+    ));
+    for (y, line) in lines.iter().take(usize::from(area.height)).enumerate() {
+        let y = area.y + u16::try_from(y).unwrap_or(0);
+        buf.set_line(area.x, y, line, area.width);
+    }
+}
