@@ -3,32 +3,9 @@
 
 mod common;
 
-use alignmap::app::App;
 use alignmap::domain::Roadmap;
-use alignmap::ui;
-use common::{TODAY, app_with, press, sample_app};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use common::{TODAY, app_with, draw, press, sample_app, screen_text};
 use ratatui::style::{Color, Modifier};
-
-fn draw(app: &mut App, width: u16, height: u16) -> Terminal<TestBackend> {
-    app.viewport = (width, height);
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|frame| ui::render(app, frame)).unwrap();
-    terminal
-}
-
-fn screen_text(terminal: &Terminal<TestBackend>) -> String {
-    let buffer = terminal.backend().buffer();
-    let mut out = String::new();
-    for y in 0..buffer.area.height {
-        for x in 0..buffer.area.width {
-            out.push_str(buffer[(x, y)].symbol());
-        }
-        out.push('\n');
-    }
-    out
-}
 
 #[test]
 fn board_80x24() {

@@ -108,7 +108,11 @@ impl App {
         let (mut options, mut keys) = (vec!["New deliverable…".to_string()], vec![None]);
         for (n, d) in i.deliverables.iter().enumerate() {
             let done = if d.done { "✓ " } else { "" };
-            options.push(format!("{} · {done}{}", d.date.format("%-d %b %Y"), d.title));
+            options.push(format!(
+                "{} · {done}{}",
+                d.date.format("%-d %b %Y"),
+                d.title
+            ));
             keys.push(Some(n.to_string()));
         }
         self.pick_or_open(Pick {

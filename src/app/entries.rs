@@ -43,7 +43,10 @@ pub fn parse_number(text: &str) -> Result<Option<f64>, String> {
     };
     match digits.parse::<f64>() {
         Ok(n) if n.is_finite() => Ok(Some(n * factor)),
-        _ => Err(format!("\"{}\" is not a number ({NUMBER_HELP})", text.trim())),
+        _ => Err(format!(
+            "\"{}\" is not a number ({NUMBER_HELP})",
+            text.trim()
+        )),
     }
 }
 
@@ -115,7 +118,11 @@ impl Form {
         let fields = vec![
             Field::text(FieldName::Title, "KPI", existing.map_or("", |k| &k.name)),
             Field::text(FieldName::Unit, "Unit", existing.map_or("", |k| &k.unit)),
-            number_field(FieldName::Baseline, "Baseline", existing.map(|k| k.baseline)),
+            number_field(
+                FieldName::Baseline,
+                "Baseline",
+                existing.map(|k| k.baseline),
+            ),
             number_field(FieldName::Goal, "Target", existing.and_then(|k| k.target)),
             Field {
                 name: FieldName::Direction,

@@ -371,11 +371,7 @@ impl Form {
     /// The same form without internal fields (notes, cost, benefit, politics), for the
     /// public view.
     pub fn without_internal(mut self) -> Self {
-        let keep: Vec<bool> = self
-            .fields
-            .iter()
-            .map(|f| !f.name.is_internal())
-            .collect();
+        let keep: Vec<bool> = self.fields.iter().map(|f| !f.name.is_internal()).collect();
         let mut flags = keep.iter();
         self.fields.retain(|_| *flags.next().unwrap_or(&true));
         let mut flags = keep.iter();
@@ -729,7 +725,7 @@ impl Form {
                 "←/→ or Space to change, or type its first letter".into()
             }
             Some((FieldValue::Goals { .. }, _)) => {
-                "↑/↓ move · Space: strong ● → partial ◐ → weak ○ → unlinked".into()
+                "↑/↓ move · Space: strong ■ → partial ◧ → weak □ → unlinked".into()
             }
             Some((FieldValue::Date(_), _)) => format!(
                 "e.g. 2027-03-31, +2w, fri, eom, next-month (today is {})",

@@ -29,12 +29,13 @@ impl Strength {
         }
     }
 
-    /// A symbol that tells strengths apart without colour: ● ◐ ○.
+    /// A symbol that tells strengths apart without colour: ■ ◧ □ (squares, so they never
+    /// look like the round status symbols on cards).
     pub fn symbol(self) -> &'static str {
         match self {
-            Strength::Strong => "●",
-            Strength::Partial => "◐",
-            Strength::Weak => "○",
+            Strength::Strong => "■",
+            Strength::Partial => "◧",
+            Strength::Weak => "□",
         }
     }
 

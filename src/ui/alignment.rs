@@ -29,7 +29,12 @@ pub fn render_alignment(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) 
         &Line::styled(fit(&summary, usize::from(area.width)), theme.strong),
         area.width - margin,
     );
-    render_tabs(app, Rect::new(area.x, area.y + 1, area.width, 1), buf, theme);
+    render_tabs(
+        app,
+        Rect::new(area.x, area.y + 1, area.width, 1),
+        buf,
+        theme,
+    );
     let body = Rect::new(area.x, area.y + 2, area.width, area.height - 2);
     let block = pane(format!(" {} ", app.align.tab.label()), true, theme);
     let inner = block.inner(body);
@@ -57,7 +62,11 @@ pub fn render_alignment(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) 
 /// Draws rows scrolled so the selected one (with its heading, when it fits) is visible; the
 /// selected row is marked ▶ and highlighted.
 pub fn draw_rows(app: &App, rows: &[Row], area: Rect, buf: &mut Buffer, theme: &Theme) {
-    let count = rows.iter().filter_map(|(n, _)| *n).max().map_or(0, |n| n + 1);
+    let count = rows
+        .iter()
+        .filter_map(|(n, _)| *n)
+        .max()
+        .map_or(0, |n| n + 1);
     let selected = app.alignment_cursor(count);
     let first = rows
         .iter()
@@ -71,10 +80,20 @@ pub fn draw_rows(app: &App, rows: &[Row], area: Rect, buf: &mut Buffer, theme: &
     // Show the heading above the first row of a group when there is room.
     let top = first.saturating_sub(usize::from(first > 0 && rows[first - 1].0.is_none()));
     let offset = (last + 1).saturating_sub(height).min(top);
-    for (y, (row_index, (row, line))) in rows.iter().enumerate().skip(offset).take(height).enumerate() {
+    for (y, (row_index, (row, line))) in rows
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(height)
+        .enumerate()
+    {
         let y = area.y + u16::try_from(y).unwrap_or(0);
         let chosen = *row == Some(selected);
-        let marker = if chosen && row_index == first { "▶" } else { " " };
+        let marker = if chosen && row_index == first {
+            "▶"
+        } else {
+            " "
+        };
         let mut line = line.clone();
         if chosen {
             line = line.style(theme.selected);
@@ -84,7 +103,9 @@ pub fn draw_rows(app: &App, rows: &[Row], area: Rect, buf: &mut Buffer, theme: &
     }
     if offset + height < rows.len() {
         let more = format!(" ↓ {} more ", rows.len() - offset - height);
-        let x = area.right().saturating_sub(u16::try_from(more.len()).unwrap_or(0));
+        let x = area
+            .right()
+            .saturating_sub(u16::try_from(more.len()).unwrap_or(0));
         buf.set_line(x, area.bottom(), &Line::styled(more, theme.dim), area.width);
     }
 }
@@ -117,14 +138,20 @@ fn gap_rows(app: &App, width: usize, theme: &Theme) -> Vec<Row> {
         if gap.heading() != heading {
             heading = gap.heading();
             let count = gaps.iter().filter(|g| g.heading() == heading).count();
-            let style = if matches!(gap, Gap::Unlinked(_) | Gap::Unsupported(_) | Gap::Unmitigated(..)) {
+            let style = if matches!(
+                gap,
+                Gap::Unlinked(_) | Gap::Unsupported(_) | Gap::Unmitigated(..)
+            ) {
                 theme.alert
             } else {
                 theme.strong
             };
             rows.push((None, Line::styled(format!("{heading} · {count}"), style)));
         }
-        rows.push((Some(n), Line::raw(fit(&gap_text(app, gap), width.saturating_sub(2)))));
+        rows.push((
+            Some(n),
+            Line::raw(fit(&gap_text(app, gap), width.saturating_sub(2))),
+        ));
     }
     rows
 }
@@ -138,7 +165,11 @@ pub fn gap_text(app: &App, gap: &Gap) -> String {
     };
     let when = |id| {
         r.initiative(id).map_or_else(String::new, |i| {
-            format!("{} · {}", i.horizon(app.today).label(), i.target.format("%-d %b"))
+            format!(
+                "{}, {}",
+                i.horizon(app.today).label(),
+                i.target.format("%-d %b")
+            )
         })
     };
     let goal = |id| {
@@ -147,8 +178,8 @@ pub fn gap_text(app: &App, gap: &Gap) -> String {
         })
     };
     match gap {
-        Gap::Unlinked(i) | Gap::NoCase(i) => format!("  {} ({})", title(i), when(i)),
-        Gap::NoOwner(i) => format!("  {} ({}) · nobody in IT owns it", title(i), when(i)),
+        Gap::Unlinked(i) | Gap::NoCase(i) => format!("  {} · {}", title(i), when(i)),
+        Gap::NoOwner(i) => format!("  {} · {} · nobody in IT owns it", title(i), when(i)),
         Gap::Unsupported(g) => {
             let next = r
                 .serving(g)
@@ -156,16 +187,20 @@ pub fn gap_text(app: &App, gap: &Gap) -> String {
                 .min_by_key(|i| i.target)
                 .map_or_else(
                     || "nothing planned at all".to_string(),
-                    |i| format!("first: {} on {}", clean(&i.title), i.target.format("%-d %b %Y")),
+                    |i| {
+                        format!(
+                            "first: {} on {}",
+                            clean(&i.title),
+                            i.target.format("%-d %b %Y")
+                        )
+                    },
                 );
             format!("  {} · {next}", goal(g))
         }
         Gap::NoKpi(g) => format!("  {} · how will we know it worked?", goal(g)),
         Gap::NoTarget(g, k) => {
             let code = r.goal(g).map_or("", |g| g.code.as_str());
-            let kpi = r
-                .goal(g)
-                .and_then(|g| g.kpis.iter().find(|x| &x.id == k));
+            let kpi = r.goal(g).and_then(|g| g.kpis.iter().find(|x| &x.id == k));
             let why = match kpi.and_then(|k| k.target) {
                 None => "no target agreed".to_string(),
                 Some(_) => "the target points the wrong way for its direction".to_string(),
@@ -173,13 +208,27 @@ pub fn gap_text(app: &App, gap: &Gap) -> String {
             let name = kpi.map_or_else(String::new, |k| clean(&k.name).into_owned());
             format!("  {:<6} {name} · {why}", clean(code))
         }
-        Gap::Sequence(i, n) => format!("  {} ({}) needs {} ({})", title(i), when(i), title(n), when(n)),
+        Gap::Sequence(i, n) => {
+            let date = |id| {
+                r.initiative(id)
+                    .map_or_else(String::new, |x| x.target.format("%-d %b %Y").to_string())
+            };
+            format!(
+                "  {} ({}) needs {} ({})",
+                title(i),
+                date(i),
+                title(n),
+                date(n)
+            )
+        }
         Gap::Unmitigated(i, risk) => {
             let risk = r
                 .initiative(i)
                 .and_then(|x| x.risks.iter().find(|k| &k.id == risk));
             let (severity, name) = match risk {
-                Some(k) if app.public && k.confidential => (k.severity(), "a confidential risk".into()),
+                Some(k) if app.public && k.confidential => {
+                    (k.severity(), "a confidential risk".into())
+                }
                 Some(k) => (k.severity(), clean(&k.title).into_owned()),
                 None => (0, String::new()),
             };
@@ -232,7 +281,10 @@ fn goal_rows(app: &App, width: usize, theme: &Theme) -> Vec<Row> {
             Some(n),
             Line::from(vec![
                 Span::styled(head, theme.strong),
-                Span::styled(format!("  P{} · {active} active · ", goal.priority), theme.dim),
+                Span::styled(
+                    format!("  P{} · {active} active · ", goal.priority),
+                    theme.dim,
+                ),
                 support,
             ]),
         ));
@@ -242,7 +294,10 @@ fn goal_rows(app: &App, width: usize, theme: &Theme) -> Vec<Row> {
             .filter(|k| !(app.public && k.confidential))
             .collect();
         if kpis.is_empty() {
-            rows.push((Some(n), Line::styled("       no KPI: how will we know it worked?", theme.alert)));
+            rows.push((
+                Some(n),
+                Line::styled("       no KPI: how will we know it worked?", theme.alert),
+            ));
         }
         for kpi in kpis {
             let mut line = kpi_line(kpi, app.today, name_width, compact, theme);

@@ -1,6 +1,7 @@
 //! The detail popup of an initiative or a goal.
 
 use super::chrome::{centered, frame};
+use super::sections;
 use super::text::clean;
 use super::theme::Theme;
 use crate::app::{App, Item};
@@ -124,6 +125,7 @@ fn initiative_lines<'a>(app: &App, i: &Initiative, theme: &Theme) -> Vec<Line<'a
         field("When", &when, theme),
         field("IT owner", &i.it_owner, theme),
         field("Sponsor", &i.sponsor, theme),
+        field("Champion", &i.champion, theme),
         field("Tags", &i.tags.join(", "), theme),
         Line::raw(""),
         Line::styled("Serves", theme.dim),
@@ -147,13 +149,19 @@ fn initiative_lines<'a>(app: &App, i: &Initiative, theme: &Theme) -> Vec<Line<'a
             Span::styled(clean(&goal.title).into_owned(), theme.text),
         ]));
     }
-    let notes = if app.public { &String::new() } else { &i.notes };
-    for (label, text) in [("Summary", &i.summary), ("Notes", notes)] {
-        if !text.is_empty() {
-            lines.push(Line::raw(""));
-            lines.push(Line::styled(label, theme.dim));
-            lines.push(Line::styled(clean(text).into_owned(), theme.text));
-        }
+    if !i.summary.is_empty() {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled("Summary", theme.dim));
+        lines.push(Line::styled(clean(&i.summary).into_owned(), theme.text));
+    }
+    lines.extend(sections::deliverables(app, i, theme));
+    lines.extend(sections::case(app, i, theme));
+    lines.extend(sections::risks(app, i, theme));
+    lines.extend(sections::dependencies(app, i, theme));
+    if !app.public && !i.notes.is_empty() {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled("Notes (internal)", theme.dim));
+        lines.push(Line::styled(clean(&i.notes).into_owned(), theme.text));
     }
     if !i.target_log.is_empty() {
         lines.push(Line::raw(""));
@@ -207,12 +215,21 @@ fn goal_lines<'a>(app: &App, g: &Goal, theme: &Theme) -> Vec<Line<'a>> {
         lines.push(Line::raw(""));
         lines.push(Line::styled(clean(&g.description).into_owned(), theme.text));
     }
+    lines.extend(sections::goal_kpis(app, g, theme));
     lines.push(Line::raw(""));
-    lines.push(Line::styled("What IT delivers for this goal", theme.dim));
+    lines.push(Line::styled(
+        "What IT delivers for this goal (■ strong ◧ partial □ weak)",
+        theme.dim,
+    ));
     let serving: Vec<&Initiative> = app.roadmap.serving(&g.id).collect();
     if serving.is_empty() {
         lines.push(Line::styled(
             "  no active initiative: who is working on this?",
+            theme.alert,
+        ));
+    } else if crate::domain::alignment::is_unsupported(&app.roadmap, &g.id, app.today) {
+        lines.push(Line::styled(
+            "  UNSUPPORTED: nothing strong or partial lands by the end of next month",
             theme.alert,
         ));
     }
@@ -227,9 +244,10 @@ fn goal_lines<'a>(app: &App, g: &Goal, theme: &Theme) -> Vec<Line<'a>> {
         items.sort_by_key(|i| i.target);
         lines.push(Line::styled(format!("  {}", horizon.label()), theme.strong));
         for i in items {
+            let strength = i.strength_for(&g.id).map_or("", |s| s.symbol());
             lines.push(Line::styled(
                 format!(
-                    "    {} {} ({})",
+                    "    {strength} {} {} ({})",
                     i.status.symbol(),
                     clean(&i.title),
                     i.target.format("%-d %b")
@@ -238,6 +256,7 @@ fn goal_lines<'a>(app: &App, g: &Goal, theme: &Theme) -> Vec<Line<'a>> {
             ));
         }
     }
+    lines.extend(sections::goal_risk_lines(app, g, theme));
     lines.push(Line::raw(""));
     lines.push(Line::styled(format!("id {}", g.id), theme.dim));
     lines

@@ -16,7 +16,7 @@ use ratatui::text::{Line, Span};
 
 const CELL: usize = 6;
 const WHEN: usize = 11;
-const LEGEND: &str = "● strong  ◐ partial  ○ weak  · none";
+const LEGEND: &str = "■ strong  ◧ partial  □ weak  · none";
 
 /// Draws the matrix tab.
 pub fn render_matrix(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
@@ -25,15 +25,28 @@ pub fn render_matrix(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     }
     let body = Rect::new(area.x, area.y + 1, area.width, area.height - 2);
     let footer = Rect::new(area.x, area.bottom() - 1, area.width, 1);
-    let view = app.key_label(crate::app::Context::Alignment, crate::app::Command::MatrixView);
+    let view = app.key_label(
+        crate::app::Context::Alignment,
+        crate::app::Command::MatrixView,
+    );
     if app.align.by_horizon {
         by_horizon(app, area, body, buf, theme);
         let text = format!("{LEGEND}   {view}: initiatives × goals");
-        buf.set_line(footer.x, footer.y, &Line::styled(text, theme.dim), footer.width);
+        buf.set_line(
+            footer.x,
+            footer.y,
+            &Line::styled(text, theme.dim),
+            footer.width,
+        );
     } else {
         by_initiative(app, area, body, buf, theme);
         let text = format!("{LEGEND}   ←/→ more goals   {view}: goals × horizons");
-        buf.set_line(footer.x, footer.y, &Line::styled(text, theme.dim), footer.width);
+        buf.set_line(
+            footer.x,
+            footer.y,
+            &Line::styled(text, theme.dim),
+            footer.width,
+        );
     }
 }
 
@@ -58,8 +71,15 @@ fn by_initiative(app: &App, area: Rect, body: Rect, buf: &mut Buffer, theme: &Th
         ));
     }
     let more_left = if first > 0 { "◀" } else { " " };
-    let more_right = if first + shown.len() < goals.len() { "▶" } else { " " };
-    head.push(Span::styled(format!(" {more_left}{more_right}When"), theme.dim));
+    let more_right = if first + shown.len() < goals.len() {
+        "▶"
+    } else {
+        " "
+    };
+    head.push(Span::styled(
+        format!(" {more_left}{more_right}When"),
+        theme.dim,
+    ));
     buf.set_line(area.x, area.y, &Line::from(head), area.width);
     let rows: Vec<Row> = app
         .matrix_initiatives()
@@ -67,7 +87,11 @@ fn by_initiative(app: &App, area: Rect, body: Rect, buf: &mut Buffer, theme: &Th
         .enumerate()
         .map(|(n, i)| {
             let mut spans = vec![Span::styled(
-                format!("{:<w$}", fit(&clean(&i.title), title_width.saturating_sub(1)), w = title_width.saturating_sub(1)),
+                format!(
+                    "{:<w$}",
+                    fit(&clean(&i.title), title_width.saturating_sub(1)),
+                    w = title_width.saturating_sub(1)
+                ),
                 theme.text,
             )];
             for goal in &shown {
@@ -75,7 +99,11 @@ fn by_initiative(app: &App, area: Rect, body: Rect, buf: &mut Buffer, theme: &Th
                 spans.push(Span::styled(format!("{cell:^CELL$}"), theme.code));
             }
             let when = horizon_label(i, app);
-            let style = if i.is_overdue(app.today) { theme.alert } else { theme.dim };
+            let style = if i.is_overdue(app.today) {
+                theme.alert
+            } else {
+                theme.dim
+            };
             spans.push(Span::styled(format!("   {when}"), style));
             (Some(n), Line::from(spans))
         })
@@ -89,7 +117,7 @@ fn by_initiative(app: &App, area: Rect, body: Rect, buf: &mut Buffer, theme: &Th
 }
 
 fn by_horizon(app: &App, area: Rect, body: Rect, buf: &mut Buffer, theme: &Theme) {
-    let cell = 14;
+    let cell = if area.width < 100 { 10 } else { 14 };
     let title_width = usize::from(area.width).saturating_sub(cell * 4 + 13);
     let mut head = vec![Span::styled(
         format!(" {:<w$}", "Goal", w = title_width),
@@ -108,7 +136,11 @@ fn by_horizon(app: &App, area: Rect, body: Rect, buf: &mut Buffer, theme: &Theme
         .map(|(n, goal)| {
             let name = format!("{:<6} {}", clean(&goal.code), clean(&goal.title));
             let mut spans = vec![Span::styled(
-                format!("{:<w$}", fit(&name, title_width.saturating_sub(1)), w = title_width),
+                format!(
+                    "{:<w$}",
+                    fit(&name, title_width.saturating_sub(1)),
+                    w = title_width
+                ),
                 theme.text,
             )];
             for h in Horizon::ALL {
@@ -126,7 +158,11 @@ fn by_horizon(app: &App, area: Rect, body: Rect, buf: &mut Buffer, theme: &Theme
                     .filter(|(_, c)| *c > 0)
                     .map(|(s, c)| format!("{c}{}", s.symbol()))
                     .collect();
-                let text = if text.is_empty() { "·".to_string() } else { text.join(" ") };
+                let text = if text.is_empty() {
+                    "·".to_string()
+                } else {
+                    text.join(" ")
+                };
                 spans.push(Span::styled(format!("{text:<cell$}"), theme.code));
             }
             if alignment::is_unsupported(&app.roadmap, &goal.id, app.today) {
@@ -157,7 +193,7 @@ fn bar(share: Option<f64>, cells: usize) -> String {
 pub fn render_balance(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let balance = alignment::balance(&app.roadmap);
     let show_cost = !app.public;
-    let cells = if area.width >= 100 { 16 } else { 10 };
+    let cells = (usize::from(area.width).saturating_sub(12 + 3 * 8 + 20) / 3).clamp(10, 30);
     let col = cells + 8;
     let mut lines: Vec<Line> = Vec::new();
     lines.push(Line::styled(
@@ -167,7 +203,11 @@ pub fn render_balance(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
         ),
         theme.strong,
     ));
-    let cost_head = if show_cost { "Cost" } else { "Cost (hidden: public)" };
+    let cost_head = if show_cost {
+        "Cost"
+    } else {
+        "Cost (hidden: public)"
+    };
     lines.push(Line::styled(
         format!(
             "{:<12}{:<col$}{:<col$}{}",
@@ -186,7 +226,10 @@ pub fn render_balance(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
         let cost = if show_cost { row.cost } else { None };
         let mut spans = vec![
             Span::styled(format!("{:<12}", fit(&label, 11)), style),
-            Span::styled(format!("{:<col$}", bar(Some(row.initiatives), cells)), theme.code),
+            Span::styled(
+                format!("{:<col$}", bar(Some(row.initiatives), cells)),
+                theme.code,
+            ),
             Span::styled(format!("{:<col$}", bar(cost, cells)), theme.code),
             Span::styled(bar(row.weight, cells), theme.dim),
         ];
@@ -205,7 +248,10 @@ pub fn render_balance(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
         let cost = balance.kind_costs.filter(|_| show_cost).map(|c| c[n]);
         lines.push(Line::from(vec![
             Span::styled(format!("{:<12}", kind.label()), theme.text),
-            Span::styled(format!("{:<col$}", bar(Some(balance.kinds[n]), cells)), theme.code),
+            Span::styled(
+                format!("{:<col$}", bar(Some(balance.kinds[n]), cells)),
+                theme.code,
+            ),
             Span::styled(bar(cost, cells), theme.code),
         ]));
     }

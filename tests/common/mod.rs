@@ -110,3 +110,31 @@ pub fn spawn_dev_tool(path: &std::path::Path, tool: &str) -> std::process::Child
     assert_eq!(ready.trim(), "ready");
     child
 }
+
+/// Renders the app at `width` x `height` into a TestBackend, as the runtime would.
+pub fn draw(
+    app: &mut App,
+    width: u16,
+    height: u16,
+) -> ratatui::Terminal<ratatui::backend::TestBackend> {
+    app.viewport = (width, height);
+    let backend = ratatui::backend::TestBackend::new(width, height);
+    let mut terminal = ratatui::Terminal::new(backend).unwrap();
+    terminal
+        .draw(|frame| alignmap::ui::render(app, frame))
+        .unwrap();
+    terminal
+}
+
+/// The screen as plain text, one line per row.
+pub fn screen_text(terminal: &ratatui::Terminal<ratatui::backend::TestBackend>) -> String {
+    let buffer = terminal.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buffer.area.height {
+        for x in 0..buffer.area.width {
+            out.push_str(buffer[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    out
+}
