@@ -245,3 +245,53 @@ fn kpis_are_added_from_the_goals_pane_and_a_goal_without_one_says_how() {
     assert_eq!(kpi.progress(), Some(0.0));
     assert!(kpi.id.starts_with("k-"));
 }
+
+#[test]
+fn dependencies_are_ticked_in_a_list_and_circles_are_refused() {
+    let mut app = sample_app();
+    let dunning = InitiativeId("i-dun00001".into());
+    let crm = InitiativeId("i-crm00001".into());
+    app.select_initiative(&crm);
+    press(&mut app, "Enter n");
+    let Mode::Pick(pick) = &app.mode else {
+        panic!("the needs list")
+    };
+    let at = pick
+        .keys
+        .iter()
+        .position(|k| k.as_deref() == Some("i-dun00001"))
+        .unwrap();
+    // Dunning already needs the CRM: the CRM needing dunning would close a circle.
+    press(&mut app, &"j ".repeat(at));
+    press(&mut app, "Enter");
+    assert!(app.roadmap.initiative(&crm).unwrap().needs.is_empty());
+    assert!(
+        app.message.as_ref().unwrap().1.contains("circle"),
+        "{:?}",
+        app.message
+    );
+    assert!(matches!(app.mode, Mode::Pick(_)), "the list stays open");
+    // Untick the existing link from the dunning side, then undo it.
+    press(&mut app, "Esc Esc");
+    app.select_initiative(&dunning);
+    press(&mut app, "Enter n");
+    let Mode::Pick(pick) = &app.mode else {
+        panic!("the needs list")
+    };
+    let at = pick
+        .keys
+        .iter()
+        .position(|k| k.as_deref() == Some("i-crm00001"))
+        .unwrap();
+    assert!(pick.options[at].starts_with("[x]") && pick.options[at].contains("planned later"));
+    press(&mut app, &"j ".repeat(at));
+    press(&mut app, "Enter");
+    assert!(app.roadmap.initiative(&dunning).unwrap().needs.is_empty());
+    assert!(
+        !app.listed_gaps()
+            .iter()
+            .any(|g| matches!(g, Gap::Sequence(..)))
+    );
+    press(&mut app, "Esc u");
+    assert_eq!(app.roadmap.initiative(&dunning).unwrap().needs, [crm]);
+}

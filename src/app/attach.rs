@@ -15,6 +15,8 @@ pub enum PickFor {
     Kpi(GoalId),
     /// A deliverable form of this initiative.
     Deliverable(InitiativeId),
+    /// Toggles "this initiative needs that one" (the list stays open).
+    Needs(InitiativeId),
 }
 
 /// A short list to choose from: "New …" first, then the existing entries.
@@ -48,6 +50,7 @@ impl App {
             (Command::AddRisk, Item::Initiative(id)) => self.pick_risk(id),
             (Command::EditCase, Item::Initiative(id)) => self.open_case(id),
             (Command::AddDeliverable, Item::Initiative(id)) => self.pick_deliverable(id),
+            (Command::EditNeeds, Item::Initiative(id)) => self.pick_needs(id, 0),
             (Command::RecordReading, Item::Goal(id)) => self.open_reading(id),
             (Command::AddKpi, Item::Goal(id)) => self.pick_kpi(id),
             (Command::RecordReading | Command::AddKpi, Item::Initiative(_)) => {
@@ -122,6 +125,92 @@ impl App {
             keys,
             selected: 0,
         });
+    }
+
+    /// The other initiatives, active ones first by target, ticked when `id` needs them.
+    fn pick_needs(&mut self, id: &InitiativeId, selected: usize) {
+        let Some(i) = self.roadmap.initiative(id) else {
+            return;
+        };
+        let mut others: Vec<_> = self
+            .roadmap
+            .initiatives
+            .iter()
+            .filter(|o| &o.id != id && (o.status.is_active() || i.needs.contains(&o.id)))
+            .collect();
+        others.sort_by_key(|o| (o.target, o.title.clone()));
+        if others.is_empty() {
+            return self.info("There is no other active initiative to depend on.");
+        }
+        let (mut options, mut keys) = (Vec::new(), Vec::new());
+        for o in others {
+            let tick = if i.needs.contains(&o.id) {
+                "[x]"
+            } else {
+                "[ ]"
+            };
+            let late = if i.needs.contains(&o.id) && o.target > i.target {
+                " · planned later!"
+            } else {
+                ""
+            };
+            options.push(format!(
+                "{tick} {} ({}){late}",
+                o.title,
+                o.target.format("%-d %b %Y")
+            ));
+            keys.push(Some(o.id.0.clone()));
+        }
+        self.mode = Mode::Pick(Pick {
+            title: format!("\"{}\" needs first (Enter ticks)", i.title),
+            purpose: PickFor::Needs(id.clone()),
+            options,
+            keys,
+            selected,
+        });
+    }
+
+    fn toggle_need(&mut self, id: &InitiativeId, other: &str, selected: usize) {
+        if self.read_only.is_some() {
+            return self.error("Read-only: nothing can be changed here (the top line says why).");
+        }
+        let other = InitiativeId(other.to_string());
+        let Some(i) = self.roadmap.initiative(id) else {
+            return;
+        };
+        let adding = !i.needs.contains(&other);
+        let mut next = self.roadmap.clone();
+        if let Some(i) = next.initiative_mut(id) {
+            if adding {
+                i.needs.push(other.clone());
+            } else {
+                i.needs.retain(|n| n != &other);
+            }
+        }
+        let name = |r: &crate::domain::Roadmap, x: &InitiativeId| {
+            r.initiative(x).map(|i| i.title.clone()).unwrap_or_default()
+        };
+        let problems = crate::domain::validate::problems(&next);
+        if problems.iter().any(|p| p.contains("circle")) {
+            self.error(format!(
+                "Not added: \"{}\" already needs \"{}\" (directly or through others): \
+                 that would be a circle.",
+                name(&next, &other),
+                name(&next, id)
+            ));
+            return self.pick_needs(id, selected);
+        }
+        let what = if adding {
+            format!("\"{}\" needs \"{}\"", name(&next, id), name(&next, &other))
+        } else {
+            format!(
+                "\"{}\" no longer needs \"{}\"",
+                name(&next, id),
+                name(&next, &other)
+            )
+        };
+        self.change(what, |r, _, _| *r = next);
+        self.pick_needs(id, selected);
     }
 
     fn pick_kpi(&mut self, id: &GoalId) {
@@ -202,6 +291,7 @@ impl App {
                 let index = key.and_then(|k| k.parse().ok());
                 Form::deliverable(i, index, today)
             }
+            PickFor::Needs(_) => return,
         };
         self.show_form(form);
     }
@@ -219,7 +309,11 @@ impl App {
             Command::Yes => {
                 let purpose = pick.purpose.clone();
                 let key = pick.keys.get(pick.selected).cloned().flatten();
-                self.open_picked(&purpose, key);
+                let selected = pick.selected;
+                match (&purpose, key) {
+                    (PickFor::Needs(id), Some(other)) => self.toggle_need(id, &other, selected),
+                    (_, key) => self.open_picked(&purpose, key),
+                }
             }
             Command::Close => self.mode = Mode::Browse,
             _ => {}

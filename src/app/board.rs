@@ -61,6 +61,7 @@ impl App {
             .iter()
             .map(|g| counts.get(&g.id).copied().unwrap_or(0))
             .collect();
+        self.goal_health = crate::domain::alignment::health(&self.roadmap, today);
         self.due_actions.clear();
         for action in self.roadmap.actions.iter().filter(|a| a.due_soon(today, 7)) {
             if let Some(crate::domain::decisions::Link::Initiative(id)) = &action.link {
@@ -175,7 +176,8 @@ impl App {
             | Command::EditCase
             | Command::RecordReading
             | Command::AddKpi
-            | Command::AddDeliverable => self.attach_command(command, self.selected_item()),
+            | Command::AddDeliverable
+            | Command::EditNeeds => self.attach_command(command, self.selected_item()),
             Command::MoveEarlier => self.move_card(false),
             Command::MoveLater => self.move_card(true),
             Command::ReorderUp => self.reorder(false),

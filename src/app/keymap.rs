@@ -99,6 +99,8 @@ pub enum Command {
     AddKpi,
     /// Add or edit a deliverable of the selected initiative.
     AddDeliverable,
+    /// Choose the initiatives the selected one needs first.
+    EditNeeds,
     /// Show the key bindings.
     Help,
     /// Close the overlay.
@@ -142,6 +144,7 @@ impl Command {
                 | Command::RecordReading
                 | Command::AddKpi
                 | Command::AddDeliverable
+                | Command::EditNeeds
         )
     }
 
@@ -193,6 +196,7 @@ impl Command {
             Command::RecordReading => "record a KPI reading for the goal",
             Command::AddKpi => "KPIs of the goal: add or edit",
             Command::AddDeliverable => "deliverables: what the business gets, when",
+            Command::EditNeeds => "dependencies: what this initiative needs first",
             Command::NextTheme => "next theme: dark, light, high contrast, colour-blind, mono",
             Command::Help => "this help",
             Command::Close => "close",
@@ -432,6 +436,7 @@ impl Default for Keymap {
             (AddDeliverable, vec![ch('w')]),
             (RecordReading, vec![ch('m')]),
             (AddKpi, vec![ch('i')]),
+            (EditNeeds, vec![ch('n')]),
             (Board, vec![ch('1'), key(K::Esc)]),
             (Decisions, vec![ch('4')]),
             (Undo, vec![ch('u'), ctrl('z')]),
@@ -452,6 +457,7 @@ impl Default for Keymap {
             (AddDeliverable, vec![ch('w')]),
             (RecordReading, vec![ch('m')]),
             (AddKpi, vec![ch('i')]),
+            (EditNeeds, vec![ch('n')]),
             (Delete, vec![ch('d'), key(K::Delete)]),
             (Command::Help, vec![ch('?')]),
             (Quit, vec![ch('q'), ctrl('c')]),

@@ -82,6 +82,8 @@ pub struct App {
     pub metrics: Metrics,
     /// Active initiatives serving each goal, in goal order (rebuilt after each change).
     pub goal_counts: Vec<usize>,
+    /// Support, unmitigated risks and KPI progress of each goal (rebuilt after each change).
+    pub goal_health: Vec<crate::domain::alignment::Health>,
     /// Open actions due within a week, per initiative (rebuilt after each change).
     pub due_actions: std::collections::BTreeMap<crate::domain::InitiativeId, usize>,
     /// Set when the user asked to quit.
@@ -139,6 +141,7 @@ impl App {
             viewport: (80, 24),
             metrics: Metrics::default(),
             goal_counts: Vec::new(),
+            goal_health: Vec::new(),
             due_actions: std::collections::BTreeMap::new(),
             quit: false,
             read_only: None,
@@ -348,7 +351,8 @@ impl App {
                 | Command::EditCase
                 | Command::RecordReading
                 | Command::AddKpi
-                | Command::AddDeliverable => {
+                | Command::AddDeliverable
+                | Command::EditNeeds => {
                     let item = item.clone();
                     self.attach_command(command, Some(item));
                 }

@@ -287,6 +287,30 @@ fn kind_index(kind: Kind) -> usize {
     }
 }
 
+/// How a goal is doing at a glance, for the goals pane.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Health {
+    /// Nothing strong or partial lands by the end of next month.
+    pub unsupported: bool,
+    /// Open high risks without a mitigation on the work serving it.
+    pub unmitigated: usize,
+    /// Progress of its first KPI with a usable target.
+    pub progress: Option<f64>,
+}
+
+/// The health of every goal, in roadmap order.
+pub fn health(roadmap: &Roadmap, today: NaiveDate) -> Vec<Health> {
+    roadmap
+        .goals
+        .iter()
+        .map(|g| Health {
+            unsupported: is_unsupported(roadmap, &g.id, today),
+            unmitigated: exposure(roadmap, &g.id).unmitigated,
+            progress: g.kpis.iter().find_map(Kpi::progress),
+        })
+        .collect()
+}
+
 /// The headline figures of the alignment summary line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Summary {

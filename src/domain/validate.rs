@@ -222,7 +222,10 @@ fn dependency_cycle(roadmap: &Roadmap) -> Option<String> {
                 if let Some(top) = stack.last_mut() {
                     top.1 += 1;
                 }
-                let Some(&d) = index.get(dep) else { continue };
+                // A missing target or a self-need is reported on its own.
+                let Some(&d) = index.get(dep).filter(|d| **d != node) else {
+                    continue;
+                };
                 match state[d] {
                     0 => {
                         state[d] = 1;
@@ -302,5 +305,80 @@ mod tests {
         assert!(found[1].contains("code o2c is used by another goal"));
         assert!(found[2].contains("1-6 letters or digits"));
         assert!(found[3].contains("priority 9"));
+    }
+
+    fn initiative(id: &str, needs: &[&str]) -> Initiative {
+        let at = chrono::DateTime::from_timestamp(0, 0).unwrap();
+        Initiative {
+            title: format!("Work {id}"),
+            needs: needs.iter().map(|n| InitiativeId((*n).into())).collect(),
+            ..Initiative::blank(InitiativeId(id.into()), at)
+        }
+    }
+
+    #[test]
+    fn dependencies_must_exist_and_never_go_round_in_a_circle() {
+        let mut r = Roadmap::new("r");
+        r.initiatives = vec![
+            initiative("i-1", &["i-2"]),
+            initiative("i-2", &["i-3"]),
+            initiative("i-3", &[]),
+            initiative("i-4", &["i-4", "i-9"]),
+        ];
+        let found = problems(&r);
+        assert_eq!(found.len(), 2, "{found:#?}");
+        assert!(found[0].contains("needs itself"));
+        assert!(found[1].contains("i-9, which does not exist"));
+        r.initiatives[2].needs.push(InitiativeId("i-1".into()));
+        let found = problems(&r);
+        assert!(
+            found
+                .iter()
+                .any(|p| p.ends_with("circle: i-1 → i-2 → i-3 → i-1")),
+            "{found:#?}"
+        );
+    }
+
+    #[test]
+    fn risks_kpis_and_business_numbers_are_checked() {
+        use crate::domain::business::{Kpi, Risk, RiskStatus};
+        let mut r = Roadmap::new("r");
+        let mut g = goal("g-1", "O2C");
+        g.kpis.push(Kpi {
+            id: "k-1".into(),
+            name: " ".into(),
+            unit: String::new(),
+            baseline: f64::NAN,
+            target: None,
+            direction: Default::default(),
+            readings: vec![],
+            confidential: false,
+        });
+        r.goals.push(g);
+        let mut i = initiative("i-1", &[]);
+        i.risks.push(Risk {
+            id: "k-1".into(),
+            title: "Late".into(),
+            likelihood: 0,
+            impact: 6,
+            owner: String::new(),
+            mitigation: String::new(),
+            status: RiskStatus::Open,
+            raised: "2026-11-22".parse().unwrap(),
+            confidential: false,
+        });
+        i.case.cost = Some(-5.0);
+        r.initiatives.push(i);
+        let found = problems(&r).join("\n");
+        for expected in [
+            "likelihood 0 is outside 1-5",
+            "impact 6 is outside 1-5",
+            "cost -5 must be a number of 0 or more",
+            "the name is empty",
+            "must be numbers",
+            "id k-1 is used twice",
+        ] {
+            assert!(found.contains(expected), "{expected}: {found}");
+        }
     }
 }

@@ -5,6 +5,7 @@ use super::text::fit;
 use super::theme::Theme;
 use crate::app::{App, Pane};
 use crate::domain::Goal;
+use crate::domain::alignment::{Health, percent};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
@@ -46,14 +47,29 @@ pub fn render_goals(app: &App, area: Rect, tall: bool, buf: &mut Buffer, theme: 
     for (pos, goal) in goals.iter().enumerate().skip(offset).take(visible) {
         let selected = focused && pos == app.goal_cursor;
         let count = app.goal_counts.get(pos).copied().unwrap_or(0);
+        let health = app.goal_health.get(pos).copied().unwrap_or_default();
         let rect = Rect::new(inner.x, y, inner.width, per_goal.min(inner.bottom() - y));
+        let row = GoalRow {
+            goal,
+            count,
+            health,
+            selected,
+        };
         if tall {
-            render_tall(goal, count, selected, rect, buf, theme);
+            render_tall(&row, rect, buf, theme);
         } else {
-            render_row(goal, count, selected, rect, buf, theme);
+            render_row(&row, rect, buf, theme);
         }
         y += per_goal;
     }
+}
+
+/// One goal as the pane shows it.
+struct GoalRow<'a> {
+    goal: &'a Goal,
+    count: usize,
+    health: Health,
+    selected: bool,
 }
 
 fn serving_label(count: usize) -> String {
@@ -64,19 +80,36 @@ fn serving_label(count: usize) -> String {
     }
 }
 
-fn render_row(
-    goal: &Goal,
-    count: usize,
-    selected: bool,
-    area: Rect,
-    buf: &mut Buffer,
-    theme: &Theme,
-) {
+/// Warnings and KPI progress before the count, e.g. "⚠ 2 risks · KPI 50% · ".
+fn health_spans(health: &Health, theme: &Theme) -> Vec<Span<'static>> {
+    let mut spans = Vec::new();
+    if health.unsupported {
+        spans.push(Span::styled("UNSUPPORTED", theme.alert));
+        spans.push(Span::styled(" · ", theme.dim));
+    }
+    match health.unmitigated {
+        0 => {}
+        1 => spans.push(Span::styled("⚠ 1 risk", theme.alert)),
+        n => spans.push(Span::styled(format!("⚠ {n} risks"), theme.alert)),
+    }
+    if health.unmitigated > 0 {
+        spans.push(Span::styled(" · ", theme.dim));
+    }
+    if let Some(p) = health.progress {
+        spans.push(Span::styled(format!("KPI {} · ", percent(p)), theme.dim));
+    }
+    spans
+}
+
+fn render_row(row: &GoalRow, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let (goal, count, selected) = (row.goal, row.count, row.selected);
     let width = usize::from(area.width);
     let marker = if selected { "▶ " } else { "  " };
     let head = format!("{marker}{:<6} P{}  ", fit(&goal.code, 6), goal.priority);
     let tail = format!("  {}", serving_label(count));
-    let room = width.saturating_sub(head.chars().count() + tail.chars().count());
+    let health = health_spans(&row.health, theme);
+    let health_width: usize = health.iter().map(|s| super::text::width(&s.content)).sum();
+    let room = width.saturating_sub(head.chars().count() + tail.chars().count() + health_width);
     let mut title = fit(&goal.title, room);
     if !goal.owner.is_empty() && room > title.chars().count() + 6 {
         let owner = fit(&goal.owner, room - title.chars().count() - 3);
@@ -84,35 +117,41 @@ fn render_row(
     }
     let pad = room.saturating_sub(super::text::width(&title));
     let tail_style = if count == 0 { theme.alert } else { theme.dim };
-    let line = Line::from(vec![
+    let mut spans = vec![
         Span::styled(head, theme.code),
         Span::styled(title, theme.strong),
-        Span::raw(" ".repeat(pad)),
-        Span::styled(tail, tail_style),
-    ]);
+        Span::raw(" ".repeat(pad + 2)),
+    ];
+    spans.extend(health);
+    spans.push(Span::styled(serving_label(count), tail_style));
+    let line = Line::from(spans);
     buf.set_line(area.x, area.y, &line, area.width);
     if selected {
         buf.set_style(area, theme.selected);
     }
 }
 
-fn render_tall(
-    goal: &Goal,
-    count: usize,
-    selected: bool,
-    area: Rect,
-    buf: &mut Buffer,
-    theme: &Theme,
-) {
+fn render_tall(row: &GoalRow, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let (goal, count, selected) = (row.goal, row.count, row.selected);
     let width = usize::from(area.width);
     let marker = if selected { "▶ " } else { "  " };
     let tail_style = if count == 0 { theme.alert } else { theme.dim };
-    let first = Line::from(vec![
+    let mut spans = vec![
         Span::raw(marker),
         Span::styled(format!("{} ", fit(&goal.code, 6)), theme.code),
         Span::styled(format!("P{} · ", goal.priority), theme.dim),
-        Span::styled(serving_label(count), tail_style),
-    ]);
+    ];
+    spans.push(Span::styled(serving_label(count), tail_style));
+    let first = Line::from(spans);
+    if area.height > 2 {
+        let mut health = vec![Span::raw("  ")];
+        health.extend(health_spans(&row.health, theme));
+        // The spans end with a separator meant for the count; drop it on a line of its own.
+        if let Some(last) = health.last_mut() {
+            last.content = last.content.trim_end_matches(" · ").to_string().into();
+        }
+        buf.set_line(area.x, area.y + 2, &Line::from(health), area.width);
+    }
     buf.set_line(area.x, area.y, &first, area.width);
     if area.height > 1 {
         let title = Line::styled(

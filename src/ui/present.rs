@@ -53,6 +53,27 @@ fn heading_height(area: Rect) -> u16 {
 }
 
 fn render_heading(page: Page<'_>, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let kpis = match page {
+        Page::Goal(goal) => goal
+            .kpis
+            .iter()
+            .filter(|k| !k.confidential)
+            .map(|k| {
+                let target = k.target.map_or_else(
+                    || "no target".into(),
+                    |t| format!("target {}", super::kpi::value(t, "")),
+                );
+                format!(
+                    "{} {} ({target}, {})",
+                    clean(&k.name),
+                    super::kpi::value(k.current(), &k.unit),
+                    crate::domain::alignment::progress_label(k)
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("  ·  "),
+        Page::Unlinked => String::new(),
+    };
     let (code, title, owner) = match page {
         Page::Goal(goal) => (
             clean(&goal.code).into_owned(),
@@ -110,6 +131,10 @@ fn render_heading(page: Page<'_>, area: Rect, buf: &mut Buffer, theme: &Theme) {
         lines.push(Line::styled(title, theme.strong).alignment(Alignment::Center));
     }
     lines.push(Line::styled(owner, theme.dim).alignment(Alignment::Center));
+    if !kpis.is_empty() {
+        let kpis = fit(&kpis, usize::from(area.width));
+        lines.push(Line::styled(kpis, theme.strong).alignment(Alignment::Center));
+    }
     Paragraph::new(lines).render(rest, buf);
 }
 
