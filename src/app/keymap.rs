@@ -148,6 +148,21 @@ impl Command {
         )
     }
 
+    /// True for commands that open a form for what hangs off the selected item (links,
+    /// risks, business case, KPIs, readings, deliverables, dependencies).
+    pub fn opens_attached_form(self) -> bool {
+        matches!(
+            self,
+            Command::LinkGoals
+                | Command::AddRisk
+                | Command::EditCase
+                | Command::RecordReading
+                | Command::AddKpi
+                | Command::AddDeliverable
+                | Command::EditNeeds
+        )
+    }
+
     /// A short description for the help overlay.
     pub fn describe(self) -> &'static str {
         match self {

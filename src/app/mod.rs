@@ -9,6 +9,7 @@ pub mod clock;
 mod decisions;
 mod disk;
 pub mod entries;
+pub mod fields;
 pub mod form;
 pub mod history;
 pub mod keyfile;
@@ -346,13 +347,7 @@ impl App {
                     let item = item.clone();
                     self.ask_delete(&item);
                 }
-                Command::LinkGoals
-                | Command::AddRisk
-                | Command::EditCase
-                | Command::RecordReading
-                | Command::AddKpi
-                | Command::AddDeliverable
-                | Command::EditNeeds => {
+                c if c.opens_attached_form() => {
                     let item = item.clone();
                     self.attach_command(command, Some(item));
                 }

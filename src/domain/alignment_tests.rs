@@ -27,31 +27,15 @@ fn goal(id: &str, priority: u8) -> Goal {
 fn initiative(id: &str, target: &str, links: &[(&str, Strength)]) -> Initiative {
     let at = DateTime::<Utc>::from_timestamp(0, 0).unwrap();
     let mut i = Initiative {
-        id: InitiativeId(id.into()),
         title: format!("Initiative {id}"),
-        summary: String::new(),
         it_owner: "Sam".into(),
-        sponsor: String::new(),
-        serves: vec![],
-        legacy_goals: vec![],
-        champion: String::new(),
         status: Status::Planned,
-        kind: Kind::Grow,
         target: date(target),
-        done_on: None,
-        tags: vec![],
-        notes: String::new(),
-        rank: 0,
-        created: at,
-        updated: at,
-        target_log: vec![],
         case: BusinessCase {
             if_not: "Finance keeps matching by hand".into(),
             ..BusinessCase::default()
         },
-        risks: vec![],
-        deliverables: vec![],
-        needs: vec![],
+        ..Initiative::blank(InitiativeId(id.into()), at)
     };
     for (g, s) in links {
         i.set_link(&GoalId((*g).into()), Some(*s));

@@ -510,28 +510,11 @@ mod tests {
     fn initiative(target: &str) -> Initiative {
         let at = DateTime::<Utc>::from_timestamp(0, 0).unwrap();
         Initiative {
-            id: InitiativeId("i-1".into()),
             title: "t".into(),
-            summary: String::new(),
-            it_owner: String::new(),
-            sponsor: String::new(),
-            serves: vec![],
-            legacy_goals: vec![],
-            champion: String::new(),
             status: Status::Planned,
             kind: Kind::Run,
             target: date(target),
-            done_on: None,
-            tags: vec![],
-            notes: String::new(),
-            rank: 0,
-            created: at,
-            updated: at,
-            target_log: vec![],
-            case: BusinessCase::default(),
-            risks: vec![],
-            deliverables: vec![],
-            needs: vec![],
+            ..Initiative::blank(InitiativeId("i-1".into()), at)
         }
     }
 

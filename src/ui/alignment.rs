@@ -51,17 +51,17 @@ pub fn render_alignment(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) 
         Tab::Matrix => return super::matrix::render_matrix(app, inner, buf, theme),
         Tab::Balance => return super::matrix::render_balance(app, inner, buf, theme),
     };
-    if rows.is_empty() {
-        let line = Line::styled(app.alignment_empty_hint(), theme.dim);
-        buf.set_line(inner.x, inner.y, &line, inner.width);
-        return;
-    }
     draw_rows(app, &rows, inner, buf, theme);
 }
 
 /// Draws rows scrolled so the selected one (with its heading, when it fits) is visible; the
-/// selected row is marked ▶ and highlighted.
+/// selected row is marked ▶ and highlighted. No rows: says why the tab is empty.
 pub fn draw_rows(app: &App, rows: &[Row], area: Rect, buf: &mut Buffer, theme: &Theme) {
+    if rows.is_empty() {
+        let line = Line::styled(app.alignment_empty_hint(), theme.dim);
+        buf.set_line(area.x, area.y, &line, area.width);
+        return;
+    }
     let count = rows
         .iter()
         .filter_map(|(n, _)| *n)
@@ -288,11 +288,7 @@ fn goal_rows(app: &App, width: usize, theme: &Theme) -> Vec<Row> {
                 support,
             ]),
         ));
-        let kpis: Vec<_> = goal
-            .kpis
-            .iter()
-            .filter(|k| !(app.public && k.confidential))
-            .collect();
+        let kpis = super::kpi::visible_kpis(app, goal);
         if kpis.is_empty() {
             rows.push((
                 Some(n),

@@ -49,6 +49,14 @@ pub fn sparkline(kpi: &Kpi, max: usize) -> String {
         .collect()
 }
 
+/// The goal's KPIs the current view may show (confidential ones are hidden in public).
+pub fn visible_kpis<'a>(app: &crate::app::App, goal: &'a crate::domain::Goal) -> Vec<&'a Kpi> {
+    goal.kpis
+        .iter()
+        .filter(|k| !(app.public && k.confidential))
+        .collect()
+}
+
 /// "37 days" or "37" when there is no unit.
 pub fn value(n: f64, unit: &str) -> String {
     let n = if n.abs() >= 100.0 {

@@ -108,11 +108,6 @@ fn by_initiative(app: &App, area: Rect, body: Rect, buf: &mut Buffer, theme: &Th
             (Some(n), Line::from(spans))
         })
         .collect();
-    if rows.is_empty() {
-        let line = Line::styled(app.alignment_empty_hint(), theme.dim);
-        buf.set_line(body.x, body.y, &line, body.width);
-        return;
-    }
     draw_rows(app, &rows, body, buf, theme);
 }
 
@@ -173,11 +168,6 @@ fn by_horizon(app: &App, area: Rect, body: Rect, buf: &mut Buffer, theme: &Theme
             (Some(n), Line::from(spans))
         })
         .collect();
-    if rows.is_empty() {
-        let line = Line::styled(app.alignment_empty_hint(), theme.dim);
-        buf.set_line(body.x, body.y, &line, body.width);
-        return;
-    }
     draw_rows(app, &rows, body, buf, theme);
 }
 

@@ -40,11 +40,7 @@ pub fn money(n: f64, currency: &str) -> String {
 /// A goal's KPIs, each with its gauge and trend.
 pub fn goal_kpis(app: &App, goal: &Goal, theme: &Theme) -> Vec<Line<'static>> {
     let mut lines = heading("KPIs (m records a reading, i adds or edits a KPI)", theme).to_vec();
-    let kpis: Vec<_> = goal
-        .kpis
-        .iter()
-        .filter(|k| !(app.public && k.confidential))
-        .collect();
+    let kpis = super::kpi::visible_kpis(app, goal);
     if kpis.is_empty() {
         lines.push(Line::styled(
             "  no KPI: how will we know it worked?",

@@ -1,0 +1,192 @@
+//! The parts of a form: what it edits (`FormTarget`), which value each field holds
+//! (`FieldName`), and a field's editing state (`FieldValue`, `Field`).
+
+use crate::domain::business::Strength;
+use crate::domain::{GoalId, InitiativeId};
+use tui_input::Input;
+
+/// What a form creates or changes.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FormTarget {
+    /// A new initiative.
+    NewInitiative,
+    /// An existing initiative.
+    EditInitiative(InitiativeId),
+    /// A new goal.
+    NewGoal,
+    /// An existing goal.
+    EditGoal(GoalId),
+    /// A new reading of one of a goal's KPIs.
+    Reading(GoalId),
+    /// A goal's KPI: new (None) or existing (its id).
+    Kpi(GoalId, Option<String>),
+    /// An initiative's risk: new (None) or existing (its id).
+    Risk(InitiativeId, Option<String>),
+    /// An initiative's business case (and champion).
+    Case(InitiativeId),
+    /// An initiative's deliverable: new (None) or existing (its position).
+    Deliverable(InitiativeId, Option<usize>),
+}
+
+impl FormTarget {
+    /// True when the form creates something (every field is written).
+    pub fn is_new(&self) -> bool {
+        matches!(
+            self,
+            FormTarget::NewInitiative
+                | FormTarget::NewGoal
+                | FormTarget::Reading(_)
+                | FormTarget::Kpi(_, None)
+                | FormTarget::Risk(_, None)
+                | FormTarget::Deliverable(_, None)
+        )
+    }
+}
+
+/// Which value a field holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldName {
+    /// Title of either item.
+    Title,
+    /// Initiative summary.
+    Summary,
+    /// Initiative IT owner.
+    ItOwner,
+    /// Initiative business sponsor.
+    Sponsor,
+    /// Linked goals.
+    Goals,
+    /// Initiative status.
+    Status,
+    /// Initiative portfolio kind.
+    Kind,
+    /// Initiative target date.
+    Target,
+    /// Initiative tags.
+    Tags,
+    /// Initiative notes.
+    Notes,
+    /// Goal code.
+    Code,
+    /// Goal business owner.
+    Owner,
+    /// Goal priority.
+    Priority,
+    /// Goal description.
+    Description,
+    /// Which KPI a reading is for.
+    Kpi,
+    /// A number: a reading's value.
+    Value,
+    /// KPI unit.
+    Unit,
+    /// KPI baseline.
+    Baseline,
+    /// KPI target value.
+    Goal,
+    /// KPI direction.
+    Direction,
+    /// Hidden in the public view.
+    Confidential,
+    /// Risk likelihood 1-5.
+    Likelihood,
+    /// Risk impact 1-5.
+    Impact,
+    /// Risk mitigation.
+    Mitigation,
+    /// Risk status.
+    RiskStatus,
+    /// Business case: what happens if we don't.
+    IfNot,
+    /// Business case: new risks or effort it brings.
+    Brings,
+    /// Business case: hours of lost productivity per month.
+    Hours,
+    /// Business case: revenue at stake per year.
+    Revenue,
+    /// Business case: estimated cost (internal).
+    Cost,
+    /// Business case: expected benefit (internal).
+    Benefit,
+    /// Business case: politics and stakeholders (internal).
+    Politics,
+    /// The initiative's champion.
+    Champion,
+    /// Deliverable delivered.
+    Done,
+}
+
+impl FieldName {
+    /// True for fields the public view hides (the contract's internal fields).
+    pub fn is_internal(self) -> bool {
+        matches!(
+            self,
+            FieldName::Notes | FieldName::Cost | FieldName::Benefit | FieldName::Politics
+        )
+    }
+}
+
+/// The editing state of one field.
+#[derive(Debug, Clone)]
+pub enum FieldValue {
+    /// Free text (single line, Unicode-aware cursor).
+    Text(Input),
+    /// A date typed as text, resolved against today.
+    Date(Input),
+    /// One of a fixed list; ←/→ or Space cycle, a letter jumps.
+    Choice {
+        /// The options' labels.
+        options: Vec<String>,
+        /// Index of the chosen option.
+        selected: usize,
+    },
+    /// Several goals, each linked at a strength; ↑/↓ move, Space cycles
+    /// unlinked → strong → partial → weak → unlinked.
+    Goals {
+        /// (goal id, "CODE  title") for every goal.
+        options: Vec<(GoalId, String)>,
+        /// The strength each option is linked at (None: not linked).
+        checked: Vec<Option<Strength>>,
+        /// The highlighted option.
+        cursor: usize,
+    },
+}
+
+/// One labelled field.
+#[derive(Debug, Clone)]
+pub struct Field {
+    /// Which value it is.
+    pub name: FieldName,
+    /// Label shown to its left.
+    pub label: &'static str,
+    /// Its state.
+    pub value: FieldValue,
+}
+
+impl Field {
+    pub(super) fn text(name: FieldName, label: &'static str, value: &str) -> Self {
+        Field {
+            name,
+            label,
+            value: FieldValue::Text(Input::new(value.to_string())),
+        }
+    }
+
+    /// The field's value as text (choices give their label, goals their ids).
+    pub fn as_text(&self) -> String {
+        match &self.value {
+            FieldValue::Text(input) | FieldValue::Date(input) => input.value().to_string(),
+            FieldValue::Choice { options, selected } => {
+                options.get(*selected).cloned().unwrap_or_default()
+            }
+            FieldValue::Goals {
+                options, checked, ..
+            } => options
+                .iter()
+                .zip(checked)
+                .filter_map(|((id, _), s)| s.map(|s| format!("{id}:{}", s.label())))
+                .collect::<Vec<_>>()
+                .join(","),
+        }
+    }
+}
