@@ -62,6 +62,27 @@ fn check_reports_validation_problems() {
 }
 
 #[test]
+fn check_accepts_every_schema_version_and_names_bad_risks_and_dependency_circles() {
+    let dir = tempfile::tempdir().unwrap();
+    for version in ["versions/v1.ron", "versions/v2.ron", "versions/v3.ron"] {
+        alignmap(dir.path())
+            .arg("check")
+            .arg(fixture(version))
+            .assert()
+            .success();
+    }
+    alignmap(dir.path())
+        .arg("check")
+        .arg(fixture("invalid/bad_risk.ron"))
+        .assert()
+        .code(1)
+        .stderr(
+            predicate::str::contains("risk r-1: likelihood 7 is outside 1-5")
+                .and(predicate::str::contains("circle: i-1 → i-2 → i-1")),
+        );
+}
+
+#[test]
 fn check_without_a_roadmap_says_where_it_looked() {
     let dir = tempfile::tempdir().unwrap();
     alignmap(dir.path())
