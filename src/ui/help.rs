@@ -12,7 +12,13 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 /// All lines of the help text.
 pub fn help_lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
-    for context in Context::ALL {
+    // The keys of the screen the help was opened from come first.
+    let mut contexts = Context::ALL.to_vec();
+    if app.screen == crate::app::Screen::Alignment {
+        contexts.retain(|c| *c != Context::Alignment);
+        contexts.insert(0, Context::Alignment);
+    }
+    for context in contexts {
         lines.push(Line::styled(context.title(), theme.strong));
         for (command, chords) in app.keymap.entries(context) {
             let keys: Vec<String> = chords.iter().map(|c| c.label()).collect();
@@ -28,7 +34,10 @@ pub fn help_lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
         ("Tab / Shift-Tab / ↑ ↓", "next / previous field"),
         ("Enter", "save the form"),
         ("Esc", "cancel (asks if something changed)"),
-        ("←/→ Space", "change a choice; Space links a goal"),
+        (
+            "←/→ Space",
+            "change a choice; Space cycles a goal's link strength",
+        ),
         ("Ctrl-c", "save the form if valid, then quit"),
     ] {
         lines.push(Line::from(vec![
@@ -48,6 +57,16 @@ pub fn help_lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
         .collect();
     lines.push(Line::styled(
         format!("  {}", legend.join("   ")),
+        theme.text,
+    ));
+    lines.push(Line::raw(""));
+    lines.push(Line::styled("Goal links", theme.strong));
+    let strengths: Vec<String> = crate::domain::business::Strength::ALL
+        .iter()
+        .map(|s| format!("{} {}", s.symbol(), s.label()))
+        .collect();
+    lines.push(Line::styled(
+        format!("  {}   · not linked", strengths.join("   ")),
         theme.text,
     ));
     lines.push(Line::raw(""));
