@@ -5,6 +5,8 @@
 use alignmap::domain::business::{
     BusinessCase, Deliverable, Direction, GoalLink, Kpi, Reading, Risk, RiskStatus, Strength,
 };
+use alignmap::domain::checkin::{CheckIn, Rating};
+use alignmap::domain::review::Reviewed;
 use alignmap::domain::{
     Goal, GoalId, Initiative, InitiativeId, Kind, Roadmap, Status, TargetChange,
 };
@@ -202,105 +204,153 @@ fn roadmap() -> impl Strategy<Value = Roadmap> {
         ),
         0..5,
     );
-    (text(), text(), goals, initiatives).prop_map(|(name, currency, goals, initiatives)| {
-        let goals: Vec<Goal> = goals
-            .into_iter()
-            .enumerate()
-            .map(|(n, (title, description, owner, priority, kpis))| Goal {
-                id: GoalId(format!("g-{n}")),
-                code: format!("G{n}"),
-                title: if title.trim().is_empty() {
-                    "t".into()
-                } else {
-                    title
-                },
-                description,
-                owner,
-                priority,
-                kpis: kpis
-                    .into_iter()
-                    .map(|k| Kpi {
-                        id: format!("{}-{n}", k.id),
-                        ..k
-                    })
-                    .collect(),
-            })
-            .collect();
-        let initiatives = initiatives
-            .into_iter()
-            .enumerate()
-            .map(
-                |(
-                    n,
-                    (
-                        (title, summary, it_owner, sponsor, status, kind),
-                        (target, done_on, tags, notes, rank),
-                        (created, updated, log, links, (case, risks, deliverables), needs),
-                    ),
-                )| Initiative {
-                    id: InitiativeId(format!("i-{n}")),
+    let checkins = prop::collection::vec(
+        (
+            date(),
+            text(),
+            (1u8..=10, text(), text()),
+            (1u8..=10, text(), text()),
+        ),
+        0..3,
+    );
+    (text(), text(), goals, initiatives, checkins).prop_map(
+        |(name, currency, goals, initiatives, checkins)| {
+            let goals: Vec<Goal> = goals
+                .into_iter()
+                .enumerate()
+                .map(|(n, (title, description, owner, priority, kpis))| Goal {
+                    id: GoalId(format!("g-{n}")),
+                    code: format!("G{n}"),
                     title: if title.trim().is_empty() {
                         "t".into()
                     } else {
                         title
                     },
-                    summary,
-                    it_owner,
-                    champion: sponsor.chars().rev().collect(),
-                    sponsor,
-                    serves: goals
-                        .iter()
-                        .zip(&links)
-                        .filter_map(|(g, s)| {
-                            Strength::ALL.get(*s).map(|strength| GoalLink {
-                                goal: g.id.clone(),
-                                strength: *strength,
+                    description,
+                    owner,
+                    priority,
+                    kpis: kpis
+                        .into_iter()
+                        .map(|k| Kpi {
+                            id: format!("{}-{n}", k.id),
+                            ..k
+                        })
+                        .collect(),
+                })
+                .collect();
+            let initiatives = initiatives
+                .into_iter()
+                .enumerate()
+                .map(
+                    |(
+                        n,
+                        (
+                            (title, summary, it_owner, sponsor, status, kind),
+                            (target, done_on, tags, notes, rank),
+                            (created, updated, log, links, (case, risks, deliverables), needs),
+                        ),
+                    )| Initiative {
+                        id: InitiativeId(format!("i-{n}")),
+                        title: if title.trim().is_empty() {
+                            "t".into()
+                        } else {
+                            title
+                        },
+                        summary,
+                        it_owner,
+                        champion: sponsor.chars().rev().collect(),
+                        sponsor,
+                        serves: goals
+                            .iter()
+                            .zip(&links)
+                            .filter_map(|(g, s)| {
+                                Strength::ALL.get(*s).map(|strength| GoalLink {
+                                    goal: g.id.clone(),
+                                    strength: *strength,
+                                })
                             })
-                        })
-                        .collect(),
-                    legacy_goals: vec![],
+                            .collect(),
+                        legacy_goals: vec![],
 
-                    status,
-                    kind,
-                    target,
-                    done_on,
-                    tags,
-                    notes,
-                    rank,
-                    created,
-                    updated,
-                    target_log: log
-                        .into_iter()
-                        .map(|(on, from, to)| TargetChange { on, from, to })
-                        .collect(),
-                    risks: risks
-                        .into_iter()
-                        .map(|r| Risk {
-                            id: format!("{}-{n}", r.id),
-                            ..r
-                        })
-                        .collect(),
-                    case,
-                    deliverables,
-                    // Only earlier initiatives: dependencies never form a circle.
-                    needs: needs
-                        .into_iter()
-                        .filter(|d| *d < n)
-                        .map(|d| InitiativeId(format!("i-{d}")))
-                        .collect::<std::collections::BTreeSet<_>>()
-                        .into_iter()
-                        .collect(),
-                },
-            )
-            .collect();
-        Roadmap {
-            name,
-            currency,
-            goals,
-            initiatives,
-            ..Roadmap::new("")
-        }
-    })
+                        status,
+                        kind,
+                        target,
+                        done_on,
+                        tags,
+                        notes,
+                        rank,
+                        created,
+                        updated,
+                        target_log: log
+                            .into_iter()
+                            .map(|(on, from, to)| TargetChange {
+                                on,
+                                from,
+                                to,
+                                reason: format!("{from}"),
+                            })
+                            .collect(),
+                        risks: risks
+                            .into_iter()
+                            .map(|r| Risk {
+                                id: format!("{}-{n}", r.id),
+                                ..r
+                            })
+                            .collect(),
+                        case,
+                        deliverables,
+                        // Only earlier initiatives: dependencies never form a circle.
+                        needs: needs
+                            .into_iter()
+                            .filter(|d| *d < n)
+                            .map(|d| InitiativeId(format!("i-{d}")))
+                            .collect::<std::collections::BTreeSet<_>>()
+                            .into_iter()
+                            .collect(),
+                    },
+                )
+                .collect();
+            let checkins = checkins
+                .into_iter()
+                .enumerate()
+                .map(|(n, (on, who, (bs, bw, bc), (is, iw, ic)))| CheckIn {
+                    id: format!("c-{n}"),
+                    on,
+                    business_who: who,
+                    business: Rating {
+                        score: bs,
+                        why: bw,
+                        closer: bc,
+                    },
+                    it: Rating {
+                        score: is,
+                        why: iw,
+                        closer: ic,
+                    },
+                    actions: vec![],
+                })
+                .collect::<Vec<_>>();
+            let reviews = checkins
+                .iter()
+                .map(|c| Reviewed {
+                    entry: format!("checkin:{}", c.business_who),
+                    on: c.on,
+                    stamp: c.it.why.clone(),
+                })
+                .collect();
+            let last_review = checkins.first().map(|c| c.on);
+            Roadmap {
+                name,
+                currency,
+                checkins,
+                reviews,
+                last_review,
+                goals,
+                initiatives,
+                ..Roadmap::new("")
+            }
+        },
+    )
 }
 
 proptest! {

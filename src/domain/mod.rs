@@ -3,6 +3,7 @@
 pub mod alignment;
 pub mod business;
 pub mod capture;
+pub mod checkin;
 pub mod dates;
 pub mod decisions;
 pub mod diff;
@@ -11,6 +12,7 @@ pub mod ids;
 pub mod model;
 pub mod prefs;
 pub mod query;
+pub mod review;
 pub mod validate;
 
 pub use dates::DATE_FORMS_HELP;

@@ -1,16 +1,19 @@
 //! The roadmap data model as stored in RON: `Roadmap`, `Goal`, `Initiative` and their enums.
 
 use super::business::{BusinessCase, Deliverable, GoalLink, Kpi, Risk, Strength};
+use super::checkin::CheckIn;
 use super::decisions::{Action, Decision, Link};
 use super::horizon::Horizon;
 use super::ids::{GoalId, InitiativeId};
+use super::review::Reviewed;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
 /// The schema version this build writes. Older versions are migrated on load.
 /// 1: goals and initiatives. 2: adds decisions and action items. 3: goal links with a
-/// strength (`serves`), KPIs, business cases, risks, deliverables, dependencies, currency.
+/// strength (`serves`), KPIs, business cases, risks, deliverables, dependencies, currency,
+/// slip reasons, relationship check-ins, review marks.
 pub const SCHEMA_VERSION: u32 = 3;
 
 /// A whole roadmap: the goals the business wants and the IT initiatives serving them.
@@ -36,6 +39,15 @@ pub struct Roadmap {
     /// Action items agreed in planning sessions (since version 2).
     #[serde(default)]
     pub actions: Vec<Action>,
+    /// Relationship check-ins, in the order recorded (since version 3).
+    #[serde(default)]
+    pub checkins: Vec<CheckIn>,
+    /// Review queue entries marked reviewed (since version 3).
+    #[serde(default)]
+    pub reviews: Vec<Reviewed>,
+    /// The day of the last finished review (since version 3).
+    #[serde(default)]
+    pub last_review: Option<NaiveDate>,
 }
 
 /// An outcome the business wants, owned on the business side.
@@ -179,6 +191,9 @@ pub struct TargetChange {
     pub from: NaiveDate,
     /// Target after the change.
     pub to: NaiveDate,
+    /// Why it moved, when someone said (since version 3).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub reason: String,
 }
 
 /// A piece of IT work, placed on the roadmap by its target date.
@@ -345,6 +360,7 @@ impl Initiative {
                 on: today,
                 from,
                 to,
+                reason: String::new(),
             }),
         }
     }
@@ -371,6 +387,9 @@ impl Roadmap {
             initiatives: Vec::new(),
             decisions: Vec::new(),
             actions: Vec::new(),
+            checkins: Vec::new(),
+            reviews: Vec::new(),
+            last_review: None,
         }
     }
 
@@ -402,12 +421,14 @@ impl Roadmap {
             .initiatives
             .iter()
             .flat_map(|i| i.risks.iter().map(|r| r.id.as_str()));
+        let checkins = self.checkins.iter().map(|c| c.id.as_str());
         goals
             .chain(inits)
             .chain(decisions)
             .chain(actions)
             .chain(kpis)
             .chain(risks)
+            .chain(checkins)
             .collect()
     }
 

@@ -95,6 +95,24 @@ pub fn problems(roadmap: &Roadmap) -> Vec<String> {
             }
         }
     }
+    for c in &roadmap.checkins {
+        let who = format!("check-in {} ({})", c.id, c.on);
+        if let Err(why) = check_id(&c.id) {
+            out.push(format!("{who}: {why}"));
+        } else if !ids.insert(c.id.as_str()) {
+            out.push(format!("{who}: id {} is used twice", c.id));
+        }
+        for (side, score) in [("business", c.business.score), ("IT", c.it.score)] {
+            if !(1..=10).contains(&score) {
+                out.push(format!("{who}: the {side} rating {score} is outside 1-10"));
+            }
+        }
+        for a in &c.actions {
+            if !roadmap.actions.iter().any(|x| &x.id == a) {
+                out.push(format!("{who}: follow-up action {a} does not exist"));
+            }
+        }
+    }
     if let Some(cycle) = dependency_cycle(roadmap) {
         out.push(format!("dependencies go round in a circle: {cycle}"));
     }

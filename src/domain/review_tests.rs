@@ -1,0 +1,240 @@
+use super::*;
+use crate::domain::business::{Kpi, Reading, Risk, RiskStatus, Strength};
+use crate::domain::checkin::{CheckIn, Rating};
+use crate::domain::decisions::Action;
+use crate::domain::model::{Goal, Status};
+use chrono::{DateTime, TimeZone, Utc};
+
+fn date(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+fn at(s: &str) -> DateTime<Utc> {
+    Utc.from_utc_datetime(&date(s).and_hms_opt(9, 0, 0).unwrap())
+}
+
+fn initiative(id: &str, target: &str, updated: &str) -> Initiative {
+    let mut i = Initiative {
+        title: format!("Work {id}"),
+        it_owner: "Sam".into(),
+        status: Status::Planned,
+        target: date(target),
+        ..Initiative::blank(InitiativeId(id.into()), at(updated))
+    };
+    i.set_link(&GoalId("g-1".into()), Some(Strength::Strong));
+    i
+}
+
+fn kpi(readings: &[(&str, f64)]) -> Kpi {
+    Kpi {
+        id: "k-1".into(),
+        name: "DSO".into(),
+        unit: "days".into(),
+        baseline: 41.0,
+        target: Some(33.0),
+        direction: Default::default(),
+        readings: readings
+            .iter()
+            .map(|(on, value)| Reading {
+                on: date(on),
+                value: *value,
+            })
+            .collect(),
+        confidential: false,
+    }
+}
+
+fn checkin(on: &str) -> CheckIn {
+    let rating = |score| Rating {
+        score,
+        why: String::new(),
+        closer: String::new(),
+    };
+    CheckIn {
+        id: "c-1".into(),
+        on: date(on),
+        business_who: String::new(),
+        business: rating(6),
+        it: rating(8),
+        actions: vec![],
+    }
+}
+
+/// A small roadmap written on 2026-11-01: one goal with a KPI read that day, a check-in that
+/// day, work due in December, one item due 2026-11-20.
+fn roadmap() -> Roadmap {
+    let mut r = Roadmap::new("r");
+    r.goals.push(Goal {
+        code: "O2C".into(),
+        title: "Cash".into(),
+        kpis: vec![kpi(&[("2026-11-01", 39.0)])],
+        ..Goal::blank(GoalId("g-1".into()))
+    });
+    r.initiatives = vec![
+        initiative("i-1", "2026-11-20", "2026-11-01"),
+        initiative("i-2", "2026-12-10", "2026-11-01"),
+    ];
+    r.checkins.push(checkin("2026-11-01"));
+    r
+}
+
+fn reasons(r: &Roadmap, today: &str) -> Vec<String> {
+    queue(r, date(today), &Thresholds::default())
+        .iter()
+        .map(Entry::key)
+        .collect()
+}
+
+#[test]
+fn each_reason_appears_with_a_fixed_today() {
+    let mut r = roadmap();
+    let mut slipped = initiative("i-3", "2026-12-20", "2026-11-10");
+    slipped.set_target(date("2026-12-01"), date("2026-10-01"));
+    slipped.set_target(date("2026-12-08"), date("2026-10-15"));
+    slipped.set_target(date("2026-12-20"), date("2026-11-10"));
+    slipped.serves.clear();
+    slipped.risks.push(Risk {
+        id: "r-1".into(),
+        title: "Vendor".into(),
+        likelihood: 5,
+        impact: 4,
+        owner: String::new(),
+        mitigation: String::new(),
+        status: RiskStatus::Open,
+        raised: date("2026-11-01"),
+        confidential: false,
+    });
+    r.initiatives.push(slipped);
+    r.actions.push(Action {
+        id: "a-1".into(),
+        text: "Quotes".into(),
+        owner: String::new(),
+        due: Some(date("2026-11-21")),
+        link: None,
+        session: date("2026-11-01"),
+        done_on: None,
+        created: at("2026-11-01"),
+    });
+    assert_eq!(
+        reasons(&r, "2026-11-22"),
+        [
+            "overdue:i-1",
+            "slipped:i-3",
+            "unlinked:i-3",
+            "risk:i-3/r-1",
+            "action:a-1",
+        ]
+    );
+    let words: Vec<String> = queue(&r, date("2026-11-22"), &Thresholds::default())
+        .iter()
+        .map(|e| e.reason.words())
+        .collect();
+    assert_eq!(words[0], "overdue by 2 days");
+    assert_eq!(words[1], "slipped 2 times", "two slips and one pull-in");
+    assert_eq!(words[4], "action overdue by 1 day");
+}
+
+#[test]
+fn reopening_the_same_roadmap_later_gives_the_expected_queue() {
+    let r = roadmap();
+    assert_eq!(
+        reasons(&r, "2026-11-15"),
+        Vec::<String>::new(),
+        "all fine two weeks on"
+    );
+    assert_eq!(reasons(&r, "2026-11-21"), ["overdue:i-1"]);
+    // A month after writing: stale work, a KPI due a reading, a check-in due.
+    assert_eq!(
+        reasons(&r, "2026-12-01"),
+        [
+            "overdue:i-1",
+            "stale:i-1",
+            "stale:i-2",
+            "kpi:g-1/k-1",
+            "checkin:relationship"
+        ]
+    );
+    // In January the December work is overdue too (overdue work still supports its goal).
+    let january = reasons(&r, "2027-01-04");
+    assert!(january.contains(&"overdue:i-2".to_string()), "{january:?}");
+    assert!(
+        !january.contains(&"unsupported:g-1".to_string()),
+        "{january:?}"
+    );
+    // Once both are delivered, nothing serves the goal any more.
+    let mut done = r.clone();
+    for i in &mut done.initiatives {
+        i.set_status(Status::Done, date("2027-01-04"));
+    }
+    assert_eq!(
+        reasons(&done, "2027-01-04"),
+        ["unsupported:g-1", "kpi:g-1/k-1", "checkin:relationship"]
+    );
+}
+
+#[test]
+fn marked_reviewed_stays_away_until_its_item_changes() {
+    let mut r = roadmap();
+    let today = date("2026-11-22");
+    let entry = queue(&r, today, &Thresholds::default()).remove(0);
+    r.reviews.push(Reviewed {
+        entry: entry.key(),
+        on: today,
+        stamp: stamp(&r, &entry.subject),
+    });
+    assert!(queue(&r, today, &Thresholds::default()).is_empty());
+    assert!(
+        queue(&r, date("2026-11-25"), &Thresholds::default()).is_empty(),
+        "time passing alone does not bring it back"
+    );
+    r.initiatives[0].title = "Renamed".into();
+    assert_eq!(reasons(&r, "2026-11-22"), ["overdue:i-1"], "a change does");
+}
+
+#[test]
+fn thresholds_are_configurable() {
+    let r = roadmap();
+    let strict = Thresholds {
+        stale_days: 5,
+        kpi_days: 5,
+        checkin_days: 5,
+        slips: 1,
+    };
+    let keys: Vec<String> = queue(&r, date("2026-11-08"), &strict)
+        .iter()
+        .map(Entry::key)
+        .collect();
+    assert_eq!(
+        keys,
+        [
+            "stale:i-1",
+            "stale:i-2",
+            "kpi:g-1/k-1",
+            "checkin:relationship"
+        ]
+    );
+}
+
+#[test]
+fn promises_kept_and_median_slip() {
+    let mut on_time = initiative("i-1", "2026-11-20", "2026-11-01");
+    on_time.set_status(Status::Done, date("2026-11-19"));
+    let mut late = initiative("i-2", "2026-11-20", "2026-11-01");
+    late.set_target(date("2026-12-04"), date("2026-11-18"));
+    late.set_status(Status::Done, date("2026-12-03"));
+    let mut slipping = initiative("i-3", "2026-11-20", "2026-11-01");
+    slipping.set_target(date("2026-11-30"), date("2026-11-10"));
+    let p = promise([&on_time, &late, &slipping]);
+    assert_eq!((p.done, p.kept), (2, 1));
+    assert_eq!(p.share(), Some(0.5));
+    // Net slips: late delivered 13 days after its first target, slipping 10 days later.
+    assert_eq!(p.median_slip, Some(11));
+    assert_eq!(
+        p.words(),
+        "1 of 2 promises kept (50%) · median slip 11 days"
+    );
+    assert_eq!(
+        promise([]).words(),
+        "nothing delivered yet · nothing slipped"
+    );
+}
