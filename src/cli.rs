@@ -47,6 +47,8 @@ pub enum Cmd {
     },
     /// Open the planner straight in presentation mode (goal by goal, public view).
     Present,
+    /// Open the planner on the review queue: what needs me?
+    Review,
     /// List the backups of the roadmap, or restore backup N (the current file is backed up first).
     Restore {
         /// The backup to restore, as numbered in the list (1 is the newest).
@@ -81,8 +83,9 @@ pub fn main() -> ExitCode {
         Some(Cmd::Restore { number }) => restore(&cli, *number),
         Some(Cmd::Dev(DevCmd::SaveLoop)) => save_loop(&cli, clock),
         Some(Cmd::Dev(DevCmd::EditThenWait)) => edit_then_wait(&cli, clock),
-        None => open(&cli, clock, false),
-        Some(Cmd::Present) => open(&cli, clock, true),
+        None => open(&cli, clock, None),
+        Some(Cmd::Present) => open(&cli, clock, Some(crate::app::Command::Present)),
+        Some(Cmd::Review) => open(&cli, clock, Some(crate::app::Command::Review)),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -124,9 +127,14 @@ fn apply_theme(cli: &Cli, app: &mut App) {
     app.config_path =
         storage::data_dir(cli.dir.as_deref()).map(|d| storage::config::config_path(&d));
     let remembered = match app.config_path.as_deref().map(storage::config::load) {
-        Some(Ok(config)) => config.theme,
+        Some(Ok(config)) => {
+            app.thresholds = config.review.unwrap_or_default();
+            config.theme
+        }
         Some(Err(e)) => {
-            app.error(format!("Ignoring the theme in the config: {e}"));
+            app.error(format!(
+                "Ignoring config.ron (theme, review thresholds): {e}"
+            ));
             None
         }
         None => None,
@@ -320,7 +328,7 @@ fn seed() -> u64 {
     (nanos as u64) ^ ((nanos >> 64) as u64) ^ (u64::from(std::process::id()) << 32)
 }
 
-fn open(cli: &Cli, clock: Clock, present: bool) -> Result<(), String> {
+fn open(cli: &Cli, clock: Clock, start: Option<crate::app::Command>) -> Result<(), String> {
     let ids = IdGen::with_seed(seed());
     // Held until the function returns: we stay the one writer while the TUI runs.
     let mut _lock = None;
@@ -349,8 +357,10 @@ fn open(cli: &Cli, clock: Clock, present: bool) -> Result<(), String> {
     };
     apply_theme(cli, &mut app);
     apply_keymap(cli, &mut app);
-    if present && matches!(app.mode, crate::app::Mode::Browse) {
-        app.update(crate::app::Command::Present);
+    if let Some(command) = start
+        && matches!(app.mode, crate::app::Mode::Browse)
+    {
+        app.update(command);
     }
     let outcome = runtime::run(&mut app, known).map_err(|e| format!("terminal error: {e}"))?;
     report(&app, outcome)

@@ -3,8 +3,11 @@
 use crate::domain::business::{
     BusinessCase, Deliverable, Direction, GoalLink, Kpi, Risk, RiskStatus,
 };
+use crate::domain::checkin::{CheckIn, Rating};
 use crate::domain::dates::parse_date;
-use crate::domain::{Goal, GoalId, Initiative, InitiativeId, Kind, Roadmap, Status, validate};
+use crate::domain::{
+    Goal, GoalId, Initiative, InitiativeId, Kind, Roadmap, Status, TargetChange, validate,
+};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Deserialize;
 
@@ -19,6 +22,19 @@ struct Sample {
     currency: String,
     goals: Vec<SampleGoal>,
     initiatives: Vec<SampleInitiative>,
+    #[serde(default)]
+    checkins: Vec<SampleCheckIn>,
+}
+
+/// A check-in dated by an expression; ratings as (score, why, what would move it closer).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename = "CheckIn")]
+struct SampleCheckIn {
+    id: String,
+    on: String,
+    business_who: String,
+    business: (u8, String, String),
+    it: (u8, String, String),
 }
 
 /// A goal whose KPI readings are dated by expressions such as `-30d`.
@@ -78,6 +94,9 @@ struct SampleInitiative {
     deliverables: Vec<(String, String)>,
     #[serde(default)]
     needs: Vec<InitiativeId>,
+    /// Target changes as (on, from, to, reason) date expressions, oldest first.
+    #[serde(default)]
+    slips: Vec<(String, String, String, String)>,
 }
 
 #[derive(Deserialize)]
@@ -153,7 +172,17 @@ pub fn sample(today: NaiveDate, now: DateTime<Utc>) -> Result<Roadmap, String> {
                 done: false,
             });
         }
+        let mut target_log = Vec::with_capacity(s.slips.len());
+        for (on, from, to, reason) in s.slips {
+            target_log.push(TargetChange {
+                on: date(&on)?,
+                from: date(&from)?,
+                to: date(&to)?,
+                reason,
+            });
+        }
         initiatives.push(Initiative {
+            target_log,
             title: s.title,
             summary: s.summary,
             it_owner: s.it_owner,
@@ -173,7 +202,20 @@ pub fn sample(today: NaiveDate, now: DateTime<Utc>) -> Result<Roadmap, String> {
             ..Initiative::blank(s.id, now)
         });
     }
+    let mut checkins = Vec::with_capacity(sample.checkins.len());
+    for c in sample.checkins {
+        let rating = |(score, why, closer): (u8, String, String)| Rating { score, why, closer };
+        checkins.push(CheckIn {
+            id: c.id,
+            on: date(&c.on)?,
+            business_who: c.business_who,
+            business: rating(c.business),
+            it: rating(c.it),
+            actions: Vec::new(),
+        });
+    }
     let roadmap = Roadmap {
+        checkins,
         name: sample.name,
         currency: sample.currency,
         goals,

@@ -178,7 +178,7 @@ fn restore_lists_backups_and_puts_one_back_after_backing_up_the_current_file() {
             predicate::str::contains("   1  Fri 20 Nov 2026 09:00:00")
                 .and(predicate::str::contains("unreadable: "))
                 .and(predicate::str::contains("   2  Mon 16 Nov 2026 09:00:00"))
-                .and(predicate::str::contains("6 goals, 17 initiatives")),
+                .and(predicate::str::contains("6 goals, 18 initiatives")),
         );
     alignmap(dir.path())
         .args(["restore", "1"])

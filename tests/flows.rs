@@ -329,7 +329,7 @@ fn mark_done_takes_the_card_off_the_board() {
 fn the_sample_loads_only_into_an_empty_roadmap() {
     let mut app = app_with(Roadmap::new("Mine"), TODAY);
     press(&mut app, "o");
-    assert_eq!(app.roadmap.initiatives.len(), 17);
+    assert_eq!(app.roadmap.initiatives.len(), 18);
     press(&mut app, "o");
     assert!(
         app.message
@@ -396,15 +396,15 @@ fn help_scrolling_stops_at_the_end_so_up_responds_at_once() {
     let mut app = sample_app();
     app.viewport = (80, 24);
     press(&mut app, "?");
-    for _ in 0..200 {
+    for _ in 0..400 {
         press(&mut app, "j");
     }
     let Mode::Help { scroll: bottom } = app.mode else {
         panic!("help must be open")
     };
     assert!(
-        bottom > 0 && bottom < 190,
-        "scrolled to the end, not 200 lines: {bottom}"
+        bottom > 0 && bottom < 390,
+        "scrolled to the end, not 400 lines: {bottom}"
     );
     press(&mut app, "k");
     let Mode::Help { scroll } = app.mode else {
@@ -495,12 +495,7 @@ fn unbound_keys_are_named_with_their_modifiers() {
         app.message.as_ref().unwrap().1,
         "Ctrl-x does nothing here; press ? for the keys."
     );
-    assert!(
-        app.roadmap
-            .initiatives
-            .iter()
-            .all(|i| i.status != Status::Done || i.title.contains("email"))
-    );
+    assert_eq!(app.revision, 0, "nothing changed");
 }
 
 #[test]
@@ -618,7 +613,7 @@ fn deleting_a_goal_with_many_links_lists_a_few_and_counts_the_rest() {
     let Mode::Confirm(confirm) = &app.mode else {
         panic!("must confirm")
     };
-    assert!(confirm.details[0].starts_with("17 initiatives will lose their link"));
+    assert!(confirm.details[0].starts_with("18 initiatives will lose their link"));
     assert_eq!(
         confirm
             .details
@@ -627,7 +622,7 @@ fn deleting_a_goal_with_many_links_lists_a_few_and_counts_the_rest() {
             .count(),
         8
     );
-    assert!(confirm.details.iter().any(|d| d == "  …and 9 more"));
+    assert!(confirm.details.iter().any(|d| d == "  …and 10 more"));
 }
 
 #[test]

@@ -356,7 +356,7 @@ fn the_backups_view_lists_backups_and_restores_one_as_an_undoable_change() {
         panic!("{:?}", f.app.mode)
     };
     assert_eq!(rows.len(), 1);
-    assert_eq!(rows[0].holds.as_deref(), Ok("6 goals, 17 initiatives"));
+    assert_eq!(rows[0].holds.as_deref(), Ok("6 goals, 18 initiatives"));
     press(&mut f.app, "Enter");
     f.wait(2);
     assert_eq!(f.app.roadmap, original, "the backup is back");

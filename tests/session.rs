@@ -83,7 +83,7 @@ fn a_recovery_copy_newer_than_the_file_is_offered_and_then_moved_to_backups() {
     let Mode::Confirm(confirm) = &app.mode else {
         panic!("must ask")
     };
-    assert!(confirm.details[1].starts_with("It holds 6 goals and 17 initiatives"));
+    assert!(confirm.details[1].starts_with("It holds 6 goals and 18 initiatives"));
     press(&mut app, "y");
     assert_eq!(app.roadmap.name, "Recovered");
     saver.tick(&mut app, std::time::Instant::now());

@@ -13,6 +13,12 @@ pub enum Screen {
     Board,
     /// The alignment view.
     Alignment,
+    /// The review queue.
+    Review,
+    /// Relationship check-ins.
+    CheckIns,
+    /// Done and dropped initiatives.
+    Archive,
 }
 
 /// A tab of the alignment view.

@@ -4,7 +4,7 @@
 
 use super::form::{FieldName, Form, FormTarget};
 use super::{App, Command, Item, Mode};
-use crate::domain::{GoalId, InitiativeId};
+use crate::domain::{GoalId, Horizon, InitiativeId};
 
 /// What choosing in a pick list opens.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,6 +17,8 @@ pub enum PickFor {
     Deliverable(InitiativeId),
     /// Toggles "this initiative needs that one" (the list stays open).
     Needs(InitiativeId),
+    /// Moves an initiative to the chosen later horizon (a recorded slip).
+    RollForward(InitiativeId),
 }
 
 /// A short list to choose from: "New …" first, then the existing entries.
@@ -291,7 +293,7 @@ impl App {
                 let index = key.and_then(|k| k.parse().ok());
                 Form::deliverable(i, index, today)
             }
-            PickFor::Needs(_) => return,
+            PickFor::Needs(_) | PickFor::RollForward(_) => return,
         };
         self.show_form(form);
     }
@@ -312,6 +314,11 @@ impl App {
                 let selected = pick.selected;
                 match (&purpose, key) {
                     (PickFor::Needs(id), Some(other)) => self.toggle_need(id, &other, selected),
+                    (PickFor::RollForward(id), Some(h)) => {
+                        let horizon = Horizon::from_index(h.parse().unwrap_or(3));
+                        self.mode = Mode::Browse;
+                        self.roll_forward(id, horizon);
+                    }
                     (_, key) => self.open_picked(&purpose, key),
                 }
             }
@@ -322,13 +329,11 @@ impl App {
 
     /// Writes one of these forms into the roadmap as one undoable step.
     pub(super) fn apply_entry_form(&mut self, form: &Form) {
-        let prefix = match form.target {
-            FormTarget::Kpi(..) => 'k',
-            _ => 'r',
-        };
-        let new_id = self.ids.entry(prefix, &self.roadmap.taken_ids());
         let mut next = self.roadmap.clone();
-        let Some(what) = form.apply_entry(&mut next, new_id) else {
+        let Some(what) = form.apply_entry(&mut next, &mut self.ids) else {
+            if matches!(form.target, FormTarget::SlipReason(_)) {
+                return; // nothing said: nothing to keep
+            }
             return self.error("That item no longer exists (changed elsewhere?): nothing saved.");
         };
         let verb = if what.starts_with("Recorded") || what.starts_with("Removed") {

@@ -84,8 +84,18 @@ impl App {
 
     /// The item the focused pane points at.
     pub fn selected_item(&self) -> Option<Item> {
-        if self.screen == super::Screen::Alignment {
-            return self.alignment_item();
+        match self.screen {
+            super::Screen::Alignment => return self.alignment_item(),
+            super::Screen::Review => return self.review_item(),
+            super::Screen::Archive => {
+                let at = self.archive_cursor;
+                return self
+                    .archived()
+                    .get(at.min(self.archived().len().saturating_sub(1)))
+                    .map(|i| Item::Initiative(i.id.clone()));
+            }
+            super::Screen::CheckIns => return None,
+            super::Screen::Board => {}
         }
         match self.pane {
             Pane::Board => self
@@ -170,6 +180,24 @@ impl App {
             Command::Recap => self.mode = Mode::Summary { scroll: 0 },
             Command::Decisions => self.mode = Mode::Decisions { selected: 0 },
             Command::Alignment => self.open_alignment(),
+            Command::Review => self.open_review(),
+            Command::CheckIns => {
+                self.screen = super::Screen::CheckIns;
+                self.mode = Mode::Browse;
+            }
+            Command::Archive => {
+                self.screen = super::Screen::Archive;
+                self.mode = Mode::Browse;
+            }
+            Command::SayWhy => match self.selected_initiative().map(|i| i.id.clone()) {
+                Some(id) => {
+                    self.ask_slip_reason(&id);
+                    if matches!(self.mode, Mode::Browse) {
+                        self.info("Nothing slipped today on this card: no reason to give.");
+                    }
+                }
+                None => self.nothing_selected(),
+            },
             Command::Board => self.screen = super::Screen::Board,
             Command::LinkGoals
             | Command::AddRisk
@@ -210,6 +238,10 @@ impl App {
             },
             Command::Help => self.mode = Mode::Help { scroll: 0 },
             Command::Close
+            | Command::RollForward
+            | Command::MarkReviewed
+            | Command::AddCheckIn
+            | Command::Reopen
             | Command::NextTab
             | Command::PreviousTab
             | Command::MatrixView
@@ -284,8 +316,14 @@ impl App {
         };
         let date = to.window_end(self.today);
         let now = self.clock.now();
+        let why = if later {
+            let key = self.key_label(Context::Browse, Command::SayWhy);
+            format!(" · a slip: {key} says why")
+        } else {
+            String::new()
+        };
         let what = format!(
-            "Moved \"{title}\" to {} (target {})",
+            "Moved \"{title}\" to {} (target {}){why}",
             to.label(),
             long_date(date)
         );

@@ -4,7 +4,7 @@
 use super::form::{Field, FieldName, FieldValue, Form, FormTarget, choice};
 use crate::domain::business::{Deliverable, Direction, Kpi, Risk, RiskStatus};
 use crate::domain::dates::parse_date;
-use crate::domain::{Goal, GoalId, Initiative, InitiativeId, Roadmap};
+use crate::domain::{Goal, GoalId, IdGen, Initiative, InitiativeId, Roadmap};
 use chrono::NaiveDate;
 use tui_input::Input;
 
@@ -229,11 +229,11 @@ impl Form {
         parse_number(&self.value(name)).map_err(|m| (name, m))
     }
 
-    fn yes(&self, name: FieldName) -> bool {
+    pub(super) fn yes(&self, name: FieldName) -> bool {
         self.choice_index(name) == Some(1)
     }
 
-    fn date(&self) -> Result<NaiveDate, (FieldName, String)> {
+    pub(super) fn date(&self) -> Result<NaiveDate, (FieldName, String)> {
         parse_date(&self.value(FieldName::Target), self.today)
             .map_err(|e| (FieldName::Target, e.to_string()))
     }
@@ -276,13 +276,19 @@ impl Form {
                 "Say what the business gets, in one line.".into(),
             )),
             FormTarget::Deliverable(..) => self.date().map(|_| ()),
+            FormTarget::CheckIn(_) => self.date().map(|_| ()),
             _ => Ok(()),
         }
     }
 
     /// Writes the form into the roadmap; returns the words for the undo history.
     /// Call after [`Form::validate`].
-    pub(super) fn apply_entry(&self, roadmap: &mut Roadmap, new_id: String) -> Option<String> {
+    pub(super) fn apply_entry(&self, roadmap: &mut Roadmap, ids: &mut IdGen) -> Option<String> {
+        let prefix = match self.target {
+            FormTarget::Kpi(..) => 'k',
+            _ => 'r',
+        };
+        let new_id = ids.entry(prefix, &roadmap.taken_ids());
         let text = |name| self.value(name).trim().to_string();
         let number = |name| parse_number(&self.value(name)).ok().flatten();
         match &self.target {
@@ -421,6 +427,9 @@ impl Form {
                 }
                 initiative.deliverables.sort_by_key(|d| d.date);
                 Some(what)
+            }
+            FormTarget::CheckIn(_) | FormTarget::SlipReason(_) => {
+                self.apply_review_form(roadmap, ids)
             }
             _ => None,
         }

@@ -26,6 +26,10 @@ pub enum FormTarget {
     Case(InitiativeId),
     /// An initiative's deliverable: new (None) or existing (its position).
     Deliverable(InitiativeId, Option<usize>),
+    /// A relationship check-in: new (None) or existing (its id).
+    CheckIn(Option<String>),
+    /// Why an initiative's target just moved later (Esc skips).
+    SlipReason(InitiativeId),
 }
 
 impl FormTarget {
@@ -39,6 +43,7 @@ impl FormTarget {
                 | FormTarget::Kpi(_, None)
                 | FormTarget::Risk(_, None)
                 | FormTarget::Deliverable(_, None)
+                | FormTarget::CheckIn(None)
         )
     }
 }
@@ -114,6 +119,24 @@ pub enum FieldName {
     Champion,
     /// Deliverable delivered.
     Done,
+    /// Who spoke for the business in a check-in.
+    Who,
+    /// The business side's score 1-10.
+    BusinessScore,
+    /// Why the business gives that score.
+    BusinessWhy,
+    /// What would move the business score closer to 10.
+    BusinessCloser,
+    /// The IT side's score 1-10.
+    ItScore,
+    /// Why IT gives that score.
+    ItWhy,
+    /// What would move the IT score closer to 10.
+    ItCloser,
+    /// A follow-up action agreed in a check-in.
+    FollowUp,
+    /// Why a target moved later.
+    Reason,
 }
 
 impl FieldName {

@@ -211,6 +211,9 @@ impl Form {
             FormTarget::Case(_) => "Business case",
             FormTarget::Deliverable(_, None) => "New deliverable",
             FormTarget::Deliverable(_, Some(_)) => "Edit deliverable",
+            FormTarget::CheckIn(None) => "Relationship check-in",
+            FormTarget::CheckIn(Some(_)) => "Edit check-in",
+            FormTarget::SlipReason(_) => "It moved later: why? (Esc skips)",
         }
     }
 

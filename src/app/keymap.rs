@@ -101,6 +101,22 @@ pub enum Command {
     AddDeliverable,
     /// Choose the initiatives the selected one needs first.
     EditNeeds,
+    /// The review queue: what needs me?
+    Review,
+    /// Relationship check-ins.
+    CheckIns,
+    /// Done and dropped initiatives.
+    Archive,
+    /// Move an overdue initiative to a later horizon (a recorded slip).
+    RollForward,
+    /// Mark the review entry reviewed (it stays away until its item changes).
+    MarkReviewed,
+    /// Record a relationship check-in.
+    AddCheckIn,
+    /// Put a done or dropped initiative back on the board.
+    Reopen,
+    /// Say why the selected initiative's target just moved later.
+    SayWhy,
     /// Show the key bindings.
     Help,
     /// Close the overlay.
@@ -145,6 +161,11 @@ impl Command {
                 | Command::AddKpi
                 | Command::AddDeliverable
                 | Command::EditNeeds
+                | Command::RollForward
+                | Command::MarkReviewed
+                | Command::AddCheckIn
+                | Command::Reopen
+                | Command::SayWhy
         )
     }
 
@@ -212,6 +233,14 @@ impl Command {
             Command::AddKpi => "KPIs of the goal: add or edit",
             Command::AddDeliverable => "deliverables: what the business gets, when",
             Command::EditNeeds => "dependencies: what this initiative needs first",
+            Command::Review => "review: what needs me? (overdue, slipped, stale, gaps …)",
+            Command::CheckIns => "relationship check-ins: ratings over time",
+            Command::Archive => "archive: done and dropped initiatives",
+            Command::RollForward => "roll forward to a later horizon (a recorded slip)",
+            Command::MarkReviewed => "mark reviewed (back when something changes)",
+            Command::AddCheckIn => "record a relationship check-in",
+            Command::Reopen => "reopen: back on the board",
+            Command::SayWhy => "say why the card just slipped (kept in its target log)",
             Command::NextTheme => "next theme: dark, light, high contrast, colour-blind, mono",
             Command::Help => "this help",
             Command::Close => "close",
@@ -248,13 +277,22 @@ pub enum Context {
     Decisions,
     /// The alignment view.
     Alignment,
+    /// The review queue.
+    Review,
+    /// The check-ins view.
+    CheckIns,
+    /// The archive.
+    Archive,
 }
 
 impl Context {
     /// Every context, in help-overlay order.
-    pub const ALL: [Context; 10] = [
+    pub const ALL: [Context; 13] = [
         Context::Browse,
         Context::Alignment,
+        Context::Review,
+        Context::CheckIns,
+        Context::Archive,
         Context::Detail,
         Context::Picker,
         Context::Help,
@@ -278,6 +316,9 @@ impl Context {
             Context::Present => "Presentation",
             Context::Decisions => "Decisions and actions",
             Context::Alignment => "Alignment",
+            Context::Review => "Review",
+            Context::CheckIns => "Check-ins",
+            Context::Archive => "Archive",
         }
     }
 }
@@ -421,7 +462,11 @@ impl Default for Keymap {
             (Present, vec![ch('p')]),
             (Recap, vec![ch('R')]),
             (Alignment, vec![ch('2')]),
+            (Review, vec![ch('3')]),
             (Decisions, vec![ch('4')]),
+            (CheckIns, vec![ch('5')]),
+            (Archive, vec![ch('6')]),
+            (SayWhy, vec![ch('y')]),
             (LinkGoals, vec![ch('#')]),
             (AddRisk, vec![ch('r')]),
             (EditCase, vec![ch('b')]),
@@ -453,7 +498,76 @@ impl Default for Keymap {
             (AddKpi, vec![ch('i')]),
             (EditNeeds, vec![ch('n')]),
             (Board, vec![ch('1'), key(K::Esc)]),
+            (Review, vec![ch('3')]),
             (Decisions, vec![ch('4')]),
+            (CheckIns, vec![ch('5')]),
+            (Archive, vec![ch('6')]),
+            (Undo, vec![ch('u'), ctrl('z')]),
+            (Redo, vec![ctrl('r'), ctrl('y')]),
+            (TogglePublic, vec![ch('P')]),
+            (NextTheme, vec![ch('t')]),
+            (Command::Help, vec![ch('?')]),
+            (Quit, vec![ch('q'), ctrl('c')]),
+        ];
+        let review = [
+            (Up, vec![key(K::Up), ch('k')]),
+            (Down, vec![key(K::Down), ch('j')]),
+            (First, vec![key(K::Home), ch('g')]),
+            (Last, vec![key(K::End), ch('G')]),
+            (Open, vec![key(K::Enter)]),
+            (Edit, vec![ch('e')]),
+            (MarkReviewed, vec![ch(' ')]),
+            (RollForward, vec![ch('f')]),
+            (MarkDone, vec![ch('x')]),
+            (SetStatus, vec![ch('s')]),
+            (LinkGoals, vec![ch('#')]),
+            (RecordReading, vec![ch('m')]),
+            (AddRisk, vec![ch('r')]),
+            (EditCase, vec![ch('b')]),
+            (AddCheckIn, vec![ch('c')]),
+            (Board, vec![ch('1'), key(K::Esc)]),
+            (Alignment, vec![ch('2')]),
+            (Decisions, vec![ch('4')]),
+            (CheckIns, vec![ch('5')]),
+            (Archive, vec![ch('6')]),
+            (Undo, vec![ch('u'), ctrl('z')]),
+            (Redo, vec![ctrl('r'), ctrl('y')]),
+            (TogglePublic, vec![ch('P')]),
+            (NextTheme, vec![ch('t')]),
+            (Command::Help, vec![ch('?')]),
+            (Quit, vec![ch('q'), ctrl('c')]),
+        ];
+        let checkins = [
+            (Up, vec![key(K::Up), ch('k')]),
+            (Down, vec![key(K::Down), ch('j')]),
+            (AddCheckIn, vec![ch('a'), ch('c')]),
+            (Edit, vec![ch('e'), key(K::Enter)]),
+            (Board, vec![ch('1'), key(K::Esc)]),
+            (Alignment, vec![ch('2')]),
+            (Review, vec![ch('3')]),
+            (Decisions, vec![ch('4')]),
+            (Archive, vec![ch('6')]),
+            (Undo, vec![ch('u'), ctrl('z')]),
+            (Redo, vec![ctrl('r'), ctrl('y')]),
+            (TogglePublic, vec![ch('P')]),
+            (NextTheme, vec![ch('t')]),
+            (Command::Help, vec![ch('?')]),
+            (Quit, vec![ch('q'), ctrl('c')]),
+        ];
+        let archive = [
+            (Up, vec![key(K::Up), ch('k')]),
+            (Down, vec![key(K::Down), ch('j')]),
+            (PageUp, vec![key(K::PageUp)]),
+            (PageDown, vec![key(K::PageDown)]),
+            (First, vec![key(K::Home), ch('g')]),
+            (Last, vec![key(K::End), ch('G')]),
+            (Open, vec![key(K::Enter)]),
+            (Reopen, vec![ch('o')]),
+            (Board, vec![ch('1'), key(K::Esc)]),
+            (Alignment, vec![ch('2')]),
+            (Review, vec![ch('3')]),
+            (Decisions, vec![ch('4')]),
+            (CheckIns, vec![ch('5')]),
             (Undo, vec![ch('u'), ctrl('z')]),
             (Redo, vec![ctrl('r'), ctrl('y')]),
             (TogglePublic, vec![ch('P')]),
@@ -530,9 +644,12 @@ impl Default for Keymap {
             (Quit, vec![ch('q'), ctrl('c')]),
         ];
         let mut bindings = Vec::new();
-        let groups: [(Context, Group); 10] = [
+        let groups: [(Context, Group); 13] = [
             (Browse, browse.to_vec()),
             (Context::Alignment, alignment.to_vec()),
+            (Context::Review, review.to_vec()),
+            (Context::CheckIns, checkins.to_vec()),
+            (Context::Archive, archive.to_vec()),
             (Detail, detail.to_vec()),
             (Context::Picker, picker.to_vec()),
             (Context::Help, help.to_vec()),

@@ -16,6 +16,8 @@ pub mod keyfile;
 pub mod keymap;
 mod mode;
 pub mod present;
+pub mod review;
+mod review_forms;
 pub mod search;
 
 pub use alignment::{AlignState, Screen, Tab};
@@ -42,6 +44,14 @@ pub struct App {
     pub screen: Screen,
     /// The alignment view's tab and selection.
     pub align: AlignState,
+    /// The review screen's selection and progress.
+    pub review: review::ReviewState,
+    /// The highlighted check-in.
+    pub checkin_cursor: usize,
+    /// The highlighted archived initiative.
+    pub archive_cursor: usize,
+    /// Review thresholds (from `config.ron`).
+    pub thresholds: crate::domain::review::Thresholds,
     /// Where dates come from.
     pub clock: Clock,
     /// Today, as of the last tick.
@@ -124,6 +134,10 @@ impl App {
             mode: Mode::Browse,
             screen: Screen::Board,
             align: AlignState::default(),
+            review: review::ReviewState::default(),
+            checkin_cursor: 0,
+            archive_cursor: 0,
+            thresholds: crate::domain::review::Thresholds::default(),
             pane: Pane::Board,
             column: Horizon::Now,
             cursor: [0; 4],
@@ -332,8 +346,13 @@ impl App {
         }
         let limit = self.metrics.scroll_limit;
         match &mut self.mode {
-            Mode::Browse if self.screen == Screen::Alignment => self.alignment_command(command),
-            Mode::Browse => self.update_browse(command),
+            Mode::Browse => match self.screen {
+                Screen::Board => self.update_browse(command),
+                Screen::Alignment => self.alignment_command(command),
+                Screen::Review => self.review_command(command),
+                Screen::CheckIns => self.checkins_command(command),
+                Screen::Archive => self.archive_command(command),
+            },
             Mode::Pick(_) => self.pick_command(command),
             Mode::Detail { item, scroll } => match command {
                 Command::Close => self.mode = Mode::Browse,
@@ -581,7 +600,9 @@ impl App {
             | FormTarget::Kpi(..)
             | FormTarget::Risk(..)
             | FormTarget::Case(_)
-            | FormTarget::Deliverable(..) => self.apply_entry_form(form),
+            | FormTarget::Deliverable(..)
+            | FormTarget::CheckIn(_)
+            | FormTarget::SlipReason(_) => self.apply_entry_form(form),
         }
     }
 
@@ -617,11 +638,21 @@ impl App {
         self.quit = true;
     }
 
+    /// The keys of the full screen under any overlay.
+    pub fn screen_context(&self) -> Context {
+        match self.screen {
+            Screen::Board => Context::Browse,
+            Screen::Alignment => Context::Alignment,
+            Screen::Review => Context::Review,
+            Screen::CheckIns => Context::CheckIns,
+            Screen::Archive => Context::Archive,
+        }
+    }
+
     /// The context whose keys apply now (for hints and help).
     pub fn context(&self) -> Option<Context> {
         match self.mode {
-            Mode::Browse if self.screen == Screen::Alignment => Some(Context::Alignment),
-            Mode::Browse => Some(Context::Browse),
+            Mode::Browse => Some(self.screen_context()),
             Mode::Pick(_) => Some(Context::Picker),
             Mode::Detail { .. } => Some(Context::Detail),
             Mode::Help { .. } | Mode::Summary { .. } => Some(Context::Help),

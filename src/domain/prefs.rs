@@ -86,6 +86,9 @@ pub struct Config {
     /// The theme to start with.
     #[serde(default)]
     pub theme: Option<ThemeName>,
+    /// Review thresholds, e.g. `review: (stale_days: 14, kpi_days: 30, checkin_days: 30)`.
+    #[serde(default)]
+    pub review: Option<super::review::Thresholds>,
 }
 
 #[cfg(test)]

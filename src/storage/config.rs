@@ -55,6 +55,10 @@ mod tests {
         assert_eq!(load(&path), Ok(Config::default()));
         let config = Config {
             theme: Some(ThemeName::HighContrast),
+            review: Some(crate::domain::review::Thresholds {
+                stale_days: 14,
+                ..Default::default()
+            }),
         };
         save(&path, &config).unwrap();
         assert!(

@@ -14,10 +14,9 @@ pub fn help_lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     // The keys of the screen the help was opened from come first.
     let mut contexts = Context::ALL.to_vec();
-    if app.screen == crate::app::Screen::Alignment {
-        contexts.retain(|c| *c != Context::Alignment);
-        contexts.insert(0, Context::Alignment);
-    }
+    let first = app.screen_context();
+    contexts.retain(|c| *c != first);
+    contexts.insert(0, first);
     for context in contexts {
         lines.push(Line::styled(context.title(), theme.strong));
         for (command, chords) in app.keymap.entries(context) {

@@ -17,6 +17,7 @@ pub mod layout;
 pub mod matrix;
 pub mod present;
 pub mod prompt;
+pub mod review;
 pub mod sections;
 pub mod summary;
 pub mod text;
@@ -43,7 +44,7 @@ pub fn measure(app: &App) -> crate::app::Metrics {
     let page = match app.screen {
         crate::app::Screen::Board => board::cards_per_column(areas.board),
         // The alignment body: the whole screen less header, summary, tabs, frame and bars.
-        crate::app::Screen::Alignment => usize::from(app.viewport.1.saturating_sub(8)),
+        _ => usize::from(app.viewport.1.saturating_sub(8)),
     };
     crate::app::Metrics { page, scroll_limit }
 }
@@ -91,10 +92,15 @@ fn draw(
                 detail::render_detail_pane(app, detail, buf, theme);
             }
         }
-        crate::app::Screen::Alignment => {
+        screen => {
             let top = areas.header.bottom();
             let body = Rect::new(area.x, top, area.width, areas.status.y.saturating_sub(top));
-            alignment::render_alignment(app, body, buf, theme);
+            match screen {
+                crate::app::Screen::Review => review::render_review(app, body, buf, theme),
+                crate::app::Screen::CheckIns => review::render_checkins(app, body, buf, theme),
+                crate::app::Screen::Archive => review::render_archive(app, body, buf, theme),
+                _ => alignment::render_alignment(app, body, buf, theme),
+            }
         }
     }
     bars::render_status(app, areas.status, buf, theme);

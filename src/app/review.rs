@@ -1,0 +1,303 @@
+//! The review, check-ins and archive screens: walking the review queue and acting on each
+//! entry in place, recording check-ins, reopening archived work.
+
+use super::attach::{Pick, PickFor};
+use super::{App, Command, Form, Item, Mode, Screen};
+use crate::domain::review::{self, Entry, Reviewed, Subject};
+use crate::domain::{Horizon, Initiative, InitiativeId, Status};
+use chrono::NaiveDate;
+
+/// The review screen's state.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReviewState {
+    /// The highlighted entry.
+    pub selected: usize,
+    /// Entries dealt with (acted on or marked reviewed) this session.
+    pub handled: usize,
+    /// The last review before this one, for "delivered since".
+    pub since: Option<NaiveDate>,
+}
+
+impl App {
+    /// The review queue as of today.
+    pub fn review_queue(&self) -> Vec<Entry> {
+        review::queue(&self.roadmap, self.today, &self.thresholds)
+    }
+
+    /// Done initiatives delivered since the last review (or in the last 30 days), newest first.
+    pub fn delivered_since(&self) -> Vec<&Initiative> {
+        let since = self
+            .review
+            .since
+            .unwrap_or(self.today - chrono::Days::new(30));
+        let mut list: Vec<&Initiative> = self
+            .roadmap
+            .initiatives
+            .iter()
+            .filter(|i| i.status == Status::Done && i.done_on.is_some_and(|d| d >= since))
+            .collect();
+        list.sort_by_key(|i| std::cmp::Reverse(i.done_on));
+        list
+    }
+
+    /// Done and dropped initiatives, most recently finished first.
+    pub fn archived(&self) -> Vec<&Initiative> {
+        let mut list: Vec<&Initiative> = self
+            .roadmap
+            .initiatives
+            .iter()
+            .filter(|i| !i.status.is_active())
+            .collect();
+        list.sort_by_key(|i| std::cmp::Reverse(i.done_on.unwrap_or(i.updated.date_naive())));
+        list
+    }
+
+    /// Opens the review on the first entry.
+    pub(super) fn open_review(&mut self) {
+        if self.screen != Screen::Review {
+            self.review.selected = 0;
+            self.review.since = self.roadmap.last_review;
+        }
+        self.screen = Screen::Review;
+        self.mode = Mode::Browse;
+    }
+
+    /// The highlighted review entry.
+    pub fn review_entry(&self) -> Option<Entry> {
+        let queue = self.review_queue();
+        let at = self.review.selected.min(queue.len().saturating_sub(1));
+        queue.into_iter().nth(at)
+    }
+
+    /// The item a review entry is about, for the detail and the forms.
+    pub(super) fn review_item(&self) -> Option<Item> {
+        match self.review_entry()?.subject {
+            Subject::Initiative(id) | Subject::Risk(id, _) => Some(Item::Initiative(id)),
+            Subject::Goal(id) | Subject::Kpi(id, _) => Some(Item::Goal(id)),
+            Subject::Action(_) | Subject::CheckIn => None,
+        }
+    }
+
+    /// Handles a command on the review screen.
+    pub(super) fn review_command(&mut self, command: Command) {
+        let len = self.review_queue().len();
+        let last = len.saturating_sub(1);
+        let entry = self.review_entry();
+        match command {
+            Command::Up => self.review.selected = self.review.selected.min(last).saturating_sub(1),
+            Command::Down => self.review.selected = (self.review.selected + 1).min(last),
+            Command::First => self.review.selected = 0,
+            Command::Last => self.review.selected = last,
+            Command::MarkReviewed => self.mark_reviewed(entry),
+            Command::RollForward => match entry.map(|e| e.subject) {
+                Some(Subject::Initiative(id)) => self.pick_roll_forward(&id),
+                _ => self.info("Only initiatives roll forward to a later horizon."),
+            },
+            Command::MarkDone => match entry.map(|e| e.subject) {
+                Some(Subject::Initiative(id)) => {
+                    self.set_status(&id, Status::Done);
+                    self.after_review_act();
+                }
+                Some(Subject::Action(id)) => self.tick_action(&id),
+                _ => self.info("x marks an initiative or an action done."),
+            },
+            Command::SetStatus => match entry.map(|e| e.subject) {
+                Some(Subject::Initiative(id)) => {
+                    let current = self.roadmap.initiative(&id).map(|i| i.status);
+                    let selected = Status::ALL
+                        .iter()
+                        .position(|s| Some(*s) == current)
+                        .unwrap_or(0);
+                    self.mode = Mode::Status { id, selected };
+                }
+                _ => self.info("s sets the status of an initiative."),
+            },
+            Command::RecordReading => match entry.map(|e| e.subject) {
+                Some(Subject::Kpi(goal, kpi)) => {
+                    if let Some(g) = self.roadmap.goal(&goal) {
+                        let at = g.kpis.iter().position(|k| k.id == kpi).unwrap_or(0);
+                        let form = Form::reading(g, at, self.today);
+                        self.mode = Mode::Form(Box::new(form));
+                    }
+                }
+                _ => self.attach_command(command, self.review_item()),
+            },
+            Command::AddRisk => match entry.map(|e| e.subject) {
+                Some(Subject::Risk(id, risk)) => self.open_picked(&PickFor::Risk(id), Some(risk)),
+                _ => self.attach_command(command, self.review_item()),
+            },
+            Command::Open => match entry.map(|e| e.subject) {
+                Some(Subject::Action(id)) => {
+                    let at = self.listed_actions().iter().position(|a| a.id == id);
+                    let selected = self.roadmap.decisions.len() + at.unwrap_or(0);
+                    self.mode = Mode::Decisions { selected };
+                }
+                Some(Subject::CheckIn) => self.screen = Screen::CheckIns,
+                Some(_) => self.update_browse(Command::Open),
+                None => self.info("Nothing needs you: the queue is empty."),
+            },
+            Command::AddCheckIn => self.open_checkin_form(None),
+            Command::Board | Command::Close => self.screen = Screen::Board,
+            Command::Review => {}
+            other => self.update_browse(other),
+        }
+    }
+
+    fn after_review_act(&mut self) {
+        self.review.handled += 1;
+    }
+
+    fn mark_reviewed(&mut self, entry: Option<Entry>) {
+        let Some(entry) = entry else {
+            return self.info("Nothing needs you: the queue is empty.");
+        };
+        let mark = Reviewed {
+            entry: entry.key(),
+            on: self.today,
+            stamp: review::stamp(&self.roadmap, &entry.subject),
+        };
+        let what = format!("Reviewed: {}", entry.reason.words());
+        let changed = self.change(what, |r, _, today| {
+            r.reviews.retain(|m| m.entry != mark.entry);
+            r.reviews.push(mark);
+            r.last_review = Some(today);
+        });
+        if changed {
+            self.after_review_act();
+        }
+    }
+
+    fn tick_action(&mut self, id: &str) {
+        let Some(text) = self
+            .roadmap
+            .actions
+            .iter()
+            .find(|a| a.id == id)
+            .map(|a| a.text.clone())
+        else {
+            return;
+        };
+        self.change(format!("Done: \"{text}\""), |r, _, today| {
+            if let Some(a) = r.actions.iter_mut().find(|a| a.id == id) {
+                a.done_on = Some(today);
+            }
+        });
+        self.after_review_act();
+    }
+
+    /// Offers the horizons after the initiative's current one.
+    fn pick_roll_forward(&mut self, id: &InitiativeId) {
+        let Some(i) = self.roadmap.initiative(id) else {
+            return;
+        };
+        let (mut options, mut keys) = (Vec::new(), Vec::new());
+        for h in [Horizon::NextWeek, Horizon::NextMonth, Horizon::NextYear] {
+            let to = h.window_end(self.today);
+            if to <= i.target {
+                continue;
+            }
+            options.push(format!("{} (to {})", h.label(), to.format("%a %-d %b %Y")));
+            keys.push(Some(h.index().to_string()));
+        }
+        self.mode = Mode::Pick(Pick {
+            title: format!("Roll \"{}\" forward to", i.title),
+            purpose: PickFor::RollForward(id.clone()),
+            options,
+            keys,
+            selected: 0,
+        });
+    }
+
+    /// Moves an initiative to the end of `horizon` (a recorded slip), then asks why.
+    pub(super) fn roll_forward(&mut self, id: &InitiativeId, horizon: Horizon) {
+        let to = horizon.window_end(self.today);
+        let Some(title) = self.roadmap.initiative(id).map(|i| i.title.clone()) else {
+            return;
+        };
+        let what = format!("Rolled \"{title}\" forward to {}", horizon.label());
+        let moved = self.change(what, |r, _, today| {
+            if let Some(i) = r.initiative_mut(id) {
+                i.set_target(to, today);
+            }
+            r.last_review = Some(today);
+        });
+        if moved {
+            self.after_review_act();
+            self.ask_slip_reason(id);
+        }
+    }
+
+    /// After a move later, asks why (skippable) when the move is a slip today.
+    pub(super) fn ask_slip_reason(&mut self, id: &InitiativeId) {
+        let slipped = self
+            .roadmap
+            .initiative(id)
+            .and_then(|i| i.target_log.last())
+            .is_some_and(|c| c.on == self.today && c.to > c.from && c.reason.is_empty());
+        if slipped {
+            self.mode = Mode::Form(Box::new(Form::slip_reason(id, self.today)));
+        }
+    }
+
+    /// Opens the check-in form (a new one, or the check-in with this id).
+    pub(super) fn open_checkin_form(&mut self, id: Option<&str>) {
+        let existing = id.and_then(|id| self.roadmap.checkins.iter().find(|c| c.id == id));
+        let form = Form::checkin(existing, self.today);
+        self.mode = Mode::Form(Box::new(form));
+    }
+
+    /// Check-ins newest first, as the view lists them.
+    pub fn listed_checkins(&self) -> Vec<&crate::domain::checkin::CheckIn> {
+        let mut list = crate::domain::checkin::chronological(&self.roadmap.checkins);
+        list.reverse();
+        list
+    }
+
+    /// Handles a command on the check-ins screen.
+    pub(super) fn checkins_command(&mut self, command: Command) {
+        let last = self.roadmap.checkins.len().saturating_sub(1);
+        match command {
+            Command::Up => self.checkin_cursor = self.checkin_cursor.saturating_sub(1),
+            Command::Down => self.checkin_cursor = (self.checkin_cursor + 1).min(last),
+            Command::AddCheckIn => self.open_checkin_form(None),
+            Command::Edit => {
+                let id = self
+                    .listed_checkins()
+                    .get(self.checkin_cursor)
+                    .map(|c| c.id.clone());
+                match id {
+                    Some(id) => self.open_checkin_form(Some(&id)),
+                    None => self.info("No check-in yet: press a to record one."),
+                }
+            }
+            Command::Board | Command::Close => self.screen = Screen::Board,
+            Command::CheckIns => {}
+            other => self.update_browse(other),
+        }
+    }
+
+    /// Handles a command on the archive screen.
+    pub(super) fn archive_command(&mut self, command: Command) {
+        let len = self.archived().len();
+        let last = len.saturating_sub(1);
+        let page = self.metrics.page.max(1);
+        let c = self.archive_cursor.min(last);
+        match command {
+            Command::Up => self.archive_cursor = c.saturating_sub(1),
+            Command::Down => self.archive_cursor = (c + 1).min(last),
+            Command::PageUp => self.archive_cursor = c.saturating_sub(page),
+            Command::PageDown => self.archive_cursor = (c + page).min(last),
+            Command::First => self.archive_cursor = 0,
+            Command::Last => self.archive_cursor = last,
+            Command::Reopen => {
+                let Some(id) = self.archived().get(c).map(|i| i.id.clone()) else {
+                    return self.info("The archive is empty.");
+                };
+                self.set_status(&id, Status::Planned);
+            }
+            Command::Board | Command::Close => self.screen = Screen::Board,
+            Command::Archive => {}
+            other => self.update_browse(other),
+        }
+    }
+}

@@ -1,0 +1,235 @@
+//! The solo review, driven by keys: the queue at several "today" dates, acting in place (roll
+//! forward records a slip, done, readings, mitigations), review marks, check-ins, the archive.
+#![allow(clippy::unwrap_used)] // test code
+
+mod common;
+
+use alignmap::app::{App, Clock, Mode, Screen, Source};
+use alignmap::domain::review::Subject;
+use alignmap::domain::{IdGen, InitiativeId, Roadmap, Status};
+use common::{date, press, sample_app, type_text};
+
+/// An app on `roadmap` whose clock says `today` (and a time on that day).
+fn app_at(roadmap: Roadmap, today: &str) -> App {
+    let now = date(today).and_hms_opt(9, 30, 0).unwrap().and_utc();
+    App::new(
+        roadmap,
+        Source::File("/nonexistent/roadmap.ron".into()),
+        Clock::fixed(date(today), now),
+        IdGen::with_seed(7),
+    )
+}
+
+fn keys(app: &App) -> Vec<String> {
+    app.review_queue().iter().map(|e| e.key()).collect()
+}
+
+#[test]
+fn three_opens_the_queue_with_a_reason_for_each_entry() {
+    let mut app = sample_app();
+    press(&mut app, "3");
+    assert_eq!(app.screen, Screen::Review);
+    assert_eq!(
+        keys(&app),
+        [
+            "overdue:i-vpn00001",
+            "slipped:i-load0001",
+            "unlinked:i-laptop01",
+            "unsupported:g-data0001",
+            "kpi:g-cx000001/k-nps00001",
+            "risk:i-peppol01/r-peppol01",
+            "risk:i-crm00001/r-crm00001",
+        ]
+    );
+}
+
+#[test]
+fn rolling_forward_records_a_slip_with_its_reason_and_clears_the_entry() {
+    let mut app = sample_app();
+    let vpn = InitiativeId("i-vpn00001".into());
+    press(&mut app, "3 f");
+    let Mode::Pick(pick) = &app.mode else {
+        panic!("the horizons to roll forward to")
+    };
+    assert!(pick.options[0].starts_with("Next week"));
+    press(&mut app, "Enter");
+    let Mode::Form(form) = &app.mode else {
+        panic!("asked why")
+    };
+    assert_eq!(form.title(), "It moved later: why? (Esc skips)");
+    type_text(&mut app, "Vendor patch was withdrawn");
+    press(&mut app, "Enter");
+    let i = app.roadmap.initiative(&vpn).unwrap();
+    assert_eq!(i.target, date("2026-11-29"));
+    let change = i.target_log.last().unwrap();
+    assert_eq!(
+        (change.from, change.to),
+        (date("2026-11-20"), date("2026-11-29"))
+    );
+    assert_eq!(change.reason, "Vendor patch was withdrawn");
+    assert!(!keys(&app).contains(&"overdue:i-vpn00001".to_string()));
+    assert_eq!(app.review.handled, 1);
+    assert_eq!(app.roadmap.last_review, Some(date("2026-11-22")));
+    // Undo takes back the reason, then the move.
+    press(&mut app, "u u");
+    assert_eq!(
+        app.roadmap.initiative(&vpn).unwrap().target,
+        date("2026-11-20")
+    );
+}
+
+#[test]
+fn marking_reviewed_persists_and_a_change_brings_the_entry_back() {
+    let mut app = sample_app();
+    press(&mut app, "3 j Space");
+    assert!(!keys(&app).contains(&"slipped:i-load0001".to_string()));
+    assert_eq!(app.roadmap.reviews.len(), 1, "kept in the roadmap file");
+    let text = alignmap::storage::to_ron(&app.roadmap).unwrap();
+    let reloaded = alignmap::storage::from_ron(&text, std::path::Path::new("r.ron")).unwrap();
+    let again = app_at(reloaded, "2026-11-22");
+    assert!(
+        !keys(&again).contains(&"slipped:i-load0001".to_string()),
+        "after reopening"
+    );
+    let load = InitiativeId("i-load0001".into());
+    app.roadmap.initiative_mut(&load).unwrap().it_owner = "Someone new".into();
+    app.refresh();
+    assert!(
+        keys(&app).contains(&"slipped:i-load0001".to_string()),
+        "a change resets it"
+    );
+}
+
+#[test]
+fn acting_in_place_clears_readings_and_risks_and_check_ins() {
+    let mut app = sample_app();
+    press(&mut app, "3 G");
+    // The last entry: the CRM risk without a mitigation; r opens that very risk.
+    press(&mut app, "r");
+    let Mode::Form(form) = &app.mode else {
+        panic!("the risk form")
+    };
+    assert_eq!(form.title(), "Edit risk");
+    press(&mut app, "Tab Tab Tab Tab");
+    type_text(&mut app, "Pilot with two friendly sales teams first");
+    press(&mut app, "Enter");
+    assert!(!keys(&app).contains(&"risk:i-crm00001/r-crm00001".to_string()));
+    // The NPS reading: m opens the reading form on that KPI.
+    let at = keys(&app)
+        .iter()
+        .position(|k| k.starts_with("kpi:"))
+        .unwrap();
+    press(&mut app, &format!("g {}", "j ".repeat(at)));
+    assert!(matches!(
+        app.review_entry().unwrap().subject,
+        Subject::Kpi(..)
+    ));
+    press(&mut app, "m");
+    type_text(&mut app, "37");
+    press(&mut app, "Enter");
+    assert!(
+        !keys(&app).iter().any(|k| k.starts_with("kpi:")),
+        "{:?}",
+        keys(&app)
+    );
+    assert_eq!(app.roadmap.goals[2].kpis[0].current(), 37.0);
+}
+
+#[test]
+fn two_months_later_the_queue_can_be_walked_to_zero() {
+    // The sample as written on 22 Nov, opened on 22 Jan: much is overdue, stale or due.
+    let written = alignmap::sample::sample(date("2026-11-22"), common::now()).unwrap();
+    let mut app = app_at(written, "2027-01-22");
+    press(&mut app, "3");
+    let start = app.review_queue().len();
+    assert!(start >= 20, "{start} entries: {:?}", keys(&app));
+    assert!(keys(&app).contains(&"checkin:relationship".to_string()));
+    assert!(keys(&app).contains(&"overdue:i-load0001".to_string()));
+    let mut steps = 0;
+    while !app.review_queue().is_empty() {
+        steps += 1;
+        assert!(steps < 200, "the queue must shrink: {:?}", keys(&app));
+        press(&mut app, "Space");
+    }
+    assert_eq!(app.review.handled, start);
+    assert!(alignmap::ui::review::queue_done_text(&app).contains("Nothing needs you"));
+}
+
+#[test]
+fn a_check_in_records_both_sides_and_its_follow_up_action() {
+    let mut app = sample_app();
+    press(&mut app, "5 a");
+    // On, Business, their score, their why, closer, IT score, IT why, IT closer, follow-up.
+    press(&mut app, "Tab");
+    type_text(&mut app, "Priya Nair");
+    press(&mut app, "Tab Right Right");
+    press(&mut app, "Tab");
+    type_text(&mut app, "Order tracking is finally planned");
+    press(&mut app, "Tab Tab Left");
+    press(&mut app, "Tab Tab Tab");
+    type_text(&mut app, "Share the CRM vendor shortlist");
+    press(&mut app, "Enter");
+    let c = app.roadmap.checkins.last().unwrap();
+    assert_eq!((c.business.score, c.it.score), (7, 4));
+    assert_eq!(c.business_who, "Priya Nair");
+    assert_eq!(c.on, date("2026-11-22"));
+    let action = app
+        .roadmap
+        .actions
+        .iter()
+        .find(|a| a.id == c.actions[0])
+        .unwrap();
+    assert_eq!(action.text, "Share the CRM vendor shortlist");
+    assert_eq!(action.due, Some(date("2026-12-06")));
+    assert_eq!(app.listed_checkins()[0].id, c.id, "newest first");
+}
+
+#[test]
+fn the_archive_lists_finished_work_and_reopens_it() {
+    let mut app = sample_app();
+    press(&mut app, "6");
+    let titles: Vec<&str> = app.archived().iter().map(|i| i.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Move email to Exchange Online",
+            "Replace the firewall cluster"
+        ]
+    );
+    press(&mut app, "j o");
+    let fw = app
+        .roadmap
+        .initiative(&InitiativeId("i-fw000001".into()))
+        .unwrap();
+    assert_eq!((fw.status, fw.done_on), (Status::Planned, None));
+    assert_eq!(app.archived().len(), 1);
+}
+
+#[test]
+fn moving_a_card_later_on_the_board_offers_to_say_why() {
+    let mut app = sample_app();
+    press(&mut app, "j L");
+    assert!(
+        app.message
+            .as_ref()
+            .unwrap()
+            .1
+            .contains("a slip: y says why")
+    );
+    press(&mut app, "y");
+    type_text(&mut app, "Finance asked for a later start");
+    press(&mut app, "Enter");
+    let id = app.selected_initiative().unwrap().id.clone();
+    let i = app.roadmap.initiative(&id).unwrap();
+    assert_eq!(
+        i.target_log.last().unwrap().reason,
+        "Finance asked for a later start"
+    );
+    press(&mut app, "y");
+    assert!(matches!(app.mode, Mode::Browse), "one reason per slip");
+    press(&mut app, "H");
+    assert!(
+        !app.message.as_ref().unwrap().1.contains("says why"),
+        "back: no slip"
+    );
+}
