@@ -328,6 +328,28 @@ pub fn promise<'a>(initiatives: impl IntoIterator<Item = &'a Initiative>) -> Pro
     p
 }
 
+/// The promise-keeping figure per IT owner (named owners only), by owner name.
+pub fn promise_by_owner(roadmap: &Roadmap) -> Vec<(String, Promise)> {
+    let mut owners: Vec<&str> = roadmap
+        .initiatives
+        .iter()
+        .map(|i| i.it_owner.trim())
+        .filter(|o| !o.is_empty())
+        .collect();
+    owners.sort_unstable();
+    owners.dedup();
+    owners
+        .into_iter()
+        .map(|o| {
+            let theirs = roadmap
+                .initiatives
+                .iter()
+                .filter(|i| i.it_owner.trim() == o);
+            (o.to_string(), promise(theirs))
+        })
+        .collect()
+}
+
 #[cfg(test)]
 #[path = "review_tests.rs"]
 mod tests;

@@ -238,3 +238,25 @@ fn promises_kept_and_median_slip() {
         "nothing delivered yet · nothing slipped"
     );
 }
+
+#[test]
+fn promises_are_counted_per_owner() {
+    let mut mine = initiative("i-1", "2026-11-20", "2026-11-01");
+    mine.set_status(Status::Done, date("2026-11-25"));
+    let mut theirs = initiative("i-2", "2026-11-20", "2026-11-01");
+    theirs.it_owner = "Lena".into();
+    theirs.set_status(Status::Done, date("2026-11-18"));
+    let mut nobody = initiative("i-3", "2026-11-20", "2026-11-01");
+    nobody.it_owner = " ".into();
+    let mut r = Roadmap::new("r");
+    r.initiatives = vec![mine, theirs, nobody];
+    let by = promise_by_owner(&r);
+    let names: Vec<&str> = by.iter().map(|(o, _)| o.as_str()).collect();
+    assert_eq!(names, ["Lena", "Sam"], "sorted, unnamed owners left out");
+    assert_eq!((by[0].1.done, by[0].1.kept), (1, 1));
+    assert_eq!(
+        (by[1].1.done, by[1].1.kept),
+        (1, 0),
+        "done after the first target"
+    );
+}

@@ -159,6 +159,30 @@ fn meta_line<'a>(app: &App, i: &Initiative, cells: usize, theme: &Theme) -> Line
     } else {
         spans.push(Span::styled(short_date(i.target, app.today), theme.dim));
     }
+    let codes_width: usize = i
+        .goal_ids()
+        .filter_map(|g| app.roadmap.goal(g))
+        .map(|g| width(&g.code) + 1)
+        .sum::<usize>()
+        .max(8);
+    if i.slip_count() > 0 {
+        let net = crate::domain::review::net_slip(i);
+        let by = if net >= 14 {
+            format!("+{}w", net / 7)
+        } else {
+            format!("{net:+}d")
+        };
+        let used: usize = spans.iter().map(|s| width(&s.content)).sum();
+        let long = format!(" slipped {}x, {by}", i.slip_count());
+        let short = format!(" ↻{} {by}", i.slip_count());
+        // The goal codes matter more than the badge: it only shows where both fit.
+        let text = [long, short]
+            .into_iter()
+            .find(|t| used + width(t) + 1 + codes_width <= cells);
+        if let Some(text) = text {
+            spans.push(Span::styled(text, theme.alert));
+        }
+    }
     let due_actions = app.due_actions.get(&i.id).copied().unwrap_or(0);
     if due_actions > 0 {
         spans.push(Span::styled(format!(" ☐{due_actions}"), theme.alert));

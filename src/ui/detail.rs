@@ -173,15 +173,27 @@ fn initiative_lines<'a>(app: &App, i: &Initiative, theme: &Theme) -> Vec<Line<'a
             } else {
                 format!("pulled in {days}d")
             };
+            let horizons = (
+                Horizon::of(change.from, change.on).label(),
+                Horizon::of(change.to, change.on).label(),
+            );
             lines.push(Line::styled(
                 format!(
-                    "  {}: {} → {} ({kind})",
+                    "  {}: {} → {} ({kind}; then {} → {})",
                     change.on.format("%-d %b %Y"),
                     change.from.format("%-d %b %Y"),
-                    change.to.format("%-d %b %Y")
+                    change.to.format("%-d %b %Y"),
+                    horizons.0,
+                    horizons.1
                 ),
                 theme.text,
             ));
+            if !change.reason.is_empty() {
+                lines.push(Line::styled(
+                    format!("      because: {}", clean(&change.reason)),
+                    theme.dim,
+                ));
+            }
         }
     }
     lines.push(Line::raw(""));
@@ -257,6 +269,19 @@ fn goal_lines<'a>(app: &App, g: &Goal, theme: &Theme) -> Vec<Line<'a>> {
         }
     }
     lines.extend(sections::goal_risk_lines(app, g, theme));
+    let served = app
+        .roadmap
+        .initiatives
+        .iter()
+        .filter(|i| i.serves_goal(&g.id));
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        format!(
+            "Promises: {}",
+            crate::domain::review::promise(served).words()
+        ),
+        theme.dim,
+    ));
     lines.push(Line::raw(""));
     lines.push(Line::styled(format!("id {}", g.id), theme.dim));
     lines

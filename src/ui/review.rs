@@ -416,10 +416,35 @@ pub fn render_archive(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
         &Line::styled(fit(&head, usize::from(area.width) - 1), theme.strong),
         area.width - 1,
     );
+    let owners = crate::domain::review::promise_by_owner(&app.roadmap);
+    let owners: Vec<_> = owners
+        .iter()
+        .filter(|(_, p)| p.done > 0 || p.median_slip.is_some())
+        .collect();
+    let owner_rows = u16::try_from(owners.len())
+        .unwrap_or(0)
+        .min(area.height / 3);
     let key = app.key_label(Context::Archive, Command::Reopen);
+    let list_height = area.height - 1 - if owner_rows > 0 { owner_rows + 2 } else { 0 };
+    if owner_rows > 0 {
+        let rect = Rect::new(area.x, area.y + 1 + list_height, area.width, owner_rows + 2);
+        let block = pane(" Promise keeping by IT owner ".into(), false, theme);
+        let inner = block.inner(rect);
+        block.render(rect, buf);
+        let lines: Vec<Line> = owners
+            .iter()
+            .map(|(o, p)| {
+                Line::styled(
+                    format!(" {:<24} {}", fit(&clean(o), 24), p.words()),
+                    theme.text,
+                )
+            })
+            .collect();
+        lines_into(&lines, inner, buf);
+    }
     let inner = framed(
         format!(" Done and dropped ({key} reopens, Enter shows) "),
-        Rect::new(area.x, area.y + 1, area.width, area.height - 1),
+        Rect::new(area.x, area.y + 1, area.width, list_height),
         buf,
         theme,
     );
