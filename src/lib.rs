@@ -3,6 +3,7 @@
 pub mod app;
 pub mod cli;
 pub mod domain;
+pub mod export;
 pub mod runtime;
 pub mod sample;
 pub mod session;

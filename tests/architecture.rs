@@ -40,8 +40,7 @@ fn offenders(layer: &str, forbidden: &[&str]) -> Vec<String> {
 
 #[test]
 fn domain_and_storage_know_nothing_of_the_terminal() {
-    // Add "export" here when that layer lands.
-    for layer in ["domain", "storage"] {
+    for layer in ["domain", "storage", "export"] {
         assert_eq!(
             offenders(layer, &["ratatui", "crossterm"]),
             Vec::<String>::new()
@@ -50,11 +49,13 @@ fn domain_and_storage_know_nothing_of_the_terminal() {
 }
 
 #[test]
-fn domain_does_no_file_io() {
-    assert_eq!(
-        offenders("domain", &["std::fs", "std::io", "std::env"]),
-        Vec::<String>::new()
-    );
+fn domain_and_export_do_no_file_io() {
+    for layer in ["domain", "export"] {
+        assert_eq!(
+            offenders(layer, &["std::fs", "std::io", "std::env"]),
+            Vec::<String>::new()
+        );
+    }
 }
 
 #[test]

@@ -11,6 +11,7 @@ pub mod horizon;
 pub mod ids;
 pub mod model;
 pub mod prefs;
+pub mod public;
 pub mod query;
 pub mod review;
 pub mod validate;

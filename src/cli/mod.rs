@@ -1,5 +1,7 @@
 //! The command line: flags, subcommands, exit codes (0 ok, 1 bad data, 2 usage).
 
+mod export;
+
 use crate::app::{App, Clock, Source};
 use crate::domain::IdGen;
 use crate::runtime::{self, Outcome};
@@ -49,6 +51,21 @@ pub enum Cmd {
     Present,
     /// Open the planner on the review queue: what needs me?
     Review,
+    /// Write the roadmap as HTML, Markdown, CSV or JSON (default name: roadmap name and date).
+    Export {
+        /// html, md, csv or json.
+        #[arg(long, value_parser = crate::export::Format::parse)]
+        format: crate::export::Format,
+        /// Where to write (`-` for standard output).
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Leave out internal fields (cost, benefit, politics, notes) and confidential items.
+        #[arg(long)]
+        public: bool,
+        /// Overwrite the output file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
     /// List the backups of the roadmap, or restore backup N (the current file is backed up first).
     Restore {
         /// The backup to restore, as numbered in the list (1 is the newest).
@@ -86,6 +103,26 @@ pub fn main() -> ExitCode {
         None => open(&cli, clock, None),
         Some(Cmd::Present) => open(&cli, clock, Some(crate::app::Command::Present)),
         Some(Cmd::Review) => open(&cli, clock, Some(crate::app::Command::Review)),
+        Some(Cmd::Export {
+            format,
+            out,
+            public,
+            force,
+        }) => roadmap_path(&cli, None).and_then(|path| {
+            let request = export::Request {
+                roadmap: &path,
+                format: *format,
+                out: out.as_deref(),
+                public: *public,
+                force: *force,
+                today: clock.today(),
+            };
+            export::run(&request).map(|written| {
+                if let Some(p) = written {
+                    println!("wrote {}", p.display());
+                }
+            })
+        }),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

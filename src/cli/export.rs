@@ -1,0 +1,81 @@
+//! `alignmap export`: write the roadmap as HTML, Markdown, CSV or JSON for people who never
+//! open a terminal. Never overwrites a file without `--force`.
+
+use crate::export::{self, Format, Options};
+use crate::storage;
+use chrono::NaiveDate;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// What `alignmap export` was asked for.
+pub struct Request<'a> {
+    /// The roadmap file.
+    pub roadmap: &'a Path,
+    /// html, md, csv or json.
+    pub format: Format,
+    /// Where to write: a path, `-` for standard output, or None for the default name in the
+    /// current directory.
+    pub out: Option<&'a Path>,
+    /// Leave out internal and confidential fields.
+    pub public: bool,
+    /// Overwrite an existing file.
+    pub force: bool,
+    /// The day horizons are derived from.
+    pub today: NaiveDate,
+}
+
+/// Runs the export; returns the path written (None for standard output).
+pub fn run(request: &Request) -> Result<Option<PathBuf>, String> {
+    let roadmap = storage::load(request.roadmap).map_err(|e| e.to_string())?;
+    let options = Options {
+        public: request.public,
+        today: request.today,
+    };
+    let text = export::export(&roadmap, request.format, options)?;
+    let path = match request.out {
+        Some(p) if p == Path::new("-") => {
+            let mut stdout = std::io::stdout().lock();
+            stdout
+                .write_all(text.as_bytes())
+                .and_then(|()| stdout.flush())
+                .map_err(|e| format!("cannot write to standard output: {e}"))?;
+            return Ok(None);
+        }
+        Some(p) => p.to_path_buf(),
+        None => PathBuf::from(export::file_name(&roadmap, request.format, request.today)),
+    };
+    // A bare file name is written into the current directory.
+    let path = if path.parent().is_some_and(|p| p.as_os_str().is_empty()) {
+        Path::new(".").join(path)
+    } else {
+        path
+    };
+    if path.is_dir() {
+        return Err(format!(
+            "{} is a directory: give a file name with --out",
+            path.display()
+        ));
+    }
+    if path.exists() && !request.force {
+        return Err(format!(
+            "{} already exists: add --force to overwrite it, or choose another --out",
+            path.display()
+        ));
+    }
+    storage::write_atomic(&path, text.as_bytes())
+        .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    share(&path);
+    Ok(Some(path))
+}
+
+/// An export is meant to be shared: readable by others like any file the user creates (the
+/// atomic writer makes private files, right for the roadmap itself).
+#[cfg(unix)]
+fn share(path: &Path) {
+    use std::os::unix::fs::PermissionsExt;
+    // Best effort: the file is written either way.
+    let _ = std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o644));
+}
+
+#[cfg(not(unix))]
+fn share(_path: &Path) {}

@@ -1,0 +1,126 @@
+//! CSV: one row per initiative (RFC 4180 quoting by the `csv` crate). Text cells that a
+//! spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, tab or CR) get a
+//! leading `'`, which `alignmap import` removes again.
+
+use super::{Options, plain};
+use crate::domain::{Horizon, Roadmap};
+
+/// The columns, in order. Cost and notes are left out of public exports.
+pub const COLUMNS: [&str; 17] = [
+    "id",
+    "title",
+    "horizon",
+    "target",
+    "status",
+    "kind",
+    "goals",
+    "it_owner",
+    "sponsor",
+    "champion",
+    "tags",
+    "summary",
+    "done_on",
+    "first_target",
+    "slips",
+    "cost",
+    "notes",
+];
+
+/// True when a spreadsheet would treat the cell as a formula.
+pub fn is_risky(cell: &str) -> bool {
+    cell.starts_with(['=', '+', '-', '@', '\t', '\r'])
+}
+
+/// True when a cell must be marked with a `'`: it is risky, or it is a `'` followed by a cell
+/// that would be marked (so a `'` typed by the user survives the round trip).
+fn needs_mark(cell: &str) -> bool {
+    is_risky(cell) || cell.strip_prefix('\'').is_some_and(needs_mark)
+}
+
+/// The cell as written: risky cells get a leading `'`.
+pub fn neutralise(cell: &str) -> String {
+    if needs_mark(cell) {
+        format!("'{cell}")
+    } else {
+        cell.to_string()
+    }
+}
+
+/// The cell as read back: the `'` that [`neutralise`] added is removed, nothing else.
+pub fn restore(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if needs_mark(rest) => rest,
+        _ => cell,
+    }
+}
+
+/// The CSV text: a header row, then one row per initiative in roadmap order.
+pub fn sheet(roadmap: &Roadmap, options: Options) -> Result<String, String> {
+    let columns: Vec<&str> = COLUMNS
+        .iter()
+        .copied()
+        .filter(|c| !options.public || !matches!(*c, "cost" | "notes"))
+        .collect();
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    writer.write_record(&columns).map_err(|e| e.to_string())?;
+    for i in &roadmap.initiatives {
+        let goals: Vec<String> = i
+            .serves
+            .iter()
+            .filter_map(|l| {
+                roadmap
+                    .goal(&l.goal)
+                    .map(|g| format!("{}:{}", g.code, l.strength.label()))
+            })
+            .collect();
+        let cell = |name: &str| -> String {
+            match name {
+                "id" => i.id.0.clone(),
+                "title" => i.title.clone(),
+                "horizon" => Horizon::of(i.target, options.today).label().into(),
+                "target" => i.target.to_string(),
+                "status" => i.status.label().into(),
+                "kind" => i.kind.label().into(),
+                "goals" => goals.join("; "),
+                "it_owner" => i.it_owner.clone(),
+                "sponsor" => i.sponsor.clone(),
+                "champion" => i.champion.clone(),
+                "tags" => i.tags.join(", "),
+                "summary" => i.summary.clone(),
+                "done_on" => i.done_on.map(|d| d.to_string()).unwrap_or_default(),
+                "first_target" => i.first_target().to_string(),
+                "slips" => i.slip_count().to_string(),
+                "cost" => i.case.cost.map(|c| c.to_string()).unwrap_or_default(),
+                "notes" => i.notes.clone(),
+                _ => String::new(),
+            }
+        };
+        let row: Vec<String> = columns
+            .iter()
+            .map(|c| neutralise(&plain(&cell(c)).replace('\n', " ")))
+            .collect();
+        writer.write_record(&row).map_err(|e| e.to_string())?;
+    }
+    let bytes = writer.into_inner().map_err(|e| e.to_string())?;
+    String::from_utf8(bytes).map_err(|e| e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formula_prefixes_are_neutralised_and_restored_exactly() {
+        for risky in ["=1+1", "+31 6", "-5", "@SUM(A1)", "\tx", "\rx"] {
+            assert_eq!(restore(&neutralise(risky)), risky);
+            assert!(neutralise(risky).starts_with('\''));
+        }
+        for safe in ["plain", "'quoted already", "", "1-2"] {
+            assert_eq!(neutralise(safe), safe);
+            assert_eq!(restore(safe), safe, "a ' a user typed stays");
+        }
+        assert_eq!(restore(&neutralise("'=x")), "'=x");
+    }
+}

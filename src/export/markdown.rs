@@ -1,0 +1,284 @@
+//! Markdown: a readable document for wikis and Git hosts: the alignment summary, a table per
+//! horizon, a section per goal with its KPIs, gaps, open high risks, decisions and actions.
+//! All user text is escaped, so it can never become a link, an image, HTML or a table break.
+
+use super::{Options, plain};
+use crate::domain::alignment::{self, Gap, percent, progress_label};
+use crate::domain::{Horizon, Initiative, Roadmap};
+use std::fmt::Write;
+
+/// User text made inert in Markdown (it is never placed at the start of a line): line breaks
+/// become spaces, inline markup characters are backslash-escaped, and `<` `>` `&` become
+/// entities so no HTML survives.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in plain(text).chars() {
+        match c {
+            '\n' | '\r' | '\t' => out.push(' '),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            // User text never starts a line here, so line-start markup (#, -, +, 1.) is
+            // harmless; these are the characters that act anywhere in a line or table cell.
+            '\\' | '`' | '*' | '_' | '[' | ']' | '!' | '|' | '~' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn goals_of(roadmap: &Roadmap, i: &Initiative) -> String {
+    let codes: Vec<String> = i
+        .serves
+        .iter()
+        .filter_map(|l| {
+            roadmap
+                .goal(&l.goal)
+                .map(|g| format!("{} {}", escape(&g.code), l.strength.symbol()))
+        })
+        .collect();
+    if codes.is_empty() {
+        "**no goal**".into()
+    } else {
+        codes.join(", ")
+    }
+}
+
+/// The Markdown document.
+pub fn document(roadmap: &Roadmap, options: Options) -> String {
+    let today = options.today;
+    let mut out = String::new();
+    let _ = writeln!(out, "# {}\n", escape(&roadmap.name));
+    let public = if options.public {
+        " · public version"
+    } else {
+        ""
+    };
+    let _ = writeln!(
+        out,
+        "*Roadmap as of {}{public}*\n",
+        today.format("%A %-d %B %Y")
+    );
+    let _ = writeln!(
+        out,
+        "**{}**\n",
+        escape(&alignment::summary(roadmap, today).line())
+    );
+    let _ = writeln!(out, "Goal links: ■ strong · ◧ partial · □ weak\n");
+    let active: Vec<&Initiative> = roadmap
+        .initiatives
+        .iter()
+        .filter(|i| i.status.is_active())
+        .collect();
+    for horizon in Horizon::ALL {
+        let mut items: Vec<&&Initiative> = active
+            .iter()
+            .filter(|i| i.horizon(today) == horizon)
+            .collect();
+        items.sort_by_key(|i| (i.target, i.rank));
+        let _ = writeln!(out, "## {} ({})\n", horizon.label(), items.len());
+        if items.is_empty() {
+            let _ = writeln!(out, "Nothing planned.\n");
+            continue;
+        }
+        let _ = writeln!(out, "| Initiative | Goals | Target | Status | IT owner |");
+        let _ = writeln!(out, "|---|---|---|---|---|");
+        for i in items {
+            let late = if i.is_overdue(today) {
+                " **overdue**"
+            } else {
+                ""
+            };
+            let _ = writeln!(
+                out,
+                "| {} | {} | {}{late} | {} | {} |",
+                escape(&i.title),
+                goals_of(roadmap, i),
+                i.target.format("%-d %b %Y"),
+                i.status.label(),
+                escape(&i.it_owner)
+            );
+        }
+        out.push('\n');
+    }
+    let _ = writeln!(out, "## Business goals\n");
+    for goal in &roadmap.goals {
+        let _ = writeln!(
+            out,
+            "### {} · {}\n",
+            escape(&goal.code),
+            escape(&goal.title)
+        );
+        let mut facts = vec![format!("Priority P{}", goal.priority)];
+        if !goal.owner.is_empty() {
+            facts.push(format!("owner {}", escape(&goal.owner)));
+        }
+        if alignment::is_unsupported(roadmap, &goal.id, today) {
+            facts
+                .push("**unsupported**: nothing strong or partial by the end of next month".into());
+        }
+        let _ = writeln!(out, "{}\n", facts.join(" · "));
+        for kpi in &goal.kpis {
+            let target = kpi
+                .target
+                .map_or_else(|| "no target".to_string(), |t| format!("target {t}"));
+            let unit = if kpi.unit.is_empty() {
+                String::new()
+            } else {
+                format!(" {}", escape(&kpi.unit))
+            };
+            let _ = writeln!(
+                out,
+                "- {}: {}{unit} ({target}, baseline {}) · progress {}",
+                escape(&kpi.name),
+                kpi.current(),
+                kpi.baseline,
+                progress_label(kpi)
+            );
+        }
+        let serving: Vec<String> = roadmap
+            .serving(&goal.id)
+            .map(|i| {
+                format!(
+                    "{} ({}, {})",
+                    escape(&i.title),
+                    i.horizon(today).label(),
+                    i.target.format("%-d %b %Y")
+                )
+            })
+            .collect();
+        if serving.is_empty() {
+            let _ = writeln!(out, "- Served by: nothing active");
+        } else {
+            let _ = writeln!(out, "- Served by: {}", serving.join("; "));
+        }
+        out.push('\n');
+    }
+    let gaps = alignment::gaps(roadmap, today);
+    let _ = writeln!(out, "## Gaps ({})\n", gaps.len());
+    if gaps.is_empty() {
+        let _ = writeln!(out, "None.\n");
+    }
+    for gap in &gaps {
+        let _ = writeln!(
+            out,
+            "- {}: {}",
+            gap.heading(),
+            escape(&gap_subject(roadmap, gap))
+        );
+    }
+    if !gaps.is_empty() {
+        out.push('\n');
+    }
+    let risks: Vec<_> = active
+        .iter()
+        .flat_map(|i| i.risks.iter().map(move |r| (i, r)))
+        .filter(|(_, r)| r.is_open() && r.is_high())
+        .collect();
+    let _ = writeln!(out, "## Open high risks ({})\n", risks.len());
+    for (i, r) in risks {
+        let mitigation = if r.mitigation.is_empty() {
+            "**no mitigation**".to_string()
+        } else {
+            escape(&r.mitigation)
+        };
+        let _ = writeln!(
+            out,
+            "- {} (severity {}) on {} · {}",
+            escape(&r.title),
+            r.severity(),
+            escape(&i.title),
+            mitigation
+        );
+    }
+    out.push('\n');
+    let b = alignment::balance(roadmap);
+    let _ = writeln!(
+        out,
+        "Portfolio mix: run {} · grow {} · transform {}\n",
+        percent(b.kinds[0]),
+        percent(b.kinds[1]),
+        percent(b.kinds[2])
+    );
+    if !roadmap.decisions.is_empty() || !roadmap.actions.is_empty() {
+        let _ = writeln!(out, "## Decisions and actions\n");
+        for d in &roadmap.decisions {
+            let _ = writeln!(
+                out,
+                "- Decided {}: {}",
+                d.session.format("%-d %b %Y"),
+                escape(&d.text)
+            );
+        }
+        for a in &roadmap.actions {
+            let done = if a.done_on.is_some() { "done" } else { "open" };
+            let due = a
+                .due
+                .map_or_else(String::new, |d| format!(", due {}", d.format("%-d %b %Y")));
+            let _ = writeln!(
+                out,
+                "- Action ({done}{due}): {} {}",
+                escape(&a.text),
+                escape(&a.owner)
+            );
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// What a gap is about, in plain words (escaped by the caller).
+pub fn gap_subject(roadmap: &Roadmap, gap: &Gap) -> String {
+    let title = |id| {
+        roadmap
+            .initiative(id)
+            .map_or_else(String::new, |i| i.title.clone())
+    };
+    let goal = |id| {
+        roadmap
+            .goal(id)
+            .map_or_else(String::new, |g| format!("{} {}", g.code, g.title))
+    };
+    match gap {
+        Gap::Unlinked(i) | Gap::NoCase(i) | Gap::NoOwner(i) => title(i),
+        Gap::Unsupported(g) | Gap::NoKpi(g) => goal(g),
+        Gap::NoTarget(g, k) => {
+            let name = roadmap
+                .goal(g)
+                .and_then(|x| x.kpis.iter().find(|y| &y.id == k))
+                .map_or_else(String::new, |y| y.name.clone());
+            format!("{} · {name}", goal(g))
+        }
+        Gap::Sequence(i, n) => format!("{} needs {}", title(i), title(n)),
+        Gap::Unmitigated(i, r) => {
+            let risk = roadmap
+                .initiative(i)
+                .and_then(|x| x.risks.iter().find(|y| &y.id == r))
+                .map_or_else(String::new, |y| y.title.clone());
+            format!("{risk} ({})", title(i))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape;
+
+    #[test]
+    fn markup_is_escaped_and_lines_stay_one() {
+        assert_eq!(escape("a|b"), "a\\|b");
+        assert_eq!(
+            escape("[x](javascript:alert(1))"),
+            "\\[x\\](javascript:alert(1))"
+        );
+        assert_eq!(escape("<script>"), "&lt;script&gt;");
+        assert_eq!(escape("one\ntwo"), "one two");
+        assert_eq!(
+            escape("*bold* _it_ `code`"),
+            "\\*bold\\* \\_it\\_ \\`code\\`"
+        );
+    }
+}

@@ -1,0 +1,162 @@
+//! Exports for people who never open a terminal: pure functions from a roadmap to the text of
+//! an HTML page, a Markdown document, a CSV sheet or a JSON document. No I/O here.
+
+pub mod csv;
+pub mod html;
+pub mod json;
+pub mod markdown;
+
+use crate::domain::Roadmap;
+use crate::domain::public::public_copy;
+use chrono::NaiveDate;
+use std::borrow::Cow;
+
+/// An export format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// One self-contained HTML page that prints well.
+    Html,
+    /// A Markdown document for wikis and Git hosts.
+    Markdown,
+    /// One row per initiative, for spreadsheets.
+    Csv,
+    /// The full model with a versioned shape, for other tools.
+    Json,
+}
+
+impl Format {
+    /// Every format.
+    pub const ALL: [Format; 4] = [Format::Html, Format::Markdown, Format::Csv, Format::Json];
+
+    /// The file extension, which is also the name used on the command line.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Html => "html",
+            Format::Markdown => "md",
+            Format::Csv => "csv",
+            Format::Json => "json",
+        }
+    }
+
+    /// The format for a command-line name (`html`, `md`/`markdown`, `csv`, `json`).
+    pub fn parse(name: &str) -> Result<Format, String> {
+        match name.to_ascii_lowercase().as_str() {
+            "html" | "htm" => Ok(Format::Html),
+            "md" | "markdown" => Ok(Format::Markdown),
+            "csv" => Ok(Format::Csv),
+            "json" => Ok(Format::Json),
+            other => Err(format!(
+                "unknown format \"{other}\": use html, md, csv or json"
+            )),
+        }
+    }
+}
+
+/// What goes into an export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Options {
+    /// Leave out everything internal or confidential.
+    pub public: bool,
+    /// The day horizons are derived from.
+    pub today: NaiveDate,
+}
+
+/// The roadmap as the export may show it.
+pub fn shown(roadmap: &Roadmap, options: Options) -> Cow<'_, Roadmap> {
+    if options.public {
+        Cow::Owned(public_copy(roadmap))
+    } else {
+        Cow::Borrowed(roadmap)
+    }
+}
+
+/// The text of `roadmap` in `format`.
+pub fn export(roadmap: &Roadmap, format: Format, options: Options) -> Result<String, String> {
+    let roadmap = shown(roadmap, options);
+    match format {
+        Format::Html => Ok(html::page(&roadmap, options)),
+        Format::Markdown => Ok(markdown::document(&roadmap, options)),
+        Format::Csv => csv::sheet(&roadmap, options),
+        Format::Json => json::document(&roadmap, options),
+    }
+}
+
+/// A file name from the roadmap's name and the date: `northwind-it-roadmap-2026-11-22.html`.
+/// Only ASCII letters, digits and `-` survive, so the name is safe on every system.
+pub fn file_name(roadmap: &Roadmap, format: Format, today: NaiveDate) -> String {
+    let mut slug = String::new();
+    for c in roadmap.name.chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c.to_ascii_lowercase());
+        } else if !slug.ends_with('-') && !slug.is_empty() {
+            slug.push('-');
+        }
+    }
+    let slug = slug.trim_end_matches('-');
+    let slug: String = slug.chars().take(60).collect();
+    let slug = if slug.is_empty() { "roadmap" } else { &slug };
+    format!("{slug}-{today}.{}", format.extension())
+}
+
+/// Control characters (other than tab and newline) become spaces: they have no business in a
+/// document and some viewers act on them.
+pub fn plain(text: &str) -> Cow<'_, str> {
+    if text
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\t' || is_bidi(c))
+    {
+        Cow::Owned(
+            text.chars()
+                .map(|c| {
+                    if c.is_control() && c != '\n' && c != '\t' || is_bidi(c) {
+                        ' '
+                    } else {
+                        c
+                    }
+                })
+                .collect(),
+        )
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+fn is_bidi(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_names_are_safe_slugs_with_the_date() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        let mut r = Roadmap::new("Northwind IT roadmap / 2027 (draft)");
+        assert_eq!(
+            file_name(&r, Format::Html, today),
+            "northwind-it-roadmap-2027-draft-2026-11-22.html"
+        );
+        r.name = "../../etc/passwd".into();
+        assert_eq!(
+            file_name(&r, Format::Csv, today),
+            "etc-passwd-2026-11-22.csv"
+        );
+        r.name = "日本語".into();
+        assert_eq!(
+            file_name(&r, Format::Json, today),
+            "roadmap-2026-11-22.json"
+        );
+    }
+
+    #[test]
+    fn formats_parse_by_name() {
+        assert_eq!(Format::parse("MD"), Ok(Format::Markdown));
+        assert!(
+            Format::parse("pdf")
+                .unwrap_err()
+                .contains("html, md, csv or json")
+        );
+        assert_eq!(plain("a\u{1b}[2Jb\u{202e}c\nd"), "a [2Jb c\nd");
+    }
+}

@@ -1,0 +1,240 @@
+//! Exports: golden files of every format on the sample, hostile text in every format (parsed
+//! back, not just searched), the public version, and the CLI that writes them.
+#![allow(clippy::unwrap_used)] // test code
+
+mod common;
+
+use alignmap::domain::Roadmap;
+use alignmap::export::{self, Format, Options};
+use assert_cmd::Command;
+use common::{TODAY, date, now};
+use predicates::prelude::*;
+
+fn sample() -> Roadmap {
+    alignmap::sample::sample(date(TODAY), now()).unwrap()
+}
+
+fn options(public: bool) -> Options {
+    Options {
+        public,
+        today: date(TODAY),
+    }
+}
+
+fn hostile() -> Roadmap {
+    const EVIL: &str = "<script>alert(1)</script><img src=x onerror=alert(2)> \"quoted\" 'single' </style> | pipe \n newline =cmd|' /C calc'!A0 [link](javascript:alert(3)) \u{1b}[2J";
+    let mut r = sample();
+    r.name = EVIL.into();
+    r.goals[0].title = EVIL.into();
+    r.goals[0].kpis[0].name = EVIL.into();
+    r.initiatives[0].title = EVIL.into();
+    r.initiatives[1].title = "=HYPERLINK(\"http://evil\")".into();
+    r.initiatives[2].title = "+1+1".into();
+    r.initiatives[3].title = "-2".into();
+    r.initiatives[4].title = "@SUM(A1)".into();
+    r.initiatives[5].it_owner = "\tTabbed".into();
+    r.initiatives[6].summary = "\rCarriage".into();
+    r.initiatives[7].title = "'=already quoted".into();
+    r.actions = Vec::new();
+    r
+}
+
+#[test]
+fn golden_markdown() {
+    insta::assert_snapshot!(export::export(&sample(), Format::Markdown, options(false)).unwrap());
+}
+
+#[test]
+fn golden_html() {
+    insta::assert_snapshot!(export::export(&sample(), Format::Html, options(false)).unwrap());
+}
+
+#[test]
+fn golden_csv() {
+    insta::assert_snapshot!(export::export(&sample(), Format::Csv, options(false)).unwrap());
+}
+
+#[test]
+fn golden_json_public() {
+    insta::assert_snapshot!(export::export(&sample(), Format::Json, options(true)).unwrap());
+}
+
+#[test]
+fn hostile_html_has_no_script_no_handlers_no_foreign_resources() {
+    let html = export::export(&hostile(), Format::Html, options(false)).unwrap();
+    let dom = tl::parse(&html, tl::ParserOptions::default()).unwrap();
+    let parser = dom.parser();
+    let mut tags = 0;
+    for node in dom.nodes() {
+        let Some(tag) = node.as_tag() else { continue };
+        tags += 1;
+        let name = tag.name().as_utf8_str().to_lowercase();
+        assert!(
+            !["script", "img", "iframe", "object", "a", "link"].contains(&name.as_str()),
+            "{name}"
+        );
+        for (key, _) in tag.attributes().iter() {
+            assert!(
+                !key.to_lowercase().starts_with("on"),
+                "handler {key} on {name}"
+            );
+        }
+    }
+    assert!(tags > 50, "the page really was parsed");
+    let styles = dom.query_selector("style").unwrap().count();
+    assert_eq!(
+        styles, 1,
+        "a </style> in the text did not end or start a style"
+    );
+    let csp = dom
+        .query_selector("meta[http-equiv]")
+        .unwrap()
+        .filter_map(|h| h.get(parser))
+        .filter_map(|n| n.as_tag())
+        .filter_map(|t| {
+            t.attributes()
+                .get("content")
+                .flatten()
+                .map(|c| c.as_utf8_str().to_string())
+        })
+        .next()
+        .unwrap();
+    assert!(csp.starts_with("default-src 'none'"), "{csp}");
+    assert!(
+        html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+        "shown as text"
+    );
+    assert!(!html.contains('\u{1b}'));
+}
+
+#[test]
+fn hostile_markdown_cannot_break_tables_or_make_links_or_html() {
+    let md = export::export(&hostile(), Format::Markdown, options(false)).unwrap();
+    assert!(!md.contains("<script") && !md.contains("<img"));
+    assert!(!md.contains("[link]("), "no link syntax survives");
+    for line in md.lines().filter(|l| l.starts_with('|')) {
+        let cells = line.replace("\\|", "").matches('|').count();
+        assert_eq!(cells, 6, "five cells in every table row: {line}");
+    }
+    assert!(!md.contains('\u{1b}'));
+}
+
+#[test]
+fn hostile_csv_cells_are_neutralised_and_read_back_exactly() {
+    let original = hostile();
+    let text = export::export(&original, Format::Csv, options(false)).unwrap();
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    let title = headers.iter().position(|h| h == "title").unwrap();
+    let owner = headers.iter().position(|h| h == "it_owner").unwrap();
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(
+        rows.len(),
+        original.initiatives.len(),
+        "newlines did not split rows"
+    );
+    for row in &rows {
+        for cell in row.iter() {
+            assert!(
+                !export::csv::is_risky(cell),
+                "a spreadsheet would run this: {cell:?}"
+            );
+        }
+    }
+    assert_eq!(&rows[1][title], "'=HYPERLINK(\"http://evil\")");
+    assert_eq!(
+        export::csv::restore(&rows[1][title]),
+        original.initiatives[1].title
+    );
+    assert_eq!(export::csv::restore(&rows[4][title]), "@SUM(A1)");
+    assert_eq!(export::csv::restore(&rows[5][owner]), "\tTabbed");
+    assert_eq!(export::csv::restore(&rows[7][title]), "'=already quoted");
+}
+
+#[test]
+fn json_parses_and_keeps_the_model_shape() {
+    let text = export::export(&hostile(), Format::Json, options(false)).unwrap();
+    let doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(doc["format"], "alignmap-roadmap");
+    assert_eq!(doc["schema"], alignmap::domain::SCHEMA_VERSION);
+    assert_eq!(
+        doc["roadmap"]["initiatives"][0]["title"],
+        hostile().initiatives[0].title
+    );
+    assert_eq!(doc["horizons"]["i-vpn00001"], "Now");
+    assert!(doc["roadmap"]["initiatives"][0]["serves"][0]["strength"].is_string());
+}
+
+#[test]
+fn public_exports_leave_out_internal_fields_in_every_format() {
+    let mut r = sample();
+    r.initiatives[0].notes = "SECRET-NOTE".into();
+    r.initiatives[0].case.politics = "SECRET-POLITICS".into();
+    r.initiatives[0].case.cost = Some(123_456.0);
+    r.goals[0].kpis[0].name = "SECRET-KPI".into();
+    r.goals[0].kpis[0].confidential = true;
+    for format in Format::ALL {
+        let private = export::export(&r, format, options(false)).unwrap();
+        let public = export::export(&r, format, options(true)).unwrap();
+        for secret in ["SECRET-NOTE", "SECRET-POLITICS", "123456", "SECRET-KPI"] {
+            assert!(!public.contains(secret), "{format:?} public shows {secret}");
+        }
+        if matches!(format, Format::Json | Format::Csv) {
+            assert!(
+                private.contains("SECRET-NOTE"),
+                "{format:?} private keeps notes"
+            );
+        }
+    }
+}
+
+fn cli(dir: &std::path::Path) -> Command {
+    let mut cmd = Command::cargo_bin("alignmap").unwrap();
+    cmd.current_dir(dir)
+        .env("ALIGNMAP_DIR", dir.join("data"))
+        .env("ALIGNMAP_TODAY", TODAY)
+        .env("HOME", dir.join("home"))
+        .env("XDG_CONFIG_HOME", dir.join("xdg"));
+    cmd
+}
+
+#[test]
+fn the_cli_writes_each_format_with_a_dated_name_and_never_overwrites_without_force() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("data")).unwrap();
+    let text = alignmap::storage::to_ron(&sample()).unwrap();
+    std::fs::write(dir.path().join("data/roadmap.ron"), text).unwrap();
+    for format in ["html", "md", "csv", "json"] {
+        let name = format!("northwind-it-roadmap-2026-11-22.{format}");
+        cli(dir.path())
+            .args(["export", "--format", format])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains(name.as_str()));
+        assert!(dir.path().join(&name).is_file());
+    }
+    let before = std::fs::read(dir.path().join("northwind-it-roadmap-2026-11-22.md")).unwrap();
+    cli(dir.path())
+        .args(["export", "--format", "md", "--public"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("already exists: add --force"));
+    assert_eq!(
+        std::fs::read(dir.path().join("northwind-it-roadmap-2026-11-22.md")).unwrap(),
+        before
+    );
+    cli(dir.path())
+        .args(["export", "--format", "md", "--public", "--force"])
+        .assert()
+        .success();
+    cli(dir.path())
+        .args(["export", "--format", "csv", "--out", "-"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("id,title,horizon"));
+    cli(dir.path())
+        .args(["export", "--format", "pdf"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("use html, md, csv or json"));
+}
