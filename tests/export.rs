@@ -238,3 +238,85 @@ fn the_cli_writes_each_format_with_a_dated_name_and_never_overwrites_without_for
         .code(2)
         .stderr(predicate::str::contains("use html, md, csv or json"));
 }
+
+/// The browser to render with, if this machine has one (CI may not: the test then says so).
+fn chromium() -> Option<std::path::PathBuf> {
+    ["chromium", "chromium-browser", "google-chrome"]
+        .iter()
+        .flat_map(|name| {
+            std::env::var_os("PATH")
+                .map(|p| {
+                    std::env::split_paths(&p)
+                        .map(|d| d.join(name))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+        .find(|p| p.is_file())
+}
+
+#[test]
+fn the_html_prints_to_a_landscape_pdf_with_a_page_per_section_in_headless_chromium() {
+    let Some(browser) = chromium() else {
+        eprintln!("SKIPPED: no Chromium on this machine (apt-get install chromium to run it)");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("roadmap.html");
+    std::fs::write(
+        &page,
+        export::export(&sample(), Format::Html, options(false)).unwrap(),
+    )
+    .unwrap();
+    let pdf = dir.path().join("roadmap.pdf");
+    let png = dir.path().join("roadmap.png");
+    for (flag, out) in [("--print-to-pdf", &pdf), ("--screenshot", &png)] {
+        let status = std::process::Command::new(&browser)
+            .args([
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-pdf-header-footer",
+            ])
+            .arg(format!("{flag}={}", out.display()))
+            .arg("--window-size=1600,1000")
+            .arg(format!("file://{}", page.display()))
+            .stderr(std::process::Stdio::null())
+            .status()
+            .unwrap();
+        assert!(status.success() && out.is_file(), "{flag} failed");
+    }
+    let bytes = std::fs::read(&pdf).unwrap();
+    let text = String::from_utf8_lossy(&bytes);
+    let pages = text
+        .match_indices("/Type")
+        .filter(|(at, _)| {
+            let rest = text[at + 5..].trim_start();
+            rest.starts_with("/Page") && !rest.starts_with("/Pages")
+        })
+        .count();
+    assert!(pages >= 4, "one page per section at least: {pages}");
+    let boxes: Vec<(f64, f64)> = text
+        .match_indices("/MediaBox")
+        .filter_map(|(at, _)| {
+            let inside = text[at..].split_once('[')?.1.split_once(']')?.0;
+            let n: Vec<f64> = inside
+                .split_whitespace()
+                .filter_map(|x| x.parse().ok())
+                .collect();
+            (n.len() == 4).then(|| (n[2] - n[0], n[3] - n[1]))
+        })
+        .collect();
+    assert!(
+        !boxes.is_empty() && boxes.iter().all(|(w, h)| w > h),
+        "landscape: {boxes:?}"
+    );
+    assert!(
+        std::fs::metadata(&png).unwrap().len() > 10_000,
+        "a real screenshot"
+    );
+    if let Some(keep) = std::env::var_os("ALIGNMAP_KEEP_RENDER") {
+        std::fs::copy(&pdf, std::path::Path::new(&keep).join("roadmap.pdf")).unwrap();
+        std::fs::copy(&png, std::path::Path::new(&keep).join("roadmap.png")).unwrap();
+    }
+}
