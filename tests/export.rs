@@ -14,10 +14,11 @@ fn sample() -> Roadmap {
     alignmap::sample::sample(date(TODAY), now()).unwrap()
 }
 
-fn options(public: bool) -> Options {
+fn options(public: bool) -> Options<'static> {
     Options {
         public,
         today: date(TODAY),
+        changes: None,
     }
 }
 
@@ -319,4 +320,92 @@ fn the_html_prints_to_a_landscape_pdf_with_a_page_per_section_in_headless_chromi
         std::fs::copy(&pdf, std::path::Path::new(&keep).join("roadmap.pdf")).unwrap();
         std::fs::copy(&png, std::path::Path::new(&keep).join("roadmap.png")).unwrap();
     }
+}
+
+#[test]
+fn snapshots_are_kept_once_and_diff_names_exactly_what_changed() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("data")).unwrap();
+    let file = dir.path().join("data/roadmap.ron");
+    let mut roadmap = sample();
+    std::fs::write(&file, alignmap::storage::to_ron(&roadmap).unwrap()).unwrap();
+    cli(dir.path())
+        .args(["snapshot", "--label", "Q4 review/../../x"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("-q4-review-x saved"));
+    cli(dir.path())
+        .args(["snapshot"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("unchanged since snapshot"));
+    let snaps: Vec<_> = std::fs::read_dir(dir.path().join("data/snapshots"))
+        .unwrap()
+        .collect();
+    assert_eq!(snaps.len(), 1, "identical content is not stored twice");
+    // Change three things: a slip, a pull-in, a new risk. Time passing is not a change.
+    roadmap.initiatives[0].set_target(date("2026-12-31"), date(TODAY));
+    roadmap.initiatives[1].set_target(date("2026-11-10"), date(TODAY));
+    let mut risk = roadmap.initiatives[2]
+        .risks
+        .first()
+        .cloned()
+        .unwrap_or_else(|| roadmap.initiatives[0].risks[0].clone());
+    risk.id = "r-new00001".into();
+    risk.title = "Auditor availability".into();
+    roadmap.initiatives[2].risks.push(risk);
+    std::fs::write(&file, alignmap::storage::to_ron(&roadmap).unwrap()).unwrap();
+    let out = cli(dir.path())
+        .env("ALIGNMAP_TODAY", "2027-02-01")
+        .arg("diff")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    assert!(
+        out.contains("Moved later (1)") && out.contains("Pulled in (1)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("New risks (1)") && out.contains("Auditor availability"),
+        "{out}"
+    );
+    assert!(
+        !out.contains("Added") && !out.contains("Status changed"),
+        "{out}"
+    );
+    let md = cli(dir.path())
+        .args([
+            "export", "--format", "md", "--since", "latest", "--out", "-",
+        ])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let md = String::from_utf8(md).unwrap();
+    assert!(md.contains("## Changes since the snapshot of"), "{md}");
+    assert!(md.contains("Auditor availability"));
+    cli(dir.path())
+        .args([
+            "export",
+            "--format",
+            "json",
+            "--snapshot",
+            "1",
+            "--out",
+            "-",
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Auditor availability").not());
+    cli(dir.path())
+        .args(["diff", "nope"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "is not now, latest, a snapshot id or a file",
+        ));
 }

@@ -1,8 +1,10 @@
 //! `alignmap export`: write the roadmap as HTML, Markdown, CSV or JSON for people who never
 //! open a terminal. Never overwrites a file without `--force`.
 
-use crate::export::{self, Format, Options};
+use crate::domain::Roadmap;
+use crate::export::{self, ChangesSince, Format, Options};
 use crate::storage;
+use crate::storage::snapshot::{self, Source};
 use chrono::NaiveDate;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -22,14 +24,27 @@ pub struct Request<'a> {
     pub force: bool,
     /// The day horizons are derived from.
     pub today: NaiveDate,
+    /// Export this snapshot (or `now`, `latest`, a path) instead of the roadmap as it is.
+    pub snapshot: Option<&'a str>,
+    /// Add a "Changes since" section against this reference.
+    pub since: Option<&'a str>,
 }
 
 /// Runs the export; returns the path written (None for standard output).
 pub fn run(request: &Request) -> Result<Option<PathBuf>, String> {
-    let roadmap = storage::load(request.roadmap).map_err(|e| e.to_string())?;
+    let source = match request.snapshot {
+        Some(reference) => snapshot::resolve(request.roadmap, reference)?,
+        None => snapshot::Source::Now,
+    };
+    let roadmap = snapshot::load(request.roadmap, &source).map_err(|e| e.to_string())?;
+    let changes = match request.since {
+        Some(reference) => Some(changes_since(request.roadmap, reference, &roadmap)?),
+        None => None,
+    };
     let options = Options {
         public: request.public,
         today: request.today,
+        changes: changes.as_ref(),
     };
     let text = export::export(&roadmap, request.format, options)?;
     let path = match request.out {
@@ -79,3 +94,36 @@ fn share(path: &Path) {
 
 #[cfg(not(unix))]
 fn share(_path: &Path) {}
+
+/// Words for where a roadmap came from: "the snapshot of Sun 22 Nov 2026 10:15 (q4-review)".
+pub fn describe(source: &Source) -> String {
+    match source {
+        Source::Now => "now".into(),
+        Source::Snapshot(s) => {
+            let label = if s.label.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", s.label)
+            };
+            format!(
+                "the snapshot of {}{label}",
+                s.taken.format("%a %-d %b %Y %H:%M")
+            )
+        }
+        Source::File(p) => p.display().to_string(),
+    }
+}
+
+/// The changes from the roadmap `reference` names to `after`.
+pub fn changes_since(
+    roadmap: &Path,
+    reference: &str,
+    after: &Roadmap,
+) -> Result<ChangesSince, String> {
+    let source = snapshot::resolve(roadmap, reference)?;
+    let before = snapshot::load(roadmap, &source).map_err(|e| e.to_string())?;
+    Ok(ChangesSince {
+        since: describe(&source),
+        sections: crate::domain::diff::changes(&before, after).sections(),
+    })
+}

@@ -1,6 +1,7 @@
 //! The command line: flags, subcommands, exit codes (0 ok, 1 bad data, 2 usage).
 
 mod export;
+mod snapshots;
 
 use crate::app::{App, Clock, Source};
 use crate::domain::IdGen;
@@ -65,6 +66,29 @@ pub enum Cmd {
         /// Overwrite the output file if it exists.
         #[arg(long)]
         force: bool,
+        /// Export a snapshot instead (`latest`, an id, its number, or a path).
+        #[arg(long, value_name = "REF")]
+        snapshot: Option<String>,
+        /// Add a "Changes since" section against a snapshot (`latest`, an id, a path).
+        #[arg(long, value_name = "REF")]
+        since: Option<String>,
+    },
+    /// Keep a dated, read-only copy of the roadmap in snapshots/ (not twice the same).
+    Snapshot {
+        /// A label for the snapshot's name, e.g. "Q4 review".
+        #[arg(long, default_value = "")]
+        label: String,
+        /// List the snapshots instead.
+        #[arg(long)]
+        list: bool,
+    },
+    /// What changed between two versions: FROM (default: the latest snapshot) to TO (default:
+    /// now). Each is `now`, `latest`, a snapshot id or number, or a path.
+    Diff {
+        /// The earlier version.
+        from: Option<String>,
+        /// The later version.
+        to: Option<String>,
     },
     /// List the backups of the roadmap, or restore backup N (the current file is backed up first).
     Restore {
@@ -103,11 +127,18 @@ pub fn main() -> ExitCode {
         None => open(&cli, clock, None),
         Some(Cmd::Present) => open(&cli, clock, Some(crate::app::Command::Present)),
         Some(Cmd::Review) => open(&cli, clock, Some(crate::app::Command::Review)),
+        Some(Cmd::Snapshot { label, list }) => {
+            roadmap_path(&cli, None).and_then(|path| snapshots::run(&path, label, *list, &clock))
+        }
+        Some(Cmd::Diff { from, to }) => roadmap_path(&cli, None)
+            .and_then(|path| snapshots::diff(&path, from.as_deref(), to.as_deref())),
         Some(Cmd::Export {
             format,
             out,
             public,
             force,
+            snapshot,
+            since,
         }) => roadmap_path(&cli, None).and_then(|path| {
             let request = export::Request {
                 roadmap: &path,
@@ -116,6 +147,8 @@ pub fn main() -> ExitCode {
                 public: *public,
                 force: *force,
                 today: clock.today(),
+                snapshot: snapshot.as_deref(),
+                since: since.as_deref(),
             };
             export::run(&request).map(|written| {
                 if let Some(p) = written {

@@ -39,6 +39,14 @@ pub struct Changes {
     pub goals_added: Vec<String>,
     /// Goal titles removed.
     pub goals_removed: Vec<String>,
+    /// KPIs whose current value changed: "DSO (O2C): 38 → 37 days".
+    pub kpis: Vec<String>,
+    /// Risks raised: "Vendor late (severity 15) on Automate invoice matching".
+    pub risks_added: Vec<String>,
+    /// Decisions recorded.
+    pub decisions_added: Vec<String>,
+    /// Action items recorded: "text (owner, due date)".
+    pub actions_added: Vec<String>,
 }
 
 impl Changes {
@@ -98,7 +106,134 @@ pub fn changes(before: &Roadmap, after: &Roadmap) -> Changes {
         .filter(|g| !new_goals.contains(&g.id.0.as_str()))
         .map(|g| g.title.clone())
         .collect();
+    for goal in &after.goals {
+        let was = before.goal(&goal.id);
+        for kpi in &goal.kpis {
+            let old = was.and_then(|g| g.kpis.iter().find(|k| k.id == kpi.id));
+            let unit = if kpi.unit.is_empty() {
+                String::new()
+            } else {
+                format!(" {}", kpi.unit)
+            };
+            match old {
+                Some(o) if o.current() != kpi.current() => out.kpis.push(format!(
+                    "{} ({}): {} → {}{unit}",
+                    kpi.name,
+                    goal.code,
+                    o.current(),
+                    kpi.current()
+                )),
+                None => out.kpis.push(format!(
+                    "{} ({}): new KPI, now {}{unit}",
+                    kpi.name,
+                    goal.code,
+                    kpi.current()
+                )),
+                _ => {}
+            }
+        }
+    }
+    for i in &after.initiatives {
+        let was = old.get(i.id.0.as_str());
+        for r in &i.risks {
+            if !was.is_some_and(|w| w.risks.iter().any(|o| o.id == r.id)) {
+                out.risks_added.push(format!(
+                    "{} (severity {}) on {}",
+                    r.title,
+                    r.severity(),
+                    i.title
+                ));
+            }
+        }
+    }
+    out.decisions_added = after
+        .decisions
+        .iter()
+        .filter(|d| !before.decisions.iter().any(|o| o.id == d.id))
+        .map(|d| d.text.clone())
+        .collect();
+    out.actions_added = after
+        .actions
+        .iter()
+        .filter(|a| !before.actions.iter().any(|o| o.id == a.id))
+        .map(|a| {
+            let owner = if a.owner.is_empty() {
+                "no owner".to_string()
+            } else {
+                a.owner.clone()
+            };
+            let due = a
+                .due
+                .map(|d| format!(", due {}", d.format("%-d %b %Y")))
+                .unwrap_or_default();
+            format!("{} ({owner}{due})", a.text)
+        })
+        .collect();
     out
+}
+
+impl Changes {
+    /// The changes in words, as headed sections ("Moved later (2)", items); empty sections
+    /// are left out. Slips and pull-ins are told apart; time passing is not a move.
+    pub fn sections(&self) -> Vec<(String, Vec<String>)> {
+        let day = |d: NaiveDate| d.format("%-d %b %Y").to_string();
+        let days = |a: NaiveDate, b: NaiveDate| match (b - a).num_days() {
+            1 => "1 day".to_string(),
+            n => format!("{n} days"),
+        };
+        let (slips, pulls): (Vec<&Move>, Vec<&Move>) = self.moved.iter().partition(|m| m.is_slip());
+        let all = [
+            ("Added", self.added.clone()),
+            (
+                "Moved later",
+                slips
+                    .iter()
+                    .map(|m| {
+                        format!(
+                            "{}: {} → {} (+{})",
+                            m.title,
+                            day(m.from),
+                            day(m.to),
+                            days(m.from, m.to)
+                        )
+                    })
+                    .collect(),
+            ),
+            (
+                "Pulled in",
+                pulls
+                    .iter()
+                    .map(|m| {
+                        format!(
+                            "{}: {} → {} ({} sooner)",
+                            m.title,
+                            day(m.from),
+                            day(m.to),
+                            days(m.to, m.from)
+                        )
+                    })
+                    .collect(),
+            ),
+            (
+                "Status changed",
+                self.status
+                    .iter()
+                    .map(|(t, a, b)| format!("{t}: {} → {}", a.label(), b.label()))
+                    .collect(),
+            ),
+            ("Removed", self.removed.clone()),
+            ("KPIs", self.kpis.clone()),
+            ("New risks", self.risks_added.clone()),
+            ("Decisions", self.decisions_added.clone()),
+            ("Actions", self.actions_added.clone()),
+            ("Goals added", self.goals_added.clone()),
+            ("Goals removed", self.goals_removed.clone()),
+        ];
+        all.into_iter()
+            .filter(|(_, items)| !items.is_empty())
+            .map(|(title, items)| (format!("{title} ({})", items.len()), items))
+            .collect()
+    }
 }
 
 #[cfg(test)]
@@ -129,6 +264,18 @@ mod tests {
             "a slip and a pull-in"
         );
         assert_eq!(c.status.len(), 1);
+        let headings: Vec<String> = c.sections().into_iter().map(|(h, _)| h).collect();
+        assert_eq!(
+            headings,
+            [
+                "Added (1)",
+                "Moved later (1)",
+                "Pulled in (1)",
+                "Status changed (1)",
+                "Removed (1)",
+                "Goals removed (1)"
+            ]
+        );
         assert_eq!(c.goals_removed, ["One trusted number for sales and margin"]);
         assert!(
             changes(&before, &before).is_empty(),

@@ -55,7 +55,7 @@ pub fn restore(cell: &str) -> &str {
 }
 
 /// The CSV text: a header row, then one row per initiative in roadmap order.
-pub fn sheet(roadmap: &Roadmap, options: Options) -> Result<String, String> {
+pub fn sheet(roadmap: &Roadmap, options: Options<'_>) -> Result<String, String> {
     let columns: Vec<&str> = COLUMNS
         .iter()
         .copied()

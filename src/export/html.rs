@@ -86,7 +86,7 @@ fn goal_tags(roadmap: &Roadmap, i: &Initiative) -> String {
 }
 
 /// The whole page.
-pub fn page(roadmap: &Roadmap, options: Options) -> String {
+pub fn page(roadmap: &Roadmap, options: Options<'_>) -> String {
     let today = options.today;
     let mut out = String::new();
     let name = escape(&roadmap.name);
@@ -157,6 +157,24 @@ pub fn page(roadmap: &Roadmap, options: Options) -> String {
         out.push_str("</div>\n");
     }
     out.push_str("</div>\n</section>\n");
+    if let Some(changes) = options.changes {
+        let _ = writeln!(
+            out,
+            "<section>\n<h2>Changes since {}</h2>",
+            escape(&changes.since)
+        );
+        if changes.sections.is_empty() {
+            out.push_str("<p>Nothing changed.</p>\n");
+        }
+        for (title, items) in &changes.sections {
+            let _ = writeln!(out, "<h3>{}</h3>\n<ul>", escape(title));
+            for item in items {
+                let _ = writeln!(out, "<li>{}</li>", escape(item));
+            }
+            out.push_str("</ul>\n");
+        }
+        out.push_str("</section>\n");
+    }
     goals_section(&mut out, roadmap, options);
     gaps_section(&mut out, roadmap, options);
     decisions_section(&mut out, roadmap);
@@ -164,7 +182,7 @@ pub fn page(roadmap: &Roadmap, options: Options) -> String {
     out
 }
 
-fn goals_section(out: &mut String, roadmap: &Roadmap, options: Options) {
+fn goals_section(out: &mut String, roadmap: &Roadmap, options: Options<'_>) {
     let today = options.today;
     out.push_str("<section>\n<h2>Business goals and KPIs</h2>\n");
     for (n, goal) in roadmap.goals.iter().enumerate() {
@@ -216,7 +234,7 @@ fn goals_section(out: &mut String, roadmap: &Roadmap, options: Options) {
     );
 }
 
-fn gaps_section(out: &mut String, roadmap: &Roadmap, options: Options) {
+fn gaps_section(out: &mut String, roadmap: &Roadmap, options: Options<'_>) {
     let gaps = alignment::gaps(roadmap, options.today);
     let _ = writeln!(
         out,

@@ -22,7 +22,7 @@ struct Document<'a> {
 }
 
 /// The JSON document (pretty-printed, `\n` line ends).
-pub fn document(roadmap: &Roadmap, options: Options) -> Result<String, String> {
+pub fn document(roadmap: &Roadmap, options: Options<'_>) -> Result<String, String> {
     let horizons = roadmap
         .initiatives
         .iter()

@@ -48,7 +48,7 @@ fn goals_of(roadmap: &Roadmap, i: &Initiative) -> String {
 }
 
 /// The Markdown document.
-pub fn document(roadmap: &Roadmap, options: Options) -> String {
+pub fn document(roadmap: &Roadmap, options: Options<'_>) -> String {
     let today = options.today;
     let mut out = String::new();
     let _ = writeln!(out, "# {}\n", escape(&roadmap.name));
@@ -68,6 +68,19 @@ pub fn document(roadmap: &Roadmap, options: Options) -> String {
         escape(&alignment::summary(roadmap, today).line())
     );
     let _ = writeln!(out, "Goal links: ■ strong · ◧ partial · □ weak\n");
+    if let Some(changes) = options.changes {
+        let _ = writeln!(out, "## Changes since {}\n", escape(&changes.since));
+        if changes.sections.is_empty() {
+            let _ = writeln!(out, "Nothing changed.\n");
+        }
+        for (title, items) in &changes.sections {
+            let _ = writeln!(out, "**{}**\n", escape(title));
+            for item in items {
+                let _ = writeln!(out, "- {}", escape(item));
+            }
+            out.push('\n');
+        }
+    }
     let active: Vec<&Initiative> = roadmap
         .initiatives
         .iter()

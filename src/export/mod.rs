@@ -54,15 +54,26 @@ impl Format {
 
 /// What goes into an export.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Options {
+pub struct Options<'a> {
     /// Leave out everything internal or confidential.
     pub public: bool,
     /// The day horizons are derived from.
     pub today: NaiveDate,
+    /// A "Changes since …" section: what it is since, and the changes in words.
+    pub changes: Option<&'a ChangesSince>,
+}
+
+/// The changes to show in an export, and since when (e.g. "the snapshot of 22 Nov 2026").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChangesSince {
+    /// Since what, in words.
+    pub since: String,
+    /// Headed sections of changes, as [`crate::domain::diff::Changes::sections`] gives.
+    pub sections: Vec<(String, Vec<String>)>,
 }
 
 /// The roadmap as the export may show it.
-pub fn shown(roadmap: &Roadmap, options: Options) -> Cow<'_, Roadmap> {
+pub fn shown<'r>(roadmap: &'r Roadmap, options: Options<'_>) -> Cow<'r, Roadmap> {
     if options.public {
         Cow::Owned(public_copy(roadmap))
     } else {
@@ -71,7 +82,7 @@ pub fn shown(roadmap: &Roadmap, options: Options) -> Cow<'_, Roadmap> {
 }
 
 /// The text of `roadmap` in `format`.
-pub fn export(roadmap: &Roadmap, format: Format, options: Options) -> Result<String, String> {
+pub fn export(roadmap: &Roadmap, format: Format, options: Options<'_>) -> Result<String, String> {
     let roadmap = shown(roadmap, options);
     match format {
         Format::Html => Ok(html::page(&roadmap, options)),

@@ -9,6 +9,7 @@ mod lock;
 pub mod migrate;
 mod paths;
 mod ronfile;
+pub mod snapshot;
 
 pub use atomic::{clean_temp_files, write_atomic};
 pub use error::{LoadError, SaveError};
