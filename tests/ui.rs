@@ -52,7 +52,7 @@ fn delete_goal_confirmation_100x30() {
 fn help_lists_every_bound_command() {
     let mut app = sample_app();
     press(&mut app, "?");
-    let text = screen_text(&draw(&mut app, 120, 80));
+    let text = screen_text(&draw(&mut app, 120, 140));
     for (command, _) in app.keymap.entries(alignmap::app::Context::Browse) {
         assert!(text.contains(command.describe()), "help misses {command:?}");
     }

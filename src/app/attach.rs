@@ -19,6 +19,8 @@ pub enum PickFor {
     Needs(InitiativeId),
     /// Moves an initiative to the chosen later horizon (a recorded slip).
     RollForward(InitiativeId),
+    /// Writes an export in the chosen format.
+    Export,
 }
 
 /// A short list to choose from: "New …" first, then the existing entries.
@@ -293,7 +295,7 @@ impl App {
                 let index = key.and_then(|k| k.parse().ok());
                 Form::deliverable(i, index, today)
             }
-            PickFor::Needs(_) | PickFor::RollForward(_) => return,
+            PickFor::Needs(_) | PickFor::RollForward(_) | PickFor::Export => return,
         };
         self.show_form(form);
     }
@@ -314,6 +316,12 @@ impl App {
                 let selected = pick.selected;
                 match (&purpose, key) {
                     (PickFor::Needs(id), Some(other)) => self.toggle_need(id, &other, selected),
+                    (PickFor::Export, Some(name)) => {
+                        self.mode = Mode::Browse;
+                        if let Ok(format) = crate::export::Format::parse(&name) {
+                            self.effects.push(super::Effect::Export(format));
+                        }
+                    }
                     (PickFor::RollForward(id), Some(h)) => {
                         let horizon = Horizon::from_index(h.parse().unwrap_or(3));
                         self.mode = Mode::Browse;

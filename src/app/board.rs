@@ -189,6 +189,33 @@ impl App {
                 self.screen = super::Screen::Archive;
                 self.mode = Mode::Browse;
             }
+            Command::Export | Command::Snapshot | Command::Changes if self.is_demo() => {
+                self.info("The demo is kept in memory only: run alignmap without --demo to export or keep snapshots.");
+            }
+            Command::Export => {
+                let public = if self.public {
+                    " (public: internal fields left out)"
+                } else {
+                    ""
+                };
+                self.mode = Mode::Pick(super::Pick {
+                    title: format!("Export{public} to the exports folder"),
+                    purpose: super::PickFor::Export,
+                    options: vec![
+                        "HTML page: self-contained, prints on landscape pages".into(),
+                        "Markdown: for a wiki or a Git host".into(),
+                        "CSV: one row per initiative, for a spreadsheet".into(),
+                        "JSON: the whole model, for other tools".into(),
+                    ],
+                    keys: ["html", "md", "csv", "json"]
+                        .iter()
+                        .map(|k| Some((*k).to_string()))
+                        .collect(),
+                    selected: 0,
+                });
+            }
+            Command::Snapshot => self.effects.push(super::Effect::Snapshot),
+            Command::Changes => self.effects.push(super::Effect::Changes),
             Command::SayWhy => match self.selected_initiative().map(|i| i.id.clone()) {
                 Some(id) => {
                     self.ask_slip_reason(&id);

@@ -117,6 +117,12 @@ pub enum Command {
     Reopen,
     /// Say why the selected initiative's target just moved later.
     SayWhy,
+    /// Export the roadmap (HTML, Markdown, CSV, JSON) into the data folder.
+    Export,
+    /// Keep a dated snapshot of the roadmap.
+    Snapshot,
+    /// What changed since the last snapshot.
+    Changes,
     /// Show the key bindings.
     Help,
     /// Close the overlay.
@@ -241,6 +247,9 @@ impl Command {
             Command::AddCheckIn => "record a relationship check-in",
             Command::Reopen => "reopen: back on the board",
             Command::SayWhy => "say why the card just slipped (kept in its target log)",
+            Command::Export => "export: HTML, Markdown, CSV or JSON (public view: public export)",
+            Command::Snapshot => "take a dated snapshot (for \"what changed since\")",
+            Command::Changes => "what changed since the last snapshot",
             Command::NextTheme => "next theme: dark, light, high contrast, colour-blind, mono",
             Command::Help => "this help",
             Command::Close => "close",
@@ -467,6 +476,9 @@ impl Default for Keymap {
             (CheckIns, vec![ch('5')]),
             (Archive, vec![ch('6')]),
             (SayWhy, vec![ch('y')]),
+            (Export, vec![ch('E')]),
+            (Snapshot, vec![ch('S')]),
+            (Changes, vec![ch('D')]),
             (LinkGoals, vec![ch('#')]),
             (AddRisk, vec![ch('r')]),
             (EditCase, vec![ch('b')]),

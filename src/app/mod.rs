@@ -373,14 +373,16 @@ impl App {
                 Command::Help => self.mode = Mode::Help { scroll: 0 },
                 _ => {}
             },
-            Mode::Help { scroll } | Mode::Summary { scroll } => match command {
-                Command::Close => self.mode = Mode::Browse,
-                Command::Up => *scroll = scroll.saturating_sub(1),
-                Command::Down => *scroll = scroll.saturating_add(1).min(limit),
-                Command::PageUp => *scroll = scroll.saturating_sub(10),
-                Command::PageDown => *scroll = scroll.saturating_add(10).min(limit),
-                _ => {}
-            },
+            Mode::Help { scroll } | Mode::Summary { scroll } | Mode::Changes { scroll, .. } => {
+                match command {
+                    Command::Close => self.mode = Mode::Browse,
+                    Command::Up => *scroll = scroll.saturating_sub(1),
+                    Command::Down => *scroll = scroll.saturating_add(1).min(limit),
+                    Command::PageUp => *scroll = scroll.saturating_sub(10),
+                    Command::PageDown => *scroll = scroll.saturating_add(10).min(limit),
+                    _ => {}
+                }
+            }
             Mode::Confirm(confirm) => match command {
                 Command::Yes => {
                     let action = confirm.action.clone();
@@ -655,7 +657,7 @@ impl App {
             Mode::Browse => Some(self.screen_context()),
             Mode::Pick(_) => Some(Context::Picker),
             Mode::Detail { .. } => Some(Context::Detail),
-            Mode::Help { .. } | Mode::Summary { .. } => Some(Context::Help),
+            Mode::Help { .. } | Mode::Summary { .. } | Mode::Changes { .. } => Some(Context::Help),
             Mode::Confirm(_) => Some(Context::Confirm),
             Mode::Status { .. } => Some(Context::Picker),
             Mode::Conflict => Some(Context::Conflict),

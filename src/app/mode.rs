@@ -113,6 +113,12 @@ pub enum Effect {
     RestoreBackup(PathBuf),
     /// Remember the preferences (theme) in `config.ron`.
     SaveConfig,
+    /// Write an export of the roadmap as shown (public view: public export).
+    Export(crate::export::Format),
+    /// Keep a snapshot of the roadmap as it is in memory.
+    Snapshot,
+    /// Compare with the latest snapshot and show the changes.
+    Changes,
 }
 
 /// One backup as listed in the TUI.
@@ -180,6 +186,15 @@ pub enum Mode {
     },
     /// What changed during this session.
     Summary {
+        /// Lines scrolled.
+        scroll: u16,
+    },
+    /// What changed since a snapshot (filled in by the runtime).
+    Changes {
+        /// Since what, in words.
+        since: String,
+        /// Headed sections of changes.
+        sections: Vec<(String, Vec<String>)>,
         /// Lines scrolled.
         scroll: u16,
     },

@@ -1,6 +1,7 @@
 //! The event loop: terminal events → app update → saver (I/O) → draw. Also restores the
 //! terminal on every exit path (ratatui's panic hook covers panics) and saves on signals.
 
+mod exports;
 pub mod saver;
 
 use crate::app::{App, SaveState};

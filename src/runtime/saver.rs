@@ -330,6 +330,9 @@ impl Saver {
                 Effect::TakeTheirs => self.take_theirs(app, &path),
                 Effect::ArchiveRecovery(copy) => archive(app, &path, &copy),
                 Effect::RestoreBackup(copy) => restore_backup(app, &path, &copy),
+                Effect::Export(format) => super::exports::export(app, &path, format),
+                Effect::Snapshot => super::exports::take_snapshot(app, &path),
+                Effect::Changes => super::exports::changes(app, &path),
                 Effect::ListBackups | Effect::SaveConfig => {}
             }
         }

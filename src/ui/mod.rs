@@ -39,6 +39,7 @@ pub fn measure(app: &App) -> crate::app::Metrics {
         Mode::Detail { item, .. } => detail::max_scroll(app, item),
         Mode::Help { .. } => help::max_scroll(app),
         Mode::Summary { .. } => summary::max_scroll(app),
+        Mode::Changes { sections, .. } => summary::changes_max_scroll(app, sections),
         _ => 0,
     };
     let page = match app.screen {
@@ -129,6 +130,14 @@ fn draw(
         }
         Mode::Summary { scroll } => {
             summary::render_summary(app, *scroll, area, buf, theme);
+            None
+        }
+        Mode::Changes {
+            since,
+            sections,
+            scroll,
+        } => {
+            summary::render_changes(since, sections, *scroll, area, buf, theme);
             None
         }
         Mode::Backups { rows, selected } => {

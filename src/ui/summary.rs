@@ -43,6 +43,48 @@ pub fn summary_lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
     lines
 }
 
+fn changes_lines(sections: &[(String, Vec<String>)], theme: &Theme) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    if sections.is_empty() {
+        lines.push(Line::styled("Nothing has changed since then.", theme.text));
+    }
+    for (title, items) in sections {
+        section(&mut lines, title.clone(), items.clone(), theme);
+    }
+    lines
+}
+
+/// How far the changes popup can scroll.
+pub fn changes_max_scroll(app: &App, sections: &[(String, Vec<String>)]) -> u16 {
+    popup_max_scroll(
+        &changes_lines(sections, &Theme::monochrome()),
+        WIDTH,
+        app.viewport,
+    )
+}
+
+/// Draws what changed since a snapshot.
+pub fn render_changes(
+    since: &str,
+    sections: &[(String, Vec<String>)],
+    scroll: u16,
+    area: Rect,
+    buf: &mut Buffer,
+    theme: &Theme,
+) {
+    let lines = changes_lines(sections, theme);
+    let width = WIDTH.min(area.width.saturating_sub(2));
+    let height = wrapped_height(&lines, width);
+    let rect = centered(area, width, height);
+    let title = format!("Changes since {} · Esc closes", clean(since));
+    let inner = frame(rect, &title, buf, theme);
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .scroll((scroll, 0))
+        .render(inner, buf);
+    more_marker(rect, inner, height.saturating_sub(2), scroll, buf, theme);
+}
+
 /// How far the summary can scroll at the app's terminal size.
 pub fn max_scroll(app: &App) -> u16 {
     popup_max_scroll(

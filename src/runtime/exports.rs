@@ -1,0 +1,110 @@
+//! The I/O behind the export dialog, snapshots and "what changed since the last snapshot".
+
+use crate::app::{App, Mode};
+use crate::export::{self, Format, Options};
+use crate::storage::{self, snapshot};
+use std::path::{Path, PathBuf};
+
+/// Where the TUI writes exports: `exports/` beside the roadmap file.
+pub fn export_dir(roadmap: &Path) -> PathBuf {
+    roadmap.with_file_name("exports")
+}
+
+/// A free file name in `dir`: the dated name, else with `-2`, `-3` … before the extension.
+fn free_path(dir: &Path, name: &str) -> PathBuf {
+    let first = dir.join(name);
+    if !first.exists() {
+        return first;
+    }
+    let (stem, ext) = name.rsplit_once('.').unwrap_or((name, ""));
+    (2..)
+        .map(|n| dir.join(format!("{stem}-{n}.{ext}")))
+        .find(|p| !p.exists())
+        .unwrap_or(first)
+}
+
+/// Writes the roadmap as shown (public view: public export) and says where it went.
+pub fn export(app: &mut App, roadmap: &Path, format: Format) {
+    let options = Options {
+        public: app.public,
+        today: app.today,
+        changes: None,
+    };
+    let text = match export::export(&app.roadmap, format, options) {
+        Ok(text) => text,
+        Err(e) => return app.error(format!("Export failed: {e}")),
+    };
+    let dir = export_dir(roadmap);
+    if let Err(e) = std::fs::create_dir_all(&dir) {
+        return app.error(format!(
+            "Export failed: cannot create {}: {e}",
+            dir.display()
+        ));
+    }
+    let path = free_path(&dir, &export::file_name(&app.roadmap, format, app.today));
+    match storage::write_atomic(&path, text.as_bytes()) {
+        Ok(()) => {
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt;
+                let _ = std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644));
+            }
+            let public = if app.public { "public " } else { "" };
+            app.info(format!(
+                "Wrote the {public}{} export to {}",
+                format.extension(),
+                path.display()
+            ));
+        }
+        Err(e) => app.error(format!(
+            "Export failed: cannot write {}: {e}",
+            path.display()
+        )),
+    }
+}
+
+/// Keeps a snapshot of the roadmap as it is now in the app.
+pub fn take_snapshot(app: &mut App, roadmap: &Path) {
+    let text = match storage::to_ron(&app.roadmap) {
+        Ok(text) => text,
+        Err(e) => return app.error(format!("Snapshot failed: {e}")),
+    };
+    let now = app.clock.now().with_timezone(&chrono::Local).naive_local();
+    match snapshot::take(roadmap, &text, "", now) {
+        Ok(snapshot::Taken::New(s)) => app.info(format!(
+            "Snapshot {} kept in {} (D shows what changed since)",
+            s.id,
+            snapshot::snapshot_dir(roadmap).display()
+        )),
+        Ok(snapshot::Taken::Unchanged(s)) => {
+            app.info(format!(
+                "Nothing changed since snapshot {}: none taken.",
+                s.id
+            ));
+        }
+        Err(e) => app.error(format!("Snapshot failed: {e}")),
+    }
+}
+
+/// Opens the changes since the latest snapshot.
+pub fn changes(app: &mut App, roadmap: &Path) {
+    let latest = match snapshot::resolve(roadmap, "latest") {
+        Ok(source) => source,
+        Err(_) => return app.info("No snapshot yet: S takes one (after a session, say)."),
+    };
+    let before = match snapshot::load(roadmap, &latest) {
+        Ok(r) => r,
+        Err(e) => return app.error(format!("Cannot read the snapshot: {e}")),
+    };
+    let since = match &latest {
+        snapshot::Source::Snapshot(s) => {
+            format!("the snapshot of {}", s.taken.format("%a %-d %b %Y %H:%M"))
+        }
+        _ => "the last snapshot".into(),
+    };
+    app.mode = Mode::Changes {
+        since,
+        sections: crate::domain::diff::changes(&before, &app.roadmap).sections(),
+        scroll: 0,
+    };
+}
