@@ -247,7 +247,7 @@ impl Command {
             Command::AddCheckIn => "record a relationship check-in",
             Command::Reopen => "reopen: back on the board",
             Command::SayWhy => "say why the card just slipped (kept in its target log)",
-            Command::Export => "export: HTML, Markdown, CSV or JSON (public view: public export)",
+            Command::Export => "export: HTML, Markdown, CSV or JSON (P: public)",
             Command::Snapshot => "take a dated snapshot (for \"what changed since\")",
             Command::Changes => "what changed since the last snapshot",
             Command::NextTheme => "next theme: dark, light, high contrast, colour-blind, mono",
