@@ -409,3 +409,120 @@ fn snapshots_are_kept_once_and_diff_names_exactly_what_changed() {
             "is not now, latest, a snapshot id or a file",
         ));
 }
+
+#[test]
+fn export_csv_then_import_gives_back_the_same_initiatives_hostile_text_included() {
+    let original = hostile();
+    let text = export::export(&original, Format::Csv, options(false)).unwrap();
+    // Into an empty roadmap: the goals are created by code, the initiatives keep their ids.
+    let mut ids = alignmap::domain::IdGen::with_seed(1);
+    let (imported, report) =
+        export::import::apply(&Roadmap::new("r"), &text, date(TODAY), now(), &mut ids).unwrap();
+    assert_eq!(report.added, original.initiatives.len());
+    for (a, b) in original.initiatives.iter().zip(&imported.initiatives) {
+        assert_eq!(a.id, b.id);
+        assert_eq!(a.title, b.title, "title of {}", a.id);
+        assert_eq!(a.it_owner, b.it_owner, "owner of {}", a.id);
+        assert_eq!(a.summary, b.summary, "summary of {}", a.id);
+        assert_eq!(a.notes, b.notes, "notes of {}", a.id);
+        assert_eq!((a.target, a.status, a.kind), (b.target, b.status, b.kind));
+        assert_eq!(a.serves.len(), b.serves.len());
+        assert_eq!(a.case.cost, b.case.cost);
+    }
+    // Into the roadmap it came from: nothing changes.
+    let (same, report) =
+        export::import::apply(&original, &text, date(TODAY), now(), &mut ids).unwrap();
+    assert_eq!((report.added, report.updated), (0, 0), "{report:?}");
+    assert_eq!(same.initiatives.len(), original.initiatives.len());
+}
+
+#[test]
+fn bad_rows_are_reported_by_row_and_column_and_nothing_is_half_imported() {
+    let csv = "title,horizon,status,goals,cost\n\
+               Good one,next month,Planned,O2C:partial,45k\n\
+               ,Now,,,\n\
+               Bad date,,,,\n\
+               Bad status,Now,Finished,,\n\
+               Bad horizon,someday,,,\n\
+               Bad cost,Now,,,lots\n";
+    let mut ids = alignmap::domain::IdGen::with_seed(1);
+    let errors = export::import::apply(&sample(), csv, date(TODAY), now(), &mut ids).unwrap_err();
+    let text: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    assert_eq!(text.len(), 5, "{text:#?}");
+    assert!(text[0].starts_with("row 3, column title: the title is empty"));
+    assert!(text[1].starts_with("row 4: a new initiative needs a target date or a horizon"));
+    assert!(text[2].starts_with("row 5, column status: \"Finished\" is not"));
+    assert!(text[3].starts_with("row 6, column horizon: \"someday\" is not"));
+    assert!(text[4].starts_with("row 7, column cost:"));
+    let unknown = export::import::apply(
+        &sample(),
+        "title,target,budget\nx,2027-01-01,5\n",
+        date(TODAY),
+        now(),
+        &mut ids,
+    )
+    .unwrap_err();
+    assert!(
+        unknown[0]
+            .to_string()
+            .starts_with("row 1, column budget: unknown column")
+    );
+}
+
+#[test]
+fn the_cli_imports_all_or_nothing_updates_by_id_and_dry_runs() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("data")).unwrap();
+    let file = dir.path().join("data/roadmap.ron");
+    std::fs::write(&file, alignmap::storage::to_ron(&sample()).unwrap()).unwrap();
+    let before = std::fs::read(&file).unwrap();
+    let csv = dir.path().join("in.csv");
+    std::fs::write(
+        &csv,
+        "id,title,horizon,goals\ni-vpn00001,Patch the VPN gateways (CVE-2026-4411),next week,ISO\n,Pen test of the web shop,next month,Web security:strong\n",
+    )
+    .unwrap();
+    cli(dir.path())
+        .args(["import", "--dry-run"])
+        .arg(&csv)
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("would add 1 initiatives, would update 1")
+                .and(predicate::str::contains("would create goals: Web security"))
+                .and(predicate::str::contains("dry run: nothing written")),
+        );
+    assert_eq!(
+        std::fs::read(&file).unwrap(),
+        before,
+        "a dry run writes nothing"
+    );
+    std::fs::write(
+        dir.path().join("bad.csv"),
+        "title,target\nok,2027-01-01\nbroken,2027-02-30\n",
+    )
+    .unwrap();
+    cli(dir.path())
+        .args(["import", "bad.csv"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("bad.csv: row 3, column target"));
+    assert_eq!(
+        std::fs::read(&file).unwrap(),
+        before,
+        "nothing half-imported"
+    );
+    cli(dir.path()).arg("import").arg(&csv).assert().success();
+    let after = alignmap::storage::load(&file).unwrap();
+    assert_eq!(after.initiatives.len(), 19);
+    let vpn = after
+        .initiative(&alignmap::domain::InitiativeId("i-vpn00001".into()))
+        .unwrap();
+    assert_eq!(vpn.target, date("2026-11-29"), "moved to next week");
+    assert_eq!(vpn.slip_count(), 1, "the move is logged like any other");
+    assert!(after.goals.iter().any(|g| g.title == "Web security"));
+    assert!(
+        dir.path().join("data/backups").read_dir().unwrap().count() >= 1,
+        "backed up first"
+    );
+}

@@ -4,12 +4,10 @@
 use super::form::{Field, FieldName, FieldValue, Form, FormTarget, choice};
 use crate::domain::business::{Deliverable, Direction, Kpi, Risk, RiskStatus};
 use crate::domain::dates::parse_date;
+pub use crate::domain::parse::{NUMBER_HELP, parse_number, show_number};
 use crate::domain::{Goal, GoalId, IdGen, Initiative, InitiativeId, Roadmap};
 use chrono::NaiveDate;
 use tui_input::Input;
-
-/// How numbers may be typed, shown under number fields.
-pub const NUMBER_HELP: &str = "a number: 37.5, 1,200, 45k or 1.2M · empty for none";
 
 /// Extra help for some fields of these forms.
 pub fn field_hint(name: FieldName) -> Option<&'static str> {
@@ -24,39 +22,6 @@ pub fn field_hint(name: FieldName) -> Option<&'static str> {
         FieldName::Champion => "the person who carries the case",
         _ => return None,
     })
-}
-
-/// Parses a number as people type it: `37.5`, `1,200`, `1 200`, `45k`, `1.2M`, `€3,000`.
-pub fn parse_number(text: &str) -> Result<Option<f64>, String> {
-    let cleaned: String = text
-        .trim()
-        .chars()
-        .filter(|c| !matches!(c, ',' | ' ' | '_' | '€' | '$' | '£' | '\u{a0}'))
-        .collect();
-    if cleaned.is_empty() {
-        return Ok(None);
-    }
-    let (digits, factor) = match cleaned.chars().last() {
-        Some('k' | 'K') => (&cleaned[..cleaned.len() - 1], 1e3),
-        Some('M' | 'm') => (&cleaned[..cleaned.len() - 1], 1e6),
-        _ => (cleaned.as_str(), 1.0),
-    };
-    match digits.parse::<f64>() {
-        Ok(n) if n.is_finite() => Ok(Some(n * factor)),
-        _ => Err(format!(
-            "\"{}\" is not a number ({NUMBER_HELP})",
-            text.trim()
-        )),
-    }
-}
-
-/// A number for a form field: whole numbers without decimals, others as typed.
-pub fn show_number(n: f64) -> String {
-    if n.fract() == 0.0 && n.abs() < 1e15 {
-        format!("{n:.0}")
-    } else {
-        format!("{n}")
-    }
 }
 
 fn yes_no(on: bool) -> FieldValue {
@@ -447,25 +412,5 @@ pub fn kpi_label(kpi: &Kpi) -> String {
         kpi.name.clone()
     } else {
         format!("{} ({})", kpi.name, kpi.unit)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn numbers_are_read_as_people_type_them() {
-        assert_eq!(parse_number("37.5"), Ok(Some(37.5)));
-        assert_eq!(parse_number(" 1,200 "), Ok(Some(1200.0)));
-        assert_eq!(parse_number("€45k"), Ok(Some(45_000.0)));
-        assert_eq!(parse_number("1.2M"), Ok(Some(1_200_000.0)));
-        assert_eq!(parse_number("-3"), Ok(Some(-3.0)));
-        assert_eq!(parse_number(""), Ok(None));
-        for bad in ["abc", "NaN", "inf", "1e999", "k", "12x"] {
-            assert!(parse_number(bad).is_err(), "{bad}");
-        }
-        assert_eq!(show_number(45_000.0), "45000");
-        assert_eq!(show_number(7.56), "7.56");
     }
 }

@@ -598,18 +598,7 @@ pub fn jump_to_letter<S: AsRef<str>>(options: &[S], current: usize, c: char) -> 
     (1..=n).map(|step| (current + step) % n).find(starts)
 }
 
-/// Splits a tags field on commas (a tag may contain spaces), leading `+` or `#` dropped,
-/// duplicates removed.
-pub fn parse_tags(text: &str) -> Vec<String> {
-    let mut tags: Vec<String> = Vec::new();
-    for tag in text.split(',') {
-        let tag = tag.trim().trim_start_matches(['+', '#']);
-        if !tag.is_empty() && !tags.iter().any(|t| t == tag) {
-            tags.push(tag.to_string());
-        }
-    }
-    tags
-}
+pub use crate::domain::parse::parse_tags;
 
 #[cfg(test)]
 mod tests {

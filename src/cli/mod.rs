@@ -1,6 +1,7 @@
 //! The command line: flags, subcommands, exit codes (0 ok, 1 bad data, 2 usage).
 
 mod export;
+mod import;
 mod snapshots;
 
 use crate::app::{App, Clock, Source};
@@ -73,6 +74,14 @@ pub enum Cmd {
         #[arg(long, value_name = "REF")]
         since: Option<String>,
     },
+    /// Bring initiatives in from a CSV file (the export's columns), all or nothing.
+    Import {
+        /// The CSV file.
+        csv: PathBuf,
+        /// Only say what would change.
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// Keep a dated, read-only copy of the roadmap in snapshots/ (not twice the same).
     Snapshot {
         /// A label for the snapshot's name, e.g. "Q4 review".
@@ -130,6 +139,8 @@ pub fn main() -> ExitCode {
         Some(Cmd::Snapshot { label, list }) => {
             roadmap_path(&cli, None).and_then(|path| snapshots::run(&path, label, *list, &clock))
         }
+        Some(Cmd::Import { csv, dry_run }) => roadmap_path(&cli, None)
+            .and_then(|path| import::run(&path, csv, *dry_run, &clock, seed())),
         Some(Cmd::Diff { from, to }) => roadmap_path(&cli, None)
             .and_then(|path| snapshots::diff(&path, from.as_deref(), to.as_deref())),
         Some(Cmd::Export {

@@ -1,8 +1,8 @@
-//! CSV: one row per initiative (RFC 4180 quoting by the `csv` crate). Text cells that a
-//! spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, tab or CR) get a
-//! leading `'`, which `alignmap import` removes again.
+//! CSV: one row per initiative (RFC 4180 quoting by the `csv` crate; text is kept exactly,
+//! line breaks included). Text cells that a spreadsheet would run as a formula (starting with
+//! `=`, `+`, `-`, `@`, tab or CR) get a leading `'`, which `alignmap import` removes again.
 
-use super::{Options, plain};
+use super::Options;
 use crate::domain::{Horizon, Roadmap};
 
 /// The columns, in order. Cost and notes are left out of public exports.
@@ -97,10 +97,7 @@ pub fn sheet(roadmap: &Roadmap, options: Options<'_>) -> Result<String, String> 
                 _ => String::new(),
             }
         };
-        let row: Vec<String> = columns
-            .iter()
-            .map(|c| neutralise(&plain(&cell(c)).replace('\n', " ")))
-            .collect();
+        let row: Vec<String> = columns.iter().map(|c| neutralise(&cell(c))).collect();
         writer.write_record(&row).map_err(|e| e.to_string())?;
     }
     let bytes = writer.into_inner().map_err(|e| e.to_string())?;

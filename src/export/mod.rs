@@ -3,6 +3,7 @@
 
 pub mod csv;
 pub mod html;
+pub mod import;
 pub mod json;
 pub mod markdown;
 
