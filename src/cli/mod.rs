@@ -90,6 +90,9 @@ pub enum Cmd {
         /// List the snapshots instead.
         #[arg(long)]
         list: bool,
+        /// Open a snapshot in the planner, read-only (`latest`, an id or its number).
+        #[arg(long, value_name = "REF")]
+        view: Option<String>,
     },
     /// What changed between two versions: FROM (default: the latest snapshot) to TO (default:
     /// now). Each is `now`, `latest`, a snapshot id or number, or a path.
@@ -136,7 +139,11 @@ pub fn main() -> ExitCode {
         None => open(&cli, clock, None),
         Some(Cmd::Present) => open(&cli, clock, Some(crate::app::Command::Present)),
         Some(Cmd::Review) => open(&cli, clock, Some(crate::app::Command::Review)),
-        Some(Cmd::Snapshot { label, list }) => {
+        Some(Cmd::Snapshot {
+            view: Some(reference),
+            ..
+        }) => roadmap_path(&cli, None).and_then(|path| view_snapshot(&cli, &path, reference, clock)),
+        Some(Cmd::Snapshot { label, list, .. }) => {
             roadmap_path(&cli, None).and_then(|path| snapshots::run(&path, label, *list, &clock))
         }
         Some(Cmd::Import { csv, dry_run }) => roadmap_path(&cli, None)
@@ -407,6 +414,27 @@ fn seed() -> u64 {
         .map_or(0, |d| d.as_nanos());
     // Fold the 128-bit nanosecond count and the process id into one seed.
     (nanos as u64) ^ ((nanos >> 64) as u64) ^ (u64::from(std::process::id()) << 32)
+}
+
+/// Opens a snapshot in the planner, read-only: look, search, export from the screen; nothing
+/// can change it.
+fn view_snapshot(cli: &Cli, roadmap: &Path, reference: &str, clock: Clock) -> Result<(), String> {
+    let source = storage::snapshot::resolve(roadmap, reference)?;
+    let storage::snapshot::Source::Snapshot(snap) = &source else {
+        return Err(format!("\"{reference}\" is not a snapshot (see alignmap snapshot --list)"));
+    };
+    let shown = storage::load(&snap.path).map_err(|e| e.to_string())?;
+    let mut app = App::new(shown, Source::File(snap.path.clone()), clock, IdGen::with_seed(seed()));
+    app.location = home_relative(&snap.path);
+    app.read_only = Some(format!(
+        "snapshot of {}: read-only",
+        snap.taken.format("%a %-d %b %Y %H:%M")
+    ));
+    apply_theme(cli, &mut app);
+    apply_keymap(cli, &mut app);
+    let known = storage::fingerprint::read(&snap.path).ok().flatten().map(|(_, f)| f);
+    let outcome = runtime::run(&mut app, known).map_err(|e| format!("terminal error: {e}"))?;
+    report(&app, outcome)
 }
 
 fn open(cli: &Cli, clock: Clock, start: Option<crate::app::Command>) -> Result<(), String> {
