@@ -233,3 +233,29 @@ fn moving_a_card_later_on_the_board_offers_to_say_why() {
         "back: no slip"
     );
 }
+
+#[test]
+fn export_snapshot_and_changes_keys_ask_the_runtime_and_the_demo_says_why_not() {
+    use alignmap::app::Effect;
+    use alignmap::export::Format;
+    let mut app = sample_app();
+    press(&mut app, "E");
+    let Mode::Pick(pick) = &app.mode else {
+        panic!("the export dialog")
+    };
+    assert_eq!(pick.options.len(), 4);
+    press(&mut app, "j Enter");
+    assert_eq!(app.effects, [Effect::Export(Format::Markdown)]);
+    app.effects.clear();
+    press(&mut app, "S D");
+    assert_eq!(app.effects, [Effect::Snapshot, Effect::Changes]);
+    let mut demo = App::new(
+        alignmap::sample::sample(date("2026-11-22"), common::now()).unwrap(),
+        Source::Demo,
+        Clock::fixed(date("2026-11-22"), common::now()),
+        IdGen::with_seed(1),
+    );
+    press(&mut demo, "E");
+    assert!(demo.effects.is_empty() && matches!(demo.mode, Mode::Browse));
+    assert!(demo.message.as_ref().unwrap().1.contains("memory only"));
+}

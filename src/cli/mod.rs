@@ -131,50 +131,51 @@ fn parse_today(text: &str) -> Result<NaiveDate, String> {
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let clock = cli.today.map_or_else(Clock::system, Clock::with_today);
-    let result = match &cli.command {
-        Some(Cmd::Check { file }) => check(&cli, file.as_deref()),
-        Some(Cmd::Restore { number }) => restore(&cli, *number),
-        Some(Cmd::Dev(DevCmd::SaveLoop)) => save_loop(&cli, clock),
-        Some(Cmd::Dev(DevCmd::EditThenWait)) => edit_then_wait(&cli, clock),
-        None => open(&cli, clock, None),
-        Some(Cmd::Present) => open(&cli, clock, Some(crate::app::Command::Present)),
-        Some(Cmd::Review) => open(&cli, clock, Some(crate::app::Command::Review)),
-        Some(Cmd::Snapshot {
-            view: Some(reference),
-            ..
-        }) => roadmap_path(&cli, None).and_then(|path| view_snapshot(&cli, &path, reference, clock)),
-        Some(Cmd::Snapshot { label, list, .. }) => {
-            roadmap_path(&cli, None).and_then(|path| snapshots::run(&path, label, *list, &clock))
-        }
-        Some(Cmd::Import { csv, dry_run }) => roadmap_path(&cli, None)
-            .and_then(|path| import::run(&path, csv, *dry_run, &clock, seed())),
-        Some(Cmd::Diff { from, to }) => roadmap_path(&cli, None)
-            .and_then(|path| snapshots::diff(&path, from.as_deref(), to.as_deref())),
-        Some(Cmd::Export {
-            format,
-            out,
-            public,
-            force,
-            snapshot,
-            since,
-        }) => roadmap_path(&cli, None).and_then(|path| {
-            let request = export::Request {
-                roadmap: &path,
-                format: *format,
-                out: out.as_deref(),
-                public: *public,
-                force: *force,
-                today: clock.today(),
-                snapshot: snapshot.as_deref(),
-                since: since.as_deref(),
-            };
-            export::run(&request).map(|written| {
-                if let Some(p) = written {
-                    println!("wrote {}", p.display());
-                }
-            })
-        }),
-    };
+    let result =
+        match &cli.command {
+            Some(Cmd::Check { file }) => check(&cli, file.as_deref()),
+            Some(Cmd::Restore { number }) => restore(&cli, *number),
+            Some(Cmd::Dev(DevCmd::SaveLoop)) => save_loop(&cli, clock),
+            Some(Cmd::Dev(DevCmd::EditThenWait)) => edit_then_wait(&cli, clock),
+            None => open(&cli, clock, None),
+            Some(Cmd::Present) => open(&cli, clock, Some(crate::app::Command::Present)),
+            Some(Cmd::Review) => open(&cli, clock, Some(crate::app::Command::Review)),
+            Some(Cmd::Snapshot {
+                view: Some(reference),
+                ..
+            }) => roadmap_path(&cli, None)
+                .and_then(|path| view_snapshot(&cli, &path, reference, clock)),
+            Some(Cmd::Snapshot { label, list, .. }) => roadmap_path(&cli, None)
+                .and_then(|path| snapshots::run(&path, label, *list, &clock)),
+            Some(Cmd::Import { csv, dry_run }) => roadmap_path(&cli, None)
+                .and_then(|path| import::run(&path, csv, *dry_run, &clock, seed())),
+            Some(Cmd::Diff { from, to }) => roadmap_path(&cli, None)
+                .and_then(|path| snapshots::diff(&path, from.as_deref(), to.as_deref())),
+            Some(Cmd::Export {
+                format,
+                out,
+                public,
+                force,
+                snapshot,
+                since,
+            }) => roadmap_path(&cli, None).and_then(|path| {
+                let request = export::Request {
+                    roadmap: &path,
+                    format: *format,
+                    out: out.as_deref(),
+                    public: *public,
+                    force: *force,
+                    today: clock.today(),
+                    snapshot: snapshot.as_deref(),
+                    since: since.as_deref(),
+                };
+                export::run(&request).map(|written| {
+                    if let Some(p) = written {
+                        println!("wrote {}", p.display());
+                    }
+                })
+            }),
+        };
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
@@ -421,10 +422,17 @@ fn seed() -> u64 {
 fn view_snapshot(cli: &Cli, roadmap: &Path, reference: &str, clock: Clock) -> Result<(), String> {
     let source = storage::snapshot::resolve(roadmap, reference)?;
     let storage::snapshot::Source::Snapshot(snap) = &source else {
-        return Err(format!("\"{reference}\" is not a snapshot (see alignmap snapshot --list)"));
+        return Err(format!(
+            "\"{reference}\" is not a snapshot (see alignmap snapshot --list)"
+        ));
     };
     let shown = storage::load(&snap.path).map_err(|e| e.to_string())?;
-    let mut app = App::new(shown, Source::File(snap.path.clone()), clock, IdGen::with_seed(seed()));
+    let mut app = App::new(
+        shown,
+        Source::File(snap.path.clone()),
+        clock,
+        IdGen::with_seed(seed()),
+    );
     app.location = home_relative(&snap.path);
     app.read_only = Some(format!(
         "snapshot of {}: read-only",
@@ -432,7 +440,10 @@ fn view_snapshot(cli: &Cli, roadmap: &Path, reference: &str, clock: Clock) -> Re
     ));
     apply_theme(cli, &mut app);
     apply_keymap(cli, &mut app);
-    let known = storage::fingerprint::read(&snap.path).ok().flatten().map(|(_, f)| f);
+    let known = storage::fingerprint::read(&snap.path)
+        .ok()
+        .flatten()
+        .map(|(_, f)| f);
     let outcome = runtime::run(&mut app, known).map_err(|e| format!("terminal error: {e}"))?;
     report(&app, outcome)
 }
