@@ -526,3 +526,111 @@ fn the_cli_imports_all_or_nothing_updates_by_id_and_dry_runs() {
         "backed up first"
     );
 }
+
+/// Checks `value` against the subset of JSON Schema that `assets/roadmap.schema.json` uses
+/// (type, const, enum, properties, required, additionalProperties, items, date formats);
+/// returns every mismatch with its JSON path.
+fn validate(
+    schema: &serde_json::Value,
+    value: &serde_json::Value,
+    path: &str,
+    out: &mut Vec<String>,
+) {
+    use serde_json::Value;
+    if let Some(expected) = schema.get("const")
+        && expected != value
+    {
+        out.push(format!("{path}: {value} is not {expected}"));
+    }
+    if let Some(Value::Array(options)) = schema.get("enum")
+        && !options.contains(value)
+    {
+        out.push(format!("{path}: {value} is not one of {options:?}"));
+    }
+    if let Some(kind) = schema.get("type") {
+        let kinds: Vec<&str> = match kind {
+            Value::String(k) => vec![k.as_str()],
+            Value::Array(ks) => ks.iter().filter_map(Value::as_str).collect(),
+            _ => vec![],
+        };
+        let fits = kinds.iter().any(|k| match *k {
+            "string" => value.is_string(),
+            "number" => value.is_number(),
+            "integer" => value.is_i64() || value.is_u64(),
+            "boolean" => value.is_boolean(),
+            "array" => value.is_array(),
+            "object" => value.is_object(),
+            "null" => value.is_null(),
+            _ => false,
+        });
+        if !fits {
+            out.push(format!("{path}: {value} is not {kinds:?}"));
+            return;
+        }
+    }
+    if let (Some(format), Some(text)) =
+        (schema.get("format").and_then(Value::as_str), value.as_str())
+    {
+        let ok = match format {
+            "date" => chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").is_ok(),
+            "date-time" => chrono::DateTime::parse_from_rfc3339(text).is_ok(),
+            _ => true,
+        };
+        if !ok {
+            out.push(format!("{path}: {text} is not a {format}"));
+        }
+    }
+    if let Value::Object(map) = value {
+        let props = schema.get("properties").and_then(Value::as_object);
+        for name in schema
+            .get("required")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
+            if let Some(name) = name.as_str()
+                && !map.contains_key(name)
+            {
+                out.push(format!("{path}: missing {name}"));
+            }
+        }
+        for (key, v) in map {
+            let inner = props.and_then(|p| p.get(key));
+            match (inner, schema.get("additionalProperties")) {
+                (Some(s), _) => validate(s, v, &format!("{path}.{key}"), out),
+                (None, Some(Value::Bool(false))) => out.push(format!("{path}: unexpected {key}")),
+                (None, Some(s @ Value::Object(_))) => validate(s, v, &format!("{path}.{key}"), out),
+                _ => {}
+            }
+        }
+    }
+    if let (Value::Array(items), Some(s)) = (value, schema.get("items")) {
+        for (n, item) in items.iter().enumerate() {
+            validate(s, item, &format!("{path}[{n}]"), out);
+        }
+    }
+}
+
+#[test]
+fn the_json_export_matches_the_published_schema_public_or_not() {
+    let text = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/roadmap.schema.json"),
+    )
+    .unwrap();
+    let schema: serde_json::Value = serde_json::from_str(&text).unwrap();
+    for public in [false, true] {
+        let doc = export::export(&hostile(), Format::Json, options(public)).unwrap();
+        let doc: serde_json::Value = serde_json::from_str(&doc).unwrap();
+        let mut problems = Vec::new();
+        validate(&schema, &doc, "$", &mut problems);
+        assert_eq!(problems, Vec::<String>::new());
+    }
+    let mut broken: serde_json::Value =
+        serde_json::from_str(&export::export(&sample(), Format::Json, options(false)).unwrap())
+            .unwrap();
+    broken["roadmap"]["initiatives"][0]["status"] = "Finished".into();
+    broken["roadmap"]["goals"][0]["kpis"][0]["readings"][0]["on"] = "yesterday".into();
+    let mut problems = Vec::new();
+    validate(&schema, &broken, "$", &mut problems);
+    assert_eq!(problems.len(), 2, "the check can fail: {problems:#?}");
+}
