@@ -72,7 +72,14 @@ fn render_column(app: &App, horizon: Horizon, area: Rect, buf: &mut Buffer, them
         room = room.saturating_sub(position.len() + 1);
         block = block.title_bottom(Line::from(position).alignment(Alignment::Right));
     }
-    let window = fit(&window_label(horizon, app), room);
+    let mut window = window_label(horizon, app);
+    if super::text::width(&window) > room && horizon == Horizon::NextYear {
+        // "from 1 Jan 2027" does not fit beside the position: the year is the next one anyway.
+        window = window
+            .rsplit_once(' ')
+            .map_or(window.clone(), |(short, _)| short.to_string());
+    }
+    let window = fit(&window, room);
     block = block.title_bottom(Line::styled(format!(" {window} "), theme.dim));
     block.render(area, buf);
     if inner.height == 0 || inner.width == 0 {
