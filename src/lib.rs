@@ -4,6 +4,7 @@ pub mod app;
 pub mod cli;
 pub mod domain;
 pub mod export;
+pub mod generate;
 pub mod runtime;
 pub mod sample;
 pub mod session;

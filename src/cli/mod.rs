@@ -120,6 +120,21 @@ pub enum DevCmd {
     /// Open the roadmap without a terminal, mark the first card done, print "ready", then wait
     /// for a signal and save (the signal test drives this).
     EditThenWait,
+    /// Write a synthetic roadmap (deterministic by seed) for benchmarks and load tests.
+    Generate {
+        /// Number of initiatives.
+        #[arg(long, default_value_t = 10_000)]
+        initiatives: usize,
+        /// Number of goals.
+        #[arg(long, default_value_t = 40)]
+        goals: usize,
+        /// Random seed.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Where to write the RON file.
+        #[arg(long)]
+        out: PathBuf,
+    },
 }
 
 fn parse_today(text: &str) -> Result<NaiveDate, String> {
@@ -137,6 +152,17 @@ pub fn main() -> ExitCode {
             Some(Cmd::Restore { number }) => restore(&cli, *number),
             Some(Cmd::Dev(DevCmd::SaveLoop)) => save_loop(&cli, clock),
             Some(Cmd::Dev(DevCmd::EditThenWait)) => edit_then_wait(&cli, clock),
+            Some(Cmd::Dev(DevCmd::Generate {
+                initiatives,
+                goals,
+                seed,
+                out,
+            })) => {
+                let roadmap = crate::generate::roadmap(*goals, *initiatives, *seed, clock.today());
+                storage::save(out, &roadmap)
+                    .map(|()| println!("wrote {} ({})", out.display(), roadmap.size_label()))
+                    .map_err(|e| e.to_string())
+            }
             None => open(&cli, clock, None),
             Some(Cmd::Present) => open(&cli, clock, Some(crate::app::Command::Present)),
             Some(Cmd::Review) => open(&cli, clock, Some(crate::app::Command::Review)),

@@ -81,11 +81,19 @@ fn by_initiative(app: &App, area: Rect, body: Rect, buf: &mut Buffer, theme: &Th
         theme.dim,
     ));
     buf.set_line(area.x, area.y, &Line::from(head), area.width);
-    let rows: Vec<Row> = app
-        .matrix_initiatives()
+    // Only the visible window is built (the row list can be tens of thousands long); the
+    // rows above it stay as empty placeholders so positions keep their meaning.
+    let all = app.matrix_initiatives();
+    let selected = app.alignment_cursor(all.len());
+    let height = usize::from(body.height);
+    let offset = super::board::scroll_offset(selected, height);
+    let rows: Vec<Row> = all
         .into_iter()
         .enumerate()
         .map(|(n, i)| {
+            if n < offset || n >= offset + height {
+                return (Some(n), Line::default());
+            }
             let mut spans = vec![Span::styled(
                 format!(
                     "{:<w$}",

@@ -36,9 +36,20 @@ fn lines_into(lines: &[Line], area: Rect, buf: &mut Buffer) {
 
 /// Draws rows with the selected one marked and kept in view.
 fn list(rows: &[Row], selected: usize, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let offset = scroll_offset(selected, usize::from(area.height));
+    list_window(
+        rows.get(offset..).unwrap_or_default(),
+        selected,
+        area,
+        buf,
+        theme,
+    );
+}
+
+/// Draws rows from the top of `area`: the caller built only the visible window.
+fn list_window(rows: &[Row], selected: usize, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let height = usize::from(area.height);
-    let offset = scroll_offset(selected, height);
-    for (y, (row, line)) in rows.iter().skip(offset).take(height).enumerate() {
+    for (y, (row, line)) in rows.iter().take(height).enumerate() {
         let y = area.y + u16::try_from(y).unwrap_or(0);
         let chosen = *row == Some(selected);
         let marker = if chosen { "▶" } else { " " };
@@ -172,9 +183,13 @@ pub fn render_review(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     } else {
         let width = usize::from(inner.width);
         let reason_width = 32.min(width / 3);
+        // Only the visible window is built: a big roadmap can queue tens of thousands.
+        let offset = scroll_offset(selected, usize::from(inner.height));
         let rows: Vec<Row> = queue
             .iter()
             .enumerate()
+            .skip(offset)
+            .take(usize::from(inner.height))
             .map(|(n, e)| {
                 let style = match e.reason {
                     Reason::Overdue(_) | Reason::Unmitigated | Reason::Unsupported => theme.alert,
@@ -191,7 +206,7 @@ pub fn render_review(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
                 (Some(n), Line::from(spans))
             })
             .collect();
-        list(&rows, selected, inner, buf, theme);
+        list_window(&rows, selected, inner, buf, theme);
     }
     let since = app.review.since.map_or_else(
         || "in the last 30 days".to_string(),
