@@ -272,7 +272,15 @@ fn the_html_prints_to_a_landscape_pdf_with_a_page_per_section_in_headless_chromi
     let pdf = dir.path().join("roadmap.pdf");
     let png = dir.path().join("roadmap.png");
     for (flag, out) in [("--print-to-pdf", &pdf), ("--screenshot", &png)] {
+        // The browser keeps its profile and caches in the temp dir, never in the real home.
         let status = std::process::Command::new(&browser)
+            .env("HOME", dir.path())
+            .env("XDG_CONFIG_HOME", dir.path().join("config"))
+            .env("XDG_CACHE_HOME", dir.path().join("cache"))
+            .arg(format!(
+                "--user-data-dir={}",
+                dir.path().join("profile").display()
+            ))
             .args([
                 "--headless",
                 "--no-sandbox",
