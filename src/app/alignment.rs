@@ -180,6 +180,16 @@ impl App {
                 self.align.by_horizon = !self.align.by_horizon;
                 self.align.selected[Tab::Matrix.index()] = 0;
             }
+            Command::AddRisk if self.align.tab == Tab::Gaps => {
+                let gaps = self.listed_gaps();
+                match gaps.get(self.alignment_cursor(gaps.len())) {
+                    Some(Gap::Unmitigated(id, risk)) => self.open_picked(
+                        &super::attach::PickFor::Risk(id.clone()),
+                        Some(risk.clone()),
+                    ),
+                    _ => self.update_browse(command),
+                }
+            }
             Command::Board | Command::Close => self.screen = super::Screen::Board,
             Command::Alignment => {}
             other => self.update_browse(other),

@@ -58,7 +58,11 @@ impl App {
             (Command::RecordReading, Item::Goal(id)) => self.open_reading(id),
             (Command::AddKpi, Item::Goal(id)) => self.pick_kpi(id),
             (Command::RecordReading | Command::AddKpi, Item::Initiative(_)) => {
-                self.info("KPIs belong to goals: select a goal (Tab to the goals pane).");
+                self.info(if self.screen == super::Screen::Board {
+                    "KPIs belong to goals: select a goal (Tab to the goals pane)."
+                } else {
+                    "KPIs belong to goals: select a goal's row (the Goals & KPIs tab lists them)."
+                });
             }
             (_, Item::Goal(_)) => {
                 self.info("That belongs to an initiative: select a card first.");
@@ -310,6 +314,8 @@ impl App {
             Command::Down => {
                 pick.selected = (pick.selected + 1).min(pick.options.len().saturating_sub(1));
             }
+            Command::First => pick.selected = 0,
+            Command::Last => pick.selected = pick.options.len().saturating_sub(1),
             Command::Yes => {
                 let purpose = pick.purpose.clone();
                 let key = pick.keys.get(pick.selected).cloned().flatten();

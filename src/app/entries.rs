@@ -154,9 +154,9 @@ impl Form {
         let c = &initiative.case;
         let fields = vec![
             Field::text(FieldName::IfNot, "If we don't", &c.if_not),
-            Field::text(FieldName::Brings, "It brings", &c.brings),
-            number_field(FieldName::Hours, "Hours lost/mo", c.hours_lost_per_month),
-            number_field(FieldName::Revenue, "Revenue/yr", c.revenue_at_stake),
+            Field::text(FieldName::Brings, "Risks/effort", &c.brings),
+            number_field(FieldName::Hours, "Hours/month", c.hours_lost_per_month),
+            number_field(FieldName::Revenue, "Revenue/year", c.revenue_at_stake),
             number_field(FieldName::Cost, "Cost", c.cost),
             Field::text(FieldName::Benefit, "Benefit", &c.benefit),
             Field::text(FieldName::Politics, "Politics", &c.politics),
@@ -179,7 +179,10 @@ impl Form {
                 "They get",
                 existing.map_or("", |d| &d.title),
             ),
-            date_field("When", existing.map_or(initiative.target, |d| d.date)),
+            date_field(
+                "When",
+                existing.map_or(initiative.target.max(today), |d| d.date),
+            ),
             Field {
                 name: FieldName::Done,
                 label: "Delivered",
@@ -211,7 +214,13 @@ impl Form {
                 if self.number(FieldName::Value)?.is_none() {
                     return Err((FieldName::Value, "Type the value measured.".into()));
                 }
-                self.date().map(|_| ())
+                if self.date()? > self.today {
+                    return Err((
+                        FieldName::Target,
+                        "A reading cannot be in the future: measure first, then record it.".into(),
+                    ));
+                }
+                Ok(())
             }
             FormTarget::Kpi(..) => {
                 if title.trim().is_empty() {

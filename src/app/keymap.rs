@@ -619,6 +619,8 @@ impl Default for Keymap {
         let picker = [
             (Up, vec![key(K::Up), ch('k')]),
             (Down, vec![key(K::Down), ch('j')]),
+            (First, vec![key(K::Home), ch('g')]),
+            (Last, vec![key(K::End), ch('G')]),
             (Yes, vec![key(K::Enter)]),
             (Close, vec![key(K::Esc)]),
             (Quit, vec![ctrl('c')]),

@@ -187,6 +187,10 @@ pub struct Balance {
     pub kind_costs: Option<[f64; 3]>,
     /// Active initiatives counted.
     pub active: usize,
+    /// Active initiatives with a cost estimate.
+    pub costed: usize,
+    /// Their estimated cost in total.
+    pub total_cost: f64,
 }
 
 impl Balance {
@@ -272,6 +276,11 @@ pub fn balance(roadmap: &Roadmap) -> Balance {
         kinds: kinds.map(|k| share(k, n)),
         kind_costs: (total_cost > 0.0).then(|| kind_costs.map(|k| share(k, total_cost))),
         active: active.len(),
+        costed: active
+            .iter()
+            .filter(|i| i.case.cost.is_some_and(|c| c.is_finite() && c > 0.0))
+            .count(),
+        total_cost,
     }
 }
 
@@ -294,8 +303,8 @@ pub struct Health {
     pub unsupported: bool,
     /// Open high risks without a mitigation on the work serving it.
     pub unmitigated: usize,
-    /// Progress of its first KPI with a usable target.
-    pub progress: Option<f64>,
+    /// The lowest and highest progress of its KPIs with a usable target.
+    pub progress: Option<(f64, f64)>,
 }
 
 /// The health of every goal, in roadmap order.
@@ -306,7 +315,13 @@ pub fn health(roadmap: &Roadmap, today: NaiveDate) -> Vec<Health> {
         .map(|g| Health {
             unsupported: is_unsupported(roadmap, &g.id, today),
             unmitigated: exposure(roadmap, &g.id).unmitigated,
-            progress: g.kpis.iter().find_map(Kpi::progress),
+            progress: g
+                .kpis
+                .iter()
+                .filter_map(Kpi::progress)
+                .fold(None, |acc, p| {
+                    Some(acc.map_or((p, p), |(lo, hi): (f64, f64)| (lo.min(p), hi.max(p))))
+                }),
         })
         .collect()
 }
@@ -380,7 +395,9 @@ pub fn summary(roadmap: &Roadmap, today: NaiveDate) -> Summary {
 /// A fraction as a whole percentage, e.g. 0.834 → "83%" (values outside 0..=1 as they are).
 pub fn percent(x: f64) -> String {
     if x.is_finite() {
-        format!("{:.0}%", x * 100.0)
+        // Round first so a tiny negative value never shows as "-0%".
+        let whole = (x * 100.0).round();
+        format!("{:.0}%", if whole == 0.0 { 0.0 } else { whole })
     } else {
         "n/a".into()
     }

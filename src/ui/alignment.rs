@@ -165,6 +165,9 @@ pub fn gap_text(app: &App, gap: &Gap) -> String {
     };
     let when = |id| {
         r.initiative(id).map_or_else(String::new, |i| {
+            if i.is_overdue(app.today) {
+                return format!("OVERDUE since {}", i.target.format("%-d %b"));
+            }
             format!(
                 "{}, {}",
                 i.horizon(app.today).label(),
@@ -246,7 +249,7 @@ pub fn gap_text(app: &App, gap: &Gap) -> String {
             } else {
                 format!(" · threatens {}", threatens.join(" "))
             };
-            format!("  {severity:>2}  {name} · {}{threatens}", title(i))
+            format!("  {severity:>2} severity  {name} · {}{threatens}", title(i))
         }
     }
 }
@@ -265,6 +268,21 @@ fn goal_rows(app: &App, width: usize, theme: &Theme) -> Vec<Row> {
     let rest = super::kpi::KPI_LINE_REST - if compact { super::kpi::KPI_RANGE } else { 0 };
     let room = width.saturating_sub(8 + rest);
     let name_width = longest.min(room).max(10);
+    let range = if compact {
+        ""
+    } else {
+        "better · baseline → target  "
+    };
+    rows.push((
+        None,
+        Line::styled(
+            format!(
+                "       {:<name_width$} {:>7} {range}{:<10} {:>4}  {:<8} last reading",
+                "KPI", "now", "progress", "", "trend"
+            ),
+            theme.dim,
+        ),
+    ));
     for (n, goal) in app.roadmap.goals.iter().enumerate() {
         let active = app.goal_counts.get(n).copied().unwrap_or(0);
         let support = if alignment::is_unsupported(&app.roadmap, &goal.id, app.today) {

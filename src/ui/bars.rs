@@ -198,12 +198,31 @@ fn hint_commands(app: &App, context: Context) -> &'static [(Command, &'static st
             (Delete, "delete"),
             (Undo, "undo"),
         ],
+        (Context::Detail, _)
+            if matches!(
+                app.mode,
+                crate::app::Mode::Detail {
+                    item: crate::app::Item::Goal(_),
+                    ..
+                }
+            ) =>
+        {
+            &[
+                (Close, "close"),
+                (Edit, "edit"),
+                (RecordReading, "KPI reading"),
+                (AddKpi, "KPIs"),
+                (Delete, "delete"),
+                (Help, "help"),
+            ]
+        }
         (Context::Detail, _) => &[
             (Close, "close"),
             (Edit, "edit"),
             (AddRisk, "risk"),
             (EditCase, "case"),
-            (RecordReading, "KPI reading"),
+            (AddDeliverable, "deliverable"),
+            (EditNeeds, "needs"),
             (Delete, "delete"),
             (Help, "help"),
         ],
@@ -247,7 +266,7 @@ fn hint_commands(app: &App, context: Context) -> &'static [(Command, &'static st
         ],
         (Context::Help, _) => &[(Close, "close"), (Down, "scroll"), (Quit, "quit")],
         (Context::Confirm, _) => &[(Yes, "yes"), (No, "no")],
-        (Context::Picker, _) => &[(Down, "move"), (Yes, "choose"), (Close, "cancel")],
+        (Context::Picker, _) => &[(Down, "move"), (Yes, "choose"), (Close, "close")],
         (Context::Decisions, _) => &[
             (Down, "move"),
             (MarkDone, "tick off"),

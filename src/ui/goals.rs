@@ -89,14 +89,18 @@ fn health_spans(health: &Health, theme: &Theme) -> Vec<Span<'static>> {
     }
     match health.unmitigated {
         0 => {}
-        1 => spans.push(Span::styled("⚠ 1 risk", theme.alert)),
-        n => spans.push(Span::styled(format!("⚠ {n} risks"), theme.alert)),
+        n => spans.push(Span::styled(format!("⚠ {n} unmitigated"), theme.alert)),
     }
     if health.unmitigated > 0 {
         spans.push(Span::styled(" · ", theme.dim));
     }
-    if let Some(p) = health.progress {
-        spans.push(Span::styled(format!("KPI {} · ", percent(p)), theme.dim));
+    match health.progress {
+        Some((lo, hi)) if percent(lo) != percent(hi) => spans.push(Span::styled(
+            format!("KPIs {}–{} · ", percent(lo), percent(hi)),
+            theme.dim,
+        )),
+        Some((p, _)) => spans.push(Span::styled(format!("KPI {} · ", percent(p)), theme.dim)),
+        None => {}
     }
     spans
 }

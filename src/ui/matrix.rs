@@ -40,7 +40,12 @@ pub fn render_matrix(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
         );
     } else {
         by_initiative(app, area, body, buf, theme);
-        let text = format!("{LEGEND}   ←/→ more goals   {view}: goals × horizons");
+        let more = if app.roadmap.goals.len() > goals_fitting(area) {
+            "   ←/→ more goals"
+        } else {
+            ""
+        };
+        let text = format!("{LEGEND}{more}   {view}: goals × horizons");
         buf.set_line(
             footer.x,
             footer.y,
@@ -50,12 +55,17 @@ pub fn render_matrix(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     }
 }
 
+/// How many goal columns fit beside the initiative titles.
+pub fn goals_fitting(area: Rect) -> usize {
+    (usize::from(area.width).saturating_sub(24 + WHEN + 2) / CELL).max(1)
+}
+
 fn by_initiative(app: &App, area: Rect, body: Rect, buf: &mut Buffer, theme: &Theme) {
     let goals = &app.roadmap.goals;
     let total = usize::from(area.width);
-    let room = total.saturating_sub(24 + WHEN + 2);
-    let fits = (room / CELL).max(1);
-    let first = app.align.first_goal.min(goals.len().saturating_sub(1));
+    let fits = goals_fitting(area);
+    // Scroll only as far as needed to show the last goal.
+    let first = app.align.first_goal.min(goals.len().saturating_sub(fits));
     let shown: Vec<_> = goals.iter().skip(first).take(fits).collect();
     let title_width = total.saturating_sub(shown.len() * CELL + WHEN + 2);
     let mut head = vec![Span::styled(
@@ -120,7 +130,7 @@ fn by_initiative(app: &App, area: Rect, body: Rect, buf: &mut Buffer, theme: &Th
 }
 
 fn by_horizon(app: &App, area: Rect, body: Rect, buf: &mut Buffer, theme: &Theme) {
-    let cell = if area.width < 100 { 10 } else { 14 };
+    let cell = if area.width < 100 { 11 } else { 14 };
     let title_width = usize::from(area.width).saturating_sub(cell * 4 + 13);
     let mut head = vec![Span::styled(
         format!(" {:<w$}", "Goal", w = title_width),
@@ -201,6 +211,22 @@ pub fn render_balance(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
         ),
         theme.strong,
     ));
+    if show_cost {
+        let missing = balance.active - balance.costed;
+        let note = if missing == 0 {
+            String::new()
+        } else {
+            format!(" · {missing} without an estimate, left out of the cost shares")
+        };
+        lines.push(Line::styled(
+            format!(
+                "Estimated cost of active work: {} over {} initiatives{note}",
+                super::sections::money(balance.total_cost, &app.roadmap.currency),
+                balance.costed
+            ),
+            theme.dim,
+        ));
+    }
     let cost_head = if show_cost {
         "Cost"
     } else {

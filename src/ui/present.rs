@@ -46,9 +46,9 @@ pub fn render_present(app: &App, page: usize, area: Rect, buf: &mut Buffer, them
 /// Rows for the heading: big letters need 4 (quadrant pixels) or 8 (half-height) rows.
 fn heading_height(area: Rect) -> u16 {
     match area.height {
-        h if h >= 50 => 12,
-        h if h >= 24 => 7,
-        _ => 2,
+        h if h >= 50 => 13,
+        h if h >= 24 => 8,
+        _ => 3,
     }
 }
 
@@ -64,7 +64,7 @@ fn render_heading(page: Page<'_>, area: Rect, buf: &mut Buffer, theme: &Theme) {
                     |t| format!("target {}", super::kpi::value(t, "")),
                 );
                 format!(
-                    "{} {} ({target}, {})",
+                    "{} {} ({target}; {} of the way)",
                     clean(&k.name),
                     super::kpi::value(k.current(), &k.unit),
                     crate::domain::alignment::progress_label(k)

@@ -93,7 +93,7 @@ fn risk_line(app: &App, risk: &Risk, on: Option<&Initiative>, theme: &Theme) -> 
     }
     let mut spans = vec![
         Span::styled(
-            format!("  {:>2}  ", risk.severity()),
+            format!("  {:>2} severity  ", risk.severity()),
             if risk.is_high() {
                 theme.alert
             } else {
@@ -186,16 +186,16 @@ pub fn case(app: &App, i: &Initiative, theme: &Theme) -> Vec<Line<'static>> {
     let mut impact = Vec::new();
     if let Some(h) = c.hours_lost_per_month {
         impact.push(format!(
-            "{} hours of lost productivity a month",
+            "{} hours of lost productivity a month while not done",
             money(h, "")
         ));
     }
     if let Some(r) = c.revenue_at_stake {
-        impact.push(format!("{} revenue at stake a year", money(r, currency)));
+        impact.push(format!("{} of revenue at stake a year", money(r, currency)));
     }
     let mut rows = vec![
         ("If we don't", c.if_not.clone()),
-        ("It brings", c.brings.clone()),
+        ("Risks/effort", c.brings.clone()),
         ("Impact", impact.join(" · ")),
         ("Champion", i.champion.clone()),
     ];
