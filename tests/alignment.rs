@@ -295,3 +295,33 @@ fn dependencies_are_ticked_in_a_list_and_circles_are_refused() {
     press(&mut app, "Esc u");
     assert_eq!(app.roadmap.initiative(&dunning).unwrap().needs, [crm]);
 }
+
+#[test]
+fn forms_opened_from_a_detail_return_to_it_saved_or_cancelled() {
+    let mut app = sample_app();
+    let id = InitiativeId("i-peppol01".into());
+    app.select_initiative(&id);
+    press(&mut app, "Enter b");
+    assert!(matches!(app.mode, Mode::Form(_)));
+    type_text(&mut app, " (Germany first)");
+    press(&mut app, "Enter");
+    assert!(
+        matches!(app.mode, Mode::Detail { .. }),
+        "back in the detail after saving"
+    );
+    press(&mut app, "r Esc");
+    assert!(
+        matches!(app.mode, Mode::Detail { .. }),
+        "back after closing the risk list"
+    );
+    press(&mut app, "e Esc");
+    assert!(
+        matches!(app.mode, Mode::Detail { .. }),
+        "back after cancelling an edit"
+    );
+    press(&mut app, "Esc e Esc");
+    assert!(
+        matches!(app.mode, Mode::Browse),
+        "a form from the board returns to the board"
+    );
+}

@@ -336,7 +336,7 @@ impl App {
                     (_, key) => self.open_picked(&purpose, key),
                 }
             }
-            Command::Close => self.mode = Mode::Browse,
+            Command::Close => self.mode = self.resume.take().unwrap_or(Mode::Browse),
             _ => {}
         }
     }

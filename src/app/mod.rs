@@ -44,6 +44,8 @@ pub struct App {
     pub screen: Screen,
     /// The alignment view's tab and selection.
     pub align: AlignState,
+    /// Where to return when the open form closes (the detail popup it was opened from).
+    pub resume: Option<Mode>,
     /// The review screen's selection and progress.
     pub review: review::ReviewState,
     /// The highlighted check-in.
@@ -134,6 +136,7 @@ impl App {
             mode: Mode::Browse,
             screen: Screen::Board,
             align: AlignState::default(),
+            resume: None,
             review: review::ReviewState::default(),
             checkin_cursor: 0,
             archive_cursor: 0,
@@ -279,7 +282,7 @@ impl App {
                 FormOutcome::Continue => {}
                 FormOutcome::Cancelled => {
                     let discarded = form.is_changed();
-                    self.mode = Mode::Browse;
+                    self.mode = self.resume.take().unwrap_or(Mode::Browse);
                     self.info(if discarded {
                         "Discarded the form; nothing was saved from it."
                     } else {
@@ -359,16 +362,30 @@ impl App {
                 Command::Up => *scroll = scroll.saturating_sub(1),
                 Command::Down => *scroll = scroll.saturating_add(1).min(limit),
                 Command::Edit => {
+                    let back = Mode::Detail {
+                        item: item.clone(),
+                        scroll: *scroll,
+                    };
                     let item = item.clone();
                     self.open_form_for(&item);
+                    if matches!(self.mode, Mode::Form(_)) {
+                        self.resume = Some(back);
+                    }
                 }
                 Command::Delete => {
                     let item = item.clone();
                     self.ask_delete(&item);
                 }
                 c if c.opens_attached_form() => {
+                    let back = Mode::Detail {
+                        item: item.clone(),
+                        scroll: *scroll,
+                    };
                     let item = item.clone();
                     self.attach_command(command, Some(item));
+                    if matches!(self.mode, Mode::Form(_) | Mode::Pick(_)) {
+                        self.resume = Some(back);
+                    }
                 }
                 Command::Help => self.mode = Mode::Help { scroll: 0 },
                 _ => {}
@@ -545,6 +562,12 @@ impl App {
         let form = form.clone();
         self.mode = Mode::Browse;
         self.apply_form(&form);
+        // A form opened from a detail popup returns to it (unless the form opened another).
+        if let Some(back) = self.resume.take()
+            && matches!(self.mode, Mode::Browse)
+        {
+            self.mode = back;
+        }
     }
 
     fn apply_form(&mut self, form: &Form) {
