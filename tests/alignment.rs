@@ -292,7 +292,7 @@ fn dependencies_are_ticked_in_a_list_and_circles_are_refused() {
             .iter()
             .any(|g| matches!(g, Gap::Sequence(..)))
     );
-    press(&mut app, "Esc u");
+    press(&mut app, "Esc Esc u");
     assert_eq!(app.roadmap.initiative(&dunning).unwrap().needs, [crm]);
 }
 
