@@ -208,7 +208,8 @@ pub fn all_entries(roadmap: &Roadmap, today: NaiveDate, t: &Thresholds) -> Vec<E
     for i in active.iter().filter(|i| i.slip_count() >= t.slips.max(1)) {
         push(Reason::Slipped(i.slip_count()), of(i));
     }
-    for i in &active {
+    // Overdue work is already in the queue for a better reason: it is not listed as stale too.
+    for i in active.iter().filter(|i| !i.is_overdue(today)) {
         let days = (today - i.updated.date_naive()).num_days();
         if days >= t.stale_days {
             push(Reason::Stale(days), of(i));

@@ -148,7 +148,6 @@ fn reopening_the_same_roadmap_later_gives_the_expected_queue() {
         reasons(&r, "2026-12-01"),
         [
             "overdue:i-1",
-            "stale:i-1",
             "stale:i-2",
             "kpi:g-1/k-1",
             "checkin:relationship"
