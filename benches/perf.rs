@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::io::Write;
 use std::path::Path;
 
 fn main() {
@@ -48,11 +49,13 @@ fn parse_bare(bencher: divan::Bencher, n: usize) {
     bencher.bench(|| ron::from_str::<Roadmap>(&text).unwrap());
 }
 
-/// Parse, migrate and validate, as opening a file does (without the disk read).
+/// Load: read the file, parse, migrate and validate, as opening does.
 #[divan::bench(args = SIZES, sample_count = 10)]
-fn open_parse_validate(bencher: divan::Bencher, n: usize) {
-    let text = alignmap::storage::to_ron(&roadmap(n)).unwrap();
-    bencher.bench(|| alignmap::storage::from_ron(&text, Path::new("roadmap.ron")).unwrap());
+fn load(bencher: divan::Bencher, n: usize) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("roadmap.ron");
+    alignmap::storage::save(&path, &roadmap(n)).unwrap();
+    bencher.bench(|| alignmap::storage::load(&path).unwrap());
 }
 
 /// Open and first frame: parse, validate, build the board, draw it at 200x60.
@@ -73,52 +76,123 @@ fn open_to_first_frame(bencher: divan::Bencher, n: usize) {
     });
 }
 
-/// Serialising for a save (the write itself is excluded).
+/// Serialising for a save (the floor a save is compared with).
 #[divan::bench(args = SIZES, sample_count = 10)]
 fn save_serialise(bencher: divan::Bencher, n: usize) {
     let r = roadmap(n);
     bencher.bench(|| alignmap::storage::to_ron(&r).unwrap());
 }
 
-fn keystroke(bencher: divan::Bencher, n: usize, key: KeyCode) {
-    let mut app = app(n);
+/// A save as the saver does it (validate, serialise, write to a temporary file and rename it
+/// into place), without the fsync, which measures the disk rather than the code.
+#[divan::bench(args = SIZES, sample_count = 10)]
+fn save_write(bencher: divan::Bencher, n: usize) {
+    let r = roadmap(n);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("roadmap.ron");
+    bencher.bench(|| {
+        assert!(alignmap::domain::validate::problems(&r).is_empty());
+        let text = alignmap::storage::to_ron(&r).unwrap();
+        let mut tmp = tempfile::NamedTempFile::new_in(dir.path()).unwrap();
+        tmp.write_all(text.as_bytes()).unwrap();
+        tmp.persist(&path).unwrap();
+    });
+}
+
+/// Times one key and the frame it causes; the keys are pressed in turn, round and round, so
+/// that a move right is followed by a move back and every press really changes something.
+fn keystrokes(bencher: divan::Bencher, mut app: App, keys: &[KeyCode]) {
     let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
+    draw(&app, &mut terminal);
+    let mut next = keys.iter().cycle();
     bencher.bench_local(|| {
+        let key = *next.next().unwrap();
         app.handle_key(KeyEvent::new(key, KeyModifiers::NONE));
         draw(&app, &mut terminal);
     });
 }
 
+fn press(app: &mut App, keys: &[KeyCode]) {
+    for key in keys {
+        app.handle_key(KeyEvent::new(*key, KeyModifiers::NONE));
+    }
+}
+
 /// One key that moves the selection, then the frame it causes.
 #[divan::bench(args = SIZES, sample_count = 20)]
 fn key_move_selection(bencher: divan::Bencher, n: usize) {
-    keystroke(bencher, n, KeyCode::Down);
+    keystrokes(
+        bencher,
+        app(n),
+        &[KeyCode::Down, KeyCode::Down, KeyCode::Up],
+    );
 }
 
-/// One key that moves a card to another horizon (an undoable change), then the frame.
-#[divan::bench(args = SIZES, sample_count = 10)]
+/// One key that moves a card to another horizon (an undoable change that the saver picks
+/// up), then the frame: right and back left, so every press moves the card.
+#[divan::bench(args = SIZES, sample_count = 20)]
 fn key_move_card(bencher: divan::Bencher, n: usize) {
-    keystroke(bencher, n, KeyCode::Char('L'));
+    keystrokes(bencher, app(n), &[KeyCode::Char('L'), KeyCode::Char('H')]);
 }
 
-/// Drawing each full screen at 200x60.
+/// One key typed into the title of the edit form (a letter, then Backspace), then the frame.
+#[divan::bench(args = SIZES, sample_count = 20)]
+fn key_edit_title(bencher: divan::Bencher, n: usize) {
+    let mut app = app(n);
+    press(&mut app, &[KeyCode::Char('e')]);
+    assert!(matches!(app.mode, alignmap::app::Mode::Form(_)));
+    keystrokes(bencher, app, &[KeyCode::Char('x'), KeyCode::Backspace]);
+}
+
+/// Search as you type: a letter added to (or taken from) the search prompt, which finds the
+/// matching cards and jumps to the first, then the frame.
+#[divan::bench(args = SIZES, sample_count = 20)]
+fn key_search_as_you_type(bencher: divan::Bencher, n: usize) {
+    let mut app = app(n);
+    press(&mut app, &[KeyCode::Char('/'), KeyCode::Char('m')]);
+    assert!(matches!(app.mode, alignmap::app::Mode::Prompt(_)));
+    keystrokes(bencher, app, &[KeyCode::Char('i'), KeyCode::Backspace]);
+}
+
+fn render(bencher: divan::Bencher, n: usize, keys: &[KeyCode]) {
+    let mut app = app(n);
+    press(&mut app, keys);
+    let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
+    bencher.bench_local(|| draw(&app, &mut terminal));
+}
+
+/// Drawing each full screen at 200x60: the board.
+#[divan::bench(args = SIZES, sample_count = 10)]
+fn render_board(bencher: divan::Bencher, n: usize) {
+    render(bencher, n, &[]);
+}
+
+/// The alignment matrix (initiatives by goals).
 #[divan::bench(args = SIZES, sample_count = 10)]
 fn render_alignment_matrix(bencher: divan::Bencher, n: usize) {
-    let mut app = app(n);
-    app.handle_key(KeyEvent::new(KeyCode::Char('2'), KeyModifiers::NONE));
-    app.handle_key(KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE));
-    app.handle_key(KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE));
-    let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
-    bencher.bench_local(|| draw(&app, &mut terminal));
+    render(
+        bencher,
+        n,
+        &[KeyCode::Char('2'), KeyCode::Tab, KeyCode::Tab],
+    );
 }
 
-/// The review queue screen at 200x60.
+/// The alignment gaps list.
+#[divan::bench(args = SIZES, sample_count = 10)]
+fn render_alignment_gaps(bencher: divan::Bencher, n: usize) {
+    render(bencher, n, &[KeyCode::Char('2')]);
+}
+
+/// The review queue.
 #[divan::bench(args = SIZES, sample_count = 10)]
 fn render_review(bencher: divan::Bencher, n: usize) {
-    let mut app = app(n);
-    app.handle_key(KeyEvent::new(KeyCode::Char('3'), KeyModifiers::NONE));
-    let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
-    bencher.bench_local(|| draw(&app, &mut terminal));
+    render(bencher, n, &[KeyCode::Char('3')]);
+}
+
+/// Presentation mode (one page per goal).
+#[divan::bench(args = SIZES, sample_count = 10)]
+fn render_presentation(bencher: divan::Bencher, n: usize) {
+    render(bencher, n, &[KeyCode::Char('p')]);
 }
 
 /// Each export format of the whole roadmap.

@@ -219,7 +219,7 @@ pub fn sample(today: NaiveDate, now: DateTime<Utc>) -> Result<Roadmap, String> {
         name: sample.name,
         currency: sample.currency,
         goals,
-        initiatives,
+        initiatives: initiatives.into(),
         ..Roadmap::new("")
     };
     match validate::problems(&roadmap).as_slice() {

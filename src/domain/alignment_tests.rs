@@ -73,7 +73,7 @@ fn kpi(id: &str, target: Option<f64>) -> Kpi {
 fn roadmap(goals: Vec<Goal>, initiatives: Vec<Initiative>) -> Roadmap {
     Roadmap {
         goals,
-        initiatives,
+        initiatives: initiatives.into(),
         ..Roadmap::new("r")
     }
 }

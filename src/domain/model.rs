@@ -5,6 +5,7 @@ use super::checkin::CheckIn;
 use super::decisions::{Action, Decision, Link};
 use super::horizon::Horizon;
 use super::ids::{GoalId, InitiativeId};
+use super::items::{Items, Keyed};
 use super::review::Reviewed;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -32,7 +33,7 @@ pub struct Roadmap {
     pub goals: Vec<Goal>,
     /// IT initiatives, including done and dropped ones.
     #[serde(default)]
-    pub initiatives: Vec<Initiative>,
+    pub initiatives: Items<Initiative>,
     /// Decisions taken in planning sessions (since version 2).
     #[serde(default)]
     pub decisions: Vec<Decision>,
@@ -261,6 +262,13 @@ pub struct Initiative {
     pub needs: Vec<InitiativeId>,
 }
 
+impl Keyed for Initiative {
+    type Key = InitiativeId;
+    fn key(&self) -> &InitiativeId {
+        &self.id
+    }
+}
+
 impl Initiative {
     /// A proposed "grow" initiative with empty text, due on the day it was created.
     pub fn blank(id: InitiativeId, now: DateTime<Utc>) -> Self {
@@ -384,7 +392,7 @@ impl Roadmap {
             name: name.into(),
             currency: String::new(),
             goals: Vec::new(),
-            initiatives: Vec::new(),
+            initiatives: Items::new(),
             decisions: Vec::new(),
             actions: Vec::new(),
             checkins: Vec::new(),
@@ -444,12 +452,12 @@ impl Roadmap {
 
     /// The initiative with this id.
     pub fn initiative(&self, id: &InitiativeId) -> Option<&Initiative> {
-        self.initiatives.iter().find(|i| &i.id == id)
+        self.initiatives.find(id)
     }
 
     /// The initiative with this id, mutably.
     pub fn initiative_mut(&mut self, id: &InitiativeId) -> Option<&mut Initiative> {
-        self.initiatives.iter_mut().find(|i| &i.id == id)
+        self.initiatives.find_mut(id)
     }
 
     /// Active initiatives linked to a goal.
@@ -462,9 +470,8 @@ impl Roadmap {
     /// Removes a goal and every link to it; returns the removed goal.
     pub fn remove_goal(&mut self, id: &GoalId) -> Option<Goal> {
         let pos = self.goals.iter().position(|g| &g.id == id)?;
-        for initiative in &mut self.initiatives {
-            initiative.set_link(id, None);
-        }
+        self.initiatives
+            .update_where(|i| i.serves_goal(id), |i| i.set_link(id, None));
         self.unlink(&Link::Goal(id.clone()));
         Some(self.goals.remove(pos))
     }
@@ -472,11 +479,10 @@ impl Roadmap {
     /// Removes an initiative; returns it. Decisions and actions about it stay, unlinked;
     /// initiatives that needed it no longer do.
     pub fn remove_initiative(&mut self, id: &InitiativeId) -> Option<Initiative> {
-        let pos = self.initiatives.iter().position(|i| &i.id == id)?;
+        let pos = self.initiatives.position_of(id)?;
         self.unlink(&Link::Initiative(id.clone()));
-        for other in &mut self.initiatives {
-            other.needs.retain(|n| n != id);
-        }
+        self.initiatives
+            .update_where(|i| i.needs.contains(id), |i| i.needs.retain(|n| n != id));
         Some(self.initiatives.remove(pos))
     }
 

@@ -73,7 +73,8 @@ fn roadmap() -> Roadmap {
     r.initiatives = vec![
         initiative("i-1", "2026-11-20", "2026-11-01"),
         initiative("i-2", "2026-12-10", "2026-11-01"),
-    ];
+    ]
+    .into();
     r.checkins.push(checkin("2026-11-01"));
     r
 }
@@ -248,7 +249,7 @@ fn promises_are_counted_per_owner() {
     let mut nobody = initiative("i-3", "2026-11-20", "2026-11-01");
     nobody.it_owner = " ".into();
     let mut r = Roadmap::new("r");
-    r.initiatives = vec![mine, theirs, nobody];
+    r.initiatives = vec![mine, theirs, nobody].into();
     let by = promise_by_owner(&r);
     let names: Vec<&str> = by.iter().map(|(o, _)| o.as_str()).collect();
     assert_eq!(names, ["Lena", "Sam"], "sorted, unnamed owners left out");

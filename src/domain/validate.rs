@@ -342,7 +342,8 @@ mod tests {
             initiative("i-2", &["i-3"]),
             initiative("i-3", &[]),
             initiative("i-4", &["i-4", "i-9"]),
-        ];
+        ]
+        .into();
         let found = problems(&r);
         assert_eq!(found.len(), 2, "{found:#?}");
         assert!(found[0].contains("needs itself"));
