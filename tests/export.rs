@@ -36,7 +36,7 @@ fn hostile() -> Roadmap {
     r.initiatives[5].it_owner = "\tTabbed".into();
     r.initiatives[6].summary = "\rCarriage".into();
     r.initiatives[7].title = "'=already quoted".into();
-    r.actions = Vec::new();
+    r.actions = Default::default();
     r
 }
 

@@ -62,3 +62,17 @@ impl Action {
         self.done_on.is_none() && self.due.is_some_and(|d| (d - today).num_days() <= days)
     }
 }
+
+impl super::items::Keyed for Decision {
+    type Key = String;
+    fn key(&self) -> &String {
+        &self.id
+    }
+}
+
+impl super::items::Keyed for Action {
+    type Key = String;
+    fn key(&self) -> &String {
+        &self.id
+    }
+}

@@ -36,16 +36,16 @@ pub struct Roadmap {
     pub initiatives: Items<Initiative>,
     /// Decisions taken in planning sessions (since version 2).
     #[serde(default)]
-    pub decisions: Vec<Decision>,
+    pub decisions: Items<Decision>,
     /// Action items agreed in planning sessions (since version 2).
     #[serde(default)]
-    pub actions: Vec<Action>,
+    pub actions: Items<Action>,
     /// Relationship check-ins, in the order recorded (since version 3).
     #[serde(default)]
     pub checkins: Vec<CheckIn>,
     /// Review queue entries marked reviewed (since version 3).
     #[serde(default)]
-    pub reviews: Vec<Reviewed>,
+    pub reviews: Items<Reviewed>,
     /// The day of the last finished review (since version 3).
     #[serde(default)]
     pub last_review: Option<NaiveDate>,
@@ -393,10 +393,10 @@ impl Roadmap {
             currency: String::new(),
             goals: Vec::new(),
             initiatives: Items::new(),
-            decisions: Vec::new(),
-            actions: Vec::new(),
+            decisions: Items::new(),
+            actions: Items::new(),
             checkins: Vec::new(),
-            reviews: Vec::new(),
+            reviews: Items::new(),
             last_review: None,
         }
     }

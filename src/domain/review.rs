@@ -58,6 +58,13 @@ pub struct Reviewed {
     pub stamp: String,
 }
 
+impl super::items::Keyed for Reviewed {
+    type Key = String;
+    fn key(&self) -> &String {
+        &self.entry
+    }
+}
+
 /// What an entry is about.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Subject {
