@@ -27,6 +27,17 @@ const EDITS: &[&str] = &[
     "A TYPE Enter",
 ];
 
+/// What edits and undos keep up to date one initiative at a time equals a full rebuild.
+fn assert_derived_state_is_fresh(app: &alignmap::app::App) {
+    let mut fresh = app.clone();
+    fresh.refresh();
+    assert_eq!(app.columns, fresh.columns, "board columns");
+    assert_eq!(app.tallies, fresh.tallies, "goal sums");
+    assert_eq!(app.goal_counts, fresh.goal_counts);
+    assert_eq!(app.goal_health, fresh.goal_health);
+    assert_eq!(app.due_actions, fresh.due_actions);
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
 
@@ -50,10 +61,12 @@ proptest! {
             // the session recap).
             press(&mut app, "Esc Esc");
             changes += app.revision - before;
+            assert_derived_state_is_fresh(&app);
         }
         let end = app.roadmap.clone();
         for _ in 0..changes {
             press(&mut app, "u");
+            assert_derived_state_is_fresh(&app);
         }
         prop_assert_eq!(&app.roadmap, &start);
         press(&mut app, "u");

@@ -3,8 +3,14 @@
 use super::keymap::{Command, Context};
 use super::{App, Confirm, Form, Item, Mode, Pane, Pending};
 use crate::domain::dates::long_date;
-use crate::domain::{Goal, GoalId, Horizon, Initiative, InitiativeId, Status};
+use crate::domain::tally::Tallies;
+use crate::domain::{Goal, GoalId, Horizon, Initiative, InitiativeId, Roadmap, Status};
 use chrono::{DateTime, Utc};
+
+/// The order of cards in a column: by target date, then rank, title and id.
+fn board_order(i: &Initiative) -> (chrono::NaiveDate, i32, &str, &InitiativeId) {
+    (i.target, i.rank, &i.title, &i.id)
+}
 
 /// A new initiative with empty text, for a form to fill.
 pub(super) fn blank_initiative(id: InitiativeId, now: DateTime<Utc>) -> Initiative {
@@ -17,57 +23,94 @@ pub(super) fn blank_goal(id: GoalId) -> Goal {
 }
 
 impl App {
-    /// Rebuilds the columns from the roadmap and keeps the cursors in range.
+    /// Rebuilds everything derived from the roadmap (columns, goal figures, due actions) and
+    /// keeps the cursors in range.
     pub fn refresh(&mut self) {
         let today = self.today;
         let mut columns: [Vec<usize>; 4] = Default::default();
-        let filter = self.filter.as_ref().map(|f| &f.query);
         for (index, initiative) in self.roadmap.initiatives.iter().enumerate() {
-            if initiative.status.is_active()
-                && filter.is_none_or(|q| q.matches_with(initiative, !self.public))
-            {
+            if self.on_board(initiative) {
                 columns[initiative.horizon(today).index()].push(index);
             }
         }
         let initiatives = &self.roadmap.initiatives;
         for column in &mut columns {
-            column.sort_by(|a, b| {
-                let (a, b) = (&initiatives[*a], &initiatives[*b]);
-                (a.target, a.rank, &a.title, &a.id).cmp(&(b.target, b.rank, &b.title, &b.id))
-            });
+            column.sort_by_key(|i| board_order(&initiatives[*i]));
         }
         self.columns = columns;
+        self.tallies = Tallies::of(&self.roadmap, today);
+        self.refresh_actions();
+        self.refresh_goals();
+    }
+
+    /// Brings what is derived from the roadmap up to date after a change from `before`,
+    /// touching only the initiatives that changed (a full rebuild when some were added or
+    /// removed, or very many changed).
+    pub(super) fn refresh_from(&mut self, before: &Roadmap) {
+        let changed = self.roadmap.initiatives.changed_since(&before.initiatives);
+        let Some(changed) = changed.filter(|c| c.len() <= 256) else {
+            return self.refresh();
+        };
+        for index in changed {
+            self.tallies.remove(&before.initiatives[index]);
+            self.tallies.add(&self.roadmap.initiatives[index]);
+            self.place(index);
+        }
+        if self.roadmap.actions != before.actions {
+            self.refresh_actions();
+        }
+        self.refresh_goals();
+    }
+
+    /// True when the card is shown on the board (active, and matching any filter).
+    fn on_board(&self, initiative: &Initiative) -> bool {
+        initiative.status.is_active()
+            && self
+                .filter
+                .as_ref()
+                .is_none_or(|f| f.query.matches_with(initiative, !self.public))
+    }
+
+    /// Puts the initiative at `index` where it now belongs on the board (or takes it off).
+    fn place(&mut self, index: usize) {
+        for column in &mut self.columns {
+            if let Some(at) = column.iter().position(|i| *i == index) {
+                column.remove(at);
+                break;
+            }
+        }
+        let initiative = &self.roadmap.initiatives[index];
+        if !self.on_board(initiative) {
+            return;
+        }
+        let key = board_order(initiative);
+        let initiatives = &self.roadmap.initiatives;
+        let column = &mut self.columns[initiative.horizon(self.today).index()];
+        let at = column.partition_point(|i| board_order(&initiatives[*i]) < key);
+        column.insert(at, index);
+    }
+
+    fn refresh_actions(&mut self) {
+        self.due_actions.clear();
+        for action in self.roadmap.actions.iter() {
+            if action.due_soon(self.today, 7)
+                && let Some(crate::domain::decisions::Link::Initiative(id)) = &action.link
+            {
+                *self.due_actions.entry(id.clone()).or_default() += 1;
+            }
+        }
+    }
+
+    /// Goal figures from the tallies, and cursors kept in range.
+    fn refresh_goals(&mut self) {
         for (cursor, column) in self.cursor.iter_mut().zip(&self.columns) {
             *cursor = (*cursor).min(column.len().saturating_sub(1));
         }
         self.goal_cursor = self
             .goal_cursor
             .min(self.roadmap.goals.len().saturating_sub(1));
-        let mut counts: std::collections::HashMap<&GoalId, usize> =
-            std::collections::HashMap::new();
-        for initiative in self
-            .roadmap
-            .initiatives
-            .iter()
-            .filter(|i| i.status.is_active())
-        {
-            for goal in initiative.goal_ids() {
-                *counts.entry(goal).or_default() += 1;
-            }
-        }
-        self.goal_counts = self
-            .roadmap
-            .goals
-            .iter()
-            .map(|g| counts.get(&g.id).copied().unwrap_or(0))
-            .collect();
-        self.goal_health = crate::domain::alignment::health(&self.roadmap, today);
-        self.due_actions.clear();
-        for action in self.roadmap.actions.iter().filter(|a| a.due_soon(today, 7)) {
-            if let Some(crate::domain::decisions::Link::Initiative(id)) = &action.link {
-                *self.due_actions.entry(id.clone()).or_default() += 1;
-            }
-        }
+        self.goal_counts = self.tallies.serving(&self.roadmap);
+        self.goal_health = self.tallies.health(&self.roadmap);
     }
 
     /// The selected initiative on the board, if the focused column has any.

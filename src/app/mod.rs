@@ -97,6 +97,8 @@ pub struct App {
     pub goal_counts: Vec<usize>,
     /// Support, unmitigated risks and KPI progress of each goal (rebuilt after each change).
     pub goal_health: Vec<crate::domain::alignment::Health>,
+    /// Per-goal sums over the initiatives (kept up to date one initiative at a time).
+    pub tallies: crate::domain::tally::Tallies,
     /// Open actions due within a week, per initiative (rebuilt after each change).
     pub due_actions: std::collections::BTreeMap<crate::domain::InitiativeId, usize>,
     /// Set when the user asked to quit.
@@ -159,6 +161,7 @@ impl App {
             viewport: (80, 24),
             metrics: Metrics::default(),
             goal_counts: Vec::new(),
+            tallies: crate::domain::tally::Tallies::of(&Roadmap::new(""), clock.today()),
             goal_health: Vec::new(),
             due_actions: std::collections::BTreeMap::new(),
             quit: false,
@@ -514,10 +517,10 @@ impl App {
             self.info("Nothing changed.");
             return false;
         }
-        self.history.record(before, what.clone());
         self.unsaved = self.unsaved.saturating_add(1);
         self.revision += 1;
-        self.refresh();
+        self.refresh_from(&before);
+        self.history.record(before, what.clone());
         let undo = self.key_label(Context::Browse, Command::Undo);
         self.info(format!("{what} ({undo} to undo)"));
         true
@@ -525,6 +528,7 @@ impl App {
 
     fn undo(&mut self, redo: bool) {
         let selected = self.selected_initiative().map(|i| i.id.clone());
+        let before = self.roadmap.clone();
         let done = if redo {
             self.history.redo(&mut self.roadmap)
         } else {
@@ -539,7 +543,7 @@ impl App {
         };
         self.unsaved = self.unsaved.saturating_add(1);
         self.revision += 1;
-        self.refresh();
+        self.refresh_from(&before);
         if let Some(id) = selected {
             self.select_initiative(&id);
         }

@@ -309,21 +309,7 @@ pub struct Health {
 
 /// The health of every goal, in roadmap order.
 pub fn health(roadmap: &Roadmap, today: NaiveDate) -> Vec<Health> {
-    roadmap
-        .goals
-        .iter()
-        .map(|g| Health {
-            unsupported: is_unsupported(roadmap, &g.id, today),
-            unmitigated: exposure(roadmap, &g.id).unmitigated,
-            progress: g
-                .kpis
-                .iter()
-                .filter_map(Kpi::progress)
-                .fold(None, |acc, p| {
-                    Some(acc.map_or((p, p), |(lo, hi): (f64, f64)| (lo.min(p), hi.max(p))))
-                }),
-        })
-        .collect()
+    super::tally::Tallies::of(roadmap, today).health(roadmap)
 }
 
 /// The headline figures of the alignment summary line.

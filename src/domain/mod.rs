@@ -16,6 +16,7 @@ pub mod prefs;
 pub mod public;
 pub mod query;
 pub mod review;
+pub mod tally;
 pub mod validate;
 
 pub use dates::DATE_FORMS_HELP;

@@ -1,0 +1,178 @@
+//! Per-goal sums over the initiatives (how many serve it, how many support it soon enough,
+//! how many unmitigated high risks ride on it), kept up to date one initiative at a time so
+//! that an edit costs the same with 100 initiatives or 100,000.
+
+use super::alignment::Health;
+use super::business::{Kpi, Strength};
+use super::horizon::Horizon;
+use super::{GoalId, Initiative, Roadmap};
+use chrono::NaiveDate;
+use std::collections::HashMap;
+
+/// One goal's sums.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Tally {
+    /// Active initiatives linked to it at any strength.
+    pub serving: usize,
+    /// Of those, linked strong or partial and due by the end of next month.
+    pub supporting: usize,
+    /// Open high risks without a mitigation on the active initiatives serving it.
+    pub unmitigated: usize,
+}
+
+/// The sums of every goal, as of one day (support depends on the horizons).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tallies {
+    today: NaiveDate,
+    by_goal: HashMap<GoalId, Tally>,
+}
+
+impl Tallies {
+    /// Sums over every initiative of `roadmap`.
+    pub fn of(roadmap: &Roadmap, today: NaiveDate) -> Self {
+        let mut tallies = Self {
+            today,
+            by_goal: HashMap::new(),
+        };
+        for initiative in &roadmap.initiatives {
+            tallies.add(initiative);
+        }
+        tallies
+    }
+
+    /// The day the support figures are for.
+    pub fn today(&self) -> NaiveDate {
+        self.today
+    }
+
+    /// Counts `initiative` in.
+    pub fn add(&mut self, initiative: &Initiative) {
+        self.apply(initiative, true);
+    }
+
+    /// Counts `initiative` out again (as it was when added).
+    pub fn remove(&mut self, initiative: &Initiative) {
+        self.apply(initiative, false);
+    }
+
+    fn apply(&mut self, initiative: &Initiative, add: bool) {
+        if !initiative.status.is_active() {
+            return;
+        }
+        let soon = initiative.target <= Horizon::NextMonth.window_end(self.today);
+        let unmitigated = initiative
+            .risks
+            .iter()
+            .filter(|r| r.is_open() && r.needs_mitigation())
+            .count();
+        for link in &initiative.serves {
+            let tally = self.by_goal.entry(link.goal.clone()).or_default();
+            let supporting = usize::from(soon && Strength::supports(link.strength));
+            if add {
+                tally.serving += 1;
+                tally.supporting += supporting;
+                tally.unmitigated += unmitigated;
+            } else {
+                tally.serving = tally.serving.saturating_sub(1);
+                tally.supporting = tally.supporting.saturating_sub(supporting);
+                tally.unmitigated = tally.unmitigated.saturating_sub(unmitigated);
+                if tally.serving == 0 {
+                    self.by_goal.remove(&link.goal);
+                }
+            }
+        }
+    }
+
+    /// The sums for `goal` (all zero when nothing serves it).
+    pub fn get(&self, goal: &GoalId) -> Tally {
+        self.by_goal.get(goal).copied().unwrap_or_default()
+    }
+
+    /// The health of every goal of `roadmap`, in roadmap order.
+    pub fn health(&self, roadmap: &Roadmap) -> Vec<Health> {
+        roadmap
+            .goals
+            .iter()
+            .map(|g| {
+                let tally = self.get(&g.id);
+                Health {
+                    unsupported: tally.supporting == 0,
+                    unmitigated: tally.unmitigated,
+                    progress: g
+                        .kpis
+                        .iter()
+                        .filter_map(Kpi::progress)
+                        .fold(None, |acc, p| {
+                            Some(acc.map_or((p, p), |(lo, hi): (f64, f64)| (lo.min(p), hi.max(p))))
+                        }),
+                }
+            })
+            .collect()
+    }
+
+    /// Active initiatives serving each goal of `roadmap`, in roadmap order.
+    pub fn serving(&self, roadmap: &Roadmap) -> Vec<usize> {
+        roadmap
+            .goals
+            .iter()
+            .map(|g| self.get(&g.id).serving)
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::alignment::{exposure, is_unsupported};
+
+    fn sample(today: NaiveDate) -> Roadmap {
+        let now = today.and_hms_opt(9, 0, 0).unwrap().and_utc();
+        crate::sample::sample(today, now).unwrap()
+    }
+
+    fn day(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    /// The sums agree with the goal-by-goal definitions, on dates across month and year ends.
+    #[test]
+    fn agree_with_the_definitions_on_the_sample() {
+        for today in [
+            "2026-11-22",
+            "2026-11-30",
+            "2026-12-31",
+            "2027-01-04",
+            "2027-03-01",
+        ] {
+            let today = day(today);
+            let r = sample(day("2026-11-22"));
+            let tallies = Tallies::of(&r, today);
+            for g in &r.goals {
+                let t = tallies.get(&g.id);
+                assert_eq!(t.serving, r.serving(&g.id).count(), "{} {today}", g.code);
+                assert_eq!(t.supporting == 0, is_unsupported(&r, &g.id, today));
+                assert_eq!(t.unmitigated, exposure(&r, &g.id).unmitigated);
+            }
+        }
+    }
+
+    #[test]
+    fn removing_and_adding_an_edited_initiative_gives_the_full_sums() {
+        let today = day("2026-11-22");
+        let mut r = sample(today);
+        let mut tallies = Tallies::of(&r, today);
+        let goal = r.goals[0].id.clone();
+        let at = r
+            .initiatives
+            .iter()
+            .position(|i| i.status.is_active() && !i.serves_goal(&goal))
+            .unwrap();
+        let old = r.initiatives[at].clone();
+        r.initiatives[at].set_link(&goal, Some(Strength::Strong));
+        r.initiatives[at].target = today;
+        tallies.remove(&old);
+        tallies.add(&r.initiatives[at]);
+        assert_eq!(tallies, Tallies::of(&r, today));
+        assert_ne!(tallies, Tallies::of(&sample(today), today));
+    }
+}
