@@ -33,6 +33,7 @@ fn assert_derived_state_is_fresh(app: &alignmap::app::App) {
     fresh.refresh();
     assert_eq!(app.columns, fresh.columns, "board columns");
     assert_eq!(app.tallies, fresh.tallies, "goal sums");
+    assert_eq!(app.needed_by, fresh.needed_by, "reverse dependencies");
     assert_eq!(app.goal_counts, fresh.goal_counts);
     assert_eq!(app.goal_health, fresh.goal_health);
     assert_eq!(app.due_actions, fresh.due_actions);

@@ -3,7 +3,7 @@
 use super::keymap::{Command, Context};
 use super::{App, Confirm, Form, Item, Mode, Pane, Pending};
 use crate::domain::dates::long_date;
-use crate::domain::tally::Tallies;
+use crate::domain::tally::{NeededBy, Tallies};
 use crate::domain::{Goal, GoalId, Horizon, Initiative, InitiativeId, Roadmap, Status};
 use chrono::{DateTime, Utc};
 
@@ -39,6 +39,7 @@ impl App {
         }
         self.columns = columns;
         self.tallies = Tallies::of(&self.roadmap, today);
+        self.needed_by = NeededBy::of(&self.roadmap);
         self.refresh_actions();
         self.refresh_goals();
     }
@@ -51,10 +52,17 @@ impl App {
         let Some(changed) = changed.filter(|c| c.len() <= 256) else {
             return self.refresh();
         };
-        for index in changed {
-            self.tallies.remove(&before.initiatives[index]);
-            self.tallies.add(&self.roadmap.initiatives[index]);
-            self.place(index);
+        // Off the board as they were (the columns are in the old order), then on as they are.
+        for &index in &changed {
+            self.take_off(index, before);
+        }
+        for &index in &changed {
+            let (old, new) = (&before.initiatives[index], &self.roadmap.initiatives[index]);
+            self.tallies.remove(old);
+            self.tallies.add(new);
+            self.needed_by.remove(old);
+            self.needed_by.add(new);
+            self.put_on(index);
         }
         if self.roadmap.actions != before.actions {
             self.refresh_actions();
@@ -71,14 +79,23 @@ impl App {
                 .is_none_or(|f| f.query.matches_with(initiative, !self.public))
     }
 
-    /// Puts the initiative at `index` where it now belongs on the board (or takes it off).
-    fn place(&mut self, index: usize) {
-        for column in &mut self.columns {
-            if let Some(at) = column.iter().position(|i| *i == index) {
-                column.remove(at);
-                break;
-            }
+    /// Takes the card at `index` off the board as it was in `before`, which the columns are
+    /// still sorted by (binary search).
+    fn take_off(&mut self, index: usize, before: &Roadmap) {
+        let old = &before.initiatives[index];
+        if !self.on_board(old) {
+            return;
         }
+        let key = board_order(old);
+        let column = &mut self.columns[old.horizon(self.today).index()];
+        let at = column.partition_point(|i| board_order(&before.initiatives[*i]) < key);
+        if column.get(at) == Some(&index) {
+            column.remove(at);
+        }
+    }
+
+    /// Puts the card at `index` where it now belongs on the board, if it is shown.
+    fn put_on(&mut self, index: usize) {
         let initiative = &self.roadmap.initiatives[index];
         if !self.on_board(initiative) {
             return;
@@ -150,16 +167,18 @@ impl App {
 
     /// Focuses the card of this initiative (if it is on the board).
     pub fn select_initiative(&mut self, id: &InitiativeId) {
-        for (column, indices) in self.columns.iter().enumerate() {
-            let pos = indices
-                .iter()
-                .position(|i| &self.roadmap.initiatives[*i].id == id);
-            if let Some(pos) = pos {
-                self.pane = Pane::Board;
-                self.column = Horizon::from_index(column);
-                self.cursor[column] = pos;
-                return;
-            }
+        let Some(index) = self.roadmap.initiatives.position_of(id) else {
+            return;
+        };
+        let initiative = &self.roadmap.initiatives[index];
+        let column = initiative.horizon(self.today).index();
+        let key = board_order(initiative);
+        let initiatives = &self.roadmap.initiatives;
+        let at = self.columns[column].partition_point(|i| board_order(&initiatives[*i]) < key);
+        if self.columns[column].get(at) == Some(&index) {
+            self.pane = Pane::Board;
+            self.column = Horizon::from_index(column);
+            self.cursor[column] = at;
         }
     }
 

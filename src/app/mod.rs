@@ -99,6 +99,8 @@ pub struct App {
     pub goal_health: Vec<crate::domain::alignment::Health>,
     /// Per-goal sums over the initiatives (kept up to date one initiative at a time).
     pub tallies: crate::domain::tally::Tallies,
+    /// Which initiatives need each initiative (rebuilt after each change, one at a time).
+    pub needed_by: crate::domain::tally::NeededBy,
     /// Open actions due within a week, per initiative (rebuilt after each change).
     pub due_actions: std::collections::BTreeMap<crate::domain::InitiativeId, usize>,
     /// Set when the user asked to quit.
@@ -161,6 +163,7 @@ impl App {
             viewport: (80, 24),
             metrics: Metrics::default(),
             goal_counts: Vec::new(),
+            needed_by: crate::domain::tally::NeededBy::default(),
             tallies: crate::domain::tally::Tallies::of(&Roadmap::new(""), clock.today()),
             goal_health: Vec::new(),
             due_actions: std::collections::BTreeMap::new(),

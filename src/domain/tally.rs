@@ -5,9 +5,9 @@
 use super::alignment::Health;
 use super::business::{Kpi, Strength};
 use super::horizon::Horizon;
-use super::{GoalId, Initiative, Roadmap};
+use super::{GoalId, Initiative, InitiativeId, Roadmap};
 use chrono::NaiveDate;
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
 /// One goal's sums.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -120,6 +120,61 @@ impl Tallies {
     }
 }
 
+/// Which initiatives need each initiative (the reverse of `needs`), kept up to date one
+/// initiative at a time like [`Tallies`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct NeededBy {
+    by_need: HashMap<InitiativeId, BTreeSet<InitiativeId>>,
+}
+
+impl NeededBy {
+    /// The reverse links of every initiative of `roadmap`.
+    pub fn of(roadmap: &Roadmap) -> Self {
+        let mut needed_by = Self::default();
+        for initiative in &roadmap.initiatives {
+            needed_by.add(initiative);
+        }
+        needed_by
+    }
+
+    /// Counts the needs of `initiative` in.
+    pub fn add(&mut self, initiative: &Initiative) {
+        for need in &initiative.needs {
+            let by = self.by_need.entry(need.clone()).or_default();
+            by.insert(initiative.id.clone());
+        }
+    }
+
+    /// Counts the needs of `initiative` out again (as it was when added).
+    pub fn remove(&mut self, initiative: &Initiative) {
+        for need in &initiative.needs {
+            if let Some(by) = self.by_need.get_mut(need) {
+                by.remove(&initiative.id);
+                if by.is_empty() {
+                    self.by_need.remove(need);
+                }
+            }
+        }
+    }
+
+    /// The initiatives of `roadmap` that need `id`, in roadmap order.
+    pub fn of_initiative<'a>(
+        &self,
+        roadmap: &'a Roadmap,
+        id: &InitiativeId,
+    ) -> Vec<&'a Initiative> {
+        let Some(by) = self.by_need.get(id) else {
+            return Vec::new();
+        };
+        let mut at: Vec<usize> = by
+            .iter()
+            .filter_map(|o| roadmap.initiatives.position_of(o))
+            .collect();
+        at.sort_unstable();
+        at.into_iter().map(|n| &roadmap.initiatives[n]).collect()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -174,5 +229,31 @@ mod tests {
         tallies.add(&r.initiatives[at]);
         assert_eq!(tallies, Tallies::of(&r, today));
         assert_ne!(tallies, Tallies::of(&sample(today), today));
+    }
+
+    #[test]
+    fn needed_by_is_the_reverse_of_needs_in_roadmap_order() {
+        let today = day("2026-11-22");
+        let mut r = sample(today);
+        let (a, b, c) = (
+            r.initiatives[0].id.clone(),
+            r.initiatives[3].id.clone(),
+            r.initiatives[5].id.clone(),
+        );
+        for i in r.initiatives.iter_mut() {
+            i.needs.clear();
+        }
+        r.initiatives[5].needs.push(a.clone());
+        r.initiatives[3].needs.push(a.clone());
+        let mut index = NeededBy::of(&r);
+        let ids = |v: Vec<&Initiative>| v.into_iter().map(|i| i.id.clone()).collect::<Vec<_>>();
+        assert_eq!(ids(index.of_initiative(&r, &a)), vec![b.clone(), c.clone()]);
+        let old = r.initiatives[3].clone();
+        r.initiatives[3].needs.clear();
+        index.remove(&old);
+        index.add(&r.initiatives[3]);
+        assert_eq!(ids(index.of_initiative(&r, &a)), vec![c]);
+        assert_eq!(index, NeededBy::of(&r));
+        assert!(index.of_initiative(&r, &b).is_empty());
     }
 }
