@@ -99,6 +99,42 @@ fn save_write(bencher: divan::Bencher, n: usize) {
     });
 }
 
+/// The pause an autosave causes on the input thread: the tick that finds a save due hands a
+/// copy of the roadmap to the save thread and returns (the write itself is not timed here; it
+/// is `save_write`). Each sample follows a card move, and the previous save is finished first.
+#[divan::bench(args = SIZES, sample_count = 20)]
+fn autosave_input_pause(bencher: divan::Bencher, n: usize) {
+    use alignmap::runtime::{SAVE_DELAY, saver::Saver};
+    use std::time::Instant;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("roadmap.ron");
+    alignmap::storage::save(&path, &roadmap(n)).unwrap();
+    let mut app = app(n);
+    app.source = Source::File(path);
+    let saver = Saver::new(&app, None);
+    let state = std::cell::RefCell::new((
+        app,
+        saver,
+        [KeyCode::Char('L'), KeyCode::Char('H')].into_iter().cycle(),
+    ));
+    bencher
+        .with_inputs(|| {
+            let (app, saver, keys) = &mut *state.borrow_mut();
+            saver.settle(app, Instant::now());
+            press(app, &[keys.next().unwrap()]);
+            saver.tick(app, Instant::now()); // arms the debounce
+            assert!(app.unsaved > 0);
+            Instant::now() + SAVE_DELAY
+        })
+        .bench_local_values(|due| {
+            let (app, saver, _) = &mut *state.borrow_mut();
+            saver.tick(app, due);
+        });
+    let (app, saver, _) = &mut *state.borrow_mut();
+    saver.settle(app, Instant::now());
+    assert_eq!(app.unsaved, 0, "every save was written");
+}
+
 /// Times one key and the frame it causes; the keys are pressed in turn, round and round, so
 /// that a move right is followed by a move back and every press really changes something.
 fn keystrokes(bencher: divan::Bencher, mut app: App, keys: &[KeyCode]) {

@@ -46,13 +46,20 @@ impl Fixture {
         }
     }
 
-    /// Ticks the saver now, then lets `secs` seconds pass, ticking as the event loop would.
+    /// Ticks the saver now, then lets `secs` seconds pass, ticking as the event loop would;
+    /// a save started on its own thread is finished before the next tick (it takes
+    /// milliseconds, a tick is 250 ms).
     fn wait(&mut self, secs: u64) {
-        self.saver.tick(&mut self.app, self.clock);
+        self.tick();
         for _ in 0..secs * 4 {
             self.clock += Duration::from_millis(250);
-            self.saver.tick(&mut self.app, self.clock);
+            self.tick();
         }
+    }
+
+    fn tick(&mut self) {
+        self.saver.tick(&mut self.app, self.clock);
+        self.saver.settle(&mut self.app, self.clock);
     }
 
     fn on_disk(&self) -> Roadmap {
@@ -77,6 +84,36 @@ impl Fixture {
         found.sort();
         found
     }
+}
+
+#[test]
+fn the_autosave_runs_beside_the_input_and_edits_made_meanwhile_are_saved_next() {
+    let mut f = Fixture::new();
+    press(&mut f.app, "x");
+    f.wait(0);
+    f.clock += Duration::from_secs(1);
+    // Due: the save starts on its own thread and the tick returns without waiting for it.
+    f.saver.tick(&mut f.app, f.clock);
+    let first = f.app.roadmap.clone();
+    press(&mut f.app, "j x");
+    assert_ne!(
+        f.app.roadmap, first,
+        "a second edit while the first is being written"
+    );
+    f.saver.settle(&mut f.app, f.clock);
+    assert_eq!(
+        f.on_disk(),
+        first,
+        "the save wrote the roadmap as it was when it started"
+    );
+    assert!(matches!(f.app.save, SaveState::Saved(_)));
+    assert_eq!(
+        f.app.unsaved, 1,
+        "the edit made meanwhile is not on disk yet"
+    );
+    f.wait(2);
+    assert_eq!(f.app.unsaved, 0);
+    assert_eq!(f.on_disk(), f.app.roadmap);
 }
 
 #[test]
@@ -291,6 +328,7 @@ fn a_failed_save_keeps_the_edits_and_the_old_file_and_ends_in_a_recovery_copy() 
     let start = Instant::now();
     for n in 0..40 {
         saver.tick(&mut app, start + Duration::from_millis(250 * n));
+        saver.settle(&mut app, start + Duration::from_millis(250 * n));
     }
     let SaveState::Failed(why) = &app.save else {
         panic!("{:?}", app.save)

@@ -496,9 +496,10 @@ impl App {
         self.message = Some((Tone::Error, text.into()));
     }
 
-    /// Records that everything up to now is on disk.
-    pub fn mark_saved(&mut self, at: NaiveTime) {
-        self.unsaved = 0;
+    /// Records that the roadmap as of `revision` is on disk.
+    pub fn mark_saved(&mut self, revision: u64, at: NaiveTime) {
+        // Edits made while it was being written are still to be saved.
+        self.unsaved = u32::try_from(self.revision.saturating_sub(revision)).unwrap_or(u32::MAX);
         self.save = SaveState::Saved(at);
     }
 

@@ -3,6 +3,7 @@
 
 mod exports;
 pub mod saver;
+mod writer;
 
 use crate::app::{App, SaveState};
 use crate::storage::Fingerprint;

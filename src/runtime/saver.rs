@@ -4,6 +4,7 @@
 //! tested directly.
 
 use super::Autosave;
+use super::writer::{self, Done, Job, Running};
 use crate::app::{App, BackupRow, Effect, Mode, SaveState, Source};
 use crate::domain::Roadmap;
 use crate::storage::{self, Fingerprint, backup, fingerprint};
@@ -24,6 +25,8 @@ pub const BACKUP_EVERY: Duration = Duration::from_secs(10 * 60);
 pub struct SharedState {
     /// The last committed roadmap not yet on disk.
     pub pending: Option<Roadmap>,
+    /// The app's revision of `pending`.
+    pub pending_revision: u64,
     /// Hash of the file as this session last read or wrote it.
     pub known_hash: Option<u64>,
     /// The file changed on disk and the user has not decided: never write it.
@@ -48,6 +51,8 @@ pub struct Saver {
     known: Option<Fingerprint>,
     last_check: Option<Instant>,
     published: u64,
+    /// The autosave being written on its own thread, if any.
+    running: Option<Running>,
 }
 
 /// A sibling file: `roadmap.ron` + `theirs` → `roadmap.theirs-20261122-071500.ron`.
@@ -64,7 +69,7 @@ pub fn aside_path(path: &Path, what: &str) -> PathBuf {
         .unwrap_or_else(|| path.with_file_name(format!("{base}.ron")))
 }
 
-fn lock(shared: &Shared) -> std::sync::MutexGuard<'_, SharedState> {
+pub(super) fn lock(shared: &Shared) -> std::sync::MutexGuard<'_, SharedState> {
     shared.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
@@ -118,6 +123,7 @@ impl Saver {
             known,
             last_check: None,
             published: app.revision,
+            running: None,
         }
     }
 
@@ -139,8 +145,14 @@ impl Saver {
     /// Work after each event or idle tick: carry out effects, publish the latest state for the
     /// signal thread, look for changes on disk, autosave when due.
     pub fn tick(&mut self, app: &mut App, now: Instant) {
+        if self.running.as_ref().is_some_and(Running::is_finished) {
+            self.settle(app, now);
+        }
         self.run_effects(app);
         self.publish(app);
+        if self.running.is_some() {
+            return; // the file is being written: look at it and save again afterwards
+        }
         if self
             .last_check
             .is_none_or(|t| now.duration_since(t) >= CHECK_EVERY)
@@ -152,7 +164,23 @@ impl Saver {
             .autosave
             .due(app.unsaved > 0 && app.disk_change.is_none(), now)
         {
-            let ok = self.save(app, now);
+            let Some(job) = self.job(app, now) else {
+                return self.autosave.saved(true, now);
+            };
+            match Running::start(job, self.shared()) {
+                Ok(running) => self.running = Some(running),
+                Err(e) => {
+                    app.mark_save_failed(format!("cannot start saving: {e}"));
+                    self.autosave.saved(false, now);
+                }
+            }
+        }
+    }
+
+    /// Waits for a save running on its own thread, if any, and takes in how it went.
+    pub fn settle(&mut self, app: &mut App, now: Instant) {
+        if let Some(running) = self.running.take() {
+            let ok = self.take_in(app, running.wait(), now);
             self.autosave.saved(ok, now);
         }
     }
@@ -166,6 +194,7 @@ impl Saver {
         if app.revision != self.published {
             self.published = app.revision;
             state.pending = (app.unsaved > 0).then(|| app.roadmap.clone());
+            state.pending_revision = app.revision;
         }
     }
 
@@ -239,76 +268,66 @@ impl Saver {
         }
     }
 
-    /// Writes the roadmap now if it has unsaved edits (after a backup when one is due).
-    /// Returns false when it could not, with the reason shown in the app.
+    /// Writes the roadmap now if it has unsaved edits (after a backup when one is due),
+    /// waiting for any save already running. Returns false when it could not, with the reason
+    /// shown in the app.
     pub fn save(&mut self, app: &mut App, now: Instant) -> bool {
-        let Some(path) = self.path().map(Path::to_path_buf) else {
-            return true;
-        };
-        if app.unsaved == 0 {
-            return true;
-        }
-        let mut guard = lock(&self.shared);
-        // Never write over a version we have not seen: compare content, not just metadata.
-        match fingerprint::read(&path) {
-            Ok(current) => {
-                let changed = match (&current, &self.known) {
-                    (Some((_, print)), Some(known)) => print.hash != known.hash,
-                    (Some(_), None) | (None, Some(_)) => true,
-                    (None, None) => false,
-                };
-                if changed {
-                    drop(guard);
-                    self.reload_if_changed(app, &path);
-                    return false;
-                }
+        self.settle(app, now);
+        match self.job(app, now) {
+            Some(job) => {
+                let done = writer::write(job, &self.shared);
+                self.take_in(app, done, now)
             }
-            Err(e) => {
-                app.mark_save_failed(format!("cannot read {} before saving: {e}", path.display()));
-                return false;
-            }
+            None => true,
         }
-        if self
-            .last_backup
-            .is_none_or(|t| now.duration_since(t) >= BACKUP_EVERY)
-        {
-            match backup::take(&path, Local::now().naive_local()) {
-                Ok(_) => {
-                    self.last_backup = Some(now);
-                    guard.backed_up = true;
-                    // The real date, not a pretend --today: old backups are judged by the clock.
-                    if let Err(e) = backup::prune(&path, Local::now().date_naive()) {
-                        app.error(format!("Could not prune old backups: {e}"));
-                    }
-                }
-                Err(e) if !guard.backed_up => {
-                    // The promise: the file as loaded is copied before the first save.
-                    app.mark_save_failed(format!(
-                        "not saved until the file as loaded is backed up ({e})"
-                    ));
-                    return false;
-                }
-                Err(e) => app.error(format!(
-                    "Backup failed ({e}); saved anyway, the earlier backup stands"
-                )),
-            }
+    }
+
+    /// What a save of the app's roadmap needs; None when there is nothing to write.
+    fn job(&self, app: &App, now: Instant) -> Option<Job> {
+        let path = self.path()?.to_path_buf();
+        (app.unsaved > 0).then(|| Job {
+            path,
+            roadmap: app.roadmap.clone(),
+            revision: app.revision,
+            known: self.known.clone(),
+            backup_due: self
+                .last_backup
+                .is_none_or(|t| now.duration_since(t) >= BACKUP_EVERY),
+        })
+    }
+
+    /// Takes in how a save went; true when it was written.
+    fn take_in(&mut self, app: &mut App, done: Done, now: Instant) -> bool {
+        if done.backed_up {
+            self.last_backup = Some(now);
         }
-        match storage::save_fingerprinted(&path, &app.roadmap) {
-            Ok(print) => {
-                guard.known_hash = Some(print.hash);
-                guard.pending = None;
+        for note in done.notes {
+            app.error(note);
+        }
+        match done.outcome {
+            writer::Outcome::Saved { revision, print } => {
                 self.known = Some(print);
-                app.mark_saved(Local::now().time());
+                app.mark_saved(revision, Local::now().time());
                 true
             }
-            Err(e) => {
-                app.mark_save_failed(e.to_string());
+            writer::Outcome::ChangedOnDisk => {
+                if let Some(path) = self.path.clone() {
+                    self.reload_if_changed(app, &path);
+                }
+                false
+            }
+            writer::Outcome::Failed(why) => {
+                app.mark_save_failed(why);
                 false
             }
         }
     }
 
     fn run_effects(&mut self, app: &mut App) {
+        if !app.effects.is_empty() {
+            // Effects may write or replace the file: not while a save is running.
+            self.settle(app, Instant::now());
+        }
         for effect in std::mem::take(&mut app.effects) {
             if effect == Effect::SaveConfig {
                 save_config(app);
@@ -395,6 +414,7 @@ impl Saver {
     /// changed it and the user has not decided), the edits go to a recovery copy beside it
     /// (or in the temp directory) and its path is returned.
     pub fn finish(&mut self, app: &mut App) -> Result<(), Result<PathBuf, String>> {
+        self.settle(app, Instant::now());
         if app.unsaved == 0 || self.path().is_none() {
             return Ok(());
         }
