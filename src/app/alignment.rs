@@ -90,28 +90,29 @@ pub fn gap_item(gap: &Gap) -> Item {
 }
 
 impl App {
-    /// Active initiatives in matrix order: by horizon, then target date, then title.
+    /// Active initiatives in matrix order: by horizon, then target date, then title (the
+    /// order is worked out once per change of the roadmap or day).
     pub fn matrix_initiatives(&self) -> Vec<&Initiative> {
-        let mut list: Vec<&Initiative> = self
-            .roadmap
-            .initiatives
-            .iter()
-            .filter(|i| i.status.is_active())
-            .collect();
-        list.sort_by(|a, b| {
-            (a.horizon(self.today), a.target, a.rank, &a.title).cmp(&(
-                b.horizon(self.today),
-                b.target,
-                b.rank,
-                &b.title,
-            ))
+        let initiatives = &self.roadmap.initiatives;
+        let order = self.lists.matrix.get_or_init(|| {
+            let mut list: Vec<usize> = (0..initiatives.len())
+                .filter(|n| initiatives[*n].status.is_active())
+                .collect();
+            let today = self.today;
+            list.sort_by_cached_key(|n| {
+                let i = &initiatives[*n];
+                (i.horizon(today), i.target, i.rank, i.title.clone())
+            });
+            list
         });
-        list
+        order.iter().map(|n| &initiatives[*n]).collect()
     }
 
-    /// The gaps as the view lists them.
-    pub fn listed_gaps(&self) -> Vec<Gap> {
-        alignment::gaps(&self.roadmap, self.today)
+    /// The gaps as the view lists them (worked out once per change of the roadmap or day).
+    pub fn listed_gaps(&self) -> &[Gap] {
+        self.lists
+            .gaps
+            .get_or_init(|| alignment::gaps(&self.roadmap, self.today))
     }
 
     /// The items the current tab's rows point at, in order.

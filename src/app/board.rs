@@ -38,6 +38,7 @@ impl App {
             column.sort_by_key(|i| board_order(&initiatives[*i]));
         }
         self.columns = columns;
+        self.lists = super::Lists::default();
         self.tallies = Tallies::of(&self.roadmap, today);
         self.needed_by = NeededBy::of(&self.roadmap);
         self.refresh_actions();
@@ -52,6 +53,7 @@ impl App {
         let Some(changed) = changed.filter(|c| c.len() <= 256) else {
             return self.refresh();
         };
+        self.lists = super::Lists::default();
         // Off the board as they were (the columns are in the old order), then on as they are.
         for &index in &changed {
             self.take_off(index, before);

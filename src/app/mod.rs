@@ -35,6 +35,20 @@ use chrono::{NaiveDate, NaiveTime};
 use history::History;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
+/// Lists that cost a pass over every initiative, worked out on first use and dropped whenever
+/// the roadmap, the day or the review thresholds change (see `refresh`).
+#[derive(Debug, Clone, Default)]
+pub struct Lists {
+    /// The alignment gaps.
+    pub gaps: std::sync::OnceLock<Vec<crate::domain::alignment::Gap>>,
+    /// The review queue.
+    pub queue: std::sync::OnceLock<Vec<crate::domain::review::Entry>>,
+    /// Positions of the active initiatives in matrix order.
+    pub matrix: std::sync::OnceLock<Vec<usize>>,
+    /// Positions of the finished initiatives, most recently finished first.
+    pub archived: std::sync::OnceLock<Vec<usize>>,
+}
+
 /// The whole state of the running app.
 #[derive(Debug, Clone)]
 pub struct App {
@@ -101,6 +115,8 @@ pub struct App {
     pub tallies: crate::domain::tally::Tallies,
     /// Which initiatives need each initiative (rebuilt after each change, one at a time).
     pub needed_by: crate::domain::tally::NeededBy,
+    /// Lists worked out from the roadmap when a view first needs them (cleared on change).
+    pub lists: Lists,
     /// Open actions due within a week, per initiative (rebuilt after each change).
     pub due_actions: std::collections::BTreeMap<crate::domain::InitiativeId, usize>,
     /// Set when the user asked to quit.
@@ -163,6 +179,7 @@ impl App {
             viewport: (80, 24),
             metrics: Metrics::default(),
             goal_counts: Vec::new(),
+            lists: Lists::default(),
             needed_by: crate::domain::tally::NeededBy::default(),
             tallies: crate::domain::tally::Tallies::of(&Roadmap::new(""), clock.today()),
             goal_health: Vec::new(),

@@ -19,9 +19,11 @@ pub struct ReviewState {
 }
 
 impl App {
-    /// The review queue as of today.
-    pub fn review_queue(&self) -> Vec<Entry> {
-        review::queue(&self.roadmap, self.today, &self.thresholds)
+    /// The review queue as of today (worked out once per change of the roadmap or day).
+    pub fn review_queue(&self) -> &[Entry] {
+        self.lists
+            .queue
+            .get_or_init(|| review::queue(&self.roadmap, self.today, &self.thresholds))
     }
 
     /// Done initiatives delivered since the last review (or in the last 30 days), newest first.
@@ -42,14 +44,18 @@ impl App {
 
     /// Done and dropped initiatives, most recently finished first.
     pub fn archived(&self) -> Vec<&Initiative> {
-        let mut list: Vec<&Initiative> = self
-            .roadmap
-            .initiatives
-            .iter()
-            .filter(|i| !i.status.is_active())
-            .collect();
-        list.sort_by_key(|i| std::cmp::Reverse(i.done_on.unwrap_or(i.updated.date_naive())));
-        list
+        let initiatives = &self.roadmap.initiatives;
+        let order = self.lists.archived.get_or_init(|| {
+            let mut list: Vec<usize> = (0..initiatives.len())
+                .filter(|n| !initiatives[*n].status.is_active())
+                .collect();
+            list.sort_by_key(|n| {
+                let i = &initiatives[*n];
+                std::cmp::Reverse(i.done_on.unwrap_or(i.updated.date_naive()))
+            });
+            list
+        });
+        order.iter().map(|n| &initiatives[*n]).collect()
     }
 
     /// Opens the review on the first entry.
@@ -66,7 +72,7 @@ impl App {
     pub fn review_entry(&self) -> Option<Entry> {
         let queue = self.review_queue();
         let at = self.review.selected.min(queue.len().saturating_sub(1));
-        queue.into_iter().nth(at)
+        queue.get(at).cloned()
     }
 
     /// The item a review entry is about, for the detail and the forms.
