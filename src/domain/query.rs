@@ -76,16 +76,19 @@ impl Query {
     /// searched, so the public view never reveals what they contain.
     pub fn matches_with(&self, i: &Initiative, internal: bool) -> bool {
         let notes = if internal { i.notes.as_str() } else { "" };
-        let text = || format!("{}\n{}\n{}", i.title, i.summary, notes).to_lowercase();
-        let owners = || format!("{}\n{}", i.it_owner, i.sponsor).to_lowercase();
-        (self.words.is_empty() || {
-            let text = text();
-            self.words.iter().all(|w| text.contains(w.as_str()))
-        }) && (self.goals.is_empty() || self.goals.iter().any(|g| i.serves_goal(g)))
-            && (self.owners.is_empty() || {
-                let owners = owners();
-                self.owners.iter().all(|o| owners.contains(o.as_str()))
-            })
+        let in_text = |w: &str| {
+            [&i.title, &i.summary, notes]
+                .iter()
+                .any(|f| contains_folded(f, w))
+        };
+        let in_owners = |o: &str| {
+            [&i.it_owner, &i.sponsor]
+                .iter()
+                .any(|f| contains_folded(f, o))
+        };
+        self.words.iter().all(|w| in_text(w))
+            && (self.goals.is_empty() || self.goals.iter().any(|g| i.serves_goal(g)))
+            && self.owners.iter().all(|o| in_owners(o))
             && self
                 .tags
                 .iter()
@@ -93,6 +96,23 @@ impl Query {
             && (self.statuses.is_empty() || self.statuses.contains(&i.status))
             && (self.kinds.is_empty() || self.kinds.contains(&i.kind))
     }
+}
+
+/// True when the lower-case `word` appears in `text` ignoring case, as in
+/// `text.to_lowercase().contains(word)`, without building the lower-case copy when `text` is
+/// ASCII (which it nearly always is): candidates are found by their first byte in either case.
+fn contains_folded(text: &str, word: &str) -> bool {
+    let Some(&first) = word.as_bytes().first() else {
+        return true;
+    };
+    if !text.is_ascii() {
+        return text.to_lowercase().contains(word);
+    }
+    let (text, word) = (text.as_bytes(), word.as_bytes());
+    memchr::memchr2_iter(first, first.to_ascii_uppercase(), text).any(|at| {
+        text.get(at..at + word.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(word))
+    })
 }
 
 #[cfg(test)]
@@ -113,6 +133,32 @@ mod tests {
             .filter(|i| q.matches(i))
             .map(|i| i.title.clone())
             .collect()
+    }
+
+    /// The fast case-insensitive test agrees with lower-casing the whole text.
+    #[test]
+    fn folded_search_agrees_with_lowercasing() {
+        let texts = [
+            "Single Sign-On",
+            "ÉCOLE Straße",
+            "abc",
+            "",
+            "AaA",
+            "ıI İi",
+            "x\u{1b}[31m",
+        ];
+        let words = [
+            "sign-on", "école", "straße", "abcd", "", "aa", "i̇", "ı", "[31", "a",
+        ];
+        for text in texts {
+            for word in words {
+                assert_eq!(
+                    contains_folded(text, word),
+                    text.to_lowercase().contains(word),
+                    "{text:?} {word:?}"
+                );
+            }
+        }
     }
 
     #[test]
