@@ -4,6 +4,7 @@
 
 mod common;
 
+use alignmap::domain::query::Folded;
 use common::{press, sample_app, type_text};
 use proptest::prelude::*;
 
@@ -25,6 +26,9 @@ const EDITS: &[&str] = &[
     "a TYPE Enter",
     "Tab d y Tab",
     "A TYPE Enter",
+    "f s Enter",
+    "F",
+    "/ a Enter",
 ];
 
 /// What edits and undos keep up to date one initiative at a time equals a full rebuild.
@@ -37,6 +41,11 @@ fn assert_derived_state_is_fresh(app: &alignmap::app::App) {
     assert_eq!(app.goal_counts, fresh.goal_counts);
     assert_eq!(app.goal_health, fresh.goal_health);
     assert_eq!(app.due_actions, fresh.due_actions);
+    assert_eq!(app.matches(), fresh.matches(), "search matches");
+    if let Some((_, folded)) = app.lists.folded.get() {
+        let fresh: Vec<Folded> = app.roadmap.initiatives.iter().map(Folded::of).collect();
+        assert_eq!(folded, &fresh, "searchable text");
+    }
 }
 
 proptest! {

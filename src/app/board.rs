@@ -3,6 +3,7 @@
 use super::keymap::{Command, Context};
 use super::{App, Confirm, Form, Item, Mode, Pane, Pending};
 use crate::domain::dates::long_date;
+use crate::domain::query::Folded;
 use crate::domain::tally::{NeededBy, Tallies};
 use crate::domain::{Goal, GoalId, Horizon, Initiative, InitiativeId, Roadmap, Status};
 use chrono::{DateTime, Utc};
@@ -28,8 +29,9 @@ impl App {
     pub fn refresh(&mut self) {
         let today = self.today;
         let mut columns: [Vec<usize>; 4] = Default::default();
+        self.renew_lists();
         for (index, initiative) in self.roadmap.initiatives.iter().enumerate() {
-            if self.on_board(initiative) {
+            if self.on_board(index) {
                 columns[initiative.horizon(today).index()].push(index);
             }
         }
@@ -38,7 +40,6 @@ impl App {
             column.sort_by_key(|i| board_order(&initiatives[*i]));
         }
         self.columns = columns;
-        self.lists = super::Lists::default();
         self.tallies = Tallies::of(&self.roadmap, today);
         self.needed_by = NeededBy::of(&self.roadmap);
         self.refresh_actions();
@@ -53,7 +54,7 @@ impl App {
         let Some(changed) = changed.filter(|c| c.len() <= 256) else {
             return self.refresh();
         };
-        self.lists = super::Lists::default();
+        self.renew_lists();
         // Off the board as they were (the columns are in the old order), then on as they are.
         for &index in &changed {
             self.take_off(index, before);
@@ -72,22 +73,50 @@ impl App {
         self.refresh_goals();
     }
 
-    /// True when the card is shown on the board (active, and matching any filter).
-    fn on_board(&self, initiative: &Initiative) -> bool {
+    /// True when the card at `index` is shown on the board (active, and matching any filter).
+    fn on_board(&self, index: usize) -> bool {
+        let initiative = &self.roadmap.initiatives[index];
         initiative.status.is_active()
-            && self
-                .filter
-                .as_ref()
-                .is_none_or(|f| f.query.matches_with(initiative, !self.public))
+            && self.filter.as_ref().is_none_or(|f| {
+                let folded = &self.folded()[index];
+                f.query.matches_folded(initiative, folded, !self.public)
+            })
+    }
+
+    /// Every initiative's searchable text, lower-cased (worked out on first use).
+    pub(super) fn folded(&self) -> &[Folded] {
+        let initiatives = &self.roadmap.initiatives;
+        let (_, folded) = self.lists.folded.get_or_init(|| {
+            (
+                initiatives.clone(),
+                initiatives.iter().map(Folded::of).collect(),
+            )
+        });
+        folded
+    }
+
+    /// Drops the lists worked out from the roadmap as it was, except the searchable text,
+    /// which is brought up to date for the initiatives that changed (dropped too when some
+    /// were added or removed).
+    fn renew_lists(&mut self) {
+        let folded = std::mem::take(&mut self.lists.folded).into_inner();
+        self.lists = super::Lists::default();
+        let Some((seen, mut folded)) = folded else {
+            return;
+        };
+        let initiatives = &self.roadmap.initiatives;
+        if let Some(changed) = initiatives.changed_since(&seen) {
+            for index in changed {
+                folded[index] = Folded::of(&initiatives[index]);
+            }
+            self.lists.folded = (initiatives.clone(), folded).into();
+        }
     }
 
     /// Takes the card at `index` off the board as it was in `before`, which the columns are
     /// still sorted by (binary search).
     fn take_off(&mut self, index: usize, before: &Roadmap) {
         let old = &before.initiatives[index];
-        if !self.on_board(old) {
-            return;
-        }
         let key = board_order(old);
         let column = &mut self.columns[old.horizon(self.today).index()];
         let at = column.partition_point(|i| board_order(&before.initiatives[*i]) < key);
@@ -98,10 +127,10 @@ impl App {
 
     /// Puts the card at `index` where it now belongs on the board, if it is shown.
     fn put_on(&mut self, index: usize) {
-        let initiative = &self.roadmap.initiatives[index];
-        if !self.on_board(initiative) {
+        if !self.on_board(index) {
             return;
         }
+        let initiative = &self.roadmap.initiatives[index];
         let key = board_order(initiative);
         let initiatives = &self.roadmap.initiatives;
         let column = &mut self.columns[initiative.horizon(self.today).index()];

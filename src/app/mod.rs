@@ -35,6 +35,13 @@ use chrono::{NaiveDate, NaiveTime};
 use history::History;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
+/// The searchable text of every initiative, lower-cased, and the initiatives it was made
+/// from (a copy sharing their items), to bring it up to date by what changed since.
+pub type Folded = (
+    crate::domain::Items<crate::domain::Initiative>,
+    Vec<crate::domain::query::Folded>,
+);
+
 /// Lists that cost a pass over every initiative, worked out on first use and dropped whenever
 /// the roadmap, the day or the review thresholds change (see `refresh`).
 #[derive(Debug, Clone, Default)]
@@ -47,6 +54,11 @@ pub struct Lists {
     pub matrix: std::sync::OnceLock<Vec<usize>>,
     /// Positions of the finished initiatives, most recently finished first.
     pub archived: std::sync::OnceLock<Vec<usize>>,
+    /// Each initiative's searchable text, lower-cased (built when a search or filter needs
+    /// it, then kept up to date with each change).
+    pub folded: std::sync::OnceLock<Folded>,
+    /// The board cards matching the search, as (column, position).
+    pub matches: std::sync::OnceLock<Vec<(usize, usize)>>,
 }
 
 /// The whole state of the running app.

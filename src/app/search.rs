@@ -111,6 +111,7 @@ impl App {
 
     fn apply(&mut self, kind: PromptKind, active: Option<Active>) {
         let selected = self.selected_initiative().map(|i| i.id.clone());
+        self.lists.matches = std::sync::OnceLock::new();
         match kind {
             PromptKind::Search => self.search = active,
             PromptKind::Filter => {
@@ -155,31 +156,37 @@ impl App {
         });
     }
 
-    /// Board cards matching the search, in board order (column by column, top to bottom).
-    pub fn matches(&self) -> Vec<(usize, usize)> {
+    /// Board cards matching the search, in board order (column by column, top to bottom);
+    /// worked out once per search and change.
+    pub fn matches(&self) -> &[(usize, usize)] {
         let Some(active) = &self.search else {
-            return Vec::new();
+            return &[];
         };
-        let mut out = Vec::new();
-        for (column, indices) in self.columns.iter().enumerate() {
-            for (pos, index) in indices.iter().enumerate() {
-                if active
-                    .query
-                    .matches_with(&self.roadmap.initiatives[*index], !self.public)
-                {
-                    out.push((column, pos));
+        self.lists.matches.get_or_init(|| {
+            let folded = self.folded();
+            let mut out = Vec::new();
+            for (column, indices) in self.columns.iter().enumerate() {
+                for (pos, index) in indices.iter().enumerate() {
+                    let initiative = &self.roadmap.initiatives[*index];
+                    if active
+                        .query
+                        .matches_folded(initiative, &folded[*index], !self.public)
+                    {
+                        out.push((column, pos));
+                    }
                 }
             }
-        }
-        out
+            out
+        })
     }
 
-    /// True when this initiative matches the active search.
+    /// True when this initiative matches the active search (never by its notes in the
+    /// public view).
     pub fn is_match(&self, id: &InitiativeId) -> bool {
         self.search.as_ref().is_some_and(|a| {
             self.roadmap
                 .initiative(id)
-                .is_some_and(|i| a.query.matches(i))
+                .is_some_and(|i| a.query.matches_with(i, !self.public))
         })
     }
 
@@ -206,14 +213,15 @@ impl App {
                 .unwrap_or(matches.len() - 1)
         };
         let (column, pos) = matches[found];
-        self.pane = super::Pane::Board;
-        self.column = Horizon::from_index(column);
-        self.cursor[column] = pos;
-        self.info(format!(
+        let message = format!(
             "Match {}/{} for \"{}\"",
             found + 1,
             matches.len(),
             active.text
-        ));
+        );
+        self.pane = super::Pane::Board;
+        self.column = Horizon::from_index(column);
+        self.cursor[column] = pos;
+        self.info(message);
     }
 }

@@ -87,14 +87,66 @@ impl Query {
                 .any(|f| contains_folded(f, o))
         };
         self.words.iter().all(|w| in_text(w))
-            && (self.goals.is_empty() || self.goals.iter().any(|g| i.serves_goal(g)))
             && self.owners.iter().all(|o| in_owners(o))
+            && self.matches_fields(i)
+    }
+
+    /// Like [`Query::matches_with`], with the initiative's text lower-cased beforehand: for
+    /// searching many initiatives as the user types.
+    pub fn matches_folded(&self, i: &Initiative, folded: &Folded, internal: bool) -> bool {
+        let text = if internal {
+            folded.text.as_bytes()
+        } else {
+            folded
+                .text
+                .as_bytes()
+                .get(..folded.public)
+                .unwrap_or_default()
+        };
+        let found = |hay: &[u8], w: &String| memchr::memmem::find(hay, w.as_bytes()).is_some();
+        self.words.iter().all(|w| found(text, w))
+            && self
+                .owners
+                .iter()
+                .all(|o| found(folded.owners.as_bytes(), o))
+            && self.matches_fields(i)
+    }
+
+    /// The parts of the query that are not free text: goals, tags, statuses, kinds.
+    fn matches_fields(&self, i: &Initiative) -> bool {
+        (self.goals.is_empty() || self.goals.iter().any(|g| i.serves_goal(g)))
             && self
                 .tags
                 .iter()
                 .all(|t| i.tags.iter().any(|it| it.eq_ignore_ascii_case(t)))
             && (self.statuses.is_empty() || self.statuses.contains(&i.status))
             && (self.kinds.is_empty() || self.kinds.contains(&i.kind))
+    }
+}
+
+/// An initiative's searchable text lower-cased once: title, summary and notes (the notes
+/// last, so the public view searches only the part before them), and the owners.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Folded {
+    text: String,
+    /// Where the notes start in `text`.
+    public: usize,
+    owners: String,
+}
+
+impl Folded {
+    /// The folded text of `i`.
+    pub fn of(i: &Initiative) -> Self {
+        let mut text = format!("{}\n{}", i.title, i.summary).to_lowercase();
+        let public = text.len();
+        text.push('\n');
+        text.push_str(&i.notes.to_lowercase());
+        let owners = format!("{}\n{}", i.it_owner, i.sponsor).to_lowercase();
+        Folded {
+            text,
+            public,
+            owners,
+        }
     }
 }
 
@@ -133,6 +185,39 @@ mod tests {
             .filter(|i| q.matches(i))
             .map(|i| i.title.clone())
             .collect()
+    }
+
+    /// Searching the folded text finds exactly what searching the initiative finds, in the
+    /// public view too (notes are not searched there).
+    #[test]
+    fn folded_matching_agrees_with_plain_matching() {
+        let mut r = sample();
+        r.initiatives[0].notes = "Secret ÉTÉ plan".into();
+        r.initiatives[1].it_owner = "Zoë Åberg".into();
+        for query in [
+            "plan",
+            "été",
+            "secret plan",
+            "@zoë",
+            "@åberg sso",
+            "portal",
+            "e",
+            "+iso",
+            "x",
+        ] {
+            let q = Query::parse(query, &r).unwrap();
+            for i in r.initiatives.iter() {
+                let folded = Folded::of(i);
+                for internal in [true, false] {
+                    assert_eq!(
+                        q.matches_folded(i, &folded, internal),
+                        q.matches_with(i, internal),
+                        "{query:?} {internal} {}",
+                        i.title
+                    );
+                }
+            }
+        }
     }
 
     /// The fast case-insensitive test agrees with lower-casing the whole text.
