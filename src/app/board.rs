@@ -3,7 +3,7 @@
 use super::keymap::{Command, Context};
 use super::{App, Confirm, Form, Item, Mode, Pane, Pending};
 use crate::domain::dates::long_date;
-use crate::domain::query::Folded;
+use crate::domain::query::{Folded, Matcher};
 use crate::domain::tally::{NeededBy, Tallies};
 use crate::domain::{Goal, GoalId, Horizon, Initiative, InitiativeId, Roadmap, Status};
 use chrono::{DateTime, Utc};
@@ -27,22 +27,44 @@ impl App {
     /// Rebuilds everything derived from the roadmap (columns, goal figures, due actions) and
     /// keeps the cursors in range.
     pub fn refresh(&mut self) {
-        let today = self.today;
-        let mut columns: [Vec<usize>; 4] = Default::default();
         self.renew_lists();
-        for (index, initiative) in self.roadmap.initiatives.iter().enumerate() {
-            if self.on_board(index) {
-                columns[initiative.horizon(today).index()].push(index);
-            }
-        }
-        let initiatives = &self.roadmap.initiatives;
-        for column in &mut columns {
-            column.sort_by_key(|i| board_order(&initiatives[*i]));
-        }
-        self.columns = columns;
-        self.tallies = Tallies::of(&self.roadmap, today);
+        self.tallies = Tallies::of(&self.roadmap, self.today);
         self.needed_by = NeededBy::of(&self.roadmap);
         self.refresh_actions();
+        self.refilter();
+    }
+
+    /// Rebuilds the columns after the filter (or the public view) changed: the active cards
+    /// in board order, worked out once per change of the roadmap, less those filtered out.
+    pub(super) fn refilter(&mut self) {
+        let initiatives = &self.roadmap.initiatives;
+        let today = self.today;
+        let all = self.lists.board.get_or_init(|| {
+            let mut columns: [Vec<usize>; 4] = Default::default();
+            for (index, initiative) in initiatives.iter().enumerate() {
+                if initiative.status.is_active() {
+                    columns[initiative.horizon(today).index()].push(index);
+                }
+            }
+            for column in &mut columns {
+                column.sort_by_key(|i| board_order(&initiatives[*i]));
+            }
+            columns
+        });
+        let columns = match self.filter.as_ref().map(|f| f.query.matcher()) {
+            None => all.clone(),
+            Some(filter) => {
+                let folded = self.folded();
+                all.clone().map(|column| {
+                    column
+                        .into_iter()
+                        .filter(|i| filter.matches(&initiatives[*i], &folded[*i], !self.public))
+                        .collect()
+                })
+            }
+        };
+        self.columns = columns;
+        self.lists.matches = std::sync::OnceLock::new();
         self.refresh_goals();
     }
 
@@ -74,13 +96,11 @@ impl App {
     }
 
     /// True when the card at `index` is shown on the board (active, and matching any filter).
-    fn on_board(&self, index: usize) -> bool {
+    /// `filter` is the active filter's matcher.
+    fn on_board(&self, index: usize, filter: Option<&Matcher>) -> bool {
         let initiative = &self.roadmap.initiatives[index];
         initiative.status.is_active()
-            && self.filter.as_ref().is_none_or(|f| {
-                let folded = &self.folded()[index];
-                f.query.matches_folded(initiative, folded, !self.public)
-            })
+            && filter.is_none_or(|m| m.matches(initiative, &self.folded()[index], !self.public))
     }
 
     /// Every initiative's searchable text, lower-cased (worked out on first use).
@@ -127,7 +147,8 @@ impl App {
 
     /// Puts the card at `index` where it now belongs on the board, if it is shown.
     fn put_on(&mut self, index: usize) {
-        if !self.on_board(index) {
+        let filter = self.filter.as_ref().map(|f| f.query.matcher());
+        if !self.on_board(index, filter.as_ref()) {
             return;
         }
         let initiative = &self.roadmap.initiatives[index];
@@ -261,7 +282,7 @@ impl App {
             Command::ClearFilters => self.clear_filters(),
             Command::TogglePublic => {
                 self.public = !self.public;
-                self.refresh();
+                self.refilter();
                 self.info(if self.public {
                     "Public view: notes and other internal fields are hidden (P shows them again)."
                 } else {

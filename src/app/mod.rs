@@ -57,6 +57,8 @@ pub struct Lists {
     /// Each initiative's searchable text, lower-cased (built when a search or filter needs
     /// it, then kept up to date with each change).
     pub folded: std::sync::OnceLock<Folded>,
+    /// Every active card in board order, per column, before any filter.
+    pub board: std::sync::OnceLock<[Vec<usize>; 4]>,
     /// The board cards matching the search, as (column, position).
     pub matches: std::sync::OnceLock<Vec<(usize, usize)>>,
 }

@@ -116,7 +116,7 @@ impl App {
             PromptKind::Search => self.search = active,
             PromptKind::Filter => {
                 self.filter = active;
-                self.refresh();
+                self.refilter();
                 if let Some(id) = selected {
                     self.select_initiative(&id);
                 }
@@ -164,14 +164,12 @@ impl App {
         };
         self.lists.matches.get_or_init(|| {
             let folded = self.folded();
+            let matcher = active.query.matcher();
             let mut out = Vec::new();
             for (column, indices) in self.columns.iter().enumerate() {
                 for (pos, index) in indices.iter().enumerate() {
                     let initiative = &self.roadmap.initiatives[*index];
-                    if active
-                        .query
-                        .matches_folded(initiative, &folded[*index], !self.public)
-                    {
+                    if matcher.matches(initiative, &folded[*index], !self.public) {
                         out.push((column, pos));
                     }
                 }
