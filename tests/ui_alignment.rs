@@ -118,6 +118,41 @@ fn the_matrix_scrolls_to_keep_the_selection_in_view_with_hundreds_of_initiatives
     assert!(text.contains("more"), "says there is more below: {text}");
 }
 
+/// Only the gaps near the selection get their text drawn, so every row on screen must have
+/// it wherever the selection goes in a long list.
+#[test]
+fn every_gap_on_screen_has_its_text_anywhere_in_a_long_list() {
+    let mut app = sample_app();
+    let template = app.roadmap.initiatives[0].clone();
+    for n in 0..400 {
+        let mut extra = template.clone();
+        extra.id = InitiativeId(format!("i-bulk{n:05}"));
+        extra.title = format!("Unlinked item {n:03}");
+        extra.serves.clear();
+        app.roadmap.initiatives.push(extra);
+    }
+    app.refresh();
+    press(&mut app, "2");
+    let total = app.listed_gaps().len();
+    assert!(total > 400, "{total}");
+    for keys in ["", "PageDown PageDown", "G", "g", "G PageUp PageUp PageUp"] {
+        press(&mut app, keys);
+        for (w, h) in [(80, 24), (160, 48)] {
+            let text = screen_text(&draw(&mut app, w, h));
+            let blank_rows = text
+                .lines()
+                .filter(|l| l.starts_with('┃') && l.trim_matches(['┃', ' ', '▶']).is_empty())
+                .count();
+            assert_eq!(blank_rows, 0, "after {keys:?} at {w}x{h}:\n{text}");
+            assert!(text.contains("▶"), "{text}");
+        }
+    }
+    press(&mut app, "G");
+    let text = screen_text(&draw(&mut app, 80, 24));
+    let last = alignmap::ui::alignment::gap_text(&app, app.listed_gaps().last().unwrap());
+    assert!(text.contains(last.trim().get(..20).unwrap()), "{text}");
+}
+
 #[test]
 fn the_selected_row_is_highlighted_and_unsupported_goals_stand_out_without_colour() {
     let mut app = sample_app();

@@ -108,6 +108,13 @@ impl App {
         order.iter().map(|n| &initiatives[*n]).collect()
     }
 
+    /// The alignment summary (worked out once per change of the roadmap or day).
+    pub fn alignment_summary(&self) -> &alignment::Summary {
+        self.lists
+            .summary
+            .get_or_init(|| alignment::summary(&self.roadmap, self.today))
+    }
+
     /// The gaps as the view lists them (worked out once per change of the roadmap or day).
     pub fn listed_gaps(&self) -> &[Gap] {
         self.lists

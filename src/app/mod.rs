@@ -57,6 +57,8 @@ pub struct Lists {
     /// Each initiative's searchable text, lower-cased (built when a search or filter needs
     /// it, then kept up to date with each change).
     pub folded: std::sync::OnceLock<Folded>,
+    /// The alignment summary line's figures.
+    pub summary: std::sync::OnceLock<crate::domain::alignment::Summary>,
     /// Every active card in board order, per column, before any filter.
     pub board: std::sync::OnceLock<[Vec<usize>; 4]>,
     /// The board cards matching the search, as (column, position).

@@ -364,10 +364,10 @@ pub fn summary(roadmap: &Roadmap, today: NaiveDate) -> Summary {
     Summary {
         active: active.len(),
         linked: active.iter().filter(|i| !i.serves.is_empty()).count(),
-        unsupported: roadmap
-            .goals
+        unsupported: super::tally::Tallies::of(roadmap, today)
+            .health(roadmap)
             .iter()
-            .filter(|g| is_unsupported(roadmap, &g.id, today))
+            .filter(|h| h.unsupported)
             .count(),
         goals: roadmap.goals.len(),
         unmitigated: active

@@ -21,7 +21,7 @@ pub fn render_alignment(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) 
     if area.height < 4 {
         return;
     }
-    let summary = alignment::summary(&app.roadmap, app.today).line();
+    let summary = app.alignment_summary().line();
     let margin = u16::from(super::text::width(&summary) < usize::from(area.width));
     buf.set_line(
         area.x + margin,
@@ -46,7 +46,7 @@ pub fn render_alignment(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) 
         inner.height,
     );
     let rows = match app.align.tab {
-        Tab::Gaps => gap_rows(app, usize::from(inner.width), theme),
+        Tab::Gaps => gap_rows(app, usize::from(inner.width), inner.height, theme),
         Tab::Goals => goal_rows(app, usize::from(inner.width), theme),
         Tab::Matrix => return super::matrix::render_matrix(app, inner, buf, theme),
         Tab::Balance => return super::matrix::render_balance(app, inner, buf, theme),
@@ -130,8 +130,14 @@ fn render_tabs(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     buf.set_line(area.x, area.y, &Line::from(spans), area.width);
 }
 
-fn gap_rows(app: &App, width: usize, theme: &Theme) -> Vec<Row> {
+/// The gap rows; only those that can be on screen around the selection get their text, so
+/// that a list of 100,000 gaps costs no more to draw than a list of ten.
+fn gap_rows(app: &App, width: usize, height: u16, theme: &Theme) -> Vec<Row> {
     let gaps = app.listed_gaps();
+    let selected = app.alignment_cursor(gaps.len());
+    // Headings add at most one row per group before the selection.
+    let reach = usize::from(height) + 16;
+    let shown = selected.saturating_sub(reach)..selected + reach;
     let mut rows: Vec<Row> = Vec::new();
     let mut heading = "";
     for (n, gap) in gaps.iter().enumerate() {
@@ -148,10 +154,12 @@ fn gap_rows(app: &App, width: usize, theme: &Theme) -> Vec<Row> {
             };
             rows.push((None, Line::styled(format!("{heading} · {count}"), style)));
         }
-        rows.push((
-            Some(n),
-            Line::raw(fit(&gap_text(app, gap), width.saturating_sub(2))),
-        ));
+        let line = if shown.contains(&n) {
+            Line::raw(fit(&gap_text(app, gap), width.saturating_sub(2)))
+        } else {
+            Line::default()
+        };
+        rows.push((Some(n), line));
     }
     rows
 }
