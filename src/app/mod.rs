@@ -42,6 +42,12 @@ pub type Folded = (
     Vec<crate::domain::query::Folded>,
 );
 
+/// Positions of the active initiatives serving each goal, and of those serving none.
+pub type ByGoal = (
+    std::collections::HashMap<crate::domain::GoalId, Vec<usize>>,
+    Vec<usize>,
+);
+
 /// Lists that cost a pass over every initiative, worked out on first use and dropped whenever
 /// the roadmap, the day or the review thresholds change (see `refresh`).
 #[derive(Debug, Clone, Default)]
@@ -57,6 +63,12 @@ pub struct Lists {
     /// Each initiative's searchable text, lower-cased (built when a search or filter needs
     /// it, then kept up to date with each change).
     pub folded: std::sync::OnceLock<Folded>,
+    /// Positions of the active initiatives serving each goal, and serving none, by date.
+    pub by_goal: std::sync::OnceLock<ByGoal>,
+    /// Promise keeping over the whole roadmap.
+    pub promise: std::sync::OnceLock<crate::domain::review::Promise>,
+    /// Positions of the initiatives delivered since a day (the day, then the positions).
+    pub delivered: std::sync::OnceLock<(chrono::NaiveDate, Vec<usize>)>,
     /// The alignment summary line's figures.
     pub summary: std::sync::OnceLock<crate::domain::alignment::Summary>,
     /// Every active card in board order, per column, before any filter.

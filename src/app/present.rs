@@ -2,7 +2,7 @@
 //! view forced on. The pages are the goals in order, then the work that serves no goal.
 
 use super::{App, Command, Mode};
-use crate::domain::{Goal, Initiative};
+use crate::domain::{Goal, GoalId, Initiative};
 
 /// One page of the presentation.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -17,12 +17,7 @@ impl App {
     /// The pages, in order.
     pub fn presentation_pages(&self) -> Vec<Page<'_>> {
         let mut pages: Vec<Page<'_>> = self.roadmap.goals.iter().map(Page::Goal).collect();
-        let unlinked = self
-            .roadmap
-            .initiatives
-            .iter()
-            .any(|i| i.status.is_active() && i.serves.is_empty());
-        if unlinked || pages.is_empty() {
+        if !self.by_goal().1.is_empty() || pages.is_empty() {
             pages.push(Page::Unlinked);
         }
         pages
@@ -30,18 +25,46 @@ impl App {
 
     /// The active initiatives on a page, ordered by target date.
     pub fn page_initiatives(&self, page: Page<'_>) -> Vec<&Initiative> {
-        let mut items: Vec<&Initiative> = self
-            .roadmap
-            .initiatives
+        let (by_goal, unlinked) = self.by_goal();
+        let positions = match page {
+            Page::Goal(goal) => by_goal.get(&goal.id).map_or(&[][..], Vec::as_slice),
+            Page::Unlinked if self.roadmap.goals.is_empty() => &self.active_by_date()[..],
+            Page::Unlinked => unlinked.as_slice(),
+        };
+        positions
             .iter()
-            .filter(|i| i.status.is_active())
-            .filter(|i| match page {
-                Page::Goal(goal) => i.serves_goal(&goal.id),
-                Page::Unlinked => i.serves.is_empty() || self.roadmap.goals.is_empty(),
-            })
+            .map(|n| &self.roadmap.initiatives[*n])
+            .collect()
+    }
+
+    /// Positions of the active initiatives by target date (then rank).
+    fn active_by_date(&self) -> Vec<usize> {
+        let initiatives = &self.roadmap.initiatives;
+        let mut all: Vec<usize> = (0..initiatives.len())
+            .filter(|n| initiatives[*n].status.is_active())
             .collect();
-        items.sort_by_key(|i| (i.target, i.rank));
-        items
+        all.sort_by_key(|n| (initiatives[*n].target, initiatives[*n].rank));
+        all
+    }
+
+    /// The active initiatives serving each goal, and those serving none, by target date
+    /// (worked out once per change of the roadmap).
+    fn by_goal(&self) -> &super::ByGoal {
+        self.lists.by_goal.get_or_init(|| {
+            let initiatives = &self.roadmap.initiatives;
+            let mut by_goal: std::collections::HashMap<GoalId, Vec<usize>> = Default::default();
+            let mut unlinked = Vec::new();
+            for n in self.active_by_date() {
+                let links = &initiatives[n].serves;
+                if links.is_empty() {
+                    unlinked.push(n);
+                }
+                for link in links {
+                    by_goal.entry(link.goal.clone()).or_default().push(n);
+                }
+            }
+            (by_goal, unlinked)
+        })
     }
 
     /// Enters presentation mode (public view on).

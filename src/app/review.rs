@@ -26,20 +26,35 @@ impl App {
             .get_or_init(|| review::queue(&self.roadmap, self.today, &self.thresholds))
     }
 
-    /// Done initiatives delivered since the last review (or in the last 30 days), newest first.
+    /// Done initiatives delivered since the last review (or in the last 30 days), newest
+    /// first (worked out once per change of the roadmap and day).
     pub fn delivered_since(&self) -> Vec<&Initiative> {
         let since = self
             .review
             .since
             .unwrap_or(self.today - chrono::Days::new(30));
-        let mut list: Vec<&Initiative> = self
-            .roadmap
-            .initiatives
-            .iter()
-            .filter(|i| i.status == Status::Done && i.done_on.is_some_and(|d| d >= since))
-            .collect();
-        list.sort_by_key(|i| std::cmp::Reverse(i.done_on));
-        list
+        let initiatives = &self.roadmap.initiatives;
+        let work_out = || {
+            let mut list: Vec<usize> = (0..initiatives.len())
+                .filter(|n| {
+                    let i = &initiatives[*n];
+                    i.status == Status::Done && i.done_on.is_some_and(|d| d >= since)
+                })
+                .collect();
+            list.sort_by_key(|n| std::cmp::Reverse(initiatives[*n].done_on));
+            list
+        };
+        let (day, kept) = self.lists.delivered.get_or_init(|| (since, work_out()));
+        let positions = if *day == since { kept } else { &work_out() };
+        positions.iter().map(|n| &initiatives[*n]).collect()
+    }
+
+    /// Promise keeping over the whole roadmap (worked out once per change).
+    pub fn promise(&self) -> crate::domain::review::Promise {
+        *self
+            .lists
+            .promise
+            .get_or_init(|| review::promise(&self.roadmap.initiatives))
     }
 
     /// Done and dropped initiatives, most recently finished first.

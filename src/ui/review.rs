@@ -9,7 +9,7 @@ use super::theme::Theme;
 use crate::app::{App, Command, Context};
 use crate::domain::Status;
 use crate::domain::checkin::chronological;
-use crate::domain::review::{Entry, Reason, Subject, net_slip, promise};
+use crate::domain::review::{Entry, Reason, Subject, net_slip};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -138,7 +138,7 @@ pub fn render_review(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     }
     let queue = app.review_queue();
     let selected = app.review.selected.min(queue.len().saturating_sub(1));
-    let promised = promise(&app.roadmap.initiatives);
+    let promised = app.promise();
     let head = format!(
         "What needs me?  {} · {} handled this session",
         if queue.is_empty() {
@@ -423,7 +423,7 @@ pub fn render_archive(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let head = format!(
         "Archive · {done} done, {} dropped · {}",
         archived.len() - done,
-        promise(&app.roadmap.initiatives).words()
+        app.promise().words()
     );
     buf.set_line(
         area.x + 1,
