@@ -10,7 +10,6 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::io::Write;
-use std::path::Path;
 
 fn main() {
     divan::main();
@@ -58,20 +57,23 @@ fn load(bencher: divan::Bencher, n: usize) {
     bencher.bench(|| alignmap::storage::load(&path).unwrap());
 }
 
-/// Open and first frame: parse, validate, build the board, draw it at 200x60.
+/// Open and first frame: read the file, parse, validate, build the board, draw it at 200x60.
 #[divan::bench(args = SIZES, sample_count = 10)]
 fn open_to_first_frame(bencher: divan::Bencher, n: usize) {
-    let text = alignmap::storage::to_ron(&roadmap(n)).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("roadmap.ron");
+    alignmap::storage::save(&path, &roadmap(n)).unwrap();
     let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
     bencher.bench_local(|| {
-        let r = alignmap::storage::from_ron(&text, Path::new("roadmap.ron")).unwrap();
+        let r = alignmap::storage::load(&path).unwrap();
         let now = today().and_hms_opt(9, 0, 0).unwrap().and_utc();
-        let app = App::new(
+        let mut app = App::new(
             r,
-            Source::Demo,
+            Source::File(path.clone()),
             Clock::fixed(today(), now),
             IdGen::with_seed(1),
         );
+        app.viewport = (200, 60);
         draw(&app, &mut terminal);
     });
 }

@@ -205,3 +205,38 @@ fn restore_lists_backups_and_puts_one_back_after_backing_up_the_current_file() {
         .code(1)
         .stderr(predicate::str::contains("there is no backup 9"));
 }
+
+/// The benchmark figures can be reproduced from the command line: a generated roadmap is
+/// deterministic by seed, valid, and opens to a first frame without a terminal.
+#[test]
+fn dev_generate_writes_a_valid_deterministic_roadmap_that_opens_headless() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a.ron"), dir.path().join("b.ron"));
+    for out in [&a, &b] {
+        alignmap(dir.path())
+            .args([
+                "--today",
+                "2026-11-22",
+                "dev",
+                "generate",
+                "--initiatives",
+                "300",
+                "--out",
+            ])
+            .arg(out)
+            .assert()
+            .success()
+            .stdout(predicates::str::contains("40 goals, 300 initiatives"));
+    }
+    assert_eq!(std::fs::read(&a).unwrap(), std::fs::read(&b).unwrap());
+    alignmap(dir.path()).arg("check").arg(&a).assert().success();
+    alignmap(dir.path())
+        .args(["--today", "2026-11-22", "--file"])
+        .arg(&a)
+        .args(["dev", "first-frame"])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains(
+            "first frame of 40 goals, 300 initiatives in",
+        ));
+}

@@ -120,6 +120,9 @@ pub enum DevCmd {
     /// Open the roadmap without a terminal, mark the first card done, print "ready", then wait
     /// for a signal and save (the signal test drives this).
     EditThenWait,
+    /// Open the roadmap and draw the board once without a terminal (at 200x60), then print
+    /// how long that took: for measuring open time and peak memory of a first frame.
+    FirstFrame,
     /// Write a synthetic roadmap (deterministic by seed) for benchmarks and load tests.
     Generate {
         /// Number of initiatives.
@@ -152,6 +155,7 @@ pub fn main() -> ExitCode {
             Some(Cmd::Restore { number }) => restore(&cli, *number),
             Some(Cmd::Dev(DevCmd::SaveLoop)) => save_loop(&cli, clock),
             Some(Cmd::Dev(DevCmd::EditThenWait)) => edit_then_wait(&cli, clock),
+            Some(Cmd::Dev(DevCmd::FirstFrame)) => first_frame(&cli, clock),
             Some(Cmd::Dev(DevCmd::Generate {
                 initiatives,
                 goals,
@@ -384,6 +388,25 @@ fn edit_then_wait(cli: &Cli, clock: Clock) -> Result<(), String> {
 }
 
 /// Saves states "A" and "B" alternately until killed; prints "ready" after the first save.
+fn first_frame(cli: &Cli, clock: Clock) -> Result<(), String> {
+    let start = std::time::Instant::now();
+    let path = roadmap_path(cli, None)?;
+    let roadmap = storage::load(&path).map_err(|e| e.to_string())?;
+    let size = roadmap.size_label();
+    let mut app = App::new(roadmap, Source::File(path), clock, IdGen::with_seed(seed()));
+    app.viewport = (200, 60);
+    let backend = ratatui::backend::TestBackend::new(200, 60);
+    let mut terminal = ratatui::Terminal::new(backend).map_err(|e| e.to_string())?;
+    terminal
+        .draw(|frame| crate::ui::render(&app, frame))
+        .map_err(|e| e.to_string())?;
+    println!(
+        "first frame of {size} in {:.1} ms",
+        start.elapsed().as_secs_f64() * 1e3
+    );
+    Ok(())
+}
+
 fn save_loop(cli: &Cli, clock: Clock) -> Result<(), String> {
     let path = roadmap_path(cli, None)?;
     let mut a = sample::sample(clock.today(), clock.now())?;
