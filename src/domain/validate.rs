@@ -3,7 +3,8 @@
 use super::decisions::Link;
 use super::ids::InitiativeId;
 use super::model::{Goal, Initiative, Roadmap};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::fmt;
 
 /// Longest goal code accepted.
 pub const MAX_CODE_LEN: usize = 6;
@@ -27,10 +28,20 @@ pub fn check_id(id: &str) -> Result<(), String> {
     }
 }
 
+/// Names an initiative in a problem ("initiative i-1 (Title)"), written only when there is a
+/// problem to report (validation runs before every save).
+struct Who<'a>(&'a Initiative);
+
+impl fmt::Display for Who<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "initiative {} ({})", self.0.id, self.0.title)
+    }
+}
+
 /// Every rule the roadmap breaks, each as a sentence naming the item (empty when valid).
 pub fn problems(roadmap: &Roadmap) -> Vec<String> {
     let mut out = Vec::new();
-    let mut ids = BTreeSet::new();
+    let mut ids = HashSet::new();
     let mut codes = BTreeSet::new();
     for goal in &roadmap.goals {
         let who = format!("goal {} ({})", goal.id, goal.title);
@@ -53,7 +64,7 @@ pub fn problems(roadmap: &Roadmap) -> Vec<String> {
     }
     let goal_ids: BTreeSet<_> = roadmap.goals.iter().map(|g| &g.id).collect();
     for initiative in &roadmap.initiatives {
-        let who = format!("initiative {} ({})", initiative.id, initiative.title);
+        let who = Who(initiative);
         if let Err(why) = check_id(&initiative.id.0) {
             out.push(format!("{who}: {why}"));
         } else if !ids.insert(initiative.id.0.as_str()) {
@@ -154,12 +165,12 @@ pub fn problems(roadmap: &Roadmap) -> Vec<String> {
 /// Risks (ids, 1-5 scales) and deliverables of one initiative; business numbers finite.
 fn business_problems<'a>(
     initiative: &'a Initiative,
-    who: &str,
-    ids: &mut BTreeSet<&'a str>,
+    who: &Who<'_>,
+    ids: &mut HashSet<&'a str>,
     out: &mut Vec<String>,
 ) {
     for risk in &initiative.risks {
-        let what = format!("{who}, risk {}", risk.id);
+        let what = format_args!("{who}, risk {}", risk.id);
         if let Err(why) = check_id(&risk.id) {
             out.push(format!("{what}: {why}"));
         } else if !ids.insert(risk.id.as_str()) {
@@ -195,7 +206,7 @@ fn business_problems<'a>(
 }
 
 /// KPIs of one goal: ids, names, finite numbers.
-fn kpi_problems<'a>(goal: &'a Goal, ids: &mut BTreeSet<&'a str>, out: &mut Vec<String>) {
+fn kpi_problems<'a>(goal: &'a Goal, ids: &mut HashSet<&'a str>, out: &mut Vec<String>) {
     for kpi in &goal.kpis {
         let what = format!("goal {} ({}), KPI {}", goal.id, goal.title, kpi.id);
         if let Err(why) = check_id(&kpi.id) {
