@@ -87,3 +87,23 @@ proptest! {
         prop_assert_eq!(&app.roadmap, &end);
     }
 }
+
+/// A change that moves initiatives between positions (a backup restored with the same number of
+/// initiatives in another order) updates the board, the goal sums and "needed by" exactly as a
+/// full rebuild does, and so does undoing it.
+#[test]
+fn a_restore_that_reorders_the_initiatives_keeps_the_derived_state_fresh() {
+    let mut app = sample_app();
+    let mut other = app.roadmap.clone();
+    let mut list: Vec<_> = other.initiatives.iter().cloned().collect();
+    list.rotate_left(1);
+    other.initiatives = list.into();
+    assert!(
+        other.initiatives.iter().any(|i| !i.needs.is_empty()),
+        "the sample has dependencies"
+    );
+    app.restore_backup(other, "Mon 1 Jan 09:00");
+    assert_derived_state_is_fresh(&app);
+    press(&mut app, "u");
+    assert_derived_state_is_fresh(&app);
+}

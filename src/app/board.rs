@@ -81,11 +81,16 @@ impl App {
         for &index in &changed {
             self.take_off(index, before);
         }
+        // Likewise all old figures out before any new ones in: an initiative may have moved
+        // from one changed position to another (a restored backup in another order).
         for &index in &changed {
-            let (old, new) = (&before.initiatives[index], &self.roadmap.initiatives[index]);
+            let old = &before.initiatives[index];
             self.tallies.remove(old);
-            self.tallies.add(new);
             self.needed_by.remove(old);
+        }
+        for &index in &changed {
+            let new = &self.roadmap.initiatives[index];
+            self.tallies.add(new);
             self.needed_by.add(new);
             self.put_on(index);
         }

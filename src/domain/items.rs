@@ -149,7 +149,11 @@ impl<T: Keyed + Clone> Items<T> {
 
     /// Adds an item at the end.
     pub fn push(&mut self, item: T) {
-        Arc::make_mut(&mut self.index).insert(item.key().clone(), self.len);
+        // The first item with a key is the one found, as a linear search would.
+        let len = self.len;
+        Arc::make_mut(&mut self.index)
+            .entry(item.key().clone())
+            .or_insert(len);
         match self.chunks.last_mut() {
             Some(chunk) if chunk.len() < CHUNK => Arc::make_mut(chunk).push(item),
             _ => {
@@ -204,12 +208,11 @@ impl<T: Keyed + Clone> Items<T> {
             self.starts.push(at);
             at += chunk.len();
         }
-        self.index = Arc::new(
-            self.iter()
-                .enumerate()
-                .map(|(at, i)| (i.key().clone(), at))
-                .collect(),
-        );
+        let mut index = HashMap::with_capacity(self.len);
+        for (at, item) in self.iter().enumerate() {
+            index.entry(item.key().clone()).or_insert(at);
+        }
+        self.index = Arc::new(index);
     }
 
     /// The positions whose items differ from `before`, found by comparing only the chunks
@@ -501,6 +504,15 @@ mod tests {
             .filter(|(x, y)| !Arc::ptr_eq(x, y));
         assert_eq!(copied.count(), 2);
         assert_eq!(b.find(&600).map(|i| i.value), Some(9));
+    }
+
+    #[test]
+    fn with_a_key_twice_the_first_is_found_as_by_a_linear_search() {
+        let mut a = items(10);
+        a.push(Item { key: 3, value: 7 });
+        assert_eq!(a.position_of(&3), Some(3));
+        a.remove(0);
+        assert_eq!(a.position_of(&3), Some(2));
     }
 
     #[test]

@@ -146,7 +146,7 @@ pub fn install_panic_recovery(saver: &Saver) {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         // try_lock: the panic may have happened while this thread held the lock.
-        let copy = match shared.try_lock() {
+        let copy = match shared.state.try_lock() {
             Ok(mut state) => state
                 .pending
                 .take()
@@ -237,6 +237,8 @@ fn event_loop(
             failed_quits = 0;
         }
         if app.quit {
+            // A save still running may find the file changed by others: wait for it first.
+            saver.settle(app, Instant::now());
             if app.disk_change.is_some() || saver.save(app, Instant::now()) {
                 return Ok(()); // an undecided disk change ends in a recovery copy, see run()
             }

@@ -35,8 +35,18 @@ pub struct SharedState {
     pub backed_up: bool,
 }
 
-/// The state shared with the signal thread and the panic hook.
-pub type Shared = Arc<Mutex<SharedState>>;
+/// What the saver shares with its save thread, the signal thread and the panic hook: the state,
+/// held only briefly, and a lock that every writer of the roadmap file holds for the whole
+/// write, so two threads never write at once while the input thread never waits for a write.
+/// The write lock is always taken before the state.
+#[derive(Debug, Default)]
+pub struct Locks {
+    pub(super) state: Mutex<SharedState>,
+    writing: Mutex<()>,
+}
+
+/// The locks shared with the save thread, the signal thread and the panic hook.
+pub type Shared = Arc<Locks>;
 
 /// Writes the roadmap file for one session.
 #[derive(Debug)]
@@ -70,7 +80,15 @@ pub fn aside_path(path: &Path, what: &str) -> PathBuf {
 }
 
 pub(super) fn lock(shared: &Shared) -> std::sync::MutexGuard<'_, SharedState> {
-    shared.lock().unwrap_or_else(PoisonError::into_inner)
+    shared.state.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// Held for the whole of a write of the roadmap file.
+pub(super) fn lock_writes(shared: &Shared) -> std::sync::MutexGuard<'_, ()> {
+    shared
+        .writing
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
 }
 
 /// The last-resort save when the main thread cannot finish (a hung-up terminal makes
@@ -78,6 +96,7 @@ pub(super) fn lock(shared: &Shared) -> std::sync::MutexGuard<'_, SharedState> {
 /// as a normal save (same content on disk as we last saw, no undecided change, the file as
 /// loaded backed up); otherwise, or when that fails, to a recovery copy beside it.
 pub fn emergency_save(shared: &Shared, path: Option<&Path>) {
+    let _writing = lock_writes(shared);
     let mut state = lock(shared);
     let (Some(path), Some(roadmap)) = (path, state.pending.take()) else {
         return;
@@ -117,7 +136,10 @@ impl Saver {
         Saver {
             path,
             writable,
-            shared: Arc::new(Mutex::new(state)),
+            shared: Arc::new(Locks {
+                state: Mutex::new(state),
+                writing: Mutex::new(()),
+            }),
             autosave: Autosave::default(),
             last_backup: None,
             known,

@@ -2,7 +2,7 @@
 //! waits for the disk: the input thread hands over a copy of the roadmap (cheap: the copy
 //! shares every item) and picks up the outcome on a later tick.
 
-use super::saver::{Shared, lock};
+use super::saver::{Shared, lock, lock_writes};
 use crate::domain::Roadmap;
 use crate::storage::{self, Fingerprint, backup, fingerprint};
 use chrono::Local;
@@ -82,14 +82,16 @@ impl Running {
 
 /// Carries out one save: never over a version we have not seen, after a backup when one is
 /// due (and always once per session before the first write), holding the write lock shared
-/// with the signal thread so that two writers never interleave.
+/// with the signal thread so that two writers never interleave; the state is locked only
+/// for moments, so the input thread can publish its edits meanwhile.
 pub fn write(job: Job, shared: &Shared) -> Done {
     let mut done = Done {
         outcome: Outcome::ChangedOnDisk,
         backed_up: false,
         notes: Vec::new(),
     };
-    let mut guard = lock(shared);
+    let _writing = lock_writes(shared);
+    let backed_up = lock(shared).backed_up;
     let path = &job.path;
     // Compare content, not just metadata.
     match fingerprint::read(path) {
@@ -113,13 +115,13 @@ pub fn write(job: Job, shared: &Shared) -> Done {
         match backup::take(path, Local::now().naive_local()) {
             Ok(_) => {
                 done.backed_up = true;
-                guard.backed_up = true;
+                lock(shared).backed_up = true;
                 // The real date, not a pretend --today: old backups are judged by the clock.
                 if let Err(e) = backup::prune(path, Local::now().date_naive()) {
                     done.notes.push(format!("Could not prune old backups: {e}"));
                 }
             }
-            Err(e) if !guard.backed_up => {
+            Err(e) if !backed_up => {
                 // The promise: the file as loaded is copied before the first save.
                 done.outcome = Outcome::Failed(format!(
                     "not saved until the file as loaded is backed up ({e})"
@@ -133,9 +135,10 @@ pub fn write(job: Job, shared: &Shared) -> Done {
     }
     done.outcome = match storage::save_fingerprinted(path, &job.roadmap) {
         Ok(print) => {
-            guard.known_hash = Some(print.hash);
-            if guard.pending_revision <= job.revision {
-                guard.pending = None;
+            let mut state = lock(shared);
+            state.known_hash = Some(print.hash);
+            if state.pending_revision <= job.revision {
+                state.pending = None;
             }
             Outcome::Saved {
                 revision: job.revision,
