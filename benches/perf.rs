@@ -101,6 +101,14 @@ fn save_write(bencher: divan::Bencher, n: usize) {
     });
 }
 
+/// The copy an edit keeps for undo and hands to the save thread: items are shared, so this
+/// costs a pointer per chunk of 64 initiatives (and the goals, which are few).
+#[divan::bench(args = SIZES, sample_count = 20)]
+fn snapshot_copy(bencher: divan::Bencher, n: usize) {
+    let r = roadmap(n);
+    bencher.bench(|| r.clone());
+}
+
 /// The pause an autosave causes on the input thread: the tick that finds a save due hands a
 /// copy of the roadmap to the save thread and returns (the write itself is not timed here; it
 /// is `save_write`). Each sample follows a card move, and the previous save is finished first.
