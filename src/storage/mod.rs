@@ -10,6 +10,7 @@ pub mod migrate;
 mod paths;
 mod ronfile;
 pub mod snapshot;
+pub mod split;
 
 pub use atomic::{clean_temp_files, write_atomic};
 pub use error::{LoadError, SaveError};

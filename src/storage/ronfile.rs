@@ -45,7 +45,12 @@ pub fn from_ron(text: &str, path: &Path) -> Result<Roadmap, LoadError> {
             path: path.to_path_buf(),
         });
     }
-    let parsed: Result<Roadmap, _> = options().from_str(text);
+    // Large files as this app writes them are parsed on every core; anything else (and any
+    // mistake, to report it exactly) in one piece.
+    let parsed: Result<Roadmap, _> = match super::split::parse(text, &options()) {
+        Some(roadmap) => Ok(roadmap),
+        None => options().from_str(text),
+    };
     let roadmap = match parsed {
         Ok(roadmap) => roadmap,
         Err(e) => {

@@ -1,0 +1,181 @@
+//! Opening a large roadmap on every core. In a file as this app writes it, each initiative
+//! starts on a line of its own (`        Initiative(`) and no string spans lines (line breaks
+//! are written as `\n`), so the list of initiatives, nearly all of a big file, can be cut at
+//! those lines and the slices parsed on separate threads, while the rest of the file is parsed
+//! with an empty list in its place.
+//!
+//! This is only ever a faster way to the same result: a file laid out in any other way, or
+//! with a line like that inside a multi-line string or comment, makes a slice fail to parse
+//! (a cut string or comment is never complete), and then the caller parses the whole file in
+//! one piece, which also gives the exact position of any mistake.
+
+use crate::domain::{Initiative, Items, Roadmap};
+use ron::Options;
+
+/// Below this size one thread is as quick.
+const MIN_BYTES: usize = 1 << 20;
+const LIST_START: &str = "\n    initiatives: [\n";
+const LIST_END: &str = "\n    ],\n";
+const ITEM_START: &str = "\n        Initiative(\n";
+
+/// The roadmap in `text` parsed on several threads, or None when the file is small, the
+/// machine has one core, or the file is not laid out as this app writes it.
+pub fn parse(text: &str, options: &Options) -> Option<Roadmap> {
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    if text.len() < MIN_BYTES || threads < 2 {
+        return None;
+    }
+    parse_in(text, options, threads.min(8))
+}
+
+/// [`parse`] with `slices` slices and no size limit (for tests).
+pub fn parse_in(text: &str, options: &Options, slices: usize) -> Option<Roadmap> {
+    let open = text.find(LIST_START)?;
+    if text[open + 1..].contains(LIST_START) {
+        return None; // two lists: leave it to the full parse to say what is wrong
+    }
+    let body_start = open + LIST_START.len();
+    let body_end = body_start + text[body_start..].find(LIST_END)? + 1;
+    let body = &text[body_start..body_end];
+    let rest = format!(
+        "{}    initiatives: [],{}",
+        &text[..=open],
+        &text[body_end - 1 + LIST_END.len() - 1..]
+    );
+    let cuts = cut(body, slices);
+    let parse_slice = |slice: &str| {
+        options
+            .from_str::<Vec<Initiative>>(&format!("[{slice}]"))
+            .ok()
+    };
+    let (head, lists) = std::thread::scope(|scope| {
+        let workers: Vec<_> = cuts
+            .windows(2)
+            .map(|w| {
+                let slice = &body[w[0]..w[1]];
+                scope.spawn(move || parse_slice(slice))
+            })
+            .collect();
+        let head = options.from_str::<Roadmap>(&rest).ok();
+        let lists: Option<Vec<Vec<Initiative>>> = workers
+            .into_iter()
+            .map(|w| w.join().ok().flatten())
+            .collect();
+        (head, lists)
+    });
+    let mut roadmap = head?;
+    if !roadmap.initiatives.is_empty() {
+        return None;
+    }
+    roadmap.initiatives = lists?.into_iter().flatten().collect::<Items<Initiative>>();
+    Some(roadmap)
+}
+
+/// Offsets cutting `body` into about `slices` runs of whole initiatives: 0, the start of the
+/// `Initiative(` line nearest each even share, and the end.
+fn cut(body: &str, slices: usize) -> Vec<usize> {
+    let mut cuts = vec![0];
+    for n in 1..slices {
+        let target = body.len() * n / slices;
+        let last = *cuts.last().unwrap_or(&0);
+        let Some(found) = body
+            .get(target.max(last)..)
+            .and_then(|b| b.find(ITEM_START))
+        else {
+            break;
+        };
+        let at = target.max(last) + found + 1;
+        if at > last && at < body.len() {
+            cuts.push(at);
+        }
+    }
+    cuts.push(body.len());
+    cuts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn options() -> Options {
+        Options::default().with_recursion_limit(64)
+    }
+
+    fn text(initiatives: usize, seed: u64) -> (Roadmap, String) {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        let mut r = crate::generate::roadmap(7, initiatives, seed, today);
+        if let Some(i) = r.initiatives.get_mut(0) {
+            // Text that looks like the layout the cuts rely on, inside a string.
+            i.notes = "line\n        Initiative(\n    ],\n\"quoted\" \u{1b}[31m é".into();
+        }
+        let text = crate::storage::to_ron(&r).unwrap();
+        (r, text)
+    }
+
+    #[test]
+    fn gives_exactly_what_the_one_piece_parse_gives() {
+        for (n, seed) in [(1, 1), (2, 2), (3, 3), (65, 4), (300, 5)] {
+            let (r, text) = text(n, seed);
+            let whole: Roadmap = options().from_str(&text).unwrap();
+            for slices in [1, 2, 3, 8, 500] {
+                let split = parse_in(&text, &options(), slices).unwrap();
+                assert_eq!(split, whole, "{n} initiatives in {slices} slices");
+            }
+            assert_eq!(whole, r);
+        }
+    }
+
+    #[test]
+    fn cuts_fall_at_initiative_lines_and_cover_the_list() {
+        let (_, text) = text(40, 9);
+        let body_start = text.find(LIST_START).unwrap() + LIST_START.len();
+        let body = &text[body_start..];
+        let cuts = cut(body, 4);
+        assert_eq!(cuts.len(), 5, "{cuts:?}");
+        for at in &cuts[1..cuts.len() - 1] {
+            assert!(body[*at..].starts_with("        Initiative(\n"), "{at}");
+        }
+    }
+
+    /// Files laid out otherwise, or with a cut line inside a multi-line string or comment,
+    /// are left to the one-piece parse (which they then pass or fail exactly as before).
+    #[test]
+    fn anything_else_is_left_to_the_one_piece_parse() {
+        let (_, text) = text(5, 1);
+        let compact = text.replace("\n", " ");
+        assert!(parse_in(&compact, &options(), 2).is_none());
+        let notes = text
+            .lines()
+            .find(|l| l.starts_with("            notes: "))
+            .unwrap();
+        let raw = text.replacen(
+            notes,
+            "            notes: r#\"x\n        Initiative(\n    ],\n y\"#,",
+            1,
+        );
+        let whole = options().from_str::<Roadmap>(&raw).unwrap();
+        assert!(whole.initiatives[0].notes.contains("Initiative("));
+        assert!(
+            parse_in(&raw, &options(), 500).is_none(),
+            "a cut inside a raw string"
+        );
+        let comment = text.replacen(
+            "        Initiative(\n",
+            "        /* a comment\n        Initiative(\n */\n        Initiative(\n",
+            1,
+        );
+        let whole = options().from_str::<Roadmap>(&comment).ok();
+        let split = parse_in(&comment, &options(), 6);
+        assert!(
+            split.is_none() || split == whole,
+            "never a different roadmap"
+        );
+        let twice = text.replacen(
+            "    decisions: [",
+            "    initiatives: [\n    ],\n    decisions: [",
+            1,
+        );
+        assert!(parse_in(&twice, &options(), 2).is_none());
+    }
+}
