@@ -94,7 +94,14 @@ impl App {
     /// order is worked out once per change of the roadmap or day).
     pub fn matrix_initiatives(&self) -> Vec<&Initiative> {
         let initiatives = &self.roadmap.initiatives;
-        let order = self.lists.matrix.get_or_init(|| {
+        let order = self.matrix_order();
+        order.iter().map(|n| &initiatives[*n]).collect()
+    }
+
+    /// Positions of the active initiatives in matrix order.
+    pub fn matrix_order(&self) -> &[usize] {
+        let initiatives = &self.roadmap.initiatives;
+        self.lists.matrix.get_or_init(|| {
             let mut list: Vec<usize> = (0..initiatives.len())
                 .filter(|n| initiatives[*n].status.is_active())
                 .collect();
@@ -104,8 +111,7 @@ impl App {
                 (i.horizon(today), i.target, i.rank, i.title.clone())
             });
             list
-        });
-        order.iter().map(|n| &initiatives[*n]).collect()
+        })
     }
 
     /// The alignment summary (worked out once per change of the roadmap or day).

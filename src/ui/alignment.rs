@@ -57,6 +57,19 @@ pub fn render_alignment(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) 
 /// Draws rows scrolled so the selected one (with its heading, when it fits) is visible; the
 /// selected row is marked ▶ and highlighted. No rows: says why the tab is empty.
 pub fn draw_rows(app: &App, rows: &[Row], area: Rect, buf: &mut Buffer, theme: &Theme) {
+    draw_window(app, rows, 0, area, buf, theme);
+}
+
+/// Like [`draw_rows`] for a window of a longer list that holds the selected row: `below` more
+/// rows follow the window (and are counted in the "↓ N more" hint).
+pub fn draw_window(
+    app: &App,
+    rows: &[Row],
+    below: usize,
+    area: Rect,
+    buf: &mut Buffer,
+    theme: &Theme,
+) {
     if rows.is_empty() {
         let line = Line::styled(app.alignment_empty_hint(), theme.dim);
         buf.set_line(area.x, area.y, &line, area.width);
@@ -101,8 +114,8 @@ pub fn draw_rows(app: &App, rows: &[Row], area: Rect, buf: &mut Buffer, theme: &
         buf.set_line(area.x, y, &Line::raw(marker), 1);
         buf.set_line(area.x + 1, y, &line, area.width.saturating_sub(1));
     }
-    if offset + height < rows.len() {
-        let more = format!(" ↓ {} more ", rows.len() - offset - height);
+    if offset + height < rows.len() + below {
+        let more = format!(" ↓ {} more ", rows.len() + below - offset - height);
         let x = area
             .right()
             .saturating_sub(u16::try_from(more.len()).unwrap_or(0));

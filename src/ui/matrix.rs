@@ -1,7 +1,7 @@
 //! The traceability matrix (initiatives × goals, or goals × horizons) and the portfolio
 //! balance of the alignment screen. Only visible rows are drawn.
 
-use super::alignment::{Row, draw_rows};
+use super::alignment::{Row, draw_rows, draw_window};
 use super::kpi::gauge;
 use super::text::{clean, fit};
 use super::theme::Theme;
@@ -72,8 +72,9 @@ fn by_initiative(app: &App, area: Rect, body: Rect, buf: &mut Buffer, theme: &Th
         format!(" {:<w$}", "Initiative", w = title_width),
         theme.dim,
     )];
-    for goal in &shown {
-        let unsupported = alignment::is_unsupported(&app.roadmap, &goal.id, app.today);
+    for (n, goal) in shown.iter().enumerate() {
+        let health = app.goal_health.get(first + n).copied().unwrap_or_default();
+        let unsupported = health.unsupported;
         let code = format!("{:^CELL$}", fit(&clean(&goal.code), CELL - 1));
         head.push(Span::styled(
             code,
@@ -91,19 +92,15 @@ fn by_initiative(app: &App, area: Rect, body: Rect, buf: &mut Buffer, theme: &Th
         theme.dim,
     ));
     buf.set_line(area.x, area.y, &Line::from(head), area.width);
-    // Only the visible window is built (the row list can be tens of thousands long); the
-    // rows above it stay as empty placeholders so positions keep their meaning.
-    let all = app.matrix_initiatives();
-    let selected = app.alignment_cursor(all.len());
+    // Only the visible window is built: the list can be 100,000 long.
+    let order = app.matrix_order();
+    let selected = app.alignment_cursor(order.len());
     let height = usize::from(body.height);
     let offset = super::board::scroll_offset(selected, height);
-    let rows: Vec<Row> = all
-        .into_iter()
-        .enumerate()
-        .map(|(n, i)| {
-            if n < offset || n >= offset + height {
-                return (Some(n), Line::default());
-            }
+    let window = order.iter().enumerate().skip(offset).take(height);
+    let rows: Vec<Row> = window
+        .map(|(n, at)| {
+            let i = &app.roadmap.initiatives[*at];
             let mut spans = vec![Span::styled(
                 format!(
                     "{:<w$}",
@@ -126,7 +123,8 @@ fn by_initiative(app: &App, area: Rect, body: Rect, buf: &mut Buffer, theme: &Th
             (Some(n), Line::from(spans))
         })
         .collect();
-    draw_rows(app, &rows, body, buf, theme);
+    let below = order.len().saturating_sub(offset + rows.len());
+    draw_window(app, &rows, below, body, buf, theme);
 }
 
 fn by_horizon(app: &App, area: Rect, body: Rect, buf: &mut Buffer, theme: &Theme) {
