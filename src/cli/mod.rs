@@ -497,6 +497,19 @@ fn view_snapshot(cli: &Cli, roadmap: &Path, reference: &str, clock: Clock) -> Re
     report(&app, outcome)
 }
 
+/// Files this large take a noticeable moment to open (about 80 ms per 10 MB here): say what
+/// is happening instead of leaving the terminal still.
+const SLOW_TO_OPEN_BYTES: u64 = 10_000_000;
+
+fn say_when_slow_to_open(path: &Path) {
+    use std::io::IsTerminal;
+    let bytes = std::fs::metadata(path).map_or(0, |m| m.len());
+    if bytes >= SLOW_TO_OPEN_BYTES && std::io::stderr().is_terminal() {
+        let megabytes = bytes / 1_000_000;
+        eprintln!("alignmap: opening {} ({megabytes} MB)…", path.display());
+    }
+}
+
 fn open(cli: &Cli, clock: Clock, start: Option<crate::app::Command>) -> Result<(), String> {
     let ids = IdGen::with_seed(seed());
     // Held until the function returns: we stay the one writer while the TUI runs.
@@ -506,7 +519,9 @@ fn open(cli: &Cli, clock: Clock, start: Option<crate::app::Command>) -> Result<(
         let roadmap = sample::sample(clock.today(), clock.now())?;
         App::new(roadmap, Source::Demo, clock, ids)
     } else {
-        let session = open_or_repair(roadmap_path(cli, None)?)?;
+        let path = roadmap_path(cli, None)?;
+        say_when_slow_to_open(&path);
+        let session = open_or_repair(path)?;
         _lock = session.lock;
         known = session.known;
         let location = home_relative(&session.path);
