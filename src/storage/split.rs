@@ -37,12 +37,24 @@ pub fn parse_in(text: &str, options: &Options, slices: usize) -> Option<Roadmap>
     let body_start = open + LIST_START.len();
     let body_end = body_start + text[body_start..].find(LIST_END)? + 1;
     let body = &text[body_start..body_end];
+    let tail_start = body_end - 1 + LIST_END.len();
+    if !plain(&text[..open]) || !plain(&text[tail_start..]) {
+        return None;
+    }
     let rest = format!(
         "{}    initiatives: [],{}",
         &text[..=open],
-        &text[body_end - 1 + LIST_END.len() - 1..]
+        &text[tail_start - 1..]
     );
     let cuts = cut(body, slices);
+    // Each slice but the last must end with the comma that separates it from the next, or
+    // the slices would parse where the whole list does not.
+    let ends = cuts
+        .get(1..cuts.len().saturating_sub(1))
+        .unwrap_or_default();
+    if ends.iter().any(|at| !body[..*at].trim_end().ends_with(',')) {
+        return None;
+    }
     let parse_slice = |slice: &str| {
         options
             .from_str::<Vec<Initiative>>(&format!("[{slice}]"))
@@ -69,6 +81,40 @@ pub fn parse_in(text: &str, options: &Options, slices: usize) -> Option<Roadmap>
     }
     roadmap.initiatives = lists?.into_iter().flatten().collect::<Items<Initiative>>();
     Some(roadmap)
+}
+
+/// True when `part` (the file around the list) cannot hide the markers the cut relies on or
+/// change how the slices read: outside its strings there is no block comment, raw string or
+/// `#![enable(…)]`, and no string runs over a line end.
+fn plain(part: &str) -> bool {
+    part.lines().all(|line| {
+        let mut chars = line.chars().peekable();
+        let (mut in_string, mut previous) = (false, ' ');
+        while let Some(c) = chars.next() {
+            let next = chars.peek().copied();
+            if in_string {
+                match c {
+                    '\\' => {
+                        chars.next();
+                    }
+                    '"' => in_string = false,
+                    _ => {}
+                }
+            } else {
+                match (c, next) {
+                    ('"', _) => in_string = true,
+                    ('/', Some('/')) => break,
+                    ('/', Some('*')) | ('#', Some('!')) => return false,
+                    ('r', Some('"' | '#')) if !previous.is_alphanumeric() && previous != '_' => {
+                        return false;
+                    }
+                    _ => {}
+                }
+            }
+            previous = c;
+        }
+        !in_string
+    })
 }
 
 /// Offsets cutting `body` into about `slices` runs of whole initiatives: 0, the start of the
@@ -171,6 +217,30 @@ mod tests {
             split.is_none() || split == whole,
             "never a different roadmap"
         );
+        // The list header inside a block comment before the real (empty) list.
+        let hidden = text
+            .replacen("    initiatives: [\n", "    /*\n    initiatives: [\n", 1)
+            .replacen(
+                "\n    ],\n    decisions: [",
+                "\n    ],\n    */\n    initiatives: [],\n    decisions: [",
+                1,
+            );
+        let whole = options().from_str::<Roadmap>(&hidden).unwrap();
+        assert!(whole.initiatives.is_empty());
+        assert!(parse_in(&hidden, &options(), 2).is_none());
+        // A missing comma between two initiatives where a cut falls.
+        let (_, many) = self::tests::text(20, 2);
+        let cuts = {
+            let start = many.find(LIST_START).unwrap() + LIST_START.len();
+            let end = start + many[start..].find(LIST_END).unwrap() + 1;
+            let c = cut(&many[start..end], 2);
+            start + c[1]
+        };
+        let mut broken = many.clone();
+        let comma = broken[..cuts].rfind("),").unwrap() + 1;
+        broken.remove(comma);
+        assert!(options().from_str::<Roadmap>(&broken).is_err());
+        assert!(parse_in(&broken, &options(), 2).is_none());
         let twice = text.replacen(
             "    decisions: [",
             "    initiatives: [\n    ],\n    decisions: [",
