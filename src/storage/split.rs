@@ -17,6 +17,7 @@ const MIN_BYTES: usize = 1 << 20;
 const LIST_START: &str = "\n    initiatives: [\n";
 const LIST_END: &str = "\n    ],\n";
 const ITEM_START: &str = "\n        Initiative(\n";
+const ITEM_END: &str = "\n        ),\n";
 
 /// The roadmap in `text` parsed on several threads, or None when the file is small, the
 /// machine has one core, or the file is not laid out as this app writes it.
@@ -48,11 +49,12 @@ pub fn parse_in(text: &str, options: &Options, slices: usize) -> Option<Roadmap>
     );
     let cuts = cut(body, slices);
     // Each slice but the last must end with the comma that separates it from the next, or
-    // the slices would parse where the whole list does not.
+    // the slices would parse where the whole list does not: on a line of its own, which no
+    // line comment can hide.
     let ends = cuts
         .get(1..cuts.len().saturating_sub(1))
         .unwrap_or_default();
-    if ends.iter().any(|at| !body[..*at].trim_end().ends_with(',')) {
+    if ends.iter().any(|at| !body[..*at].ends_with(ITEM_END)) {
         return None;
     }
     let parse_slice = |slice: &str| {
@@ -65,13 +67,14 @@ pub fn parse_in(text: &str, options: &Options, slices: usize) -> Option<Roadmap>
             .windows(2)
             .map(|w| {
                 let slice = &body[w[0]..w[1]];
-                scope.spawn(move || parse_slice(slice))
+                std::thread::Builder::new().spawn_scoped(scope, move || parse_slice(slice))
             })
             .collect();
         let head = options.from_str::<Roadmap>(&rest).ok();
-        let lists: Option<Vec<Vec<Initiative>>> = workers
+        // Every thread is joined (a refused or failed one gives None, never a panic here).
+        let lists: Vec<Option<Vec<Initiative>>> = workers
             .into_iter()
-            .map(|w| w.join().ok().flatten())
+            .map(|w| w.ok().and_then(|w| w.join().ok().flatten()))
             .collect();
         (head, lists)
     });
@@ -79,13 +82,15 @@ pub fn parse_in(text: &str, options: &Options, slices: usize) -> Option<Roadmap>
     if !roadmap.initiatives.is_empty() {
         return None;
     }
-    roadmap.initiatives = lists?.into_iter().flatten().collect::<Items<Initiative>>();
+    let lists: Vec<Vec<Initiative>> = lists.into_iter().collect::<Option<_>>()?;
+    roadmap.initiatives = lists.into_iter().flatten().collect::<Items<Initiative>>();
     Some(roadmap)
 }
 
 /// True when `part` (the file around the list) cannot hide the markers the cut relies on or
 /// change how the slices read: outside its strings there is no block comment, raw string or
-/// `#![enable(…)]`, and no string runs over a line end.
+/// `#` (which starts `#![enable(…)]`, also written with spaces), and no string runs over a
+/// line end.
 fn plain(part: &str) -> bool {
     part.lines().all(|line| {
         let mut chars = line.chars().peekable();
@@ -104,7 +109,7 @@ fn plain(part: &str) -> bool {
                 match (c, next) {
                     ('"', _) => in_string = true,
                     ('/', Some('/')) => break,
-                    ('/', Some('*')) | ('#', Some('!')) => return false,
+                    ('/', Some('*')) | ('#', _) => return false,
                     ('r', Some('"' | '#')) if !previous.is_alphanumeric() && previous != '_' => {
                         return false;
                     }
@@ -124,13 +129,13 @@ fn cut(body: &str, slices: usize) -> Vec<usize> {
     for n in 1..slices {
         let target = body.len() * n / slices;
         let last = *cuts.last().unwrap_or(&0);
-        let Some(found) = body
-            .get(target.max(last)..)
-            .and_then(|b| b.find(ITEM_START))
-        else {
+        // Bytes, not str: the share may fall inside a character.
+        let from = target.max(last);
+        let rest = body.as_bytes().get(from..).unwrap_or_default();
+        let Some(found) = memchr::memmem::find(rest, ITEM_START.as_bytes()) else {
             break;
         };
-        let at = target.max(last) + found + 1;
+        let at = from + found + 1;
         if at > last && at < body.len() {
             cuts.push(at);
         }
@@ -241,6 +246,21 @@ mod tests {
         broken.remove(comma);
         assert!(options().from_str::<Roadmap>(&broken).is_err());
         assert!(parse_in(&broken, &options(), 2).is_none());
+        // An extension written with a space, which ron accepts and the slices would not see.
+        let spaced = format!("# ![enable(implicit_some)]\n{text}");
+        assert!(parse_in(&spaced, &options(), 2).is_none());
+        // A missing comma hidden behind a line comment ending in a comma, at every cut.
+        let commented = many.replace(
+            "\n        ),\n        Initiative(",
+            "\n        ) // first,\n        Initiative(",
+        );
+        assert!(options().from_str::<Roadmap>(&commented).is_err());
+        assert!(parse_in(&commented, &options(), 500).is_none());
+        // A share that falls inside a multibyte character still finds the next initiative.
+        let wide = many.replace("Automate", "Äutomåte").replace("the", "thé");
+        let start = wide.find(LIST_START).unwrap() + LIST_START.len();
+        let end = start + wide[start..].find(LIST_END).unwrap() + 1;
+        assert_eq!(cut(&wide[start..end], 7).len(), 8);
         let twice = text.replacen(
             "    decisions: [",
             "    initiatives: [\n    ],\n    decisions: [",
