@@ -128,24 +128,26 @@ impl App {
             .get_or_init(|| alignment::gaps(&self.roadmap, self.today))
     }
 
-    /// The items the current tab's rows point at, in order.
-    pub fn alignment_rows(&self) -> Vec<Item> {
-        let goals = || {
-            self.roadmap
-                .goals
-                .iter()
-                .map(|g| Item::Goal(g.id.clone()))
-                .collect()
-        };
+    /// How many rows the current tab has.
+    pub fn alignment_row_count(&self) -> usize {
         match self.align.tab {
-            Tab::Gaps => self.listed_gaps().iter().map(gap_item).collect(),
-            Tab::Goals | Tab::Balance => goals(),
-            Tab::Matrix if self.align.by_horizon => goals(),
-            Tab::Matrix => self
-                .matrix_initiatives()
-                .into_iter()
-                .map(|i| Item::Initiative(i.id.clone()))
-                .collect(),
+            Tab::Gaps => self.listed_gaps().len(),
+            Tab::Matrix if !self.align.by_horizon => self.matrix_order().len(),
+            Tab::Goals | Tab::Balance | Tab::Matrix => self.roadmap.goals.len(),
+        }
+    }
+
+    /// The item row `n` of the current tab points at.
+    fn alignment_row(&self, n: usize) -> Option<Item> {
+        match self.align.tab {
+            Tab::Gaps => self.listed_gaps().get(n).map(gap_item),
+            Tab::Matrix if !self.align.by_horizon => {
+                let at = *self.matrix_order().get(n)?;
+                Some(Item::Initiative(self.roadmap.initiatives[at].id.clone()))
+            }
+            Tab::Goals | Tab::Balance | Tab::Matrix => {
+                self.roadmap.goals.get(n).map(|g| Item::Goal(g.id.clone()))
+            }
         }
     }
 
@@ -156,8 +158,7 @@ impl App {
 
     /// The item the alignment view highlights.
     pub(super) fn alignment_item(&self) -> Option<Item> {
-        let rows = self.alignment_rows();
-        rows.get(self.alignment_cursor(rows.len())).cloned()
+        self.alignment_row(self.alignment_cursor(self.alignment_row_count()))
     }
 
     /// Opens the alignment view (on the tab it was left on).
@@ -168,7 +169,7 @@ impl App {
 
     /// Handles a command on the alignment screen.
     pub(super) fn alignment_command(&mut self, command: Command) {
-        let rows = self.alignment_rows().len();
+        let rows = self.alignment_row_count();
         let tab = self.align.tab.index();
         let page = self.metrics.page.max(1);
         let current = self.alignment_cursor(rows);

@@ -23,12 +23,12 @@ impl App {
         pages
     }
 
-    /// The active initiatives on a page, ordered by target date.
+    /// The active initiatives on a page, ordered by target date (with no goals, every
+    /// initiative is unlinked: links to goals that do not exist are refused on load).
     pub fn page_initiatives(&self, page: Page<'_>) -> Vec<&Initiative> {
         let (by_goal, unlinked) = self.by_goal();
         let positions = match page {
             Page::Goal(goal) => by_goal.get(&goal.id).map_or(&[][..], Vec::as_slice),
-            Page::Unlinked if self.roadmap.goals.is_empty() => &self.active_by_date()[..],
             Page::Unlinked => unlinked.as_slice(),
         };
         positions
