@@ -504,10 +504,19 @@ const SLOW_TO_OPEN_BYTES: u64 = 10_000_000;
 fn say_when_slow_to_open(path: &Path) {
     use std::io::IsTerminal;
     let bytes = std::fs::metadata(path).map_or(0, |m| m.len());
-    if bytes >= SLOW_TO_OPEN_BYTES && std::io::stderr().is_terminal() {
-        let megabytes = bytes / 1_000_000;
-        eprintln!("alignmap: opening {} ({megabytes} MB)…", path.display());
+    if let Some(notice) = opening_notice(path, bytes)
+        && std::io::stderr().is_terminal()
+    {
+        eprintln!("{notice}");
     }
+}
+
+/// What to say before opening a file of `bytes` (nothing when it opens in a blink).
+fn opening_notice(path: &Path, bytes: u64) -> Option<String> {
+    (bytes >= SLOW_TO_OPEN_BYTES).then(|| {
+        let megabytes = bytes / 1_000_000;
+        format!("alignmap: opening {} ({megabytes} MB)…", path.display())
+    })
 }
 
 fn open(cli: &Cli, clock: Clock, start: Option<crate::app::Command>) -> Result<(), String> {
@@ -566,5 +575,20 @@ fn report(app: &App, outcome: Outcome) -> Result<(), String> {
                 "your edits could not be written anywhere ({why}). Here they are; copy them into a file:\n{text}"
             ))
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_a_file_slow_to_open_is_announced() {
+        let path = Path::new("/data/big.ron");
+        assert_eq!(opening_notice(path, 9_999_999), None);
+        assert_eq!(
+            opening_notice(path, 151_866_387).as_deref(),
+            Some("alignmap: opening /data/big.ron (151 MB)…")
+        );
     }
 }
