@@ -95,31 +95,19 @@ fn check_without_a_roadmap_says_where_it_looked() {
 }
 
 #[test]
-fn opening_a_corrupt_roadmap_refuses_before_touching_the_terminal() {
+fn the_planner_without_a_terminal_says_so_and_creates_nothing() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("roadmap.ron");
-    std::fs::copy(fixture("invalid/corrupt.ron"), &path).unwrap();
-    let before = std::fs::read(&path).unwrap();
-    alignmap(dir.path())
-        .assert()
-        .code(1)
-        .stdout(predicate::str::is_empty())
-        .stderr(predicate::str::contains(":5:52:"));
-    assert_eq!(
-        std::fs::read(&path).unwrap(),
-        before,
-        "left byte-for-byte unchanged"
-    );
-    let mut names: Vec<String> = std::fs::read_dir(dir.path())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    assert_eq!(
-        names,
-        ["roadmap.lock", "roadmap.ron"],
-        "nothing but the lock beside it"
-    );
+    for args in [&[][..], &["review"], &["present"]] {
+        alignmap(dir.path())
+            .args(args)
+            .assert()
+            .code(2)
+            .stdout(predicate::str::is_empty())
+            .stderr(predicate::str::contains("alignmap needs a terminal"))
+            .stderr(predicate::str::contains("for scripts use the subcommands"));
+    }
+    let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    assert!(names.is_empty(), "no roadmap, no lock: {names:?}");
 }
 
 #[test]
@@ -202,7 +190,7 @@ fn restore_lists_backups_and_puts_one_back_after_backing_up_the_current_file() {
     alignmap(dir.path())
         .args(["restore", "9"])
         .assert()
-        .code(1)
+        .code(2)
         .stderr(predicate::str::contains("there is no backup 9"));
 }
 

@@ -218,7 +218,7 @@ fn the_cli_writes_each_format_with_a_dated_name_and_never_overwrites_without_for
     cli(dir.path())
         .args(["export", "--format", "md", "--public"])
         .assert()
-        .code(1)
+        .code(2)
         .stderr(predicate::str::contains("already exists: add --force"));
     assert_eq!(
         std::fs::read(dir.path().join("northwind-it-roadmap-2026-11-22.md")).unwrap(),
@@ -412,7 +412,7 @@ fn snapshots_are_kept_once_and_diff_names_exactly_what_changed() {
     cli(dir.path())
         .args(["diff", "nope"])
         .assert()
-        .code(1)
+        .code(2)
         .stderr(predicate::str::contains(
             "is not now, latest, a snapshot id or a file",
         ));

@@ -8,83 +8,9 @@ use alignmap::app::{App, Clock, Mode, SaveState, Source};
 use alignmap::domain::{IdGen, Roadmap};
 use alignmap::runtime::saver::Saver;
 use alignmap::storage::{self, Opened, backup};
+use common::files::Fixture;
 use common::{TODAY, date, now, press};
-use std::path::PathBuf;
 use std::time::{Duration, Instant};
-
-struct Fixture {
-    _dir: tempfile::TempDir,
-    path: PathBuf,
-    app: App,
-    saver: Saver,
-    clock: Instant,
-}
-
-impl Fixture {
-    /// A roadmap file holding the sample, opened as a session would open it.
-    fn new() -> Self {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("roadmap.ron");
-        storage::save(&path, &common::sample_app().roadmap).unwrap();
-        let Opened::Loaded(roadmap, known) = storage::open_or_create(&path, "x").unwrap() else {
-            panic!("the file exists")
-        };
-        let clock = Clock::fixed(date(TODAY), now());
-        let app = App::new(
-            roadmap,
-            Source::File(path.clone()),
-            clock,
-            IdGen::with_seed(3),
-        );
-        let saver = Saver::new(&app, Some(known));
-        Fixture {
-            _dir: dir,
-            path,
-            app,
-            saver,
-            clock: Instant::now(),
-        }
-    }
-
-    /// Ticks the saver now, then lets `secs` seconds pass, ticking as the event loop would;
-    /// a save started on its own thread is finished before the next tick (it takes
-    /// milliseconds, a tick is 250 ms).
-    fn wait(&mut self, secs: u64) {
-        self.tick();
-        for _ in 0..secs * 4 {
-            self.clock += Duration::from_millis(250);
-            self.tick();
-        }
-    }
-
-    fn tick(&mut self) {
-        self.saver.tick(&mut self.app, self.clock);
-        self.saver.settle(&mut self.app, self.clock);
-    }
-
-    fn on_disk(&self) -> Roadmap {
-        storage::load(&self.path).unwrap()
-    }
-
-    /// Another program rewrites the file with a different roadmap name.
-    fn external_edit(&self, name: &str) -> Roadmap {
-        let mut theirs = self.on_disk();
-        theirs.name = name.into();
-        storage::save(&self.path, &theirs).unwrap();
-        theirs
-    }
-
-    fn siblings(&self, part: &str) -> Vec<PathBuf> {
-        let dir = self.path.parent().unwrap();
-        let mut found: Vec<PathBuf> = std::fs::read_dir(dir)
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.file_name().unwrap().to_string_lossy().contains(part))
-            .collect();
-        found.sort();
-        found
-    }
-}
 
 #[test]
 fn the_autosave_runs_beside_the_input_and_edits_made_meanwhile_are_saved_next() {

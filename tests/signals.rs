@@ -10,7 +10,7 @@ use std::process::Command;
 
 #[test]
 fn every_stop_signal_saves_the_last_edit() {
-    for signal in ["TERM", "HUP", "INT"] {
+    for (signal, number) in [("TERM", 15), ("HUP", 1), ("INT", 2)] {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("roadmap.ron");
         let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
@@ -30,7 +30,11 @@ fn every_stop_signal_saves_the_last_edit() {
             .unwrap();
         assert!(sent.success());
         let status = child.wait().unwrap();
-        assert!(status.success(), "SIG{signal}: {status:?}");
+        assert_eq!(
+            status.code(),
+            Some(128 + number),
+            "SIG{signal}: an orderly exit that says which signal ended it"
+        );
         let after = storage::load(&path).unwrap();
         let done_after = after
             .initiatives

@@ -196,7 +196,7 @@ impl App {
         }
     }
 
-    fn submit_capture(&mut self) {
+    pub(super) fn submit_capture(&mut self) {
         let Mode::Capture(capture) = &mut self.mode else {
             return;
         };

@@ -84,7 +84,7 @@ impl App {
     pub fn replace_from_disk(&mut self, theirs: Roadmap, what: String) {
         let selected = self.selected_initiative().map(|i| i.id.clone());
         let before = std::mem::replace(&mut self.roadmap, theirs);
-        self.history.record(before, what.clone());
+        self.history.record_reload(before, what.clone());
         self.revision += 1;
         self.unsaved = 0;
         self.disk_change = None;

@@ -6,7 +6,7 @@ use crate::domain::{GoalId, InitiativeId};
 use tui_input::Input;
 
 /// What a form creates or changes.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum FormTarget {
     /// A new initiative.
     NewInitiative,

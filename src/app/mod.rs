@@ -8,6 +8,7 @@ pub mod capture;
 pub mod clock;
 mod decisions;
 mod disk;
+pub mod draft;
 pub mod entries;
 pub mod fields;
 pub mod form;
@@ -23,6 +24,7 @@ pub mod search;
 pub use alignment::{AlignState, Screen, Tab};
 pub use attach::{Pick, PickFor};
 pub use clock::Clock;
+pub use draft::{Draft, DraftKind};
 pub use form::{Form, FormOutcome, FormTarget};
 pub use keymap::{Command, Context, Keymap};
 pub use mode::{
@@ -319,8 +321,7 @@ impl App {
         }
         if let Mode::Capture(_) = self.mode {
             if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
-                self.quit = true;
-                return;
+                return self.quit_from_capture();
             }
             return self.capture_key(key);
         }
@@ -583,7 +584,7 @@ impl App {
         } else {
             self.history.undo(&mut self.roadmap)
         };
-        let Some(what) = done else {
+        let Some(history::Stepped { what, replaced }) = done else {
             return self.info(if redo {
                 "Nothing to redo."
             } else {
@@ -603,6 +604,16 @@ impl App {
         };
         let key = self.key_label(Context::Browse, other);
         self.info(format!("{verb}: {what} ({key} {again} it)"));
+        if let Some(replaced) = replaced {
+            // The version this replaces came from disk: keep it in a file before the autosave
+            // writes over it (the saver says where).
+            let whose = if redo { "mine" } else { "theirs" };
+            self.effects.push(Effect::KeepAside {
+                roadmap: Box::new(replaced),
+                whose,
+                what: format!("{verb}: {what}"),
+            });
+        }
     }
 
     fn submit_form(&mut self) {
@@ -612,7 +623,31 @@ impl App {
         if form.validate(&self.roadmap).is_err() {
             return;
         }
-        let form = form.clone();
+        let mut form = form.clone();
+        if self.form_for(&form.target).is_none() {
+            // What the form edits was deleted meanwhile (by a reload from disk): an item of
+            // its own comes back as new; a part of an item that is gone cannot, so the form
+            // stays open with its text.
+            let again = match &form.target {
+                FormTarget::EditInitiative(_) => FormTarget::NewInitiative,
+                FormTarget::EditGoal(_) => FormTarget::NewGoal,
+                _ => {
+                    form.error = Some(
+                        "What this form belongs to was deleted in the file on disk; Esc discards the form."
+                            .into(),
+                    );
+                    self.mode = Mode::Form(form);
+                    return;
+                }
+            };
+            form.target = again;
+            self.mode = Mode::Browse;
+            self.apply_form(&form);
+            let undo = self.key_label(Context::Browse, Command::Undo);
+            return self.info(format!(
+                "Added again from your form: it was deleted in the file on disk meanwhile ({undo} to undo)"
+            ));
+        }
         self.mode = Mode::Browse;
         self.apply_form(&form);
         // A form opened from a detail popup returns to it (unless the form opened another).
@@ -684,14 +719,55 @@ impl App {
         }
     }
 
-    /// The process is being stopped (signal): keep an open form's typed values if they are
-    /// valid, and leave every overlay.
-    pub fn shutdown(&mut self) {
-        if let Mode::Form(form) = &mut self.mode
-            && form.is_changed()
-            && form.validate(&self.roadmap).is_ok()
+    /// The session is ending (quit, signal, closed terminal): keep an open form's values and
+    /// the capture line as edits when they are valid, and leave every overlay. What was typed
+    /// but cannot be kept as an edit is returned as a draft, to be written beside the roadmap.
+    pub fn shutdown(&mut self) -> Option<Draft> {
+        let written = self.clock.now().with_timezone(&chrono::Local).naive_local();
+        let draft = match &mut self.mode {
+            Mode::Form(form) if form.is_changed() => {
+                if form.validate(&self.roadmap).is_ok() {
+                    self.submit_form();
+                }
+                match &self.mode {
+                    // Not valid, or what it belongs to is gone: keep the text as a draft.
+                    Mode::Form(form) if form.is_changed() => Some(Draft::of_form(form, written)),
+                    _ => None,
+                }
+            }
+            Mode::Capture(capture) if !capture.input.value().trim().is_empty() => {
+                capture.pick = None;
+                self.submit_capture();
+                match &self.mode {
+                    Mode::Capture(capture) => {
+                        Some(Draft::of_capture(capture.input.value(), written))
+                    }
+                    _ => None,
+                }
+            }
+            _ => None,
+        };
+        self.mode = Mode::Browse;
+        self.quit = true;
+        draft
+    }
+
+    /// Ctrl-c on the capture line: keep the line if it parses, then quit.
+    fn quit_from_capture(&mut self) {
+        if let Mode::Capture(capture) = &self.mode
+            && !capture.input.value().trim().is_empty()
         {
-            self.submit_form();
+            self.submit_capture();
+            if let Mode::Capture(capture) = &self.mode {
+                let why = capture
+                    .error
+                    .clone()
+                    .unwrap_or_else(|| "choose the goal first".into());
+                self.error(format!(
+                    "Fix the line or press Esc to discard it before quitting: {why}"
+                ));
+                return;
+            }
         }
         self.mode = Mode::Browse;
         self.quit = true;

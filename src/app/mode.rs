@@ -99,7 +99,7 @@ pub struct DiskChange {
 }
 
 /// I/O the user asked for, carried out by the runtime after the key is handled.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
     /// Save their version aside, then write mine.
     KeepMine,
@@ -119,6 +119,16 @@ pub enum Effect {
     Snapshot,
     /// Compare with the latest snapshot and show the changes.
     Changes,
+    /// Write this version to `<stem>.<whose>-<time>.ron` beside the file before it is
+    /// overwritten (an undo or redo across a reload from disk), then say `what` and where.
+    KeepAside {
+        /// The version to keep.
+        roadmap: Box<crate::domain::Roadmap>,
+        /// "theirs" or "mine".
+        whose: &'static str,
+        /// What was done, for the message.
+        what: String,
+    },
 }
 
 /// One backup as listed in the TUI.

@@ -1,6 +1,7 @@
 //! `alignmap export`: write the roadmap as HTML, Markdown, CSV or JSON for people who never
 //! open a terminal. Never overwrites a file without `--force`.
 
+use super::output::Failure;
 use crate::domain::Roadmap;
 use crate::export::{self, ChangesSince, Format, Options};
 use crate::storage;
@@ -31,7 +32,7 @@ pub struct Request<'a> {
 }
 
 /// Runs the export; returns the path written (None for standard output).
-pub fn run(request: &Request) -> Result<Option<PathBuf>, String> {
+pub fn run(request: &Request) -> Result<Option<PathBuf>, Failure> {
     let source = match request.snapshot {
         Some(reference) => snapshot::resolve(request.roadmap, reference)?,
         None => snapshot::Source::Now,
@@ -66,16 +67,16 @@ pub fn run(request: &Request) -> Result<Option<PathBuf>, String> {
         path
     };
     if path.is_dir() {
-        return Err(format!(
+        return Err(Failure::usage(format!(
             "{} is a directory: give a file name with --out",
             path.display()
-        ));
+        )));
     }
     if path.exists() && !request.force {
-        return Err(format!(
+        return Err(Failure::usage(format!(
             "{} already exists: add --force to overwrite it, or choose another --out",
             path.display()
-        ));
+        )));
     }
     storage::write_atomic(&path, text.as_bytes())
         .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
@@ -119,7 +120,7 @@ pub fn changes_since(
     roadmap: &Path,
     reference: &str,
     after: &Roadmap,
-) -> Result<ChangesSince, String> {
+) -> Result<ChangesSince, Failure> {
     let source = snapshot::resolve(roadmap, reference)?;
     let before = snapshot::load(roadmap, &source).map_err(|e| e.to_string())?;
     Ok(ChangesSince {

@@ -44,13 +44,16 @@ pub fn run(
         })?;
     print_report(&report, dry_run);
     for (title, items) in crate::domain::diff::changes(&before, &after).sections() {
-        println!("\n{title}");
+        super::output::out(&format!("\n{title}"));
         for item in items {
-            println!("  • {}", crate::export::plain(&item).replace('\n', " "));
+            super::output::out(&format!(
+                "  • {}",
+                crate::export::plain(&item).replace('\n', " ")
+            ));
         }
     }
     if dry_run {
-        println!("\n(dry run: nothing written)");
+        super::output::out("\n(dry run: nothing written)");
         return Ok(());
     }
     if roadmap.exists() {
@@ -58,26 +61,26 @@ pub fn run(
             .map_err(|e| e.to_string())?;
     }
     storage::save(roadmap, &after).map_err(|e| e.to_string())?;
-    println!(
+    super::output::out(&format!(
         "\nsaved {} (the version before is in backups/)",
         roadmap.display()
-    );
+    ));
     Ok(())
 }
 
 fn print_report(report: &Report, dry_run: bool) {
     let verb = if dry_run { "would add" } else { "added" };
     let update = if dry_run { "would update" } else { "updated" };
-    println!(
+    super::output::out(&format!(
         "{verb} {} initiatives, {update} {}",
         report.added, report.updated
-    );
+    ));
     if !report.goals_created.is_empty() {
         let create = if dry_run {
             "would create goals"
         } else {
             "created goals"
         };
-        println!("{create}: {}", report.goals_created.join(", "));
+        super::output::out(&format!("{create}: {}", report.goals_created.join(", ")));
     }
 }

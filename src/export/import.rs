@@ -118,6 +118,8 @@ pub fn apply(
     }
     let mut out = roadmap.clone();
     let mut report = Report::default();
+    // Which row gave each id: two rows with one id would silently merge into one.
+    let mut rows_by_id: std::collections::HashMap<String, usize> = Default::default();
     for (n, record) in reader.records().enumerate() {
         let row = n + 2;
         let record = match record {
@@ -242,6 +244,16 @@ pub fn apply(
             && let Err(why) = check_id(id)
         {
             errors.push(err(row, Some("id"), why));
+            continue;
+        }
+        if let Some(id) = &given
+            && let Some(first) = rows_by_id.insert(id.clone(), row)
+        {
+            errors.push(err(
+                row,
+                Some("id"),
+                format!("{id} is also the id of row {first}: each row needs its own id"),
+            ));
             continue;
         }
         let existing = given

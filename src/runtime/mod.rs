@@ -1,24 +1,24 @@
 //! The event loop: terminal events → app update → saver (I/O) → draw. Also restores the
-//! terminal on every exit path (ratatui's panic hook covers panics) and saves on signals.
+//! terminal on every exit path (our panic hook covers panics), saves on signals, and notices
+//! a terminal that went away.
 
 mod exports;
+mod input;
 pub mod saver;
+pub mod terminal;
 mod writer;
 
 use crate::app::{App, SaveState};
 use crate::storage::Fingerprint;
 use crate::ui;
 use ratatui::DefaultTerminal;
-use ratatui::crossterm::event::{
-    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
-    Event, MouseButton, MouseEvent, MouseEventKind,
-};
-use ratatui::crossterm::execute;
+use ratatui::crossterm::event::{Event, MouseButton, MouseEvent, MouseEventKind};
 use saver::Saver;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
+use std::sync::mpsc::{Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
 /// Longest an edit waits before it is written (the debounce window).
@@ -80,43 +80,76 @@ impl Autosave {
     }
 }
 
-/// How long the signal thread waits for the main loop to notice a signal before it assumes
-/// the loop is stuck (crossterm spins inside `poll` once the terminal hangs up) and saves itself.
-const GRACE: Duration = Duration::from_millis(400);
+/// How long the signal thread waits for the event loop to notice a signal before it assumes
+/// the loop is stuck (it should never be: input is read on its own thread, and the loop
+/// wakes every [`IDLE_TICK`]) and saves the last committed edits itself.
+const GRACE: Duration = Duration::from_secs(3);
 
 /// Flags shared between the event loop and the signal thread.
 #[derive(Debug, Default)]
 struct Flags {
-    /// A stop signal arrived.
-    stop: AtomicBool,
+    /// The stop signal that arrived (0: none yet).
+    stop: AtomicI32,
     /// The event loop saw the stop and is finishing (saving) on its own.
     acknowledged: AtomicBool,
     /// The event loop is done: everything is saved or recovered.
     done: AtomicBool,
 }
 
-/// Runs the TUI until the user quits or a signal (SIGTERM, SIGHUP, SIGINT) asks us to stop.
-pub fn run(app: &mut App, known: Option<Fingerprint>) -> io::Result<Outcome> {
+impl Flags {
+    fn stop_signal(&self) -> Option<i32> {
+        Some(self.stop.load(Ordering::SeqCst)).filter(|&s| s != 0)
+    }
+}
+
+/// How a session with a terminal ended.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Ended {
+    /// What became of the edits.
+    pub outcome: Outcome,
+    /// The stop signal that ended it (SIGHUP also when the terminal vanished without one);
+    /// the process should exit with 128 + this, as a shell reports a signal.
+    pub signal: Option<i32>,
+    /// Text typed into a form or the capture line that could not be kept as an edit (not
+    /// valid yet), written to this draft copy; offered at the next start.
+    pub draft: Option<PathBuf>,
+}
+
+/// Runs the TUI until the user quits, a signal (SIGTERM, SIGHUP, SIGINT) asks us to stop, or
+/// the terminal goes away (a closed window or a dropped connection, with or without a
+/// SIGHUP reaching us). Every way out keeps what `App::shutdown` keeps.
+pub fn run(app: &mut App, known: Option<Fingerprint>) -> io::Result<Ended> {
     let mut saver = Saver::new(app, known);
     let flags = Arc::new(Flags::default());
     spawn_signal_guard(&saver, &flags)?;
-    let mut terminal = ratatui::init();
+    let mut terminal = terminal::init()?;
     install_panic_recovery(&saver);
-    let _ = execute!(io::stdout(), EnableBracketedPaste, EnableMouseCapture);
-    let result = event_loop(&mut terminal, app, &mut saver, &flags);
+    let input = input::spawn()?;
+    let result = event_loop(&mut terminal, app, &mut saver, &flags, &input);
     // From here on this thread saves; the signal thread only waits for it.
     flags.acknowledged.store(true, Ordering::SeqCst);
-    release_terminal();
-    ratatui::restore();
-    // Whatever ended the loop (a closed terminal makes drawing fail), keep a valid half-typed
-    // form and leave nothing unsaved.
-    app.shutdown();
+    terminal::restore();
+    let (result, hung_up) = match result {
+        Ok(hung_up) => (Ok(()), hung_up),
+        // A write to a terminal that went away between two checks.
+        Err(_) if !terminal::alive() => (Ok(()), true),
+        Err(e) => (Err(e), false),
+    };
+    let draft = app.shutdown();
+    let draft = draft.and_then(|draft| saver.keep_draft(&draft));
     let outcome = match Outcome::of(saver.finish(app)) {
         Outcome::Saved => result.map(|()| Outcome::Saved),
         other => Ok(other),
     };
     flags.done.store(true, Ordering::SeqCst);
-    outcome
+    let signal = flags
+        .stop_signal()
+        .or(hung_up.then_some(signal_hook::consts::SIGHUP));
+    outcome.map(|outcome| Ended {
+        outcome,
+        signal,
+        draft,
+    })
 }
 
 /// Mouse: a click selects what is under the pointer, the wheel moves through a column.
@@ -132,14 +165,9 @@ fn handle_mouse(app: &mut App, mouse: MouseEvent) {
     }
 }
 
-/// Undoes what `run` turned on beyond ratatui's own setup (mouse reporting, bracketed paste).
-fn release_terminal() {
-    let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
-}
-
 /// On a panic, writes the last committed unsaved state to a recovery copy beside the file
-/// (never over it), then lets the earlier hook (ratatui's: restore the terminal) run, then
-/// says where the copy is.
+/// (never over it), then lets the earlier hooks run (ours: restore the terminal quietly; then
+/// the standard message), then says where the copy is, if anyone is still there to read it.
 pub fn install_panic_recovery(saver: &Saver) {
     let shared = saver.shared();
     let path = saver.path().map(Path::to_path_buf);
@@ -147,38 +175,40 @@ pub fn install_panic_recovery(saver: &Saver) {
     std::panic::set_hook(Box::new(move |info| {
         // try_lock: the panic may have happened while this thread held the lock.
         let copy = match shared.state.try_lock() {
-            Ok(mut state) => state
-                .pending
-                .take()
-                .and_then(|roadmap| saver::write_recovery(path.as_deref(), &roadmap).ok()),
+            Ok(mut state) => state.pending.take().and_then(|roadmap| {
+                saver::write_recovery(path.as_deref(), &state.state_dir, &roadmap).ok()
+            }),
             Err(_) => None,
         };
-        release_terminal();
         previous(info);
         if let Some(copy) = copy {
-            eprintln!(
+            terminal::say(&format!(
                 "alignmap: your unsaved edits were written to {}",
-                copy.display()
-            );
+                ui::text::clean(&copy.display().to_string())
+            ));
         }
     }));
 }
 
 /// Runs the app without a terminal until a signal arrives, then saves as the TUI would.
 /// Lets tests prove that SIGTERM, SIGHUP and SIGINT lose nothing.
-pub fn run_headless(app: &mut App, known: Option<Fingerprint>) -> io::Result<Outcome> {
+pub fn run_headless(app: &mut App, known: Option<Fingerprint>) -> io::Result<Ended> {
     let mut saver = Saver::new(app, known);
     let flags = Arc::new(Flags::default());
     spawn_signal_guard(&saver, &flags)?;
-    while !flags.stop.load(Ordering::SeqCst) {
+    while flags.stop_signal().is_none() {
         saver.tick(app, Instant::now());
         std::thread::sleep(Duration::from_millis(20));
     }
     flags.acknowledged.store(true, Ordering::SeqCst);
-    app.shutdown();
+    let draft = app.shutdown().and_then(|draft| saver.keep_draft(&draft));
     let outcome = Outcome::of(saver.finish(app));
     flags.done.store(true, Ordering::SeqCst);
-    Ok(outcome)
+    Ok(Ended {
+        outcome,
+        signal: flags.stop_signal(),
+        draft,
+    })
 }
 
 fn spawn_signal_guard(saver: &Saver, flags: &Arc<Flags>) -> io::Result<()> {
@@ -191,7 +221,7 @@ fn spawn_signal_guard(saver: &Saver, flags: &Arc<Flags>) -> io::Result<()> {
         let Some(signal) = signals.forever().next() else {
             return;
         };
-        flags.stop.store(true, Ordering::SeqCst);
+        flags.stop.store(signal, Ordering::SeqCst);
         let deadline = Instant::now() + GRACE;
         while Instant::now() < deadline || flags.acknowledged.load(Ordering::SeqCst) {
             if flags.done.load(Ordering::SeqCst) {
@@ -201,36 +231,39 @@ fn spawn_signal_guard(saver: &Saver, flags: &Arc<Flags>) -> io::Result<()> {
         }
         // The loop never saw the signal: save the last committed state as safely as it would.
         saver::emergency_save(&shared, path.as_deref());
-        release_terminal();
-        ratatui::restore();
+        terminal::restore();
         std::process::exit(128 + signal);
     });
     Ok(())
 }
 
+/// Runs until the user quits or a stop arrives; Ok(true) when the terminal went away.
 fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
     saver: &mut Saver,
     flags: &Flags,
-) -> io::Result<()> {
+    input: &Receiver<Event>,
+) -> io::Result<bool> {
     let mut failed_quits = 0;
     loop {
-        if flags.stop.load(Ordering::SeqCst) {
+        if flags.stop_signal().is_some() {
             flags.acknowledged.store(true, Ordering::SeqCst);
-            app.shutdown();
-            return Ok(()); // run() saves or writes a recovery copy
+            return Ok(false); // run() keeps the form, saves or writes a recovery copy
+        }
+        if !terminal::alive() {
+            return Ok(true); // closed without a signal reaching us (nohup, trap '' HUP)
         }
         app.tick();
         let size = terminal.size()?;
         app.viewport = (size.width, size.height);
         app.metrics = ui::measure(app);
         terminal.draw(|frame| ui::render(app, frame))?;
-        if event::poll(saver.timeout(Instant::now()))? {
-            match event::read()? {
-                Event::Mouse(mouse) => handle_mouse(app, mouse),
-                event => app.handle_event(&event),
-            }
+        match input.recv_timeout(saver.timeout(Instant::now())) {
+            Ok(Event::Mouse(mouse)) => handle_mouse(app, mouse),
+            Ok(event) => app.handle_event(&event),
+            Err(RecvTimeoutError::Timeout) => {}
+            Err(RecvTimeoutError::Disconnected) => return Ok(true),
         }
         saver.tick(app, Instant::now());
         if matches!(app.save, SaveState::Saved(_)) {
@@ -240,11 +273,11 @@ fn event_loop(
             // A save still running may find the file changed by others: wait for it first.
             saver.settle(app, Instant::now());
             if app.disk_change.is_some() || saver.save(app, Instant::now()) {
-                return Ok(()); // an undecided disk change ends in a recovery copy, see run()
+                return Ok(false); // an undecided disk change ends in a recovery copy, see run()
             }
             failed_quits += 1;
             if failed_quits >= 2 {
-                return Ok(());
+                return Ok(false);
             }
             app.quit = false;
             app.error("Could not save (see the right). Fix it and press q again; a second q writes a recovery copy and quits.");

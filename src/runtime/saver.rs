@@ -33,6 +33,8 @@ pub struct SharedState {
     pub conflict: bool,
     /// The file as loaded has been backed up this session.
     pub backed_up: bool,
+    /// Where recovery copies and drafts go when the roadmap's directory cannot be written.
+    pub state_dir: PathBuf,
 }
 
 /// What the saver shares with its save thread, the signal thread and the panic hook: the state,
@@ -67,16 +69,8 @@ pub struct Saver {
 
 /// A sibling file: `roadmap.ron` + `theirs` → `roadmap.theirs-20261122-071500.ron`.
 pub fn aside_path(path: &Path, what: &str) -> PathBuf {
-    let stem = storage::stem(path);
-    let stamp = Local::now().format("%Y%m%d-%H%M%S");
-    let base = format!("{stem}.{what}-{stamp}");
-    (1..)
-        .map(|n| match n {
-            1 => path.with_file_name(format!("{base}.ron")),
-            n => path.with_file_name(format!("{base}-{n}.ron")),
-        })
-        .find(|p| !p.exists())
-        .unwrap_or_else(|| path.with_file_name(format!("{base}.ron")))
+    let at = Local::now().naive_local();
+    storage::away::free_name(storage::dir_of(path), &storage::stem(path), what, at)
 }
 
 pub(super) fn lock(shared: &Shared) -> std::sync::MutexGuard<'_, SharedState> {
@@ -110,7 +104,7 @@ pub fn emergency_save(shared: &Shared, path: Option<&Path>) {
     if safe && backed_up && storage::save(path, &roadmap).is_ok() {
         return;
     }
-    let _ = write_recovery(Some(path), &roadmap);
+    let _ = write_recovery(Some(path), &state.state_dir, &roadmap);
 }
 
 impl Saver {
@@ -131,6 +125,7 @@ impl Saver {
         });
         let state = SharedState {
             known_hash: known.as_ref().map(|k| k.hash),
+            state_dir: storage::away::state_dir(),
             ..SharedState::default()
         };
         Saver {
@@ -147,6 +142,26 @@ impl Saver {
             published: app.revision,
             running: None,
         }
+    }
+
+    /// Puts recovery copies and drafts that cannot go beside the roadmap into `dir` (instead
+    /// of the user's state directory).
+    pub fn with_state_dir(self, dir: &Path) -> Self {
+        lock(&self.shared).state_dir = dir.to_path_buf();
+        self
+    }
+
+    /// Writes what was typed but could not be kept as an edit to a draft copy beside the
+    /// roadmap (or in the state directory), to be reopened at the next start. None when there
+    /// is no file (the demo) or it could be written nowhere.
+    pub fn keep_draft(&self, draft: &crate::app::Draft) -> Option<PathBuf> {
+        if draft.is_blank() {
+            return None;
+        }
+        let path = self.path()?;
+        let text = storage::to_ron_value(draft).ok()?;
+        let state_dir = lock(&self.shared).state_dir.clone();
+        storage::away::write(path, &state_dir, "draft", &text, draft.written).ok()
     }
 
     /// The shared last-committed state, for the signal thread.
@@ -374,6 +389,11 @@ impl Saver {
                 Effect::Export(format) => super::exports::export(app, &path, format),
                 Effect::Snapshot => super::exports::take_snapshot(app, &path),
                 Effect::Changes => super::exports::changes(app, &path),
+                Effect::KeepAside {
+                    roadmap,
+                    whose,
+                    what,
+                } => keep_aside(app, &path, &roadmap, whose, &what),
                 Effect::ListBackups | Effect::SaveConfig => {}
             }
         }
@@ -434,27 +454,58 @@ impl Saver {
 
     /// The final save when the session ends. When the file cannot be written (or others
     /// changed it and the user has not decided), the edits go to a recovery copy beside it
-    /// (or in the temp directory) and its path is returned.
+    /// (or in the state directory) and its path is returned.
     pub fn finish(&mut self, app: &mut App) -> Result<(), Result<PathBuf, String>> {
         self.settle(app, Instant::now());
-        if app.unsaved == 0 || self.path().is_none() {
+        if self.path().is_none() {
             return Ok(());
         }
-        if app.disk_change.is_none() && self.save(app, Instant::now()) {
+        // An undecided change on disk (the file deleted, or unreadable, or theirs and ours
+        // both changed): what is in memory may be the only copy left, edited or not.
+        if app.disk_change.is_some() {
+            return Err(self.recover(&app.roadmap));
+        }
+        if app.unsaved == 0 || self.save(app, Instant::now()) {
             return Ok(());
         }
         Err(self.recover(&app.roadmap))
     }
 
-    /// Writes `roadmap` to `<stem>.recovery-<time>.ron` beside the file, else in the temp dir;
+    /// Writes `roadmap` to `<stem>.recovery-<time>.ron` beside the file, else in the state dir;
     /// the signal thread then has nothing left to write.
     pub fn recover(&self, roadmap: &Roadmap) -> Result<PathBuf, String> {
         let mut state = lock(&self.shared);
-        let copy = write_recovery(self.path(), roadmap);
+        let copy = write_recovery(self.path(), &state.state_dir, roadmap);
         if copy.is_ok() {
             state.pending = None;
         }
         copy
+    }
+}
+
+/// Writes `roadmap` beside the file as `<stem>.<whose>-<time>.ron` and says so. When that
+/// fails, nothing may overwrite the file until the user decides: the save is held back as
+/// for a change on disk.
+fn keep_aside(app: &mut App, path: &Path, roadmap: &Roadmap, whose: &str, what: &str) {
+    let aside = aside_path(path, whose);
+    let written = storage::to_ron(roadmap)
+        .map_err(|e| e.to_string())
+        .and_then(|text| storage::write_atomic(&aside, text.as_bytes()).map_err(|e| e.to_string()));
+    match written {
+        Ok(()) => {
+            let name = aside
+                .file_name()
+                .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+            app.info(format!(
+                "{what}. The version it replaced is kept in {name}."
+            ));
+        }
+        Err(e) => {
+            app.error(format!(
+                "{what}, but the version it replaced could not be kept aside ({e}): not saving until you decide."
+            ));
+            app.disk_changed(Ok(roadmap.clone()));
+        }
     }
 }
 
@@ -534,18 +585,15 @@ fn archive(app: &mut App, roadmap: &Path, copy: &Path) {
     }
 }
 
-/// Writes a recovery copy beside `path` (or in the temp dir when that fails); returns where,
-/// or why it could be written nowhere.
-pub fn write_recovery(path: Option<&Path>, roadmap: &Roadmap) -> Result<PathBuf, String> {
+/// Writes a recovery copy beside `path` (or in `state_dir`, named after the roadmap, when
+/// that fails); returns where, or why it could be written nowhere.
+pub fn write_recovery(
+    path: Option<&Path>,
+    state_dir: &Path,
+    roadmap: &Roadmap,
+) -> Result<PathBuf, String> {
     let text = storage::to_ron(roadmap).map_err(|e| e.to_string())?;
-    let fallback = std::env::temp_dir().join("alignmap.ron");
-    let beside = aside_path(path.unwrap_or(&fallback), "recovery");
-    let first = match storage::write_atomic(&beside, text.as_bytes()) {
-        Ok(()) => return Ok(beside),
-        Err(e) => e,
-    };
-    let temp = aside_path(&fallback, "recovery");
-    storage::write_atomic(&temp, text.as_bytes())
-        .map(|()| temp)
-        .map_err(|second| format!("{first}; {second}"))
+    let fallback = state_dir.join("alignmap.ron");
+    let at = Local::now().naive_local();
+    storage::away::write(path.unwrap_or(&fallback), state_dir, "recovery", &text, at)
 }

@@ -1,6 +1,7 @@
 //! Reading and writing roadmap files: where they live, RON encoding, atomic saves.
 
 mod atomic;
+pub mod away;
 pub mod backup;
 pub mod config;
 mod error;
@@ -16,7 +17,7 @@ pub use atomic::{clean_temp_files, write_atomic};
 pub use error::{LoadError, SaveError};
 pub use lock::{Lock, Locking, lock_path, try_lock};
 pub use paths::{DATA_DIR_ENV, ROADMAP_FILE, data_dir, dir_of, roadmap_path, stem};
-pub use ronfile::{MAX_FILE_BYTES, from_ron, to_ron};
+pub use ronfile::{MAX_FILE_BYTES, from_ron, to_ron, to_ron_value};
 
 use crate::domain::Roadmap;
 pub use fingerprint::Fingerprint;

@@ -19,13 +19,18 @@ fn options() -> Options {
 
 /// Encodes a roadmap as pretty RON with `\n` line ends and escaped control characters.
 pub fn to_ron(roadmap: &Roadmap) -> Result<String, SaveError> {
+    to_ron_value(roadmap)
+}
+
+/// Encodes any value the way roadmaps are encoded (drafts, for one).
+pub fn to_ron_value<T: serde::Serialize>(value: &T) -> Result<String, SaveError> {
     let pretty = PrettyConfig::new()
         .new_line("\n")
         .indentor("    ")
         .struct_names(true)
         .escape_strings(true);
     let mut text = options()
-        .to_string_pretty(roadmap, pretty)
+        .to_string_pretty(value, pretty)
         .map_err(|e| SaveError::Encode(e.to_string()))?;
     text.push('\n');
     Ok(text)

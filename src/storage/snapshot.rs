@@ -152,8 +152,11 @@ pub enum Source {
 
 /// Resolves a reference: `now`, `latest`, a snapshot id (or a unique start of one, or its
 /// number in the list, 1 being the oldest), or a path to a roadmap file.
-pub fn resolve(roadmap: &Path, reference: &str) -> Result<Source, String> {
-    let snapshots = list(roadmap).map_err(|e| format!("cannot list the snapshots: {e}"))?;
+pub fn resolve(roadmap: &Path, reference: &str) -> Result<Source, RefError> {
+    let snapshots = list(roadmap).map_err(|e| RefError {
+        message: format!("cannot list the snapshots: {e}"),
+        unknown: false,
+    })?;
     match reference {
         "now" => return Ok(Source::Now),
         "latest" => {
@@ -162,7 +165,9 @@ pub fn resolve(roadmap: &Path, reference: &str) -> Result<Source, String> {
                 .cloned()
                 .map(Source::Snapshot)
                 .ok_or_else(|| {
-                    "there are no snapshots yet: take one with `alignmap snapshot`".to_string()
+                    RefError::unknown(
+                        "there are no snapshots yet: take one with `alignmap snapshot`",
+                    )
                 });
         }
         _ => {}
@@ -183,19 +188,50 @@ pub fn resolve(roadmap: &Path, reference: &str) -> Result<Source, String> {
         [one] => return Ok(Source::Snapshot((*one).clone())),
         [] => {}
         many => {
-            return Err(format!(
+            return Err(RefError::unknown(format!(
                 "\"{reference}\" matches {} snapshots: give more of the id",
                 many.len()
-            ));
+            )));
         }
     }
     let path = PathBuf::from(reference);
     if path.is_file() {
         Ok(Source::File(path))
     } else {
-        Err(format!(
+        Err(RefError::unknown(format!(
             "\"{reference}\" is not now, latest, a snapshot id or a file (list them with `alignmap snapshot --list`)"
-        ))
+        )))
+    }
+}
+
+/// Why a reference names no version.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RefError {
+    /// What is wrong.
+    pub message: String,
+    /// True when the reference names nothing (a usage mistake), false when the snapshots
+    /// could not be read.
+    pub unknown: bool,
+}
+
+impl RefError {
+    fn unknown(message: impl Into<String>) -> Self {
+        RefError {
+            message: message.into(),
+            unknown: true,
+        }
+    }
+}
+
+impl std::fmt::Display for RefError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl From<RefError> for String {
+    fn from(e: RefError) -> String {
+        e.message
     }
 }
 
@@ -250,6 +286,7 @@ mod tests {
         assert!(
             resolve(&file, "2026")
                 .unwrap_err()
+                .message
                 .contains("matches 2 snapshots")
         );
         assert!(resolve(&file, "nothing-like-it").is_err());

@@ -1,6 +1,8 @@
 //! Shared test helpers: an app on the sample roadmap with a fixed clock, and key feeding.
 #![allow(clippy::unwrap_used, dead_code)] // test code; not every test file uses every helper
 
+pub mod files;
+
 use alignmap::app::{App, Clock, Source};
 use alignmap::domain::{IdGen, Roadmap};
 use alignmap::sample::sample;

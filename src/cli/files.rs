@@ -1,0 +1,77 @@
+//! `check` and `restore`: looking at a roadmap file and putting a backup back.
+
+use super::output::{Failure, out};
+use super::{Cli, roadmap_path};
+use crate::storage;
+use std::path::Path;
+
+/// `alignmap restore`: lists backups; `alignmap restore N` restores one.
+pub(super) fn restore(cli: &Cli, number: Option<usize>) -> Result<(), Failure> {
+    let path = roadmap_path(cli, None)?;
+    let backups = storage::backup::list(&path).map_err(|e| format!("cannot list backups: {e}"))?;
+    let Some(number) = number else {
+        if backups.is_empty() {
+            out(&format!(
+                "No backups of {} yet (they are taken as you edit).",
+                path.display()
+            ));
+            return Ok(());
+        }
+        out(&format!("Backups of {} (newest first):", path.display()));
+        for (n, backup) in backups.iter().enumerate() {
+            let holds = match storage::backup::read(backup) {
+                Ok(r) => r.size_label(),
+                Err(e) => format!("unreadable: {}", e.lines().next().unwrap_or_default()),
+            };
+            out(&format!(
+                "{:>4}  {}  {:>9}  {holds}",
+                n + 1,
+                backup.taken.format("%a %-d %b %Y %H:%M:%S"),
+                format!("{:.1} kB", backup.bytes as f64 / 1000.0),
+            ));
+        }
+        out("Restore one with: alignmap restore N (the current file is backed up first).");
+        return Ok(());
+    };
+    let backup = number
+        .checked_sub(1)
+        .and_then(|i| backups.get(i))
+        .ok_or_else(|| {
+            Failure::usage(format!(
+                "there is no backup {number}; `alignmap restore` lists {} (numbered from 1)",
+                backups.len()
+            ))
+        })?;
+    let _lock = match storage::try_lock(&path, "alignmap restore") {
+        Ok(storage::Locking::Acquired(lock)) => lock,
+        Ok(storage::Locking::HeldBy(who)) => {
+            return Err(format!("{} is open in {who}; quit it first", path.display()).into());
+        }
+        Err(e) => return Err(format!("cannot lock {}: {e}", path.display()).into()),
+    };
+    storage::backup::restore(&path, backup, chrono::Local::now().naive_local())?;
+    out(&format!(
+        "Restored the backup of {} into {}; the version it replaced is the newest backup now.",
+        backup.taken.format("%a %-d %b %Y %H:%M:%S"),
+        path.display()
+    ));
+    Ok(())
+}
+
+pub(super) fn check(cli: &Cli, file: Option<&Path>) -> Result<(), Failure> {
+    let path = roadmap_path(cli, file)?;
+    let roadmap = storage::load(&path).map_err(|e| e.to_string())?;
+    let active = roadmap
+        .initiatives
+        .iter()
+        .filter(|i| i.status.is_active())
+        .count();
+    out(&format!(
+        "ok: {}: schema version {}, {} goals, {} initiatives ({active} active)",
+        path.display(),
+        roadmap.version,
+        roadmap.goals.len(),
+        roadmap.initiatives.len(),
+    ));
+    Ok(())
+}
