@@ -6,6 +6,10 @@ use std::path::{Path, PathBuf};
 
 /// Adds what happened to the file (nothing) and what to do to a load error.
 pub fn not_changed(e: &storage::LoadError) -> String {
+    if matches!(e, storage::LoadError::TooNew { .. }) {
+        // Not broken: made by a newer alignmap. Editing it by hand would be the mistake.
+        return format!("{e}\n\nalignmap did not change the file.");
+    }
     format!(
         "{e}\n\nalignmap did not change the file. Fix it in a text editor (`alignmap check` \
          checks it again), or move it aside to start a new roadmap."
@@ -41,22 +45,17 @@ pub struct Session {
     pub recovery: Option<(PathBuf, Roadmap, String)>,
 }
 
-/// The newest readable `<stem>.recovery-*.ron` beside `path`. Handled copies are moved to
+/// The newest readable `<stem>.recovery-*.ron` beside `path`, or kept for it in the state
+/// directory (when its own directory could not be written). Handled copies are moved to
 /// `backups/`, so any copy still here has not been dealt with, however old it is.
 pub fn find_recovery(path: &Path) -> Option<(PathBuf, Roadmap, String)> {
-    let prefix = format!("{}.recovery-", storage::stem(path));
-    let dir = storage::dir_of(path);
-    let mut copies: Vec<(std::time::SystemTime, PathBuf)> = std::fs::read_dir(dir)
-        .ok()?
-        .flatten()
-        .filter(|e| {
-            let name = e.file_name().to_string_lossy().into_owned();
-            name.starts_with(&prefix) && name.ends_with(".ron")
-        })
-        .filter_map(|e| Some((e.metadata().ok()?.modified().ok()?, e.path())))
-        .collect();
-    copies.sort();
-    let (time, copy) = copies.pop()?;
+    find_recovery_in(path, &storage::away::state_dir())
+}
+
+/// [`find_recovery`] with the state directory given.
+pub fn find_recovery_in(path: &Path, state_dir: &Path) -> Option<(PathBuf, Roadmap, String)> {
+    let copy = storage::away::find(path, state_dir, "recovery").pop()?;
+    let time = std::fs::metadata(&copy).and_then(|m| m.modified()).ok()?;
     let roadmap = storage::load(&copy).ok()?;
     let written = chrono::DateTime::<chrono::Local>::from(time)
         .format("on %a %-d %b at %H:%M")
@@ -112,7 +111,16 @@ pub fn repair_from_backup(
 pub fn open_file(path: PathBuf) -> Result<Session, OpenError> {
     // Follow a symlinked roadmap (dotfile managers): saves then replace the real file, and
     // every link to it shares one lock.
-    let path = std::fs::canonicalize(&path).unwrap_or(path);
+    let path = storage::real_path(&path);
+    if std::fs::metadata(&path).is_ok()
+        && let Err(e) = storage::regular_file(&path)
+    {
+        // Before anything is created beside it (a lock in /dev, say).
+        return Err(OpenError::Other(format!(
+            "cannot open {}: {e}",
+            path.display()
+        )));
+    }
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|e| {
             OpenError::Other(format!(
@@ -131,6 +139,17 @@ pub fn open_file(path: PathBuf) -> Result<Session, OpenError> {
             let lock = storage::lock_path(&path);
             (None, Some(format!("cannot lock {} ({e})", lock.display())))
         }
+    };
+    // A write-protected roadmap (chmod a-w) is the owner saying "do not change this": the
+    // rename of a save would replace it regardless, so open it read-only.
+    let (lock, read_only) = match (lock, read_only) {
+        (Some(_), None) if storage::write_protected(&path) => (
+            None,
+            Some(format!(
+                "{name} is write-protected (make it writable, e.g. chmod u+w, to edit it)"
+            )),
+        ),
+        other => other,
     };
     if lock.is_some() {
         // Only the writer may sweep: a live save's temp file belongs to the lock holder.

@@ -5,22 +5,14 @@
 
 mod common;
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 use std::path::Path;
 
 /// The terminal-title escape sequence: ESC ] 0 ; PWNED BEL.
 const HOSTILE: &str = "\u{1b}]0;PWNED\u{7}";
 
-fn alignmap(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("alignmap").unwrap();
-    cmd.current_dir(dir)
-        .env("ALIGNMAP_DIR", dir)
-        .env("ALIGNMAP_TODAY", common::TODAY)
-        .env("HOME", dir.join("home"))
-        .env("XDG_CONFIG_HOME", dir.join("xdg"))
-        .env(alignmap::storage::away::STATE_DIR_ENV, dir.join("state"));
-    cmd
+fn alignmap(dir: &Path) -> assert_cmd::Command {
+    common::cli_in(dir)
 }
 
 /// Both streams hold no control byte but line breaks, and show the placeholders instead.

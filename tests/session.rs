@@ -161,3 +161,24 @@ fn a_symlinked_roadmap_stays_a_link_and_shares_one_lock() {
         "still a link"
     );
 }
+
+#[test]
+fn a_recovery_copy_kept_in_the_state_dir_is_found_for_its_roadmap_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = tempfile::tempdir().unwrap();
+    let path = dir.path().join("roadmap.ron");
+    let mut roadmap = common::sample_app().roadmap;
+    roadmap.name = "Recovered from the state dir".into();
+    let text = alignmap::storage::to_ron(&roadmap).unwrap();
+    let at = common::date(common::TODAY).and_hms_opt(10, 15, 0).unwrap();
+    // The roadmap's own directory is gone at exit, so the copy goes to the state dir.
+    let gone = dir.path().join("moved-away/roadmap.ron");
+    let copy = alignmap::storage::away::write(&gone, state.path(), "recovery", &text, at).unwrap();
+    assert!(copy.starts_with(state.path()));
+    let (found, loaded, _) = alignmap::session::find_recovery_in(&gone, state.path()).unwrap();
+    assert_eq!((found, loaded.name), (copy, roadmap.name));
+    assert!(
+        alignmap::session::find_recovery_in(&path, state.path()).is_none(),
+        "another roadmap with the same file name is not offered it"
+    );
+}

@@ -139,7 +139,7 @@ fn newer_schema_versions_are_refused_by_name() {
         ),
         "{err:?}"
     );
-    assert!(text.contains("update alignmap"), "{text}");
+    assert!(text.contains("upgrade alignmap"), "{text}");
 }
 
 #[test]

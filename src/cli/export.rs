@@ -50,6 +50,14 @@ pub fn run(request: &Request) -> Result<Option<PathBuf>, Failure> {
     let text = export::export(&roadmap, request.format, options)?;
     let path = match request.out {
         Some(p) if p == Path::new("-") => {
+            use std::io::IsTerminal;
+            // Read on a terminal, not by a program: no control character from the data
+            // reaches it (a file or a pipe gets the text exactly).
+            let text = if std::io::stdout().is_terminal() {
+                super::output::safe(&text)
+            } else {
+                text
+            };
             let mut stdout = std::io::stdout().lock();
             stdout
                 .write_all(text.as_bytes())
@@ -66,22 +74,74 @@ pub fn run(request: &Request) -> Result<Option<PathBuf>, Failure> {
     } else {
         path
     };
-    if path.is_dir() {
-        return Err(Failure::usage(format!(
-            "{} is a directory: give a file name with --out",
-            path.display()
-        )));
-    }
-    if path.exists() && !request.force {
-        return Err(Failure::usage(format!(
-            "{} already exists: add --force to overwrite it, or choose another --out",
-            path.display()
-        )));
+    let path = storage::real_path(&path); // a link's target is written, never the link
+    match std::fs::metadata(&path) {
+        Ok(meta) if meta.is_dir() => {
+            return Err(Failure::usage(format!(
+                "{} is a directory: give a file name with --out",
+                path.display()
+            )));
+        }
+        // A FIFO, a device, a terminal: stream into it, as `--out -` does.
+        Ok(meta) if !meta.is_file() => {
+            stream_into(&path, &text)?;
+            return Ok(Some(path));
+        }
+        Ok(_) => refuse_to_overwrite(&path, request)?,
+        Err(_) => {}
     }
     storage::write_atomic(&path, text.as_bytes())
         .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     share(&path);
     Ok(Some(path))
+}
+
+/// An existing regular file is replaced only with `--force`, and never when it is a roadmap
+/// (the one exported, one a planner has open, or any file that reads as one).
+fn refuse_to_overwrite(path: &Path, request: &Request) -> Result<(), Failure> {
+    if storage::real_path(request.roadmap) == path {
+        return Err(Failure::usage(format!(
+            "{} is the roadmap being exported: choose another --out",
+            path.display()
+        )));
+    }
+    let locked = storage::lock_path(path).exists()
+        && matches!(
+            storage::try_lock(path, "alignmap export"),
+            Ok(storage::Locking::HeldBy(_))
+        );
+    if locked {
+        return Err(Failure::usage(format!(
+            "{} is a roadmap open in alignmap: choose another --out",
+            path.display()
+        )));
+    }
+    let looks_like_a_roadmap = std::fs::read_to_string(path)
+        .ok()
+        .and_then(|text| storage::version_on_disk(&text))
+        .is_some();
+    if looks_like_a_roadmap {
+        return Err(Failure::usage(format!(
+            "{} is an alignmap roadmap: exports never replace one; choose another --out",
+            path.display()
+        )));
+    }
+    if !request.force {
+        return Err(Failure::usage(format!(
+            "{} already exists: add --force to overwrite it, or choose another --out",
+            path.display()
+        )));
+    }
+    Ok(())
+}
+
+/// Writes into a FIFO or device as it is (a rename would replace it with a plain file).
+fn stream_into(path: &Path, text: &str) -> Result<(), Failure> {
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open(path)
+        .and_then(|mut f| f.write_all(text.as_bytes()))
+        .map_err(|e| format!("cannot write to {}: {e}", path.display()).into())
 }
 
 /// An export is meant to be shared: readable by others like any file the user creates (the

@@ -42,13 +42,7 @@ pub(super) fn restore(cli: &Cli, number: Option<usize>) -> Result<(), Failure> {
                 backups.len()
             ))
         })?;
-    let _lock = match storage::try_lock(&path, "alignmap restore") {
-        Ok(storage::Locking::Acquired(lock)) => lock,
-        Ok(storage::Locking::HeldBy(who)) => {
-            return Err(format!("{} is open in {who}; quit it first", path.display()).into());
-        }
-        Err(e) => return Err(format!("cannot lock {}: {e}", path.display()).into()),
-    };
+    let _lock = super::writer_lock(&path, "alignmap restore")?;
     storage::backup::restore(&path, backup, chrono::Local::now().naive_local())?;
     out(&format!(
         "Restored the backup of {} into {}; the version it replaced is the newest backup now.",
@@ -61,15 +55,26 @@ pub(super) fn restore(cli: &Cli, number: Option<usize>) -> Result<(), Failure> {
 pub(super) fn check(cli: &Cli, file: Option<&Path>) -> Result<(), Failure> {
     let path = roadmap_path(cli, file)?;
     let roadmap = storage::load(&path).map_err(|e| e.to_string())?;
+    let on_disk = std::fs::read_to_string(&path)
+        .ok()
+        .and_then(|text| storage::version_on_disk(&text))
+        .unwrap_or(roadmap.version);
+    let version = if on_disk == roadmap.version {
+        format!("schema version {on_disk}")
+    } else {
+        format!(
+            "schema version {on_disk} (read as {}: the next save migrates it)",
+            roadmap.version
+        )
+    };
     let active = roadmap
         .initiatives
         .iter()
         .filter(|i| i.status.is_active())
         .count();
     out(&format!(
-        "ok: {}: schema version {}, {} goals, {} initiatives ({active} active)",
+        "ok: {}: {version}, {} goals, {} initiatives ({active} active)",
         path.display(),
-        roadmap.version,
         roadmap.goals.len(),
         roadmap.initiatives.len(),
     ));

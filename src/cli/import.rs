@@ -14,19 +14,15 @@ pub fn run(
     dry_run: bool,
     clock: &Clock,
     seed: u64,
-) -> Result<(), String> {
-    let csv = std::fs::read_to_string(csv_path)
+) -> Result<(), super::output::Failure> {
+    let csv = storage::regular_file(csv_path)
+        .and_then(|_| std::fs::read_to_string(csv_path))
         .map_err(|e| format!("cannot read {}: {e}", csv_path.display()))?;
-    let _lock = match storage::try_lock(roadmap, "alignmap import") {
-        Ok(storage::Locking::Acquired(lock)) => Some(lock),
-        Ok(storage::Locking::HeldBy(who)) if !dry_run => {
-            return Err(format!(
-                "{} is open in {who}; quit it first",
-                roadmap.display()
-            ));
-        }
-        Ok(storage::Locking::HeldBy(_)) => None,
-        Err(e) => return Err(format!("cannot lock {}: {e}", roadmap.display())),
+    // A dry run writes nothing: it may look while the planner has the file open.
+    let _lock = if dry_run {
+        None
+    } else {
+        Some(super::writer_lock(roadmap, "alignmap import")?)
     };
     let before = if roadmap.exists() {
         storage::load(roadmap).map_err(|e| e.to_string())?

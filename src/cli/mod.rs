@@ -224,10 +224,34 @@ fn dispatch(cli: &Cli, clock: Clock) -> Result<(), Failure> {
     }
 }
 
+/// The roadmap file a command works on, symlinks followed (the same function the planner
+/// uses), so every command locks and writes the real file.
+/// Takes the writer lock of `path` for a command that changes it (`who` names the command
+/// for a planner that finds it held); a write-protected file is refused.
+fn writer_lock(path: &Path, who: &str) -> Result<storage::Lock, Failure> {
+    if storage::write_protected(path) {
+        return Err(format!(
+            "{} is write-protected: make it writable (e.g. chmod u+w) to change it",
+            path.display()
+        )
+        .into());
+    }
+    match storage::try_lock(path, who) {
+        Ok(storage::Locking::Acquired(lock)) => Ok(lock),
+        Ok(storage::Locking::HeldBy(holder)) => {
+            Err(format!("{} is open in {holder}; quit it first", path.display()).into())
+        }
+        Err(e) => Err(format!("cannot lock {}: {e}", path.display()).into()),
+    }
+}
+
 fn roadmap_path(cli: &Cli, file: Option<&Path>) -> Result<PathBuf, String> {
-    storage::roadmap_path(file.or(cli.file.as_deref()), cli.dir.as_deref()).ok_or_else(|| {
-        "cannot find a config directory for this user; pass --dir DIR or set ALIGNMAP_DIR".into()
-    })
+    storage::roadmap_path(file.or(cli.file.as_deref()), cli.dir.as_deref())
+        .map(|path| storage::real_path(&path))
+        .ok_or_else(|| {
+            "cannot find a config directory for this user; pass --dir DIR or set ALIGNMAP_DIR"
+                .into()
+        })
 }
 
 /// Saves states "A" and "B" alternately until killed; prints "ready" after the first save.

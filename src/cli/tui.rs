@@ -64,11 +64,15 @@ fn open_or_repair(path: PathBuf) -> Result<session::Session, String> {
     let session::OpenError::Unreadable {
         lock: Some(_),
         path,
-        ..
+        error,
     } = &err
     else {
         return Err(err.to_string());
     };
+    if matches!(**error, storage::LoadError::TooNew { .. }) {
+        // A newer file is not corrupt: never offer to replace it with an old backup.
+        return Err(err.to_string());
+    }
     let interactive = std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
     let Some((backup, roadmap)) = storage::backup::newest_readable(path).filter(|_| interactive)
     else {
@@ -253,7 +257,7 @@ pub(super) fn open(
             reopen_draft(&mut app, &path);
         }
         if let Some(why) = session.read_only {
-            app.error("Read-only: you can look, not change. Quit the other alignmap to edit here.");
+            app.error(format!("Read-only, you can look, not change: {why}"));
             app.read_only = Some(why);
         }
         app

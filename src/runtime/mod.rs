@@ -2,6 +2,7 @@
 //! terminal on every exit path (our panic hook covers panics), saves on signals, and notices
 //! a terminal that went away.
 
+mod effects;
 mod exports;
 mod input;
 pub mod saver;

@@ -3,9 +3,9 @@
 //! when both sides changed, and the last-resort recovery copy. No terminal here, so it is
 //! tested directly.
 
-use super::Autosave;
 use super::writer::{self, Done, Job, Running};
-use crate::app::{App, BackupRow, Effect, Mode, SaveState, Source};
+use super::{Autosave, effects};
+use crate::app::{App, Effect, SaveState, Source};
 use crate::domain::Roadmap;
 use crate::storage::{self, Fingerprint, backup, fingerprint};
 use chrono::Local;
@@ -367,34 +367,52 @@ impl Saver {
         }
         for effect in std::mem::take(&mut app.effects) {
             if effect == Effect::SaveConfig {
-                save_config(app);
+                effects::save_config(app);
                 continue;
             }
             // Listing reads only, so read-only sessions may list too.
             if effect == Effect::ListBackups {
                 if let Source::File(file) = &app.source {
                     let file = file.clone();
-                    list_backups(app, &file);
+                    effects::list_backups(app, &file);
                 }
                 continue;
             }
+            // Exports write beside the roadmap, never to it: a read-only session may export.
+            // and "what changed" only reads.
+            match (&effect, self.path.clone()) {
+                (Effect::Export(format), Some(path)) => {
+                    super::exports::export(app, &path, *format);
+                    continue;
+                }
+                (Effect::Changes, Some(path)) => {
+                    super::exports::changes(app, &path);
+                    continue;
+                }
+                _ => {}
+            }
             let Some(path) = self.path().map(Path::to_path_buf) else {
+                app.info(match (&effect, &self.path) {
+                    (Effect::Export(_), None) => {
+                        "The demo has no folder to export into: `alignmap --demo export --format html` writes one."
+                    }
+                    (_, None) => "The demo is never saved: nothing is written.",
+                    _ => "Read-only: that would change files beside the roadmap.",
+                });
                 continue;
             };
             match effect {
                 Effect::KeepMine => self.keep_mine(app, &path),
                 Effect::TakeTheirs => self.take_theirs(app, &path),
-                Effect::ArchiveRecovery(copy) => archive(app, &path, &copy),
-                Effect::RestoreBackup(copy) => restore_backup(app, &path, &copy),
-                Effect::Export(format) => super::exports::export(app, &path, format),
+                Effect::ArchiveRecovery(copy) => effects::archive(app, &path, &copy),
+                Effect::RestoreBackup(copy) => effects::restore_backup(app, &path, &copy),
                 Effect::Snapshot => super::exports::take_snapshot(app, &path),
-                Effect::Changes => super::exports::changes(app, &path),
                 Effect::KeepAside {
                     roadmap,
                     whose,
                     what,
-                } => keep_aside(app, &path, &roadmap, whose, &what),
-                Effect::ListBackups | Effect::SaveConfig => {}
+                } => effects::keep_aside(app, &path, &roadmap, whose, &what),
+                Effect::ListBackups | Effect::SaveConfig | Effect::Export(_) | Effect::Changes => {}
             }
         }
     }
@@ -480,108 +498,6 @@ impl Saver {
             state.pending = None;
         }
         copy
-    }
-}
-
-/// Writes `roadmap` beside the file as `<stem>.<whose>-<time>.ron` and says so. When that
-/// fails, nothing may overwrite the file until the user decides: the save is held back as
-/// for a change on disk.
-fn keep_aside(app: &mut App, path: &Path, roadmap: &Roadmap, whose: &str, what: &str) {
-    let aside = aside_path(path, whose);
-    let written = storage::to_ron(roadmap)
-        .map_err(|e| e.to_string())
-        .and_then(|text| storage::write_atomic(&aside, text.as_bytes()).map_err(|e| e.to_string()));
-    match written {
-        Ok(()) => {
-            let name = aside
-                .file_name()
-                .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-            app.info(format!(
-                "{what}. The version it replaced is kept in {name}."
-            ));
-        }
-        Err(e) => {
-            app.error(format!(
-                "{what}, but the version it replaced could not be kept aside ({e}): not saving until you decide."
-            ));
-            app.disk_changed(Ok(roadmap.clone()));
-        }
-    }
-}
-
-/// Remembers the theme in `config.ron`, keeping the other settings; a config that cannot be
-/// read is reported and left alone.
-fn save_config(app: &mut App) {
-    let Some(path) = app.config_path.clone() else {
-        return;
-    };
-    let mut config = match storage::config::load(&path) {
-        Ok(config) => config,
-        Err(e) => {
-            return app.error(format!(
-                "Theme not remembered, the config has a mistake: {e}"
-            ));
-        }
-    };
-    config.theme = Some(app.theme);
-    if let Err(e) = storage::config::save(&path, &config) {
-        app.error(format!("Theme not remembered: {e}"));
-    }
-}
-
-/// Fills [`Mode::Backups`] with the file's backups, newest first.
-fn list_backups(app: &mut App, path: &Path) {
-    let backups = match backup::list(path) {
-        Ok(backups) => backups,
-        Err(e) => return app.error(format!("Cannot list the backups: {e}")),
-    };
-    if backups.is_empty() {
-        return app.info("No backups yet: they are taken as you edit (the file as loaded first).");
-    }
-    let rows = backups
-        .iter()
-        .map(|b| BackupRow {
-            path: b.path.clone(),
-            taken: b.taken.format("%a %-d %b %Y %H:%M:%S").to_string(),
-            bytes: b.bytes,
-            holds: backup::read(b).map(|r| r.size_label()),
-        })
-        .collect();
-    app.mode = Mode::Backups { rows, selected: 0 };
-}
-
-/// Backs up the current file, then loads `copy` into the app as an undoable change.
-fn restore_backup(app: &mut App, path: &Path, copy: &Path) {
-    let Some(chosen) = backup::list(path)
-        .ok()
-        .and_then(|l| l.into_iter().find(|b| b.path == copy))
-    else {
-        return app.error(format!("{} is gone", copy.display()));
-    };
-    let roadmap = match backup::read(&chosen) {
-        Ok(roadmap) => roadmap,
-        Err(e) => return app.error(format!("Not restored: {e}")),
-    };
-    if let Err(e) = backup::take(path, Local::now().naive_local()) {
-        return app.error(format!(
-            "Not restored: could not back up the current file first ({e})"
-        ));
-    }
-    app.restore_backup(roadmap, &chosen.taken.format("%a %-d %b %H:%M").to_string());
-}
-
-/// Moves a handled recovery copy into `backups/`, out of the way of the next start.
-fn archive(app: &mut App, roadmap: &Path, copy: &Path) {
-    let dir = backup::backup_dir(roadmap);
-    let moved = std::fs::create_dir_all(&dir).and_then(|()| {
-        let name = copy.file_name().unwrap_or_default();
-        std::fs::rename(copy, dir.join(name))
-    });
-    if let Err(e) = moved {
-        app.error(format!(
-            "Could not move {} into backups/: {e}",
-            copy.display()
-        ));
     }
 }
 

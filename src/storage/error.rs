@@ -51,7 +51,7 @@ pub enum LoadError {
         excerpt: String,
     },
     /// The file was written by a newer alignmap.
-    #[error("{}: schema version {found} is newer than this alignmap understands (up to {supported}); update alignmap to open it", path.display())]
+    #[error("{} was made by a newer alignmap (schema version {found}); this one reads up to version {supported}: upgrade alignmap to open it. The file is not damaged", path.display())]
     TooNew {
         /// The file.
         path: PathBuf,

@@ -56,9 +56,10 @@ impl Fingerprint {
     }
 }
 
-/// Reads a file and fingerprints it; None when it does not exist.
+/// Reads a file and fingerprints it; None when it does not exist. Anything but a regular
+/// file is an error, before it is opened.
 pub fn read(path: &Path) -> io::Result<Option<(Vec<u8>, Fingerprint)>> {
-    match std::fs::read(path) {
+    match super::regular_file(path).and_then(|_| std::fs::read(path)) {
         Ok(bytes) => {
             let print = Fingerprint::of(path, &bytes)?;
             Ok(Some((bytes, print)))

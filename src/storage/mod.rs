@@ -16,8 +16,11 @@ pub mod split;
 pub use atomic::{clean_temp_files, write_atomic};
 pub use error::{LoadError, SaveError};
 pub use lock::{Lock, Locking, lock_path, try_lock};
-pub use paths::{DATA_DIR_ENV, ROADMAP_FILE, data_dir, dir_of, roadmap_path, stem};
-pub use ronfile::{MAX_FILE_BYTES, from_ron, to_ron, to_ron_value};
+pub use paths::{
+    DATA_DIR_ENV, ROADMAP_FILE, data_dir, dir_of, real_path, regular_file, roadmap_path, stem,
+    write_protected,
+};
+pub use ronfile::{MAX_FILE_BYTES, from_ron, to_ron, to_ron_value, version_on_disk};
 
 use crate::domain::Roadmap;
 pub use fingerprint::Fingerprint;
@@ -25,7 +28,7 @@ use std::path::Path;
 
 /// Reads, parses and validates a roadmap file.
 pub fn load(path: &Path) -> Result<Roadmap, LoadError> {
-    let meta = std::fs::metadata(path).map_err(|e| LoadError::io(path, e))?;
+    let meta = regular_file(path).map_err(|e| LoadError::io(path, e))?;
     if meta.len() > MAX_FILE_BYTES {
         return Err(LoadError::TooLarge {
             path: path.to_path_buf(),

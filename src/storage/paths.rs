@@ -40,3 +40,71 @@ pub fn roadmap_path(file: Option<&Path>, dir: Option<&Path>) -> Option<PathBuf> 
         None => data_dir(dir).map(|d| d.join(ROADMAP_FILE)),
     }
 }
+
+/// The file a roadmap path stands for, with symlinks followed (also a link whose target does
+/// not exist yet), so every command locks and writes the same real file and none ever
+/// replaces a link with a plain file. One function for the planner and every subcommand.
+pub fn real_path(path: &Path) -> PathBuf {
+    if let Ok(real) = std::fs::canonicalize(path) {
+        return real;
+    }
+    let mut at = path.to_path_buf();
+    for _ in 0..40 {
+        match std::fs::read_link(&at) {
+            Ok(target) => at = dir_of(&at).join(target), // an absolute target replaces
+            Err(_) => break,
+        }
+    }
+    match (
+        at.parent().and_then(|d| std::fs::canonicalize(d).ok()),
+        at.file_name(),
+    ) {
+        (Some(dir), Some(name)) => dir.join(name),
+        _ => at,
+    }
+}
+
+/// The metadata of `path` when it is a regular file (symlinks followed). Anything else is
+/// refused before it is opened: a FIFO would block forever, `/dev/zero` never ends, and a
+/// directory is no roadmap.
+pub fn regular_file(path: &Path) -> std::io::Result<std::fs::Metadata> {
+    let meta = std::fs::metadata(path)?;
+    if meta.is_file() {
+        return Ok(meta);
+    }
+    let kind = if meta.is_dir() {
+        "a directory"
+    } else {
+        special_kind(&meta)
+    };
+    Err(std::io::Error::new(
+        std::io::ErrorKind::InvalidInput,
+        format!("it is {kind}, not a regular file"),
+    ))
+}
+
+#[cfg(unix)]
+fn special_kind(meta: &std::fs::Metadata) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    let kind = meta.file_type();
+    if kind.is_fifo() {
+        "a FIFO (named pipe)"
+    } else if kind.is_char_device() || kind.is_block_device() {
+        "a device"
+    } else if kind.is_socket() {
+        "a socket"
+    } else {
+        "not a file"
+    }
+}
+
+#[cfg(not(unix))]
+fn special_kind(_meta: &std::fs::Metadata) -> &'static str {
+    "not a file"
+}
+
+/// True when `path` exists and its permissions forbid writing it (chmod a-w). Root could
+/// write it anyway, and a save renames over it regardless of its mode: alignmap checks.
+pub fn write_protected(path: &Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| m.permissions().readonly())
+}

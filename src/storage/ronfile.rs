@@ -43,8 +43,17 @@ struct Header {
     version: u32,
 }
 
-/// Parses and validates roadmap text; `path` is only used in messages.
+/// The schema version a roadmap file says it has, before any migration (None when the
+/// text does not even have a readable header).
+pub fn version_on_disk(text: &str) -> Option<u32> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    options().from_str::<Header>(text).ok().map(|h| h.version)
+}
+
+/// Parses and validates roadmap text; `path` is only used in messages. A byte-order mark
+/// at the start (some Windows editors add one) is skipped; saves never write one.
 pub fn from_ron(text: &str, path: &Path) -> Result<Roadmap, LoadError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(LoadError::Empty {
             path: path.to_path_buf(),

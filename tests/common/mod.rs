@@ -140,3 +140,17 @@ pub fn screen_text(terminal: &ratatui::Terminal<ratatui::backend::TestBackend>) 
     }
     out
 }
+
+/// `alignmap` run as a user would in `dir`: `dir` is the data directory and the working
+/// directory, the state directory and home are inside it, today is [`TODAY`].
+pub fn cli_in(dir: &std::path::Path) -> assert_cmd::Command {
+    let mut cmd = assert_cmd::Command::cargo_bin("alignmap").unwrap();
+    cmd.current_dir(dir)
+        .env("ALIGNMAP_DIR", dir)
+        .env("ALIGNMAP_TODAY", TODAY)
+        .env("HOME", dir.join("home"))
+        .env("XDG_CONFIG_HOME", dir.join("xdg"))
+        .env(alignmap::storage::away::STATE_DIR_ENV, dir.join("state"))
+        .timeout(std::time::Duration::from_secs(20));
+    cmd
+}
