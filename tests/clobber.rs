@@ -279,3 +279,66 @@ fn a_read_only_session_exports_beside_the_roadmap_and_never_writes_it() {
     assert!(app.message.unwrap().1.starts_with("Wrote the md export"));
     assert_eq!(std::fs::read(&path).unwrap(), before);
 }
+
+fn take_lock(path: &Path, who: &str) -> storage::Lock {
+    match storage::try_lock(path, who).unwrap() {
+        storage::Locking::Acquired(lock) => lock,
+        storage::Locking::HeldBy(holder) => panic!("held by {holder}"),
+    }
+}
+
+#[test]
+fn a_deleted_lock_file_is_taken_again_and_lost_to_a_second_writer_stops_saving() {
+    use alignmap::runtime::saver::Saver;
+    let mut f = common::files::Fixture::new();
+    let lock_file = storage::lock_path(&f.path);
+    f.saver = Saver::new(&f.app, None).with_lock(Some(take_lock(&f.path, "pid 1")));
+    // Deleted, nobody else there: the writer locks a new file and carries on.
+    std::fs::remove_file(&lock_file).unwrap();
+    f.wait(2);
+    assert!(lock_file.exists(), "locked again");
+    assert!(f.app.read_only.is_none());
+    assert!(matches!(
+        storage::try_lock(&f.path, "pid 2").unwrap(),
+        storage::Locking::HeldBy(_)
+    ));
+    // Deleted again, and a second alignmap locks the new file first.
+    std::fs::remove_file(&lock_file).unwrap();
+    let _second = take_lock(&f.path, "pid 2 on another laptop");
+    let before = std::fs::read(&f.path).unwrap();
+    common::press(&mut f.app, "x");
+    f.wait(3);
+    assert!(
+        f.app
+            .read_only
+            .as_deref()
+            .unwrap()
+            .contains("pid 2 on another laptop"),
+        "{:?}",
+        f.app.read_only
+    );
+    assert_eq!(std::fs::read(&f.path).unwrap(), before, "no second writer");
+    let copy = f.saver.finish(&mut f.app).unwrap_err().unwrap();
+    assert_eq!(
+        storage::load(&copy).unwrap(),
+        f.app.roadmap,
+        "the edit survives"
+    );
+}
+
+#[test]
+fn a_roadmap_with_a_hard_link_opens_read_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("roadmap.ron");
+    storage::save(&path, &sample()).unwrap();
+    std::fs::hard_link(&path, dir.path().join("other-name.ron")).unwrap();
+    for name in ["roadmap.ron", "other-name.ron"] {
+        let session = alignmap::session::open_file(dir.path().join(name)).unwrap();
+        assert!(session.lock.is_none(), "{name}");
+        assert!(
+            session.read_only.as_deref().unwrap().contains("hard link"),
+            "{:?}",
+            session.read_only
+        );
+    }
+}

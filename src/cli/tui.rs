@@ -164,7 +164,7 @@ pub(super) fn view_snapshot(
         .ok()
         .flatten()
         .map(|(_, f)| f);
-    let ended = runtime::run(&mut app, known).map_err(|e| format!("terminal error: {e}"))?;
+    let ended = runtime::run(&mut app, known, None).map_err(|e| format!("terminal error: {e}"))?;
     report(&app, ended)
 }
 
@@ -230,8 +230,8 @@ pub(super) fn open(
 ) -> Result<(), Failure> {
     needs_a_terminal()?;
     let ids = IdGen::with_seed(seed());
-    // Held until the function returns: we stay the one writer while the TUI runs.
-    let mut _lock = None;
+    // Handed to the saver, which holds and watches it: we stay the one writer.
+    let mut lock = None;
     let mut known = None;
     let mut app = if cli.demo {
         let roadmap = sample::sample(clock.today(), clock.now())?;
@@ -240,7 +240,7 @@ pub(super) fn open(
         let path = roadmap_path(cli, None)?;
         say_when_slow_to_open(&path);
         let session = open_or_repair(path)?;
-        _lock = session.lock;
+        lock = session.lock;
         known = session.known;
         let location = home_relative(&session.path);
         let mut app = App::new(session.roadmap, Source::File(session.path), clock, ids);
@@ -269,7 +269,7 @@ pub(super) fn open(
     {
         app.update(command);
     }
-    let ended = runtime::run(&mut app, known).map_err(|e| format!("terminal error: {e}"))?;
+    let ended = runtime::run(&mut app, known, lock).map_err(|e| format!("terminal error: {e}"))?;
     report(&app, ended)
 }
 

@@ -119,8 +119,12 @@ pub struct Ended {
 /// Runs the TUI until the user quits, a signal (SIGTERM, SIGHUP, SIGINT) asks us to stop, or
 /// the terminal goes away (a closed window or a dropped connection, with or without a
 /// SIGHUP reaching us). Every way out keeps what `App::shutdown` keeps.
-pub fn run(app: &mut App, known: Option<Fingerprint>) -> io::Result<Ended> {
-    let mut saver = Saver::new(app, known);
+pub fn run(
+    app: &mut App,
+    known: Option<Fingerprint>,
+    lock: Option<crate::storage::Lock>,
+) -> io::Result<Ended> {
+    let mut saver = Saver::new(app, known).with_lock(lock);
     let flags = Arc::new(Flags::default());
     spawn_signal_guard(&saver, &flags)?;
     let mut terminal = terminal::init()?;

@@ -65,6 +65,11 @@ pub struct Saver {
     published: u64,
     /// The autosave being written on its own thread, if any.
     running: Option<Running>,
+    /// The writer lock, watched: if its file is deleted and another process locks a new
+    /// one, this session stops writing.
+    lock: Option<storage::Lock>,
+    /// The lock was lost to another writer: unsaved edits end in a recovery copy.
+    lost_lock: bool,
 }
 
 /// A sibling file: `roadmap.ron` + `theirs` → `roadmap.theirs-20261122-071500.ron`.
@@ -141,7 +146,45 @@ impl Saver {
             last_check: None,
             published: app.revision,
             running: None,
+            lock: None,
+            lost_lock: false,
         }
+    }
+
+    /// Watches the writer lock the session holds (see [`Saver::check_lock`]).
+    pub fn with_lock(mut self, lock: Option<storage::Lock>) -> Self {
+        self.lock = lock;
+        self
+    }
+
+    /// If the lock file was deleted or replaced, takes a new lock; when another process
+    /// holds it by now, stops writing (read-only from here, edits kept for a recovery copy).
+    pub fn check_lock(&mut self, app: &mut App) {
+        let (Some(lock), Some(path)) = (&self.lock, self.path.clone()) else {
+            return;
+        };
+        if lock.is_current() {
+            return;
+        }
+        let name = lock
+            .path()
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        let who = match storage::try_lock(&path, lock.holder()) {
+            Ok(storage::Locking::Acquired(new)) => {
+                self.lock = Some(new);
+                return;
+            }
+            Ok(storage::Locking::HeldBy(who)) => who,
+            Err(e) => format!("an error ({e})"),
+        };
+        self.lock = None;
+        self.writable = false;
+        self.lost_lock = true;
+        app.read_only = Some(format!("{name} was deleted; {who} writes the file now"));
+        app.error(format!(
+            "Stopped saving: {name} was deleted and {who} took the file. Your unsaved edits go to a recovery copy when you quit."
+        ));
     }
 
     /// Puts recovery copies and drafts that cannot go beside the roadmap into `dir` (instead
@@ -195,6 +238,7 @@ impl Saver {
             .is_none_or(|t| now.duration_since(t) >= CHECK_EVERY)
         {
             self.last_check = Some(now);
+            self.check_lock(app);
             self.check_disk(app);
         }
         if self
@@ -223,11 +267,12 @@ impl Saver {
     }
 
     fn publish(&mut self, app: &App) {
-        if self.path().is_none() {
+        if self.path().is_none() && !self.lost_lock {
             return;
         }
         let mut state = lock(&self.shared);
-        state.conflict = app.disk_change.is_some();
+        // After losing the lock the signal thread may only write a recovery copy.
+        state.conflict = app.disk_change.is_some() || self.lost_lock;
         if app.revision != self.published {
             self.published = app.revision;
             state.pending = (app.unsaved > 0).then(|| app.roadmap.clone());
@@ -475,6 +520,13 @@ impl Saver {
     /// (or in the state directory) and its path is returned.
     pub fn finish(&mut self, app: &mut App) -> Result<(), Result<PathBuf, String>> {
         self.settle(app, Instant::now());
+        if self.lost_lock && app.unsaved > 0 {
+            let mut state = lock(&self.shared);
+            return Err(
+                write_recovery(self.path.as_deref(), &state.state_dir, &app.roadmap)
+                    .inspect(|_| state.pending = None),
+            );
+        }
         if self.path().is_none() {
             return Ok(());
         }

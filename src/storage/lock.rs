@@ -9,8 +9,9 @@ use std::path::{Path, PathBuf};
 /// A held lock; released when dropped (or when the process ends, however it ends).
 #[derive(Debug)]
 pub struct Lock {
-    _file: File,
+    file: File,
     path: PathBuf,
+    holder: String,
 }
 
 impl Lock {
@@ -18,6 +19,31 @@ impl Lock {
     pub fn path(&self) -> &Path {
         &self.path
     }
+
+    /// Who holds it, as noted in the file.
+    pub fn holder(&self) -> &str {
+        &self.holder
+    }
+
+    /// True while the lock file at its path is still the one we locked. Someone deleting
+    /// or replacing it would let a second writer lock a new file of that name.
+    pub fn is_current(&self) -> bool {
+        match (std::fs::metadata(&self.path), self.file.metadata()) {
+            (Ok(there), Ok(ours)) => same_file(&there, &ours),
+            _ => false,
+        }
+    }
+}
+
+#[cfg(unix)]
+fn same_file(a: &std::fs::Metadata, b: &std::fs::Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    (a.dev(), a.ino()) == (b.dev(), b.ino())
+}
+
+#[cfg(not(unix))]
+fn same_file(_a: &std::fs::Metadata, _b: &std::fs::Metadata) -> bool {
+    true
 }
 
 /// What trying to lock found.
@@ -50,7 +76,11 @@ pub fn try_lock(roadmap: &Path, holder: &str) -> std::io::Result<Locking> {
             file.seek(SeekFrom::Start(0))?;
             file.write_all(holder.as_bytes())?;
             file.sync_all()?;
-            Ok(Locking::Acquired(Lock { _file: file, path }))
+            Ok(Locking::Acquired(Lock {
+                file,
+                path,
+                holder: holder.to_string(),
+            }))
         }
         Err(TryLockError::WouldBlock) => {
             let mut note = String::new();
@@ -87,5 +117,22 @@ mod tests {
             matches!(try_lock(&file, "pid 3").unwrap(), Locking::Acquired(_)),
             "taken over"
         );
+    }
+
+    #[test]
+    fn a_deleted_or_replaced_lock_file_is_noticed() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("roadmap.ron");
+        let Locking::Acquired(ours) = try_lock(&file, "pid 1").unwrap() else {
+            panic!("first lock must succeed")
+        };
+        assert!(ours.is_current());
+        std::fs::remove_file(ours.path()).unwrap();
+        assert!(!ours.is_current(), "deleted");
+        let Locking::Acquired(theirs) = try_lock(&file, "pid 2").unwrap() else {
+            panic!("a new file of that name locks")
+        };
+        assert!(!ours.is_current(), "replaced by another's");
+        assert!(theirs.is_current());
     }
 }
