@@ -135,8 +135,19 @@ fn take_theirs_saves_mine_aside_and_loads_theirs() {
     assert_eq!(f.app.roadmap, theirs);
     assert_eq!(f.on_disk(), theirs);
     assert_eq!(f.app.unsaved, 0);
+    f.wait(3);
+    assert_eq!(f.on_disk(), theirs, "the following autosaves keep theirs");
     press(&mut f.app, "u");
     assert_eq!(f.app.roadmap, mine, "taking theirs is undoable");
+    f.wait(3);
+    assert_eq!(f.on_disk(), mine, "the undo is saved");
+    let kept = f.siblings(".theirs-");
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    assert_eq!(
+        storage::load(&kept[0]).unwrap(),
+        theirs,
+        "theirs survives the undo"
+    );
 }
 
 #[test]

@@ -268,4 +268,31 @@ mod tests {
         );
         assert!(parse_in(&twice, &options(), 2).is_none());
     }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+
+        /// Mangled files (junk or random bytes spliced in anywhere, any number of slices):
+        /// the split parse gives way or gives exactly what the one-piece parse gives,
+        /// and never panics.
+        #[test]
+        fn mangled_text_splits_to_the_one_piece_result_or_not_at_all(
+            cut in 0usize..40_000,
+            junk in proptest::prelude::any::<String>(),
+            bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..64),
+            slices in 2usize..9,
+        ) {
+            let (_, text) = text(40, 9);
+            let mut cut = cut.min(text.len());
+            while !text.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            let noise = format!("{junk}{}", String::from_utf8_lossy(&bytes));
+            let mangled = format!("{}{noise}{}", &text[..cut], &text[cut..]);
+            if let Some(split) = parse_in(&mangled, &options(), slices) {
+                let whole: Result<Roadmap, _> = options().from_str(&mangled);
+                proptest::prop_assert_eq!(Ok(split), whole.map_err(|e| e.to_string()));
+            }
+        }
+    }
 }

@@ -2,6 +2,7 @@
 #![allow(clippy::unwrap_used, dead_code)] // test code; not every test file uses every helper
 
 pub mod files;
+pub mod pty;
 
 use alignmap::app::{App, Clock, Source};
 use alignmap::domain::{IdGen, Roadmap};
