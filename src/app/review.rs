@@ -54,7 +54,7 @@ impl App {
         *self
             .lists
             .promise
-            .get_or_init(|| review::promise(&self.roadmap.initiatives))
+            .get_or_init(|| review::promise(&self.roadmap.initiatives, self.today))
     }
 
     /// Done and dropped initiatives, most recently finished first.

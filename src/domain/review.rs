@@ -272,72 +272,163 @@ pub fn queue(roadmap: &Roadmap, today: NaiveDate, t: &Thresholds) -> Vec<Entry> 
         .collect()
 }
 
-/// How well promises are kept over a set of initiatives.
+/// How well promises are kept over a set of initiatives, as of a day. A promise is the
+/// first target ever recorded: kept when the work was done on or before it, broken when it
+/// was done after it, and broken too (still open) when the work is not done and that day has
+/// passed. Open work late today counts, so the figure cannot flatter after a long absence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Promise {
-    /// Done initiatives counted.
-    pub done: usize,
-    /// Of those, done on or before the first target ever recorded.
+    /// Done on or before the first target.
     pub kept: usize,
-    /// Median net slip in days of the initiatives that ever slipped (final target or delivery
-    /// date against the first target); None when nothing slipped.
-    pub median_slip: Option<i64>,
+    /// Done after the first target.
+    pub delivered_late: usize,
+    /// Not done (nor dropped), and the first target has passed.
+    pub open_late: usize,
+    /// Median of how many days later than first promised, over the initiatives that are or
+    /// were late (delivered late, open past the first target, or moved later): delivery date,
+    /// else the later of today and the current target, against the first target.
+    pub median_delay: Option<i64>,
+    /// How many initiatives the median is over.
+    pub delayed: usize,
 }
 
 impl Promise {
-    /// The share of promises kept, 0..=1 (None with nothing done yet).
-    pub fn share(&self) -> Option<f64> {
-        (self.done > 0).then(|| self.kept as f64 / self.done as f64)
+    /// Promises whose day has come: kept, delivered late, or open past their date.
+    pub fn due(&self) -> usize {
+        self.kept + self.delivered_late + self.open_late
     }
 
-    /// "4 of 5 promises kept (80%) · median slip 12 days".
+    /// The share of due promises kept, 0..=1 (None when none is due yet).
+    pub fn share(&self) -> Option<f64> {
+        let due = self.due();
+        (due > 0).then(|| self.kept as f64 / due as f64)
+    }
+
+    /// "4 of 7 promises kept (57%) · 1 delivered late · 2 open past their date · median
+    /// delay 12 days (over 4)".
     pub fn words(&self) -> String {
-        let kept = match self.share() {
-            Some(s) => format!(
-                "{} of {} promises kept ({})",
-                self.kept,
-                self.done,
-                super::alignment::percent(s)
-            ),
-            None => "nothing delivered yet".into(),
+        let Some(share) = self.share() else {
+            return "no promise due yet".into();
         };
-        match self.median_slip {
-            Some(d) => format!("{kept} · median slip {d} days"),
-            None => format!("{kept} · nothing slipped"),
+        let mut words = format!(
+            "{} of {} promises kept ({})",
+            self.kept,
+            self.due(),
+            super::alignment::percent(share)
+        );
+        if self.delivered_late > 0 {
+            words.push_str(&format!(" · {} delivered late", self.delivered_late));
         }
+        if self.open_late > 0 {
+            words.push_str(&format!(" · {} open past their date", self.open_late));
+        }
+        match self.median_delay {
+            Some(d) => words.push_str(&format!(
+                " · median delay {d} {} (over {})",
+                if d == 1 { "day" } else { "days" },
+                self.delayed
+            )),
+            None => words.push_str(" · nothing late"),
+        }
+        words
     }
 }
 
-/// Net days an initiative ended up later than first promised (delivery date when done).
-pub fn net_slip(i: &Initiative) -> i64 {
-    let end = i.done_on.unwrap_or(i.target);
+impl Promise {
+    /// [`Promise::words`] when they fit in `max` characters, else a shorter form that still
+    /// names the open late work ("1/4 kept (25%) · 2 open late · median 21 d"), else the
+    /// kept share alone: never cut in the middle, never leaving out late work that fits.
+    pub fn words_within(&self, max: usize) -> String {
+        let full = self.words();
+        if full.chars().count() <= max {
+            return full;
+        }
+        let Some(share) = self.share() else {
+            return full;
+        };
+        let head = format!(
+            "{}/{} kept ({})",
+            self.kept,
+            self.due(),
+            super::alignment::percent(share)
+        );
+        let mut parts = vec![head];
+        if self.delivered_late > 0 {
+            parts.push(format!("{} late", self.delivered_late));
+        }
+        if self.open_late > 0 {
+            parts.push(format!("{} open late", self.open_late));
+        }
+        if let Some(d) = self.median_delay {
+            parts.push(format!("median {d} d"));
+        }
+        while parts.len() > 1 && parts.join(" · ").chars().count() > max {
+            // Drop from the end, but the open late work goes last.
+            let at = parts.len() - 1;
+            let at = if self.open_late > 0 && parts[at].ends_with("open late") && at > 1 {
+                at - 1
+            } else {
+                at
+            };
+            parts.remove(at);
+        }
+        parts.join(" · ")
+    }
+}
+
+/// Net days an initiative ended up later than first promised: its delivery date when done,
+/// else the later of `today` and its current target (open work that is late today is as
+/// late as today says).
+pub fn net_slip(i: &Initiative, today: NaiveDate) -> i64 {
+    let end = match i.done_on.filter(|_| i.status == super::Status::Done) {
+        Some(done) => done,
+        None if i.status.is_active() => i.target.max(today),
+        None => i.target,
+    };
     (end - i.first_target()).num_days()
 }
 
-/// The promise-keeping figure over `initiatives` (done and dropped ones included as given).
-pub fn promise<'a>(initiatives: impl IntoIterator<Item = &'a Initiative>) -> Promise {
+/// The promise-keeping figure over `initiatives` as of `today` (dropped ones count only
+/// for the delay of a target moved later).
+pub fn promise<'a>(
+    initiatives: impl IntoIterator<Item = &'a Initiative>,
+    today: NaiveDate,
+) -> Promise {
     let mut p = Promise::default();
-    let mut slips = Vec::new();
+    let mut delays = Vec::new();
     for i in initiatives {
-        if let Some(done) = i.done_on.filter(|_| i.status == super::Status::Done) {
-            p.done += 1;
-            p.kept += usize::from(done <= i.first_target());
-        }
-        if i.slip_count() > 0 {
-            slips.push(net_slip(i).max(0));
+        let first = i.first_target();
+        let late = match i.done_on.filter(|_| i.status == super::Status::Done) {
+            Some(done) if done <= first => {
+                p.kept += 1;
+                false
+            }
+            Some(_) => {
+                p.delivered_late += 1;
+                true
+            }
+            None if i.status.is_active() && today > first => {
+                p.open_late += 1;
+                true
+            }
+            None => false,
+        };
+        if late || i.slip_count() > 0 {
+            delays.push(net_slip(i, today).max(0));
         }
     }
-    slips.sort_unstable();
-    p.median_slip = match slips.len() {
+    delays.sort_unstable();
+    p.delayed = delays.len();
+    p.median_delay = match delays.len() {
         0 => None,
-        n if n % 2 == 1 => Some(slips[n / 2]),
-        n => Some((slips[n / 2 - 1] + slips[n / 2]) / 2),
+        n if n % 2 == 1 => Some(delays[n / 2]),
+        n => Some((delays[n / 2 - 1] + delays[n / 2]) / 2),
     };
     p
 }
 
 /// The promise-keeping figure per IT owner (named owners only), by owner name.
-pub fn promise_by_owner(roadmap: &Roadmap) -> Vec<(String, Promise)> {
+pub fn promise_by_owner(roadmap: &Roadmap, today: NaiveDate) -> Vec<(String, Promise)> {
     let mut owners: Vec<&str> = roadmap
         .initiatives
         .iter()
@@ -353,7 +444,7 @@ pub fn promise_by_owner(roadmap: &Roadmap) -> Vec<(String, Promise)> {
                 .initiatives
                 .iter()
                 .filter(|i| i.it_owner.trim() == o);
-            (o.to_string(), promise(theirs))
+            (o.to_string(), promise(theirs, today))
         })
         .collect()
 }

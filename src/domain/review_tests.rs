@@ -216,7 +216,7 @@ fn thresholds_are_configurable() {
 }
 
 #[test]
-fn promises_kept_and_median_slip() {
+fn promises_kept_and_median_delay() {
     let mut on_time = initiative("i-1", "2026-11-20", "2026-11-01");
     on_time.set_status(Status::Done, date("2026-11-19"));
     let mut late = initiative("i-2", "2026-11-20", "2026-11-01");
@@ -224,18 +224,60 @@ fn promises_kept_and_median_slip() {
     late.set_status(Status::Done, date("2026-12-03"));
     let mut slipping = initiative("i-3", "2026-11-20", "2026-11-01");
     slipping.set_target(date("2026-11-30"), date("2026-11-10"));
-    let p = promise([&on_time, &late, &slipping]);
-    assert_eq!((p.done, p.kept), (2, 1));
+    let today = date("2026-11-15");
+    let p = promise([&on_time, &late, &slipping], today);
+    // On 15 Nov the slipping one's first date (20 Nov) has not come: not due yet.
+    assert_eq!((p.kept, p.delivered_late, p.open_late), (1, 1, 0));
     assert_eq!(p.share(), Some(0.5));
-    // Net slips: late delivered 13 days after its first target, slipping 10 days later.
-    assert_eq!(p.median_slip, Some(11));
+    // Delays: late delivered 13 days after its first target, slipping moved 10 days later.
+    assert_eq!((p.median_delay, p.delayed), (Some(11), 2));
     assert_eq!(
         p.words(),
-        "1 of 2 promises kept (50%) · median slip 11 days"
+        "1 of 2 promises kept (50%) · 1 delivered late · median delay 11 days (over 2)"
+    );
+    assert_eq!(promise([], today).words(), "no promise due yet");
+}
+
+#[test]
+fn open_work_past_its_first_date_is_a_broken_promise_by_how_late_it_is_today() {
+    // The sample's situation after a long absence: one kept, one delivered late, and work
+    // that is still open long after the date first promised.
+    let mut on_time = initiative("i-1", "2026-11-20", "2026-11-01");
+    on_time.set_status(Status::Done, date("2026-11-19"));
+    let mut late = initiative("i-2", "2026-11-20", "2026-11-01");
+    late.set_status(Status::Done, date("2026-12-11"));
+    let overdue = initiative("i-3", "2026-12-31", "2026-11-01");
+    let mut moved = initiative("i-4", "2026-12-31", "2026-11-01");
+    moved.set_target(date("2028-03-31"), date("2027-06-01"));
+    let future = initiative("i-5", "2028-06-30", "2026-11-01");
+    let mut dropped = initiative("i-6", "2026-12-01", "2026-11-01");
+    dropped.set_status(Status::Dropped, date("2026-11-20"));
+    let all = [&on_time, &late, &overdue, &moved, &future, &dropped];
+    let today = date("2028-01-01");
+    let p = promise(all, today);
+    assert_eq!((p.kept, p.delivered_late, p.open_late), (1, 1, 2));
+    assert_eq!(
+        p.share(),
+        Some(0.25),
+        "not 1 of 2 (50%), as if the open work did not exist"
+    );
+    // Delays: 21 (delivered late), 366 (overdue since 31 Dec 2026, today 1 Jan 2028),
+    // 456 (moved to 31 Mar 2028, later than today): median of 21, 366, 456.
+    assert_eq!((p.median_delay, p.delayed), (Some(366), 3));
+    assert_eq!(
+        p.words(),
+        "1 of 4 promises kept (25%) · 1 delivered late · 2 open past their date · median delay 366 days (over 3)"
     );
     assert_eq!(
-        promise([]).words(),
-        "nothing delivered yet · nothing slipped"
+        p.words_within(60),
+        "1/4 kept (25%) · 1 late · 2 open late · median 366 d"
+    );
+    assert_eq!(p.words_within(30), "1/4 kept (25%) · 2 open late");
+    // The open work on its first days: nothing is late yet.
+    let early = promise([&on_time, &overdue, &moved, &future], date("2026-11-25"));
+    assert_eq!(
+        (early.kept, early.delivered_late, early.open_late),
+        (1, 0, 0)
     );
 }
 
@@ -250,12 +292,12 @@ fn promises_are_counted_per_owner() {
     nobody.it_owner = " ".into();
     let mut r = Roadmap::new("r");
     r.initiatives = vec![mine, theirs, nobody].into();
-    let by = promise_by_owner(&r);
+    let by = promise_by_owner(&r, date("2026-11-19"));
     let names: Vec<&str> = by.iter().map(|(o, _)| o.as_str()).collect();
     assert_eq!(names, ["Lena", "Sam"], "sorted, unnamed owners left out");
-    assert_eq!((by[0].1.done, by[0].1.kept), (1, 1));
+    assert_eq!((by[0].1.due(), by[0].1.kept), (1, 1));
     assert_eq!(
-        (by[1].1.done, by[1].1.kept),
+        (by[1].1.due(), by[1].1.kept),
         (1, 0),
         "done after the first target"
     );

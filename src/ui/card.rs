@@ -166,7 +166,8 @@ fn meta_line<'a>(app: &App, i: &Initiative, cells: usize, theme: &Theme) -> Line
         .sum::<usize>()
         .max(8);
     if i.slip_count() > 0 {
-        let net = crate::domain::review::net_slip(i);
+        // How far the target moved (overdue days are shown separately).
+        let net = (i.target - i.first_target()).num_days();
         let by = if net >= 14 {
             format!("+{}w", net / 7)
         } else {

@@ -278,7 +278,7 @@ fn goal_lines<'a>(app: &App, g: &Goal, theme: &Theme) -> Vec<Line<'a>> {
     lines.push(Line::styled(
         format!(
             "Promises: {}",
-            crate::domain::review::promise(served).words()
+            crate::domain::review::promise(served, app.today).words()
         ),
         theme.dim,
     ));

@@ -218,8 +218,14 @@ pub fn render_review(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
         theme,
     )
     .title_bottom(
-        Line::styled(format!(" {} ", promised.words()), theme.dim)
-            .alignment(ratatui::layout::Alignment::Right),
+        Line::styled(
+            format!(
+                " {} ",
+                promised.words_within(usize::from(bottom.width).saturating_sub(8) / 2)
+            ),
+            theme.dim,
+        )
+        .alignment(ratatui::layout::Alignment::Right),
     );
     let inner = block.inner(bottom);
     block.render(bottom, buf);
@@ -421,20 +427,21 @@ pub fn render_archive(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let archived = app.archived();
     let done = archived.iter().filter(|i| i.status == Status::Done).count();
     let head = format!(
-        "Archive · {done} done, {} dropped · {}",
-        archived.len() - done,
-        app.promise().words()
+        "Archive · {done} done, {} dropped · ",
+        archived.len() - done
     );
+    let room = usize::from(area.width).saturating_sub(head.chars().count() + 2);
+    let head = format!("{head}{}", app.promise().words_within(room));
     buf.set_line(
         area.x + 1,
         area.y,
         &Line::styled(fit(&head, usize::from(area.width) - 1), theme.strong),
         area.width - 1,
     );
-    let owners = crate::domain::review::promise_by_owner(&app.roadmap);
+    let owners = crate::domain::review::promise_by_owner(&app.roadmap, app.today);
     let owners: Vec<_> = owners
         .iter()
-        .filter(|(_, p)| p.done > 0 || p.median_slip.is_some())
+        .filter(|(_, p)| p.due() > 0 || p.median_delay.is_some())
         .collect();
     let owner_rows = u16::try_from(owners.len())
         .unwrap_or(0)
@@ -450,7 +457,11 @@ pub fn render_archive(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
             .iter()
             .map(|(o, p)| {
                 Line::styled(
-                    format!(" {:<24} {}", fit(&clean(o), 24), p.words()),
+                    format!(
+                        " {:<24} {}",
+                        fit(&clean(o), 24),
+                        p.words_within(usize::from(inner.width).saturating_sub(26))
+                    ),
                     theme.text,
                 )
             })
@@ -487,7 +498,7 @@ pub fn render_archive(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
                 .to_string();
             let (mark, promise_text, style) = match i.status {
                 Status::Done => {
-                    let late = net_slip(i);
+                    let late = net_slip(i, app.today);
                     if late <= 0 {
                         ("✓", "on time".to_string(), theme.dim)
                     } else {
