@@ -63,18 +63,6 @@ pub fn find_recovery_in(path: &Path, state_dir: &Path) -> Option<(PathBuf, Roadm
     Some((copy, roadmap, written))
 }
 
-/// How many names the file has (1 for a file without hard links).
-#[cfg(unix)]
-fn hard_links(path: &Path) -> u64 {
-    use std::os::unix::fs::MetadataExt;
-    std::fs::metadata(path).map_or(1, |m| m.nlink())
-}
-
-#[cfg(not(unix))]
-fn hard_links(_path: &Path) -> u64 {
-    1
-}
-
 /// Why a roadmap could not be opened for editing.
 #[derive(Debug)]
 pub enum OpenError {
@@ -163,7 +151,7 @@ pub fn open_file(path: PathBuf) -> Result<Session, OpenError> {
         ),
         // Another name for the same file (a hard link) has a lock of its own, and a save
         // (a rename) would split the names into two files.
-        (Some(_), None) if hard_links(&path) > 1 => (
+        (Some(_), None) if storage::hard_links(&path) > 1 => (
             None,
             Some(format!(
                 "{name} has another name (a hard link): remove the other link, or use a symlink, to edit it"

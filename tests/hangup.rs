@@ -150,4 +150,14 @@ fn a_corrupt_roadmap_is_refused_before_the_terminal_is_touched() {
         "never switched to the alternate screen: {output:?}"
     );
     assert_eq!(std::fs::read_to_string(home.roadmap()).unwrap(), corrupt);
+    let mut names: Vec<String> = std::fs::read_dir(home.dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        ["roadmap.lock", "roadmap.ron"],
+        "nothing but the lock beside it"
+    );
 }

@@ -1,7 +1,7 @@
 //! A panic never loses committed edits: they go to a recovery copy beside the file, never
-//! over it; and the hook chain the planner installs (restore the terminal quietly, then
-//! write the recovery copy) survives a terminal that is not there: no second panic, no
-//! abort. (Its own test binary: a panic hook is process-wide.)
+//! over it; and the hook chain the planner installs (write the recovery copy, then restore
+//! the terminal quietly and print the message, then say where the copy is) survives a
+//! terminal that is not there: no second panic, no abort. (Its own test binary: a panic hook is process-wide.)
 #![allow(clippy::unwrap_used)] // test code
 
 mod common;

@@ -23,6 +23,13 @@ fn undo_across_a_reload_keeps_their_version_in_a_file_before_the_autosave() {
     f.wait(2);
     assert_eq!(f.app.roadmap, theirs, "reloaded: nothing was unsaved");
     press(&mut f.app, "u");
+    f.tick(); // no time passes: the autosave is not due yet
+    assert_eq!(f.on_disk(), theirs, "not written over yet");
+    assert_eq!(
+        f.siblings(".theirs-").len(),
+        1,
+        "kept aside before the autosave"
+    );
     f.wait(3); // the autosave writes ours over theirs
     assert_ne!(f.on_disk(), theirs, "the undo was saved");
     let kept = f.siblings(".theirs-");
@@ -97,6 +104,86 @@ fn a_risk_form_whose_initiative_is_deleted_stays_open_and_a_stop_keeps_it_as_a_d
             .iter()
             .any(|(_, text)| text == "Vendor lock-in QQ7"),
         "{draft:?}"
+    );
+    let copy = f.saver.keep_draft(&draft).unwrap().unwrap();
+    assert_eq!(copy.parent(), f.path.parent(), "beside the roadmap");
+    assert!(
+        std::fs::read_to_string(&copy)
+            .unwrap()
+            .contains("Vendor lock-in QQ7")
+    );
+}
+
+#[test]
+fn a_reopened_draft_puts_back_only_what_was_typed_over_changes_made_since() {
+    let mut f = Fixture::new();
+    let id = f.app.selected_initiative().unwrap().id.clone();
+    press(&mut f.app, "e Tab End");
+    type_text(&mut f.app, " and more");
+    press(&mut f.app, "Tab Tab Tab End"); // the target
+    type_text(&mut f.app, "x"); // not a date: the form is not valid
+    let draft = f.app.shutdown().expect("not valid: a draft");
+    let labels: Vec<&str> = draft.fields.iter().map(|(l, _)| l.as_str()).collect();
+    assert_eq!(labels, ["Summary", "Target"], "only what was typed");
+    // Meanwhile a colleague gives the initiative another owner.
+    let mut theirs = f.on_disk();
+    let them = theirs.initiatives.iter_mut().find(|i| i.id == id).unwrap();
+    them.it_owner = "Changed Elsewhere".into();
+    storage::save(&f.path, &theirs).unwrap();
+    f.wait(2);
+    assert!(f.app.reopen_draft(&draft));
+    press(&mut f.app, "Tab Tab Tab Tab End Backspace Enter");
+    let now = f.app.roadmap.initiative(&id).unwrap();
+    assert!(now.summary.ends_with(" and more"), "{}", now.summary);
+    assert_eq!(now.it_owner, "Changed Elsewhere", "their change stays");
+}
+
+#[test]
+fn a_deliverable_form_whose_deliverable_is_gone_stays_open_and_touches_no_other() {
+    use alignmap::app::Form;
+    let mut f = Fixture::new();
+    let (id, index) = f
+        .app
+        .roadmap
+        .initiatives
+        .iter()
+        .find(|i| i.deliverables.len() >= 2)
+        .map(|i| (i.id.clone(), i.deliverables.len() - 1))
+        .unwrap();
+    let initiative = f.app.roadmap.initiative(&id).unwrap().clone();
+    f.app.mode = Mode::Form(Box::new(Form::deliverable(
+        &initiative,
+        Some(index),
+        f.app.today,
+    )));
+    // Someone removes the last deliverable on disk; the app reloads under the form.
+    let mut theirs = f.on_disk();
+    let them = theirs.initiatives.iter_mut().find(|i| i.id == id).unwrap();
+    them.deliverables.pop();
+    storage::save(&f.path, &theirs).unwrap();
+    f.wait(2);
+    let before = f.app.roadmap.initiative(&id).unwrap().deliverables.clone();
+    // Clearing the title would remove "deliverable {index}": now there is none.
+    press(&mut f.app, "End");
+    for _ in 0..80 {
+        press(&mut f.app, "Backspace");
+    }
+    assert!(
+        matches!(f.app.mode, Mode::Form(_)),
+        "open after the reload: {:?}",
+        f.app.mode
+    );
+    press(&mut f.app, "Enter");
+    assert!(
+        matches!(f.app.mode, Mode::Form(_)),
+        "the form stays open: {:?} {:?}",
+        f.app.mode,
+        f.app.message
+    );
+    assert_eq!(
+        f.app.roadmap.initiative(&id).unwrap().deliverables,
+        before,
+        "no other deliverable changed or removed"
     );
 }
 

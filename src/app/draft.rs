@@ -31,14 +31,14 @@ pub enum DraftKind {
 }
 
 impl Draft {
-    /// The draft of an open form (every field, so it reopens exactly).
+    /// The draft of an open form: the fields that were changed, so reopening it over a
+    /// roadmap others changed meanwhile puts back only what was typed.
     pub fn of_form(form: &Form, written: NaiveDateTime) -> Self {
         Draft {
             written,
             kind: DraftKind::Form(form.target.clone()),
             fields: form
-                .fields
-                .iter()
+                .edited_fields()
                 .map(|f| (f.label.to_string(), f.as_text()))
                 .collect(),
         }
@@ -119,7 +119,12 @@ impl App {
             }
             FormTarget::Case(id) => Form::case(r.initiative(id)?, today),
             FormTarget::Deliverable(id, index) => {
-                Form::deliverable(r.initiative(id)?, *index, today)
+                let initiative = r.initiative(id)?;
+                // A deliverable removed meanwhile: its position now names another, or none.
+                if index.is_some_and(|at| at >= initiative.deliverables.len()) {
+                    return None;
+                }
+                Form::deliverable(initiative, *index, today)
             }
             FormTarget::CheckIn(id) => {
                 let existing = match id {

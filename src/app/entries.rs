@@ -386,7 +386,8 @@ impl Form {
             FormTarget::Deliverable(initiative, index) => {
                 let initiative = roadmap.initiative_mut(initiative)?;
                 if title_removed(self) {
-                    initiative.deliverables.remove((*index)?);
+                    let at = (*index).filter(|at| *at < initiative.deliverables.len())?;
+                    initiative.deliverables.remove(at);
                     return Some("Removed a deliverable".into());
                 }
                 let item = Deliverable {

@@ -477,6 +477,15 @@ impl Form {
         }
     }
 
+    /// The fields whose text differs from what the form opened with (for a new item too).
+    pub fn edited_fields(&self) -> impl Iterator<Item = &Field> {
+        self.fields
+            .iter()
+            .zip(&self.pristine)
+            .filter(|(field, before)| field.as_text() != **before)
+            .map(|(field, _)| field)
+    }
+
     /// True when the named field differs from what the form opened with (always, for a new
     /// item: every field is written).
     pub fn is_field_changed(&self, name: FieldName) -> bool {

@@ -10,6 +10,7 @@ mod decisions;
 mod disk;
 pub mod draft;
 pub mod entries;
+mod exit;
 pub mod fields;
 pub mod form;
 pub mod history;
@@ -321,13 +322,13 @@ impl App {
         }
         if let Mode::Capture(_) = self.mode {
             if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
-                return self.quit_from_capture();
+                return self.quit_keeping_typed();
             }
             return self.capture_key(key);
         }
         if let Mode::Form(form) = &mut self.mode {
             if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
-                self.quit_from_form();
+                self.quit_keeping_typed();
                 return;
             }
             match form.handle_key(key) {
@@ -623,30 +624,9 @@ impl App {
         if form.validate(&self.roadmap).is_err() {
             return;
         }
-        let mut form = form.clone();
+        let form = form.clone();
         if self.form_for(&form.target).is_none() {
-            // What the form edits was deleted meanwhile (by a reload from disk): an item of
-            // its own comes back as new; a part of an item that is gone cannot, so the form
-            // stays open with its text.
-            let again = match &form.target {
-                FormTarget::EditInitiative(_) => FormTarget::NewInitiative,
-                FormTarget::EditGoal(_) => FormTarget::NewGoal,
-                _ => {
-                    form.error = Some(
-                        "What this form belongs to was deleted in the file on disk; Esc discards the form."
-                            .into(),
-                    );
-                    self.mode = Mode::Form(form);
-                    return;
-                }
-            };
-            form.target = again;
-            self.mode = Mode::Browse;
-            self.apply_form(&form);
-            let undo = self.key_label(Context::Browse, Command::Undo);
-            return self.info(format!(
-                "Added again from your form: it was deleted in the file on disk meanwhile ({undo} to undo)"
-            ));
+            return self.submit_orphan(form);
         }
         self.mode = Mode::Browse;
         self.apply_form(&form);
@@ -717,79 +697,6 @@ impl App {
             | FormTarget::CheckIn(_)
             | FormTarget::SlipReason(_) => self.apply_entry_form(form),
         }
-    }
-
-    /// The session is ending (quit, signal, closed terminal): keep an open form's values and
-    /// the capture line as edits when they are valid, and leave every overlay. What was typed
-    /// but cannot be kept as an edit is returned as a draft, to be written beside the roadmap.
-    pub fn shutdown(&mut self) -> Option<Draft> {
-        let written = self.clock.now().with_timezone(&chrono::Local).naive_local();
-        let draft = match &mut self.mode {
-            Mode::Form(form) if form.is_changed() => {
-                if form.validate(&self.roadmap).is_ok() {
-                    self.submit_form();
-                }
-                match &self.mode {
-                    // Not valid, or what it belongs to is gone: keep the text as a draft.
-                    Mode::Form(form) if form.is_changed() => Some(Draft::of_form(form, written)),
-                    _ => None,
-                }
-            }
-            Mode::Capture(capture) if !capture.input.value().trim().is_empty() => {
-                capture.pick = None;
-                self.submit_capture();
-                match &self.mode {
-                    Mode::Capture(capture) => {
-                        Some(Draft::of_capture(capture.input.value(), written))
-                    }
-                    _ => None,
-                }
-            }
-            _ => None,
-        };
-        self.mode = Mode::Browse;
-        self.quit = true;
-        draft
-    }
-
-    /// Ctrl-c on the capture line: keep the line if it parses, then quit.
-    fn quit_from_capture(&mut self) {
-        if let Mode::Capture(capture) = &self.mode
-            && !capture.input.value().trim().is_empty()
-        {
-            self.submit_capture();
-            if let Mode::Capture(capture) = &self.mode {
-                let why = capture
-                    .error
-                    .clone()
-                    .unwrap_or_else(|| "choose the goal first".into());
-                self.error(format!(
-                    "Fix the line or press Esc to discard it before quitting: {why}"
-                ));
-                return;
-            }
-        }
-        self.mode = Mode::Browse;
-        self.quit = true;
-    }
-
-    /// Ctrl-c inside a form: keep what was typed if it is valid, then quit.
-    fn quit_from_form(&mut self) {
-        if let Mode::Form(form) = &mut self.mode {
-            if form.is_changed() && form.validate(&self.roadmap).is_err() {
-                // Do not throw typed text away silently: stay, show why.
-                let why = form.error.clone().unwrap_or_default();
-                self.error(format!(
-                    "Fix the form or press Esc to discard it before quitting: {why}"
-                ));
-                return;
-            }
-            if form.is_changed() {
-                self.submit_form();
-            }
-        }
-        self.mode = Mode::Browse;
-        self.quit = true;
     }
 
     /// The keys of the full screen under any overlay.

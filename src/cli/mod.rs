@@ -1,4 +1,5 @@
-//! The command line: flags, subcommands, exit codes (0 ok, 1 bad data, 2 usage).
+//! The command line: flags, subcommands, exit codes (0 ok, 1 bad data, 2 usage, 128 + N
+//! when signal N ended the planner).
 
 mod export;
 mod files;
@@ -224,11 +225,16 @@ fn dispatch(cli: &Cli, clock: Clock) -> Result<(), Failure> {
     }
 }
 
-/// The roadmap file a command works on, symlinks followed (the same function the planner
-/// uses), so every command locks and writes the real file.
 /// Takes the writer lock of `path` for a command that changes it (`who` names the command
-/// for a planner that finds it held); a write-protected file is refused.
+/// for a planner that finds it held); a write-protected or hard-linked file is refused.
 fn writer_lock(path: &Path, who: &str) -> Result<storage::Lock, Failure> {
+    if storage::hard_links(path) > 1 {
+        return Err(format!(
+            "{} has another name (a hard link), and writing it would split the names: remove the other link first",
+            path.display()
+        )
+        .into());
+    }
     if storage::write_protected(path) {
         return Err(format!(
             "{} is write-protected: make it writable (e.g. chmod u+w) to change it",
@@ -245,6 +251,8 @@ fn writer_lock(path: &Path, who: &str) -> Result<storage::Lock, Failure> {
     }
 }
 
+/// The roadmap file a command works on, symlinks followed (the same function the planner
+/// uses), so every command locks and writes the real file.
 fn roadmap_path(cli: &Cli, file: Option<&Path>) -> Result<PathBuf, String> {
     storage::roadmap_path(file.or(cli.file.as_deref()), cli.dir.as_deref())
         .map(|path| storage::real_path(&path))

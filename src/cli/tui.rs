@@ -277,11 +277,24 @@ pub(super) fn open(
 /// when nothing could be written anywhere) the edits themselves on stderr; a session ended
 /// by a signal (or a vanished terminal, as SIGHUP) exits with 128 + the signal.
 fn report(app: &App, ended: Ended) -> Result<(), Failure> {
-    if let Some(draft) = &ended.draft {
-        super::output::err(&format!(
+    let mut lost_draft = None;
+    match &ended.draft {
+        Some(Ok(copy)) => super::output::err(&format!(
             "alignmap: what you were typing is kept in {}; it reopens at the next start",
-            draft.display()
-        ));
+            copy.display()
+        )),
+        Some(Err((why, draft))) => {
+            let typed: Vec<String> = draft
+                .fields
+                .iter()
+                .map(|(label, text)| format!("  {label}: {text}"))
+                .collect();
+            lost_draft = Some(format!(
+                "what you were typing could not be written anywhere ({why}). Here it is:\n{}",
+                typed.join("\n")
+            ));
+        }
+        None => {}
     }
     let message = match ended.outcome {
         Outcome::Saved => None,
@@ -296,6 +309,10 @@ fn report(app: &App, ended: Ended) -> Result<(), Failure> {
                 "your edits could not be written anywhere ({why}). Here they are; copy them into a file:\n{text}"
             ))
         }
+    };
+    let message = match (message, lost_draft) {
+        (Some(m), Some(d)) => Some(format!("{m}\n{d}")),
+        (m, d) => m.or(d),
     };
     match (ended.signal, message) {
         (None, None) => Ok(()),

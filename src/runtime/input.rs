@@ -1,8 +1,8 @@
 //! Terminal input on its own thread, handed to the event loop through a channel.
 //!
 //! Why a thread: on a terminal that has hung up, crossterm 0.29 re-reads forever inside
-//! `event::poll`/`read` (crossterm issue #793), so a loop that reads on its own thread could
-//! never notice the hang-up, save and leave. Here only the input thread can be caught in that
+//! `event::poll`/`read` (crossterm issue #793), so an event loop that read input itself
+//! would be caught there and never notice the hang-up, save and leave. Here only the input thread can be caught in that
 //! read; the event loop keeps waking on its own tick, sees the terminal has gone
 //! ([`super::terminal::alive`]) and ends in the ordinary save.
 

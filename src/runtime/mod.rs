@@ -104,7 +104,7 @@ impl Flags {
 }
 
 /// How a session with a terminal ended.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug, PartialEq)]
 pub struct Ended {
     /// What became of the edits.
     pub outcome: Outcome,
@@ -112,8 +112,9 @@ pub struct Ended {
     /// the process should exit with 128 + this, as a shell reports a signal.
     pub signal: Option<i32>,
     /// Text typed into a form or the capture line that could not be kept as an edit (not
-    /// valid yet), written to this draft copy; offered at the next start.
-    pub draft: Option<PathBuf>,
+    /// valid yet), written to this draft copy (offered at the next start), or why it could
+    /// be written nowhere together with the text itself.
+    pub draft: Option<Result<PathBuf, (String, crate::app::Draft)>>,
 }
 
 /// Runs the TUI until the user quits, a signal (SIGTERM, SIGHUP, SIGINT) asks us to stop, or
@@ -127,9 +128,10 @@ pub fn run(
     let mut saver = Saver::new(app, known).with_lock(lock);
     let flags = Arc::new(Flags::default());
     spawn_signal_guard(&saver, &flags)?;
-    let mut terminal = terminal::init()?;
+    // Whatever fails from here, the terminal is put back as it was.
+    let mut terminal = terminal::init().inspect_err(|_| terminal::restore())?;
     install_panic_recovery(&saver);
-    let input = input::spawn()?;
+    let input = input::spawn().inspect_err(|_| terminal::restore())?;
     let result = event_loop(&mut terminal, app, &mut saver, &flags, &input);
     // From here on this thread saves; the signal thread only waits for it.
     flags.acknowledged.store(true, Ordering::SeqCst);
@@ -140,8 +142,7 @@ pub fn run(
         Err(_) if !terminal::alive() => (Ok(()), true),
         Err(e) => (Err(e), false),
     };
-    let draft = app.shutdown();
-    let draft = draft.and_then(|draft| saver.keep_draft(&draft));
+    let draft = app.shutdown().and_then(|draft| keep(&saver, draft));
     let outcome = match Outcome::of(saver.finish(app)) {
         Outcome::Saved => result.map(|()| Outcome::Saved),
         other => Ok(other),
@@ -155,6 +156,16 @@ pub fn run(
         signal,
         draft,
     })
+}
+
+/// Writes the draft a shutdown returned; on failure keeps the text for the caller to show.
+fn keep(
+    saver: &Saver,
+    draft: crate::app::Draft,
+) -> Option<Result<PathBuf, (String, crate::app::Draft)>> {
+    saver
+        .keep_draft(&draft)
+        .map(|written| written.map_err(|why| (why, draft)))
 }
 
 /// Mouse: a click selects what is under the pointer, the wheel moves through a column.
@@ -206,7 +217,7 @@ pub fn run_headless(app: &mut App, known: Option<Fingerprint>) -> io::Result<End
         std::thread::sleep(Duration::from_millis(20));
     }
     flags.acknowledged.store(true, Ordering::SeqCst);
-    let draft = app.shutdown().and_then(|draft| saver.keep_draft(&draft));
+    let draft = app.shutdown().and_then(|draft| keep(&saver, draft));
     let outcome = Outcome::of(saver.finish(app));
     flags.done.store(true, Ordering::SeqCst);
     Ok(Ended {
@@ -268,7 +279,11 @@ fn event_loop(
             Ok(Event::Mouse(mouse)) => handle_mouse(app, mouse),
             Ok(event) => app.handle_event(&event),
             Err(RecvTimeoutError::Timeout) => {}
-            Err(RecvTimeoutError::Disconnected) => return Ok(true),
+            // Input stopped: a hang-up if the terminal is gone, else a fault to report.
+            Err(RecvTimeoutError::Disconnected) if !terminal::alive() => return Ok(true),
+            Err(RecvTimeoutError::Disconnected) => {
+                return Err(io::Error::other("terminal input stopped"));
+            }
         }
         saver.tick(app, Instant::now());
         if matches!(app.save, SaveState::Saved(_)) {

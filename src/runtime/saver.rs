@@ -176,7 +176,10 @@ impl Saver {
                 return;
             }
             Ok(storage::Locking::HeldBy(who)) => who,
-            Err(e) => format!("an error ({e})"),
+            Err(e) => {
+                // Cannot lock right now (a passing I/O error): try again at the next check.
+                return app.error(format!("Cannot lock {name} again: {e}; retrying"));
+            }
         };
         self.lock = None;
         self.writable = false;
@@ -195,16 +198,20 @@ impl Saver {
     }
 
     /// Writes what was typed but could not be kept as an edit to a draft copy beside the
-    /// roadmap (or in the state directory), to be reopened at the next start. None when there
-    /// is no file (the demo) or it could be written nowhere.
-    pub fn keep_draft(&self, draft: &crate::app::Draft) -> Option<PathBuf> {
+    /// roadmap (or in the state directory), to be reopened at the next start. None when
+    /// nothing was typed or there is no file (the demo, which never keeps anything); an
+    /// error (with why) when it could be written nowhere, for the caller to show the text.
+    pub fn keep_draft(&self, draft: &crate::app::Draft) -> Option<Result<PathBuf, String>> {
         if draft.is_blank() {
             return None;
         }
-        let path = self.path()?;
-        let text = storage::to_ron_value(draft).ok()?;
+        // Also after losing the lock: a draft is a file of its own, never the roadmap.
+        let path = self.path.as_deref()?;
         let state_dir = lock(&self.shared).state_dir.clone();
-        storage::away::write(path, &state_dir, "draft", &text, draft.written).ok()
+        let written = storage::to_ron_value(draft)
+            .map_err(|e| e.to_string())
+            .and_then(|text| storage::away::write(path, &state_dir, "draft", &text, draft.written));
+        Some(written)
     }
 
     /// The shared last-committed state, for the signal thread.
@@ -423,8 +430,8 @@ impl Saver {
                 }
                 continue;
             }
-            // Exports write beside the roadmap, never to it: a read-only session may export.
-            // and "what changed" only reads.
+            // Exports write beside the roadmap, never to it, and "what changed" only reads:
+            // a read-only session may do both.
             match (&effect, self.path.clone()) {
                 (Effect::Export(format), Some(path)) => {
                     super::exports::export(app, &path, *format);
@@ -520,6 +527,7 @@ impl Saver {
     /// (or in the state directory) and its path is returned.
     pub fn finish(&mut self, app: &mut App) -> Result<(), Result<PathBuf, String>> {
         self.settle(app, Instant::now());
+        self.check_lock(app);
         if self.lost_lock && app.unsaved > 0 {
             let mut state = lock(&self.shared);
             return Err(

@@ -2,7 +2,8 @@
 //! saved) and drafts (text typed into a form that was not an edit yet). They go beside the
 //! roadmap; when its directory cannot be written, into the user's state directory, named
 //! after the roadmap (its stem and a hash of its full path), so that the next start on that
-//! roadmap finds them there too. Never the temp directory: it is wiped at reboot.
+//! roadmap finds them there too. Not the temp directory, which is wiped at reboot, unless
+//! the platform has no state or data directory at all.
 
 use super::{dir_of, stem, write_atomic};
 use chrono::NaiveDateTime;

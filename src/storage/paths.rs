@@ -108,3 +108,16 @@ fn special_kind(_meta: &std::fs::Metadata) -> &'static str {
 pub fn write_protected(path: &Path) -> bool {
     std::fs::metadata(path).is_ok_and(|m| m.permissions().readonly())
 }
+
+/// How many names the file has (1 for a file without hard links, or none at all).
+#[cfg(unix)]
+pub fn hard_links(path: &Path) -> u64 {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata(path).map_or(1, |m| m.nlink())
+}
+
+/// How many names the file has (always 1 where that cannot be known).
+#[cfg(not(unix))]
+pub fn hard_links(_path: &Path) -> u64 {
+    1
+}
