@@ -129,9 +129,7 @@ pub fn open_file(path: PathBuf) -> Result<Session, OpenError> {
             ))
         })?;
     }
-    let name = path
-        .file_name()
-        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    let name = crate::storage::file_name(&path);
     let (lock, read_only) = match storage::try_lock(&path, &holder_note()) {
         Ok(Locking::Acquired(lock)) => (Some(lock), None),
         Ok(Locking::HeldBy(who)) => (None, Some(format!("{name} is open in {who}"))),

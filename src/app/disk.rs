@@ -46,9 +46,7 @@ impl App {
                 r.initiatives.len()
             )
         };
-        let name = path
-            .file_name()
-            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        let name = crate::storage::file_name(&path);
         self.mode = Mode::Confirm(Confirm {
             question: "Load the recovery copy?".into(),
             details: vec![

@@ -19,9 +19,7 @@ pub(super) fn keep_aside(app: &mut App, path: &Path, roadmap: &Roadmap, whose: &
         .and_then(|text| storage::write_atomic(&aside, text.as_bytes()).map_err(|e| e.to_string()));
     match written {
         Ok(()) => {
-            let name = aside
-                .file_name()
-                .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+            let name = crate::storage::file_name(&aside);
             app.info(format!(
                 "{what}. The version it replaced is kept in {name}."
             ));

@@ -166,10 +166,7 @@ impl Saver {
         if lock.is_current() {
             return;
         }
-        let name = lock
-            .path()
-            .file_name()
-            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        let name = storage::file_name(lock.path());
         let who = match storage::try_lock(&path, lock.holder()) {
             Ok(storage::Locking::Acquired(new)) => {
                 self.lock = Some(new);
@@ -336,9 +333,7 @@ impl Saver {
             return;
         }
         let theirs = storage::parse_bytes(path, bytes).map_err(|e| e.to_string());
-        let name = path
-            .file_name()
-            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        let name = storage::file_name(path);
         match theirs {
             Err(e) if !self.writable => {
                 self.set_known(Some(print));
@@ -485,9 +480,7 @@ impl Saver {
             app.unsaved = 1; // write mine even if nothing was edited since
         }
         if self.save(app, Instant::now()) {
-            let name = aside
-                .file_name()
-                .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+            let name = storage::file_name(&aside);
             app.info(format!("Kept yours. Their version is in {name}."));
         }
     }
@@ -514,9 +507,7 @@ impl Saver {
             ));
         }
         self.set_known(Some(print));
-        let name = aside
-            .file_name()
-            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        let name = storage::file_name(&aside);
         app.replace_from_disk(theirs, format!("Took their version. Yours is in {name}."));
         app.save = SaveState::Loaded;
         self.publish(app);

@@ -121,3 +121,9 @@ pub fn hard_links(path: &Path) -> u64 {
 pub fn hard_links(_path: &Path) -> u64 {
     1
 }
+
+/// The last part of `path` as text (`roadmap.ron`), for messages; empty when there is none.
+pub fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+}
