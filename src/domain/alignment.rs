@@ -1,10 +1,10 @@
 //! The alignment figures: gaps, risk roll-ups, portfolio balance and the summary line. Every
 //! figure follows the definitions in CONTRACTS.md (active, high risk, unsupported goal, weights).
 
-use super::business::{Kpi, Risk, Strength};
-use super::horizon::Horizon;
+use super::business::{Kpi, Risk};
 use super::ids::{GoalId, InitiativeId};
 use super::model::{Goal, Initiative, Kind, Roadmap};
+pub use super::tally::Support;
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
 
@@ -48,15 +48,16 @@ impl Gap {
     }
 }
 
-/// Goals with no active initiative linked strong or partial whose target is on or before the
-/// end of next month (the contract's "unsupported goal").
+/// Goals with no active, not overdue initiative linked strong or partial whose target is on
+/// or before the end of next month (the contract's "unsupported goal"); a goal whose work is
+/// all done is delivered, not unsupported.
 pub fn is_unsupported(roadmap: &Roadmap, goal: &GoalId, today: NaiveDate) -> bool {
-    let horizon_end = Horizon::NextMonth.window_end(today);
-    !roadmap.initiatives.iter().any(|i| {
-        i.status.is_active()
-            && i.target <= horizon_end
-            && i.strength_for(goal).is_some_and(Strength::supports)
-    })
+    support(roadmap, goal, today).is_unsupported()
+}
+
+/// Whether `goal` can count on work landing soon, and if not, why.
+pub fn support(roadmap: &Roadmap, goal: &GoalId, today: NaiveDate) -> Support {
+    super::tally::tally_of(roadmap, goal, today).support()
 }
 
 /// Every gap, grouped in the order of [`Gap`]'s variants and, within a group, in roadmap order.
@@ -299,8 +300,8 @@ fn kind_index(kind: Kind) -> usize {
 /// How a goal is doing at a glance, for the goals pane.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct Health {
-    /// Nothing strong or partial lands by the end of next month.
-    pub unsupported: bool,
+    /// Whether work it can count on lands by the end of next month, and if not, why.
+    pub support: Support,
     /// Open high risks without a mitigation on the work serving it.
     pub unmitigated: usize,
     /// The lowest and highest progress of its KPIs with a usable target.
@@ -367,7 +368,7 @@ pub fn summary(roadmap: &Roadmap, today: NaiveDate) -> Summary {
         unsupported: super::tally::Tallies::of(roadmap, today)
             .health(roadmap)
             .iter()
-            .filter(|h| h.unsupported)
+            .filter(|h| h.support.is_unsupported())
             .count(),
         goals: roadmap.goals.len(),
         unmitigated: active

@@ -1,5 +1,5 @@
 use super::*;
-use crate::domain::business::{BusinessCase, Direction, Risk, RiskStatus};
+use crate::domain::business::{BusinessCase, Direction, Risk, RiskStatus, Strength};
 use crate::domain::model::Status;
 use chrono::{DateTime, Utc};
 
@@ -79,35 +79,70 @@ fn roadmap(goals: Vec<Goal>, initiatives: Vec<Initiative>) -> Roadmap {
 }
 
 #[test]
-fn a_goal_is_supported_only_by_active_strong_or_partial_work_due_by_end_of_next_month() {
+fn a_goal_is_supported_only_by_active_strong_or_partial_work_not_late_and_due_by_end_of_next_month()
+{
     use Strength::*;
     let g = || vec![goal("g-a", 1)];
-    let unsupported =
-        |i: Initiative| is_unsupported(&roadmap(g(), vec![i]), &GoalId("g-a".into()), today());
-    assert!(
-        !unsupported(initiative("i-1", "2026-12-31", &[("g-a", Strong)])),
+    let support = |is: Vec<Initiative>, today: NaiveDate| {
+        super::support(&roadmap(g(), is), &GoalId("g-a".into()), today)
+    };
+    let one = |i: Initiative| support(vec![i], today());
+    assert_eq!(
+        one(initiative("i-1", "2026-12-31", &[("g-a", Strong)])),
+        Support::Supported,
         "last day of next month"
     );
-    assert!(
-        !unsupported(initiative("i-1", "2026-11-01", &[("g-a", Partial)])),
-        "overdue work still counts"
+    assert_eq!(
+        one(initiative("i-1", "2026-11-22", &[("g-a", Partial)])),
+        Support::Supported,
+        "due today is not late yet"
     );
+    let overdue = one(initiative("i-1", "2026-11-01", &[("g-a", Partial)]));
     assert!(
-        unsupported(initiative("i-1", "2027-01-01", &[("g-a", Strong)])),
-        "next year is too far"
+        overdue.is_unsupported(),
+        "overdue work is no support to count on"
     );
-    assert!(
-        unsupported(initiative("i-1", "2026-11-25", &[("g-a", Weak)])),
-        "a weak link is not support"
-    );
+    assert_eq!(overdue.why(today()), "none by 31 Dec: 1 overdue");
+    let later = one(initiative("i-1", "2027-01-01", &[("g-a", Strong)]));
+    assert_eq!(later.why(today()), "none by 31 Dec: 1 later");
+    let weak = one(initiative("i-1", "2026-11-25", &[("g-a", Weak)]));
+    assert_eq!(weak.why(today()), "none by 31 Dec: 1 weak link");
     let mut done = initiative("i-1", "2026-11-25", &[("g-a", Strong)]);
     done.status = Status::Done;
-    assert!(unsupported(done), "done work no longer supports");
-    assert!(is_unsupported(
-        &roadmap(g(), vec![]),
-        &GoalId("g-a".into()),
-        today()
-    ));
+    done.done_on = Some(date("2026-11-20"));
+    assert_eq!(
+        one(done.clone()),
+        Support::Delivered,
+        "all its work shipped: delivered, not abandoned"
+    );
+    let mut dropped = initiative("i-2", "2026-11-25", &[("g-a", Strong)]);
+    dropped.status = Status::Dropped;
+    assert_eq!(
+        one(dropped),
+        Support::Unsupported {
+            overdue: 0,
+            later: 0,
+            weak: 0
+        }
+    );
+    let open = initiative("i-3", "2026-10-01", &[("g-a", Strong)]);
+    assert!(
+        support(vec![done, open], today()).is_unsupported(),
+        "delivered work and late open work: unsupported, not delivered"
+    );
+    let nothing = support(vec![], today());
+    assert_eq!(nothing.why(today()), "no initiatives");
+    // Thirteen months on, a goal whose only work was due in December 2026 is not supported,
+    // and the reason names the year of the date it gives.
+    let stale = support(
+        vec![initiative("i-1", "2026-12-31", &[("g-a", Strong)])],
+        date("2028-01-01"),
+    );
+    assert_eq!(stale.why(date("2028-01-01")), "none by 29 Feb: 1 overdue");
+    assert_eq!(
+        stale.why(date("2027-12-15")),
+        "none by 31 Jan 2028: 1 overdue"
+    );
 }
 
 #[test]

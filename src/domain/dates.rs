@@ -83,21 +83,40 @@ pub fn is_far(date: NaiveDate, today: NaiveDate) -> bool {
     date >= Horizon::NextYear.window_end(today)
 }
 
-/// A compact date for cards: `Fri 27 Nov`, or `Nov 2028` when twelve months or more away.
+/// A compact date for cards: `Fri 27 Nov`, `Nov 2028` when twelve months or more away, or
+/// `27 Nov 2025` when it passed in an earlier year.
 pub fn short_date(date: NaiveDate, today: NaiveDate) -> String {
+    use chrono::Datelike;
     if is_far(date, today) {
         date.format("%b %Y").to_string()
+    } else if date < today && date.year() != today.year() {
+        day_month(date, today)
     } else {
         date.format("%a %-d %b").to_string()
     }
 }
 
-/// The shortest card date: `27 Nov`, or `Nov 2028` when twelve months or more away.
+/// The shortest card date: `27 Nov`, `Nov 2028` when twelve months or more away, or
+/// `27 Nov 2025` when it passed in an earlier year.
 pub fn compact_date(date: NaiveDate, today: NaiveDate) -> String {
     if is_far(date, today) {
         date.format("%b %Y").to_string()
+    } else if date < today {
+        day_month(date, today)
     } else {
         date.format("%-d %b").to_string()
+    }
+}
+
+/// A day in running text: `31 Jan`, with its year when that is not the current one
+/// (`1 Mar 2027` read in 2028): every view and export names dates this way, so a past date
+/// can never pass for this year's.
+pub fn day_month(date: NaiveDate, today: NaiveDate) -> String {
+    use chrono::Datelike;
+    if date.year() == today.year() {
+        date.format("%-d %b").to_string()
+    } else {
+        date.format("%-d %b %Y").to_string()
     }
 }
 

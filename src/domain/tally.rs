@@ -14,10 +14,108 @@ use std::collections::{BTreeSet, HashMap};
 pub struct Tally {
     /// Active initiatives linked to it at any strength.
     pub serving: usize,
-    /// Of those, linked strong or partial and due by the end of next month.
+    /// Of those, linked strong or partial, not overdue, and due by the end of next month:
+    /// the work the goal can count on.
     pub supporting: usize,
+    /// Linked strong or partial, active, and past its target.
+    pub overdue: usize,
+    /// Linked strong or partial, active, due after the end of next month.
+    pub later: usize,
+    /// Done initiatives linked strong or partial.
+    pub delivered: usize,
     /// Open high risks without a mitigation on the active initiatives serving it.
     pub unmitigated: usize,
+}
+
+impl Tally {
+    /// Whether the goal can count on work landing soon, and if not, why.
+    pub fn support(&self) -> Support {
+        if self.supporting > 0 {
+            Support::Supported
+        } else if self.serving == 0 && self.delivered > 0 {
+            Support::Delivered
+        } else {
+            Support::Unsupported {
+                overdue: self.overdue,
+                later: self.later,
+                weak: self.serving - self.overdue - self.later,
+            }
+        }
+    }
+}
+
+/// Whether a goal can count on work landing soon (the contract's unsupported goal).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Support {
+    /// Active strong or partial work, not overdue, lands by the end of next month.
+    Supported,
+    /// No active work left and some was delivered: done, not abandoned.
+    Delivered,
+    /// Neither; its active work instead (counts of initiatives).
+    Unsupported {
+        /// Strong or partial, past their target.
+        overdue: usize,
+        /// Strong or partial, due after the end of next month.
+        later: usize,
+        /// Linked only weakly.
+        weak: usize,
+    },
+}
+
+impl Default for Support {
+    /// What a goal with no work at all has.
+    fn default() -> Self {
+        Tally::default().support()
+    }
+}
+
+impl Support {
+    /// True for [`Support::Unsupported`].
+    pub fn is_unsupported(self) -> bool {
+        matches!(self, Support::Unsupported { .. })
+    }
+
+    /// The support in words for a goal's line: "supported", "delivered, nothing open", or
+    /// "UNSUPPORTED · none by 31 Jan: 2 overdue".
+    pub fn label(self, today: NaiveDate) -> String {
+        match self {
+            Support::Supported => "supported".into(),
+            Support::Delivered => "delivered, nothing open".into(),
+            Support::Unsupported { .. } => format!("UNSUPPORTED · {}", self.why(today)),
+        }
+    }
+
+    /// Why a goal is unsupported, in a few words: "no initiatives", "none by 31 Jan: 2
+    /// overdue, 1 later, 1 weak link" (strong or partial work past its target or due after
+    /// next month, and work linked only weakly). Empty when it is supported or delivered.
+    pub fn why(self, today: NaiveDate) -> String {
+        let Support::Unsupported {
+            overdue,
+            later,
+            weak,
+        } = self
+        else {
+            return String::new();
+        };
+        if overdue + later + weak == 0 {
+            return "no initiatives".into();
+        }
+        let end = super::dates::day_month(Horizon::NextMonth.window_end(today), today);
+        let mut parts = Vec::new();
+        if overdue > 0 {
+            parts.push(format!("{overdue} overdue"));
+        }
+        if later > 0 {
+            parts.push(format!("{later} later"));
+        }
+        if weak > 0 {
+            parts.push(format!(
+                "{weak} weak {}",
+                if weak == 1 { "link" } else { "links" }
+            ));
+        }
+        format!("none by {end}: {}", parts.join(", "))
+    }
 }
 
 /// The sums of every goal, as of one day (support depends on the horizons).
@@ -56,27 +154,27 @@ impl Tallies {
     }
 
     fn apply(&mut self, initiative: &Initiative, add: bool) {
-        if !initiative.status.is_active() {
-            return;
-        }
-        let soon = initiative.target <= Horizon::NextMonth.window_end(self.today);
-        let unmitigated = initiative
-            .risks
-            .iter()
-            .filter(|r| r.is_open() && r.needs_mitigation())
-            .count();
         for link in &initiative.serves {
+            let part = contribution(initiative, link.strength, self.today);
+            if part == Tally::default() {
+                continue;
+            }
             let tally = self.by_goal.entry(link.goal.clone()).or_default();
-            let supporting = usize::from(soon && Strength::supports(link.strength));
             if add {
-                tally.serving += 1;
-                tally.supporting += supporting;
-                tally.unmitigated += unmitigated;
+                tally.serving += part.serving;
+                tally.supporting += part.supporting;
+                tally.overdue += part.overdue;
+                tally.later += part.later;
+                tally.delivered += part.delivered;
+                tally.unmitigated += part.unmitigated;
             } else {
-                tally.serving = tally.serving.saturating_sub(1);
-                tally.supporting = tally.supporting.saturating_sub(supporting);
-                tally.unmitigated = tally.unmitigated.saturating_sub(unmitigated);
-                if tally.serving == 0 {
+                tally.serving = tally.serving.saturating_sub(part.serving);
+                tally.supporting = tally.supporting.saturating_sub(part.supporting);
+                tally.overdue = tally.overdue.saturating_sub(part.overdue);
+                tally.later = tally.later.saturating_sub(part.later);
+                tally.delivered = tally.delivered.saturating_sub(part.delivered);
+                tally.unmitigated = tally.unmitigated.saturating_sub(part.unmitigated);
+                if *tally == Tally::default() {
                     self.by_goal.remove(&link.goal);
                 }
             }
@@ -96,7 +194,7 @@ impl Tallies {
             .map(|g| {
                 let tally = self.get(&g.id);
                 Health {
-                    unsupported: tally.supporting == 0,
+                    support: tally.support(),
                     unmitigated: tally.unmitigated,
                     progress: g
                         .kpis
@@ -118,6 +216,51 @@ impl Tallies {
             .map(|g| self.get(&g.id).serving)
             .collect()
     }
+}
+
+/// What one initiative adds to the sums of a goal it serves at `strength`, as of `today`.
+fn contribution(initiative: &Initiative, strength: Strength, today: NaiveDate) -> Tally {
+    let strong = Strength::supports(strength);
+    if initiative.status == super::Status::Done {
+        return Tally {
+            delivered: usize::from(strong),
+            ..Tally::default()
+        };
+    }
+    if !initiative.status.is_active() {
+        return Tally::default();
+    }
+    let overdue = initiative.target < today;
+    let later = initiative.target > Horizon::NextMonth.window_end(today);
+    Tally {
+        serving: 1,
+        supporting: usize::from(strong && !overdue && !later),
+        overdue: usize::from(strong && overdue),
+        later: usize::from(strong && later),
+        delivered: 0,
+        unmitigated: initiative
+            .risks
+            .iter()
+            .filter(|r| r.is_open() && r.needs_mitigation())
+            .count(),
+    }
+}
+
+/// The sums of one goal, worked out from scratch (for a view of one goal, or an export).
+pub fn tally_of(roadmap: &Roadmap, goal: &GoalId, today: NaiveDate) -> Tally {
+    let mut sum = Tally::default();
+    for initiative in &roadmap.initiatives {
+        if let Some(strength) = initiative.strength_for(goal) {
+            let part = contribution(initiative, strength, today);
+            sum.serving += part.serving;
+            sum.supporting += part.supporting;
+            sum.overdue += part.overdue;
+            sum.later += part.later;
+            sum.delivered += part.delivered;
+            sum.unmitigated += part.unmitigated;
+        }
+    }
+    sum
 }
 
 /// Which initiatives need each initiative (the reverse of `needs`), kept up to date one
@@ -205,7 +348,11 @@ mod tests {
             for g in &r.goals {
                 let t = tallies.get(&g.id);
                 assert_eq!(t.serving, r.serving(&g.id).count(), "{} {today}", g.code);
-                assert_eq!(t.supporting == 0, is_unsupported(&r, &g.id, today));
+                assert_eq!(
+                    t.support().is_unsupported(),
+                    is_unsupported(&r, &g.id, today)
+                );
+                assert_eq!(t, tally_of(&r, &g.id, today), "{} {today}", g.code);
                 assert_eq!(t.unmitigated, exposure(&r, &g.id).unmitigated);
             }
         }

@@ -6,6 +6,7 @@
 use super::markdown::gap_subject;
 use super::{Options, plain};
 use crate::domain::alignment::{self, percent, progress_label};
+use crate::domain::dates::day_month;
 use crate::domain::{Horizon, Initiative, Roadmap};
 use std::fmt::Write;
 
@@ -140,7 +141,7 @@ pub fn page(roadmap: &Roadmap, options: Options<'_>) -> String {
             let when = if i.is_overdue(today) {
                 format!(
                     "<span class=\"overdue\">overdue since {}</span>",
-                    i.target.format("%-d %b")
+                    day_month(i.target, today)
                 )
             } else {
                 i.target.format("%a %-d %b %Y").to_string()
@@ -186,10 +187,13 @@ fn goals_section(out: &mut String, roadmap: &Roadmap, options: Options<'_>) {
     let today = options.today;
     out.push_str("<section>\n<h2>Business goals and KPIs</h2>\n");
     for (n, goal) in roadmap.goals.iter().enumerate() {
-        let support = if alignment::is_unsupported(roadmap, &goal.id, today) {
-            " · <span class=\"alert\">unsupported</span>"
-        } else {
-            ""
+        let support = match alignment::support(roadmap, &goal.id, today) {
+            s @ alignment::Support::Unsupported { .. } => format!(
+                " · <span class=\"alert\">unsupported</span> ({})",
+                escape(&s.why(today))
+            ),
+            alignment::Support::Delivered => " · delivered, nothing open".into(),
+            alignment::Support::Supported => String::new(),
         };
         let _ = writeln!(
             out,

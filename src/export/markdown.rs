@@ -129,9 +129,12 @@ pub fn document(roadmap: &Roadmap, options: Options<'_>) -> String {
         if !goal.owner.is_empty() {
             facts.push(format!("owner {}", escape(&goal.owner)));
         }
-        if alignment::is_unsupported(roadmap, &goal.id, today) {
-            facts
-                .push("**unsupported**: nothing strong or partial by the end of next month".into());
+        match alignment::support(roadmap, &goal.id, today) {
+            s @ alignment::Support::Unsupported { .. } => {
+                facts.push(format!("**unsupported**: {}", escape(&s.why(today))));
+            }
+            alignment::Support::Delivered => facts.push("delivered, nothing open".into()),
+            alignment::Support::Supported => {}
         }
         let _ = writeln!(out, "{}\n", facts.join(" · "));
         for kpi in &goal.kpis {

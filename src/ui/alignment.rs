@@ -8,6 +8,7 @@ use super::theme::Theme;
 use crate::app::{App, Tab};
 use crate::domain::Horizon;
 use crate::domain::alignment::{self, Gap};
+use crate::domain::dates::day_month;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -187,12 +188,12 @@ pub fn gap_text(app: &App, gap: &Gap) -> String {
     let when = |id| {
         r.initiative(id).map_or_else(String::new, |i| {
             if i.is_overdue(app.today) {
-                return format!("OVERDUE since {}", i.target.format("%-d %b"));
+                return format!("OVERDUE since {}", day_month(i.target, app.today));
             }
             format!(
                 "{}, {}",
                 i.horizon(app.today).label(),
-                i.target.format("%-d %b")
+                day_month(i.target, app.today)
             )
         })
     };
@@ -306,11 +307,13 @@ fn goal_rows(app: &App, width: usize, theme: &Theme) -> Vec<Row> {
     ));
     for (n, goal) in app.roadmap.goals.iter().enumerate() {
         let active = app.goal_counts.get(n).copied().unwrap_or(0);
-        let support = if alignment::is_unsupported(&app.roadmap, &goal.id, app.today) {
-            Span::styled("UNSUPPORTED", theme.alert)
+        let support = alignment::support(&app.roadmap, &goal.id, app.today);
+        let style = if support.is_unsupported() {
+            theme.alert
         } else {
-            Span::styled("supported", theme.dim)
+            theme.dim
         };
+        let support = Span::styled(support.label(app.today), style);
         let head = format!(
             "{:<6} {}",
             clean(&goal.code),

@@ -4,6 +4,7 @@ use super::chrome::{centered, frame};
 use super::text::fit;
 use super::theme::Theme;
 use crate::app::App;
+use crate::domain::dates::day_month;
 use crate::domain::dates::short_date;
 use crate::domain::decisions::Link;
 use ratatui::buffer::Buffer;
@@ -40,7 +41,7 @@ pub fn render_decisions(app: &App, selected: usize, area: Rect, buf: &mut Buffer
     for (n, d) in decisions.iter().enumerate() {
         let text = format!(
             "  • {}  {}{}",
-            d.session.format("%-d %b"),
+            day_month(d.session, app.today),
             d.text,
             about(app, d.link.as_ref())
         );
@@ -66,7 +67,7 @@ pub fn render_decisions(app: &App, selected: usize, area: Rect, buf: &mut Buffer
     }
     for (n, a) in actions.iter().enumerate() {
         let due = match (a.due, a.done_on) {
-            (_, Some(done)) => format!("done {}", done.format("%-d %b")),
+            (_, Some(done)) => format!("done {}", day_month(done, app.today)),
             (Some(due), None) if due < app.today => {
                 format!("OVERDUE, was due {}", short_date(due, app.today))
             }

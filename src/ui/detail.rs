@@ -5,6 +5,7 @@ use super::sections;
 use super::text::clean;
 use super::theme::Theme;
 use crate::app::{App, Item};
+use crate::domain::dates::day_month;
 use crate::domain::dates::{days_between, long_date};
 use crate::domain::{Goal, Horizon, Initiative};
 use ratatui::buffer::Buffer;
@@ -234,16 +235,38 @@ fn goal_lines<'a>(app: &App, g: &Goal, theme: &Theme) -> Vec<Line<'a>> {
         theme.dim,
     ));
     let serving: Vec<&Initiative> = app.roadmap.serving(&g.id).collect();
-    if serving.is_empty() {
-        lines.push(Line::styled(
+    match crate::domain::alignment::support(&app.roadmap, &g.id, app.today) {
+        crate::domain::alignment::Support::Delivered => {
+            let last = app
+                .roadmap
+                .initiatives
+                .iter()
+                .filter(|i| i.serves_goal(&g.id))
+                .filter_map(|i| i.done_on)
+                .max();
+            lines.push(Line::styled(
+                format!(
+                    "  delivered: all its work is done{}; nothing open",
+                    last.map_or_else(String::new, |d| format!(
+                        " (last on {})",
+                        day_month(d, app.today)
+                    ))
+                ),
+                theme.dim,
+            ));
+        }
+        _ if serving.is_empty() => lines.push(Line::styled(
             "  no active initiative: who is working on this?",
             theme.alert,
-        ));
-    } else if crate::domain::alignment::is_unsupported(&app.roadmap, &g.id, app.today) {
-        lines.push(Line::styled(
-            "  UNSUPPORTED: nothing strong or partial lands by the end of next month",
+        )),
+        support if support.is_unsupported() => lines.push(Line::styled(
+            format!(
+                "  UNSUPPORTED, {}: nothing strong or partial, not overdue, lands by then",
+                support.why(app.today)
+            ),
             theme.alert,
-        ));
+        )),
+        _ => {}
     }
     for horizon in Horizon::ALL {
         let mut items: Vec<&&Initiative> = serving
@@ -262,7 +285,7 @@ fn goal_lines<'a>(app: &App, g: &Goal, theme: &Theme) -> Vec<Line<'a>> {
                     "    {strength} {} {} ({})",
                     i.status.symbol(),
                     clean(&i.title),
-                    i.target.format("%-d %b")
+                    day_month(i.target, app.today)
                 ),
                 theme.text,
             ));

@@ -5,6 +5,7 @@ use super::text::fit;
 use super::theme::Theme;
 use crate::app::{App, Pane};
 use crate::domain::Goal;
+use crate::domain::alignment::Support;
 use crate::domain::alignment::{Health, percent};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Rect};
@@ -54,6 +55,7 @@ pub fn render_goals(app: &App, area: Rect, tall: bool, buf: &mut Buffer, theme: 
             count,
             health,
             selected,
+            today: app.today,
         };
         if tall {
             render_tall(&row, rect, buf, theme);
@@ -70,20 +72,27 @@ struct GoalRow<'a> {
     count: usize,
     health: Health,
     selected: bool,
+    today: chrono::NaiveDate,
 }
 
-fn serving_label(count: usize) -> String {
-    match count {
-        0 => "no initiatives".to_string(),
-        1 => "1 initiative".to_string(),
-        n => format!("{n} initiatives"),
+/// What serves the goal: "3 initiatives"; for an unsupported goal, why ("none by 31 Jan:
+/// 2 overdue, 1 weak link"), so a count never seems to contradict UNSUPPORTED; for a
+/// goal whose work is all done, "delivered".
+fn serving_label(row: &GoalRow) -> String {
+    match row.health.support {
+        Support::Delivered => "delivered, nothing open".into(),
+        support @ Support::Unsupported { .. } => support.why(row.today),
+        Support::Supported => match row.count {
+            1 => "1 initiative".to_string(),
+            n => format!("{n} initiatives"),
+        },
     }
 }
 
 /// Warnings and KPI progress before the count, e.g. "⚠ 2 risks · KPI 50% · ".
 fn health_spans(health: &Health, theme: &Theme) -> Vec<Span<'static>> {
     let mut spans = Vec::new();
-    if health.unsupported {
+    if health.support.is_unsupported() {
         spans.push(Span::styled("UNSUPPORTED", theme.alert));
         spans.push(Span::styled(" · ", theme.dim));
     }
@@ -110,7 +119,7 @@ fn render_row(row: &GoalRow, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let width = usize::from(area.width);
     let marker = if selected { "▶ " } else { "  " };
     let head = format!("{marker}{:<6} P{}  ", fit(&goal.code, 6), goal.priority);
-    let tail = format!("  {}", serving_label(count));
+    let tail = format!("  {}", serving_label(row));
     let health = health_spans(&row.health, theme);
     let health_width: usize = health.iter().map(|s| super::text::width(&s.content)).sum();
     let room = width.saturating_sub(head.chars().count() + tail.chars().count() + health_width);
@@ -127,7 +136,7 @@ fn render_row(row: &GoalRow, area: Rect, buf: &mut Buffer, theme: &Theme) {
         Span::raw(" ".repeat(pad + 2)),
     ];
     spans.extend(health);
-    spans.push(Span::styled(serving_label(count), tail_style));
+    spans.push(Span::styled(serving_label(row), tail_style));
     let line = Line::from(spans);
     buf.set_line(area.x, area.y, &line, area.width);
     if selected {
@@ -145,7 +154,9 @@ fn render_tall(row: &GoalRow, area: Rect, buf: &mut Buffer, theme: &Theme) {
         Span::styled(format!("{} ", fit(&goal.code, 6)), theme.code),
         Span::styled(format!("P{} · ", goal.priority), theme.dim),
     ];
-    spans.push(Span::styled(serving_label(count), tail_style));
+    let used: usize = spans.iter().map(|s| super::text::width(&s.content)).sum();
+    let label = fit(&serving_label(row), width.saturating_sub(used));
+    spans.push(Span::styled(label, tail_style));
     let first = Line::from(spans);
     if area.height > 2 {
         let mut health = vec![Span::raw("  ")];

@@ -74,7 +74,7 @@ fn by_initiative(app: &App, area: Rect, body: Rect, buf: &mut Buffer, theme: &Th
     )];
     for (n, goal) in shown.iter().enumerate() {
         let health = app.goal_health.get(first + n).copied().unwrap_or_default();
-        let unsupported = health.unsupported;
+        let unsupported = health.support.is_unsupported();
         let code = format!("{:^CELL$}", fit(&clean(&goal.code), CELL - 1));
         head.push(Span::styled(
             code,
@@ -176,11 +176,13 @@ fn by_horizon(app: &App, area: Rect, body: Rect, buf: &mut Buffer, theme: &Theme
                 };
                 spans.push(Span::styled(format!("{text:<cell$}"), theme.code));
             }
-            if alignment::is_unsupported(&app.roadmap, &goal.id, app.today) {
-                spans.push(Span::styled("UNSUPPORTED", theme.alert));
+            let support = alignment::support(&app.roadmap, &goal.id, app.today);
+            let style = if support.is_unsupported() {
+                theme.alert
             } else {
-                spans.push(Span::styled("supported", theme.dim));
-            }
+                theme.dim
+            };
+            spans.push(Span::styled(support.label(app.today), style));
             (Some(n), Line::from(spans))
         })
         .collect();

@@ -9,6 +9,7 @@ use super::theme::Theme;
 use crate::app::{App, Command, Context};
 use crate::domain::Status;
 use crate::domain::checkin::chronological;
+use crate::domain::dates::day_month;
 use crate::domain::review::{Entry, Reason, Subject, net_slip};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -251,7 +252,7 @@ pub fn render_review(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
             };
             let when = i
                 .done_on
-                .map_or_else(String::new, |d| d.format("%-d %b").to_string());
+                .map_or_else(String::new, |d| day_month(d, app.today));
             Line::styled(
                 format!("✓ {} · {when}{for_goals}", clean(&i.title)),
                 theme.text,
@@ -406,9 +407,9 @@ pub fn render_checkins(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
         .filter_map(|id| app.roadmap.actions.iter().find(|x| &x.id == id))
     {
         let tick = if a.done_on.is_some() { "✓" } else { "·" };
-        let due = a
-            .due
-            .map_or_else(String::new, |d| format!(" (due {})", d.format("%-d %b")));
+        let due = a.due.map_or_else(String::new, |d| {
+            format!(" (due {})", day_month(d, app.today))
+        });
         lines.push(Line::styled(
             format!("  {tick} follow-up: {}{due}", clean(&a.text)),
             theme.text,
