@@ -349,6 +349,16 @@ impl Initiative {
         Horizon::of(self.target, today)
     }
 
+    /// Where it stands for an export: its horizon while active, else `Done` or `Dropped`
+    /// (finished work has no horizon; calling it "Now" would count it as work to do).
+    pub fn horizon_label(&self, today: NaiveDate) -> &'static str {
+        match self.status {
+            Status::Done => "Done",
+            Status::Dropped => "Dropped",
+            _ => self.horizon(today).label(),
+        }
+    }
+
     /// Sets the target date and logs the change. Changes made on the same day are merged into
     /// one net change (moving a card back and forth in a meeting is not a slip); a day whose
     /// net change is nothing leaves no entry.

@@ -3,7 +3,7 @@
 //! `=`, `+`, `-`, `@`, tab or CR) get a leading `'`, which `alignmap import` removes again.
 
 use super::Options;
-use crate::domain::{Horizon, Roadmap};
+use crate::domain::Roadmap;
 
 /// The columns, in order. Cost and notes are left out of public exports.
 pub const COLUMNS: [&str; 17] = [
@@ -79,7 +79,7 @@ pub fn sheet(roadmap: &Roadmap, options: Options<'_>) -> Result<String, String> 
             match name {
                 "id" => i.id.0.clone(),
                 "title" => i.title.clone(),
-                "horizon" => Horizon::of(i.target, options.today).label().into(),
+                "horizon" => i.horizon_label(options.today).into(),
                 "target" => i.target.to_string(),
                 "status" => i.status.label().into(),
                 "kind" => i.kind.label().into(),

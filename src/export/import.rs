@@ -59,6 +59,12 @@ fn kind(text: &str) -> Option<Kind> {
         .find(|k| k.label().to_ascii_lowercase() == t)
 }
 
+/// `done` or `dropped` in the horizon column (as the export writes finished work): the
+/// status column says the rest, and the target date is used as it is.
+fn is_finished(text: &str) -> bool {
+    matches!(text.trim().to_ascii_lowercase().as_str(), "done" | "dropped")
+}
+
 fn horizon(text: &str) -> Option<Horizon> {
     let t = text.trim().to_ascii_lowercase().replace(['-', '_'], " ");
     Horizon::ALL
@@ -150,6 +156,14 @@ pub fn apply(
                     continue;
                 }
             },
+            (None, Some(h)) if is_finished(&h) => {
+                errors.push(err(
+                    row,
+                    Some("target"),
+                    format!("a {} initiative needs its target date", h.trim().to_lowercase()),
+                ));
+                continue;
+            }
             (None, Some(h)) => match horizon(&h) {
                 Some(h) => Some(h.window_end(today)),
                 None => {

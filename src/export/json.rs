@@ -3,7 +3,7 @@
 //! `assets/roadmap.schema.json`.
 
 use super::Options;
-use crate::domain::{Horizon, Roadmap, SCHEMA_VERSION};
+use crate::domain::{Roadmap, SCHEMA_VERSION};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -16,7 +16,7 @@ struct Document<'a> {
     schema: u32,
     exported: chrono::NaiveDate,
     public: bool,
-    /// Each initiative's horizon as of `exported`.
+    /// Each initiative's horizon as of `exported` (`Done` or `Dropped` for finished work).
     horizons: BTreeMap<&'a str, &'static str>,
     roadmap: &'a Roadmap,
 }
@@ -26,10 +26,7 @@ pub fn document(roadmap: &Roadmap, options: Options<'_>) -> Result<String, Strin
     let horizons = roadmap
         .initiatives
         .iter()
-        .map(|i| {
-            let h = Horizon::of(i.target, options.today);
-            (i.id.0.as_str(), h.label())
-        })
+        .map(|i| (i.id.0.as_str(), i.horizon_label(options.today)))
         .collect();
     let doc = Document {
         format: FORMAT_NAME,
