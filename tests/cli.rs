@@ -1,6 +1,8 @@
 //! The command line, run as a user would: exit codes and messages. Never touches the real home.
 #![allow(clippy::unwrap_used)] // helpers outside #[test] fns may unwrap too: this is test code
 
+mod common;
+
 use assert_cmd::Command;
 use predicates::prelude::*;
 use std::path::{Path, PathBuf};
@@ -227,4 +229,42 @@ fn dev_generate_writes_a_valid_deterministic_roadmap_that_opens_headless() {
         .stdout(predicates::str::contains(
             "first frame of 40 goals, 300 initiatives in",
         ));
+}
+
+#[test]
+fn a_pretended_today_labels_snapshots_and_backups_with_that_day() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("roadmap.ron");
+    alignmap::storage::save(&path, &common::sample_app().roadmap).unwrap();
+    alignmap(dir.path())
+        .args(["--today", "2027-06-01", "snapshot"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("snapshot 20270601-"));
+    let csv = dir.path().join("in.csv");
+    std::fs::write(&csv, "title,horizon\nLater work,next month\n").unwrap();
+    alignmap(dir.path())
+        .args(["--today", "2027-06-01", "import"])
+        .arg(&csv)
+        .assert()
+        .success();
+    let backups = alignmap::storage::backup::list(&path).unwrap();
+    assert_eq!(backups.len(), 1);
+    assert_eq!(
+        backups[0].taken.date(),
+        chrono::NaiveDate::from_ymd_opt(2027, 6, 1).unwrap(),
+        "the backup before the import is labelled with the pretended day"
+    );
+    let added = alignmap::storage::load(&path)
+        .unwrap()
+        .initiatives
+        .iter()
+        .find(|i| i.title == "Later work")
+        .unwrap()
+        .clone();
+    assert_eq!(
+        added.created.date_naive(),
+        chrono::NaiveDate::from_ymd_opt(2027, 6, 1).unwrap(),
+        "and so is what it creates"
+    );
 }

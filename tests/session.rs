@@ -126,7 +126,12 @@ fn repairing_from_a_backup_copies_the_bad_file_aside_first() {
     };
     assert!(lock.is_some(), "the lock is kept for the repair");
     let (backup, _) = alignmap::storage::backup::newest_readable(&path).unwrap();
-    let aside = alignmap::session::repair_from_backup(&path, &backup).unwrap();
+    let aside = alignmap::session::repair_from_backup(
+        &path,
+        &backup,
+        common::date(common::TODAY).and_hms_opt(9, 0, 0).unwrap(),
+    )
+    .unwrap();
     assert_eq!(std::fs::read_to_string(&aside).unwrap(), "Roadmap(half");
     assert!(
         aside

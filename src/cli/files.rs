@@ -6,7 +6,11 @@ use crate::storage;
 use std::path::Path;
 
 /// `alignmap restore`: lists backups; `alignmap restore N` restores one.
-pub(super) fn restore(cli: &Cli, number: Option<usize>) -> Result<(), Failure> {
+pub(super) fn restore(
+    cli: &Cli,
+    number: Option<usize>,
+    clock: &crate::app::Clock,
+) -> Result<(), Failure> {
     let path = roadmap_path(cli, None)?;
     let backups = storage::backup::list(&path).map_err(|e| format!("cannot list backups: {e}"))?;
     let Some(number) = number else {
@@ -43,7 +47,7 @@ pub(super) fn restore(cli: &Cli, number: Option<usize>) -> Result<(), Failure> {
             ))
         })?;
     let _lock = super::writer_lock(&path, "alignmap restore")?;
-    storage::backup::restore(&path, backup, chrono::Local::now().naive_local())?;
+    storage::backup::restore(&path, backup, clock.local_now())?;
     out(&format!(
         "Restored the backup of {} into {}; the version it replaced is the newest backup now.",
         backup.taken.format("%a %-d %b %Y %H:%M:%S"),

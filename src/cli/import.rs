@@ -53,8 +53,7 @@ pub fn run(
         return Ok(());
     }
     if roadmap.exists() {
-        storage::backup::take(roadmap, chrono::Local::now().naive_local())
-            .map_err(|e| e.to_string())?;
+        storage::backup::take(roadmap, clock.local_now()).map_err(|e| e.to_string())?;
     }
     storage::save(roadmap, &after).map_err(|e| e.to_string())?;
     super::output::out(&format!(

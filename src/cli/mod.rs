@@ -167,7 +167,7 @@ fn dispatch(cli: &Cli, clock: Clock) -> Result<(), Failure> {
     let path = || roadmap_path(cli, None);
     match &cli.command {
         Some(Cmd::Check { file }) => files::check(cli, file.as_deref()),
-        Some(Cmd::Restore { number }) => files::restore(cli, *number),
+        Some(Cmd::Restore { number }) => files::restore(cli, *number, &clock),
         Some(Cmd::Dev(DevCmd::SaveLoop)) => Ok(save_loop(cli, clock)?),
         Some(Cmd::Dev(DevCmd::EditThenWait)) => tui::edit_then_wait(cli, clock),
         Some(Cmd::Dev(DevCmd::FirstFrame)) => Ok(first_frame(cli, clock)?),

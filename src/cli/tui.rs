@@ -55,7 +55,7 @@ fn apply_theme(cli: &Cli, app: &mut App) {
 
 /// Opens the roadmap; when it does not load and a person is at the terminal, offers to open
 /// the newest readable backup instead (the bad file is copied aside first).
-fn open_or_repair(path: PathBuf) -> Result<session::Session, String> {
+fn open_or_repair(path: PathBuf, clock: &Clock) -> Result<session::Session, String> {
     use std::io::{BufRead, IsTerminal, Write};
     let err = match session::open_file(path) {
         Ok(session) => return Ok(session),
@@ -96,7 +96,7 @@ fn open_or_repair(path: PathBuf) -> Result<session::Session, String> {
     if answer.trim() != "b" {
         return Err("nothing changed".into());
     }
-    let aside = session::repair_from_backup(path, &backup)?;
+    let aside = session::repair_from_backup(path, &backup, clock.local_now())?;
     let path = path.clone();
     let _ = writeln!(stderr, "The unreadable file is in {}.", aside.display());
     drop(err); // releases our lock; open_file takes it again
@@ -239,7 +239,7 @@ pub(super) fn open(
     } else {
         let path = roadmap_path(cli, None)?;
         say_when_slow_to_open(&path);
-        let session = open_or_repair(path)?;
+        let session = open_or_repair(path, &clock)?;
         lock = session.lock;
         known = session.known;
         let location = home_relative(&session.path);

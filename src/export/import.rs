@@ -62,7 +62,10 @@ fn kind(text: &str) -> Option<Kind> {
 /// `done` or `dropped` in the horizon column (as the export writes finished work): the
 /// status column says the rest, and the target date is used as it is.
 fn is_finished(text: &str) -> bool {
-    matches!(text.trim().to_ascii_lowercase().as_str(), "done" | "dropped")
+    matches!(
+        text.trim().to_ascii_lowercase().as_str(),
+        "done" | "dropped"
+    )
 }
 
 fn horizon(text: &str) -> Option<Horizon> {
@@ -160,7 +163,10 @@ pub fn apply(
                 errors.push(err(
                     row,
                     Some("target"),
-                    format!("a {} initiative needs its target date", h.trim().to_lowercase()),
+                    format!(
+                        "a {} initiative needs its target date",
+                        h.trim().to_lowercase()
+                    ),
                 ));
                 continue;
             }

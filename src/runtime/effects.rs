@@ -6,14 +6,13 @@ use super::saver::aside_path;
 use crate::app::{App, BackupRow, Mode};
 use crate::domain::Roadmap;
 use crate::storage::{self, backup};
-use chrono::Local;
 use std::path::Path;
 
 /// Writes `roadmap` beside the file as `<stem>.<whose>-<time>.ron` and says so. When that
 /// fails, nothing may overwrite the file until the user decides: the save is held back as
 /// for a change on disk.
 pub(super) fn keep_aside(app: &mut App, path: &Path, roadmap: &Roadmap, whose: &str, what: &str) {
-    let aside = aside_path(path, whose);
+    let aside = aside_path(path, whose, app.clock.local_now());
     let written = storage::to_ron(roadmap)
         .map_err(|e| e.to_string())
         .and_then(|text| storage::write_atomic(&aside, text.as_bytes()).map_err(|e| e.to_string()));
@@ -86,7 +85,7 @@ pub(super) fn restore_backup(app: &mut App, path: &Path, copy: &Path) {
         Ok(roadmap) => roadmap,
         Err(e) => return app.error(format!("Not restored: {e}")),
     };
-    if let Err(e) = backup::take(path, Local::now().naive_local()) {
+    if let Err(e) = backup::take(path, app.clock.local_now()) {
         return app.error(format!(
             "Not restored: could not back up the current file first ({e})"
         ));

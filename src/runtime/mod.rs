@@ -192,7 +192,11 @@ pub fn install_panic_recovery(saver: &Saver) {
         // try_lock: the panic may have happened while this thread held the lock.
         let copy = match shared.state.try_lock() {
             Ok(mut state) => state.pending.take().and_then(|roadmap| {
-                saver::write_recovery(path.as_deref(), &state.state_dir, &roadmap).ok()
+                let at = state
+                    .clock
+                    .unwrap_or_else(crate::app::Clock::system)
+                    .local_now();
+                saver::write_recovery(path.as_deref(), &state.state_dir, &roadmap, at).ok()
             }),
             Err(_) => None,
         };

@@ -5,10 +5,10 @@
 
 use super::writer::{self, Done, Job, Running};
 use super::{Autosave, effects};
+use crate::app::Clock;
 use crate::app::{App, Effect, SaveState, Source};
 use crate::domain::Roadmap;
 use crate::storage::{self, Fingerprint, backup, fingerprint};
-use chrono::Local;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
@@ -35,6 +35,8 @@ pub struct SharedState {
     pub backed_up: bool,
     /// Where recovery copies and drafts go when the roadmap's directory cannot be written.
     pub state_dir: PathBuf,
+    /// The session's clock, for the labels of what the signal thread writes.
+    pub clock: Option<crate::app::Clock>,
 }
 
 /// What the saver shares with its save thread, the signal thread and the panic hook: the state,
@@ -72,9 +74,9 @@ pub struct Saver {
     lost_lock: bool,
 }
 
-/// A sibling file: `roadmap.ron` + `theirs` → `roadmap.theirs-20261122-071500.ron`.
-pub fn aside_path(path: &Path, what: &str) -> PathBuf {
-    let at = Local::now().naive_local();
+/// A sibling file: `roadmap.ron` + `theirs` → `roadmap.theirs-20261122-071500.ron`, labelled
+/// with `at` (the session clock's local time).
+pub fn aside_path(path: &Path, what: &str, at: chrono::NaiveDateTime) -> PathBuf {
     storage::away::free_name(storage::dir_of(path), &storage::stem(path), what, at)
 }
 
@@ -105,11 +107,12 @@ pub fn emergency_save(shared: &Shared, path: Option<&Path>) {
         .flatten()
         .map(|(_, print)| print.hash);
     let safe = !state.conflict && on_disk == state.known_hash;
-    let backed_up = state.backed_up || backup::take(path, Local::now().naive_local()).is_ok();
+    let at = state.clock.unwrap_or_else(Clock::system).local_now();
+    let backed_up = state.backed_up || backup::take(path, at).is_ok();
     if safe && backed_up && storage::save(path, &roadmap).is_ok() {
         return;
     }
-    let _ = write_recovery(Some(path), &state.state_dir, &roadmap);
+    let _ = write_recovery(Some(path), &state.state_dir, &roadmap, at);
 }
 
 impl Saver {
@@ -131,6 +134,7 @@ impl Saver {
         let state = SharedState {
             known_hash: known.as_ref().map(|k| k.hash),
             state_dir: storage::away::state_dir(),
+            clock: Some(app.clock),
             ..SharedState::default()
         };
         Saver {
@@ -377,6 +381,7 @@ impl Saver {
             backup_due: self
                 .last_backup
                 .is_none_or(|t| now.duration_since(t) >= BACKUP_EVERY),
+            at: app.clock.local_now(),
         })
     }
 
@@ -391,7 +396,7 @@ impl Saver {
         match done.outcome {
             writer::Outcome::Saved { revision, print } => {
                 self.known = Some(print);
-                app.mark_saved(revision, Local::now().time());
+                app.mark_saved(revision, app.clock.local_now().time());
                 true
             }
             writer::Outcome::ChangedOnDisk => {
@@ -465,7 +470,7 @@ impl Saver {
     }
 
     fn keep_mine(&mut self, app: &mut App, path: &Path) {
-        let aside = aside_path(path, "theirs");
+        let aside = aside_path(path, "theirs", app.clock.local_now());
         let current = fingerprint::read(path);
         if let Ok(Some((bytes, _))) = &current
             && let Err(e) = storage::write_atomic(&aside, bytes)
@@ -495,7 +500,7 @@ impl Saver {
             Ok(None) => return app.disk_changed(Err("the file was deleted or moved".into())),
             Err(e) => return app.error(format!("Cannot read their version: {e}")),
         };
-        let aside = aside_path(path, "mine");
+        let aside = aside_path(path, "mine", app.clock.local_now());
         let written = storage::to_ron(&app.roadmap)
             .map_err(|e| e.to_string())
             .and_then(|text| {
@@ -521,10 +526,13 @@ impl Saver {
         self.check_lock(app);
         if self.lost_lock && app.unsaved > 0 {
             let mut state = lock(&self.shared);
-            return Err(
-                write_recovery(self.path.as_deref(), &state.state_dir, &app.roadmap)
-                    .inspect(|_| state.pending = None),
-            );
+            return Err(write_recovery(
+                self.path.as_deref(),
+                &state.state_dir,
+                &app.roadmap,
+                app.clock.local_now(),
+            )
+            .inspect(|_| state.pending = None));
         }
         if self.path().is_none() {
             return Ok(());
@@ -544,7 +552,8 @@ impl Saver {
     /// the signal thread then has nothing left to write.
     pub fn recover(&self, roadmap: &Roadmap) -> Result<PathBuf, String> {
         let mut state = lock(&self.shared);
-        let copy = write_recovery(self.path(), &state.state_dir, roadmap);
+        let at = state.clock.unwrap_or_else(Clock::system).local_now();
+        let copy = write_recovery(self.path(), &state.state_dir, roadmap, at);
         if copy.is_ok() {
             state.pending = None;
         }
@@ -558,9 +567,9 @@ pub fn write_recovery(
     path: Option<&Path>,
     state_dir: &Path,
     roadmap: &Roadmap,
+    at: chrono::NaiveDateTime,
 ) -> Result<PathBuf, String> {
     let text = storage::to_ron(roadmap).map_err(|e| e.to_string())?;
     let fallback = state_dir.join("alignmap.ron");
-    let at = Local::now().naive_local();
     storage::away::write(path.unwrap_or(&fallback), state_dir, "recovery", &text, at)
 }

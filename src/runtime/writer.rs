@@ -22,6 +22,8 @@ pub struct Job {
     pub known: Option<Fingerprint>,
     /// A backup is due before writing.
     pub backup_due: bool,
+    /// The session clock's local time, to label the backup.
+    pub at: chrono::NaiveDateTime,
 }
 
 /// How a save went.
@@ -112,7 +114,7 @@ pub fn write(job: Job, shared: &Shared) -> Done {
         }
     }
     if job.backup_due {
-        match backup::take(path, Local::now().naive_local()) {
+        match backup::take(path, job.at) {
             Ok(_) => {
                 done.backed_up = true;
                 lock(shared).backed_up = true;
