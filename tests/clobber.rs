@@ -210,7 +210,7 @@ fn export_never_replaces_a_roadmap_and_streams_into_a_fifo() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("the roadmap being exported"));
-    let other = dir.path().join("other.ron");
+    let other = dir.path().join("roadmap-copy.txt"); // reads as a roadmap, whatever its name
     storage::save(&other, &sample()).unwrap();
     alignmap(dir.path())
         .args(["export", "--format", "json", "--force", "--out"])
@@ -219,6 +219,18 @@ fn export_never_replaces_a_roadmap_and_streams_into_a_fifo() {
         .code(2)
         .stderr(predicate::str::contains("is an alignmap roadmap"));
     assert_eq!(std::fs::read(&path).unwrap(), before);
+    let draft = dir.path().join("roadmap.draft-20261201-185000.ron");
+    std::fs::write(&draft, "Draft(not a roadmap)").unwrap();
+    alignmap(dir.path())
+        .args(["export", "--format", "json", "--force", "--out"])
+        .arg(&draft)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("exports never replace one"));
+    assert_eq!(
+        std::fs::read_to_string(&draft).unwrap(),
+        "Draft(not a roadmap)"
+    );
     // A FIFO gets the export streamed in and stays a FIFO.
     let fifo = dir.path().join("out.fifo");
     mkfifo(&fifo);

@@ -203,3 +203,36 @@ fn a_file_deleted_while_idle_is_kept_in_a_recovery_copy_when_nobody_decides() {
         "the deleted file is not brought back unasked"
     );
 }
+
+#[test]
+fn saving_a_form_over_a_version_reloaded_under_it_keeps_their_version_in_a_file() {
+    let mut f = Fixture::new();
+    let id = f.app.selected_initiative().unwrap().id.clone();
+    press(&mut f.app, "e End");
+    type_text(&mut f.app, " MINE");
+    // A colleague renames the same initiative in the file meanwhile.
+    let mut theirs = f.on_disk();
+    let them = theirs.initiatives.iter_mut().find(|i| i.id == id).unwrap();
+    them.title = "COLLEAGUE TITLE".into();
+    storage::save(&f.path, &theirs).unwrap();
+    f.wait(2);
+    assert!(matches!(f.app.mode, Mode::Form(_)), "the form stays open");
+    assert!(
+        status(&f.app).contains("keeps a copy of their version"),
+        "{}",
+        status(&f.app)
+    );
+    press(&mut f.app, "Enter");
+    f.wait(2);
+    let mine = f.on_disk();
+    assert!(mine.initiative(&id).unwrap().title.ends_with(" MINE"));
+    let kept = f.siblings(".theirs-");
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    let kept = storage::load(&kept[0]).unwrap();
+    assert_eq!(kept.initiative(&id).unwrap().title, "COLLEAGUE TITLE");
+    assert!(
+        status(&f.app).contains("kept in roadmap.theirs-"),
+        "{}",
+        status(&f.app)
+    );
+}

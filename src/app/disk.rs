@@ -90,6 +90,14 @@ impl App {
         if let Some(id) = selected {
             self.select_initiative(&id);
         }
+        if let Mode::Form(form) = &mut self.mode {
+            // Their version may change what the form edits: the form keeps what was typed,
+            // and saving it keeps a copy of theirs first.
+            form.changed_on_disk = true;
+            return self.info(format!(
+                "{what}. Saving this form keeps a copy of their version first."
+            ));
+        }
         self.info(what);
     }
 }

@@ -6,8 +6,8 @@ use crate::domain::validate::{MAX_CODE_LEN, check_code};
 use crate::domain::{Goal, GoalId, Horizon, Initiative, Kind, Roadmap, Status};
 use chrono::NaiveDate;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use tui_input::Input;
 use tui_input::backend::crossterm::to_input_request;
-use tui_input::{Input, InputRequest};
 
 pub use super::fields::{Field, FieldName, FieldValue, FormTarget};
 
@@ -37,6 +37,9 @@ pub struct Form {
     pub confirm_discard: bool,
     /// Today, for the date preview.
     pub today: NaiveDate,
+    /// The roadmap was reloaded from disk (someone else's version) while the form was open:
+    /// saving it keeps a copy of that version first.
+    pub changed_on_disk: bool,
     pristine: Vec<String>,
 }
 
@@ -77,6 +80,7 @@ impl Form {
             error: None,
             confirm_discard: false,
             today,
+            changed_on_disk: false,
             pristine,
         }
     }
@@ -583,10 +587,21 @@ impl Form {
 /// Inserts pasted text into a one-line input: each line break (CRLF, LF or CR) becomes a
 /// space; everything else is kept exactly (it is shown inert on screen).
 pub fn paste_into(input: &mut Input, text: &str) {
-    for c in text.replace("\r\n", "\n").chars() {
-        let c = if c == '\n' || c == '\r' { ' ' } else { c };
-        input.handle(InputRequest::InsertChar(c));
-    }
+    // One splice, not a character at a time: inserting each character rebuilt the value,
+    // so a 40,000-character paste took 26 s of CPU and froze the screen.
+    let pasted: String = text
+        .replace("\r\n", "\n")
+        .chars()
+        .map(|c| if c == '\n' || c == '\r' { ' ' } else { c })
+        .collect();
+    let value = input.value();
+    let at = value
+        .char_indices()
+        .nth(input.cursor())
+        .map_or(value.len(), |(byte, _)| byte);
+    let cursor = input.cursor() + pasted.chars().count();
+    let spliced = format!("{}{pasted}{}", &value[..at], &value[at..]);
+    *input = Input::new(spliced).with_cursor(cursor);
 }
 
 /// The option a typed character picks: the next one (after `current`, wrapping) whose label
@@ -612,6 +627,17 @@ pub use crate::domain::parse::parse_tags;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_paste_goes_in_at_the_cursor_on_one_line() {
+        let mut input = Input::new("héllo wörld".into()).with_cursor(6);
+        paste_into(&mut input, "dear\r\nold\n");
+        assert_eq!(input.value(), "héllo dear old wörld");
+        assert_eq!(input.cursor(), 6 + 9, "the cursor ends after the paste");
+        let mut empty = Input::default();
+        paste_into(&mut empty, "x");
+        assert_eq!((empty.value(), empty.cursor()), ("x", 1));
+    }
 
     #[test]
     fn tags_split_on_commas_only() {

@@ -625,6 +625,15 @@ impl App {
             return;
         }
         let form = form.clone();
+        if form.changed_on_disk {
+            // Someone else's version came in under the form; the form may write over what
+            // they changed in the same fields: keep theirs in a file first.
+            self.effects.push(Effect::KeepAside {
+                roadmap: Box::new(self.roadmap.clone()),
+                whose: "theirs",
+                what: "Saved your form over a version that changed on disk".into(),
+            });
+        }
         if self.form_for(&form.target).is_none() {
             return self.submit_orphan(form);
         }

@@ -105,6 +105,16 @@ fn refuse_to_overwrite(path: &Path, request: &Request) -> Result<(), Failure> {
             path.display()
         )));
     }
+    if path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("ron"))
+    {
+        // A roadmap that does not load, a draft, a recovery copy: all are someone's data.
+        return Err(Failure::usage(format!(
+            "{} is a .ron file (a roadmap, a draft or a copy of one): exports never replace one; choose another --out",
+            path.display()
+        )));
+    }
     let looks_like_a_roadmap = std::fs::read_to_string(path)
         .ok()
         .and_then(|text| storage::version_on_disk(&text))

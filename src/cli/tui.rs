@@ -205,7 +205,8 @@ fn needs_a_terminal() -> Result<(), Failure> {
 /// Reopens the newest draft left by the last session (text typed into a form or the capture
 /// line that could not be kept as an edit), then moves its file to backups/.
 fn reopen_draft(app: &mut App, path: &Path) {
-    let Some(copy) = storage::away::find(path, &storage::away::state_dir(), "draft").pop() else {
+    let mut drafts = storage::away::find(path, &storage::away::state_dir(), "draft");
+    let Some(copy) = drafts.pop() else {
         return;
     };
     let draft = std::fs::read_to_string(&copy)
@@ -214,6 +215,13 @@ fn reopen_draft(app: &mut App, path: &Path) {
     match draft {
         Ok(draft) if app.reopen_draft(&draft) => {
             app.effects.push(crate::app::Effect::ArchiveRecovery(copy));
+            if !drafts.is_empty() {
+                let said = app.message.take().map(|m| m.1).unwrap_or_default();
+                app.info(format!(
+                    "{said} {} older draft(s) wait beside the roadmap: they reopen at the next starts.",
+                    drafts.len()
+                ));
+            }
         }
         Ok(_) => app.error(format!(
             "A draft from the last session is kept in {}: what it was typed into is gone.",
@@ -250,6 +258,17 @@ pub(super) fn open(
         }
         if let Some((path, roadmap, written)) = session.recovery {
             app.offer_recovery(path, roadmap, &written);
+            let file = match &app.source {
+                Source::File(file) => file.clone(),
+                Source::Demo => PathBuf::new(),
+            };
+            let drafts = storage::away::find(&file, &storage::away::state_dir(), "draft");
+            if let (Some(_), crate::app::Mode::Confirm(confirm)) = (drafts.last(), &mut app.mode) {
+                confirm.details.push(format!(
+                    "What you were typing is kept too ({} draft(s)): it reopens at the next start.",
+                    drafts.len()
+                ));
+            }
         } else if session.read_only.is_none()
             && let Source::File(path) = &app.source
         {
