@@ -291,7 +291,10 @@ fn a_failed_save_keeps_the_edits_and_the_old_file_and_ends_in_a_recovery_copy() 
         app.roadmap,
         "the edits survive in {copy:?}"
     );
-    assert!(copy.starts_with(state.path()), "in the state directory: {copy:?}");
+    assert!(
+        copy.starts_with(state.path()),
+        "in the state directory: {copy:?}"
+    );
 }
 
 #[test]
