@@ -259,3 +259,41 @@ fn export_snapshot_and_changes_keys_ask_the_runtime_and_the_demo_says_why_not() 
     assert!(demo.effects.is_empty() && matches!(demo.mode, Mode::Browse));
     assert!(demo.message.as_ref().unwrap().1.contains("memory only"));
 }
+
+#[test]
+fn rolling_forward_counts_as_an_update_so_the_next_review_does_not_call_it_stale() {
+    // The sample two months on: the VPN patch is long overdue and was last updated in
+    // November.
+    let mut app = app_at(sample_app().roadmap, "2027-01-20");
+    let vpn = InitiativeId("i-vpn00001".into());
+    assert!(app.roadmap.initiative(&vpn).unwrap().updated < app.clock.now());
+    press(&mut app, "3");
+    let at = keys(&app)
+        .iter()
+        .position(|k| k == "overdue:i-vpn00001")
+        .unwrap();
+    for _ in 0..at {
+        press(&mut app, "j");
+    }
+    press(&mut app, "f");
+    let Mode::Pick(pick) = &app.mode else {
+        panic!("the horizons to roll forward to")
+    };
+    assert!(
+        pick.options[1].starts_with("Next month"),
+        "{:?}",
+        pick.options
+    );
+    press(&mut app, "j Enter Esc"); // to the end of next month; skip the why
+    let i = app.roadmap.initiative(&vpn).unwrap();
+    assert_eq!(i.target, date("2027-02-28"));
+    assert_eq!(i.updated, app.clock.now(), "rolling forward is an update");
+    // Three weeks later it is neither overdue nor "not updated for 80 days".
+    let later = app_at(app.roadmap.clone(), "2027-02-10");
+    let keys = keys(&later);
+    assert!(!keys.contains(&"stale:i-vpn00001".to_string()), "{keys:?}");
+    assert!(
+        !keys.contains(&"overdue:i-vpn00001".to_string()),
+        "{keys:?}"
+    );
+}

@@ -360,13 +360,6 @@ impl App {
         if next == self.roadmap {
             return self.info("Nothing changed.");
         }
-        let now = self.clock.now();
-        if let FormTarget::Risk(id, _) | FormTarget::Case(id) | FormTarget::Deliverable(id, _) =
-            &form.target
-            && let Some(i) = next.initiative_mut(id)
-        {
-            i.updated = now;
-        }
         self.change(format!("{verb}{what}"), |r, _, _| *r = next);
     }
 }

@@ -461,7 +461,6 @@ impl App {
             return;
         };
         let date = to.window_end(self.today);
-        let now = self.clock.now();
         let why = if later {
             let key = self.key_label(Context::Browse, Command::SayWhy);
             format!(" · a slip: {key} says why")
@@ -476,7 +475,6 @@ impl App {
         self.change(what, |r, _, today| {
             if let Some(i) = r.initiative_mut(&id) {
                 i.set_target(date, today);
-                i.updated = now;
             }
         });
         self.select_initiative(&id);
@@ -575,11 +573,9 @@ impl App {
             ),
             _ => format!("\"{title}\" is now {}", status.label().to_lowercase()),
         };
-        let now = self.clock.now();
         self.change(what, |r, _, today| {
             if let Some(i) = r.initiative_mut(id) {
                 i.set_status(status, today);
-                i.updated = now;
             }
         });
     }

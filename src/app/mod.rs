@@ -568,6 +568,7 @@ impl App {
             self.info("Nothing changed.");
             return false;
         }
+        self.stamp_updated(&before);
         self.unsaved = self.unsaved.saturating_add(1);
         self.revision += 1;
         self.refresh_from(&before);
@@ -575,6 +576,25 @@ impl App {
         let undo = self.key_label(Context::Browse, Command::Undo);
         self.info(format!("{what} ({undo} to undo)"));
         true
+    }
+
+    /// Stamps `updated` on every initiative an edit changed: the one place that does it,
+    /// so every path (forms, moves, status, roll forward, links, capture) counts as an update
+    /// and the review never calls freshly handled work stale.
+    fn stamp_updated(&mut self, before: &Roadmap) {
+        let now = self.clock.now();
+        // None when items were added or removed: a new one was created just now, and an
+        // edit adding or removing one changes no other.
+        let changed = self
+            .roadmap
+            .initiatives
+            .changed_since(&before.initiatives)
+            .unwrap_or_default();
+        for at in changed {
+            if let Some(i) = self.roadmap.initiatives.get_mut(at) {
+                i.updated = now;
+            }
+        }
     }
 
     fn undo(&mut self, redo: bool) {
@@ -670,11 +690,7 @@ impl App {
                 let title = form.value(form::FieldName::Title);
                 self.change(format!("Edited \"{}\"", title.trim()), |r, _, today| {
                     if let Some(i) = r.initiative_mut(id) {
-                        let before = i.clone();
                         form.fill_initiative(i, today);
-                        if *i != before {
-                            i.updated = now;
-                        }
                     }
                 });
                 self.select_initiative(id);

@@ -175,7 +175,7 @@ impl App {
         let mark = Reviewed {
             entry: entry.key(),
             on: self.today,
-            stamp: review::stamp(&self.roadmap, &entry.subject),
+            stamp: review::stamp(&self.roadmap, &entry),
         };
         let what = format!("Reviewed: {}", entry.reason.words());
         let changed = self.change(what, |r, _, today| {

@@ -25,6 +25,9 @@ pub struct Thresholds {
     /// Slipped this many times or more puts an initiative in the queue.
     #[serde(default = "two")]
     pub slips: usize,
+    /// A review mark hides its entry for at most this many days.
+    #[serde(default = "thirty")]
+    pub mark_days: i64,
 }
 
 fn thirty() -> i64 {
@@ -42,6 +45,7 @@ impl Default for Thresholds {
             kpi_days: 30,
             checkin_days: 30,
             slips: 2,
+            mark_days: 30,
         }
     }
 }
@@ -172,15 +176,40 @@ impl Entry {
     }
 }
 
-/// A fingerprint of the state of what an entry is about (FNV-1a of its debug form, so any
-/// change of the item gives a new one). The check-in entry changes with the latest check-in.
-pub fn stamp(roadmap: &Roadmap, subject: &Subject) -> String {
-    let text = match subject {
+impl Reason {
+    /// How bad the reason is, in steps: a mark made at one step stops hiding its entry once
+    /// the reason reaches a worse one. Days late or unmeasured count in bands (a week, two
+    /// weeks, a month, two months, a quarter, half a year, a year); each further slip is a
+    /// step; an action that falls overdue is one.
+    pub fn severity(self) -> usize {
+        const BANDS: [i64; 7] = [7, 14, 30, 60, 90, 180, 365];
+        let band = |d: i64| BANDS.iter().filter(|b| d >= **b).count();
+        match self {
+            Reason::Overdue(d) | Reason::Stale(d) => band(d),
+            Reason::Slipped(n) => n,
+            Reason::KpiStale(Some(d)) | Reason::CheckInDue(Some(d)) => band(d),
+            Reason::ActionDue(d) if d < 0 => 1 + band(-d),
+            Reason::KpiStale(None)
+            | Reason::CheckInDue(None)
+            | Reason::ActionDue(_)
+            | Reason::Unlinked
+            | Reason::Unsupported
+            | Reason::Unmitigated => 0,
+        }
+    }
+}
+
+/// A fingerprint of what an entry is about and how bad its reason is (FNV-1a of the item's
+/// debug form and the reason's [`Reason::severity`]): any change of the item, or the reason
+/// getting worse, gives a new one. The check-in entry changes with the latest check-in.
+pub fn stamp(roadmap: &Roadmap, entry: &Entry) -> String {
+    let item = match &entry.subject {
         Subject::Initiative(id) | Subject::Risk(id, _) => format!("{:?}", roadmap.initiative(id)),
         Subject::Goal(id) | Subject::Kpi(id, _) => format!("{:?}", roadmap.goal(id)),
         Subject::Action(id) => format!("{:?}", roadmap.actions.iter().find(|a| &a.id == id)),
         Subject::CheckIn => format!("{:?}", roadmap.checkins.iter().map(|c| c.on).max()),
     };
+    let text = format!("{item}#{}", entry.reason.severity());
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     for byte in text.bytes() {
         hash ^= u64::from(byte);
@@ -189,13 +218,15 @@ pub fn stamp(roadmap: &Roadmap, subject: &Subject) -> String {
     format!("{hash:016x}")
 }
 
-/// True when the entry was marked reviewed and its item has not changed since.
-pub fn is_reviewed(roadmap: &Roadmap, entry: &Entry) -> bool {
+/// True when `entry` was marked reviewed, its item has not changed since, its reason is no
+/// worse, and the mark is younger than `t.mark_days`.
+pub fn is_reviewed(roadmap: &Roadmap, entry: &Entry, today: NaiveDate, t: &Thresholds) -> bool {
     let key = entry.key();
-    roadmap
-        .reviews
-        .iter()
-        .any(|r| r.entry == key && r.stamp == stamp(roadmap, &entry.subject))
+    roadmap.reviews.iter().any(|r| {
+        r.entry == key
+            && (today - r.on).num_days() < t.mark_days
+            && r.stamp == stamp(roadmap, entry)
+    })
 }
 
 /// Every entry the roadmap gives today, reviewed ones included, in the order of [`Reason`]:
@@ -268,7 +299,7 @@ pub fn all_entries(roadmap: &Roadmap, today: NaiveDate, t: &Thresholds) -> Vec<E
 pub fn queue(roadmap: &Roadmap, today: NaiveDate, t: &Thresholds) -> Vec<Entry> {
     all_entries(roadmap, today, t)
         .into_iter()
-        .filter(|e| !is_reviewed(roadmap, e))
+        .filter(|e| !is_reviewed(roadmap, e, today, t))
         .collect()
 }
 

@@ -181,15 +181,73 @@ fn marked_reviewed_stays_away_until_its_item_changes() {
     r.reviews.push(Reviewed {
         entry: entry.key(),
         on: today,
-        stamp: stamp(&r, &entry.subject),
+        stamp: stamp(&r, &entry),
     });
     assert!(queue(&r, today, &Thresholds::default()).is_empty());
     assert!(
         queue(&r, date("2026-11-25"), &Thresholds::default()).is_empty(),
-        "time passing alone does not bring it back"
+        "a few days more of the same does not bring it back"
     );
-    r.initiatives[0].title = "Renamed".into();
-    assert_eq!(reasons(&r, "2026-11-22"), ["overdue:i-1"], "a change does");
+    // Marked when 1 day overdue; a week overdue is worse, and it is back.
+    assert_eq!(
+        reasons(&r, "2026-11-27"),
+        ["overdue:i-1"],
+        "worse brings it back"
+    );
+    let mut renamed = r.clone();
+    renamed.initiatives[0].title = "Renamed".into();
+    assert_eq!(
+        reasons(&renamed, "2026-11-22"),
+        ["overdue:i-1"],
+        "a change does"
+    );
+}
+
+#[test]
+fn a_review_mark_never_hides_an_entry_for_more_than_its_days() {
+    // An unlinked initiative's reason never gets worse; the mark still runs out.
+    let mut r = roadmap();
+    let today = date("2026-11-22");
+    let mut i = initiative("i-9", "2027-06-30", "2026-11-20");
+    i.serves.clear();
+    r.initiatives.push(i);
+    let entry = queue(&r, today, &Thresholds::default())
+        .into_iter()
+        .find(|e| e.key() == "unlinked:i-9")
+        .unwrap();
+    r.reviews.push(Reviewed {
+        entry: entry.key(),
+        on: today,
+        stamp: stamp(&r, &entry),
+    });
+    let hidden = |on: &str, days: i64| {
+        let t = Thresholds {
+            mark_days: days,
+            ..Thresholds::default()
+        };
+        !queue(&r, date(on), &t)
+            .iter()
+            .any(|e| e.key() == "unlinked:i-9")
+    };
+    assert!(hidden("2026-12-21", 30), "29 days on");
+    assert!(!hidden("2026-12-22", 30), "30 days on it is back");
+    assert!(
+        !hidden("2026-11-29", 7),
+        "a shorter setting from config.ron"
+    );
+}
+
+#[test]
+fn reasons_get_worse_in_bands_not_by_the_day() {
+    assert_eq!(Reason::Overdue(1).severity(), Reason::Overdue(6).severity());
+    assert!(Reason::Overdue(7).severity() > Reason::Overdue(6).severity());
+    assert!(Reason::Overdue(365).severity() > Reason::Overdue(180).severity());
+    assert!(Reason::Slipped(3).severity() > Reason::Slipped(2).severity());
+    assert!(Reason::ActionDue(-1).severity() > Reason::ActionDue(0).severity());
+    assert_eq!(
+        Reason::ActionDue(5).severity(),
+        Reason::ActionDue(0).severity()
+    );
 }
 
 #[test]
@@ -200,6 +258,7 @@ fn thresholds_are_configurable() {
         kpi_days: 5,
         checkin_days: 5,
         slips: 1,
+        mark_days: 30,
     };
     let keys: Vec<String> = queue(&r, date("2026-11-08"), &strict)
         .iter()
