@@ -99,3 +99,26 @@ mod tests {
         assert_eq!(days_since_last(&[], today), None);
     }
 }
+
+/// The last `n` scores as numbers, oldest first: `4 5 6 7 6 7`. Numbers, not bar glyphs:
+/// with eight block heights for ten scores, 5 and 6 (and 1 and 2) drew the same block.
+pub fn trend_text(scores: impl DoubleEndedIterator<Item = u8>, n: usize) -> String {
+    let mut last: Vec<u8> = scores.rev().take(n).collect();
+    last.reverse();
+    last.iter().map(u8::to_string).collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod trend_tests {
+    use super::trend_text;
+
+    #[test]
+    fn every_score_reads_differently_and_only_the_last_n_show() {
+        assert_eq!(trend_text([4, 5, 6, 7, 6, 7].into_iter(), 6), "4 5 6 7 6 7");
+        assert_eq!(trend_text([1, 2, 9, 10].into_iter(), 3), "2 9 10");
+        let all: Vec<String> = (1..=10).map(|s| trend_text([s].into_iter(), 1)).collect();
+        let mut distinct = all.clone();
+        distinct.dedup();
+        assert_eq!(distinct.len(), 10, "{all:?}");
+    }
+}

@@ -271,17 +271,11 @@ pub fn render_checkins(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
         return;
     }
     let history = chronological(&app.roadmap.checkins);
+    // The last scores as numbers: 4 of them at 80 columns, 6 when there is room.
+    let shown = if area.width >= 110 { 6 } else { 4 };
     let trend = |score: fn(&crate::domain::checkin::CheckIn) -> u8| -> String {
-        history
-            .iter()
-            .rev()
-            .take(12)
-            .rev()
-            .map(|c| {
-                ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█']
-                    [usize::from((score(c).clamp(1, 10) - 1) * 7 / 9)]
-            })
-            .collect()
+        let text = crate::domain::checkin::trend_text(history.iter().map(|c| score(c)), shown);
+        format!("{text:<width$} → ", width = shown * 2 - 1)
     };
     let due = match crate::domain::checkin::days_since_last(&app.roadmap.checkins, app.today) {
         None => Span::styled("no check-in yet: one is due now".to_string(), theme.alert),
@@ -307,10 +301,10 @@ pub fn render_checkins(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
         };
         let line = Line::from(vec![
             Span::styled("Business ", theme.dim),
-            Span::styled(format!("{:<12}", trend(|c| c.business.score)), theme.code),
+            Span::styled(trend(|c| c.business.score), theme.code),
             Span::styled(format!("{}/10   ", last.business.score), theme.strong),
             Span::styled("IT ", theme.dim),
-            Span::styled(format!("{:<12}", trend(|c| c.it.score)), theme.code),
+            Span::styled(trend(|c| c.it.score), theme.code),
             Span::styled(format!("{}/10   ", last.it.score), theme.strong),
             Span::styled(
                 gap_words,
