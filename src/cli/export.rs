@@ -39,7 +39,12 @@ pub fn run(request: &Request) -> Result<Option<PathBuf>, Failure> {
     };
     let roadmap = snapshot::load(request.roadmap, &source).map_err(|e| e.to_string())?;
     let changes = match request.since {
-        Some(reference) => Some(changes_since(request.roadmap, reference, &roadmap)?),
+        Some(reference) => Some(changes_since(
+            request.roadmap,
+            reference,
+            &roadmap,
+            request.today,
+        )?),
         None => None,
     };
     let options = Options {
@@ -174,16 +179,22 @@ pub fn describe(source: &Source) -> String {
     }
 }
 
-/// The changes from the roadmap `reference` names to `after`.
+/// The changes from the roadmap `reference` names to `after`, a version of `today` (work that
+/// fell overdue between the snapshot's day and `today` included).
 pub fn changes_since(
     roadmap: &Path,
     reference: &str,
     after: &Roadmap,
+    today: NaiveDate,
 ) -> Result<ChangesSince, Failure> {
     let source = snapshot::resolve(roadmap, reference)?;
     let before = snapshot::load(roadmap, &source).map_err(|e| e.to_string())?;
+    let then = match &source {
+        Source::Snapshot(s) => s.taken.date(),
+        _ => today,
+    };
     Ok(ChangesSince {
         since: describe(&source),
-        sections: crate::domain::diff::changes(&before, after).sections(),
+        sections: crate::domain::diff::changes_between(&before, then, after, today).sections(),
     })
 }

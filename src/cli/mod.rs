@@ -197,7 +197,9 @@ fn dispatch(cli: &Cli, clock: Clock) -> Result<(), Failure> {
         Some(Cmd::Import { csv, dry_run }) => {
             Ok(import::run(&path()?, csv, *dry_run, &clock, seed())?)
         }
-        Some(Cmd::Diff { from, to }) => snapshots::diff(&path()?, from.as_deref(), to.as_deref()),
+        Some(Cmd::Diff { from, to }) => {
+            snapshots::diff(&path()?, from.as_deref(), to.as_deref(), clock.today())
+        }
         Some(Cmd::Export {
             format,
             out,

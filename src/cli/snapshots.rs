@@ -47,10 +47,19 @@ pub fn run(roadmap: &Path, label: &str, list: bool, clock: &Clock) -> Result<(),
 }
 
 /// Prints what changed from `from` (default: the latest snapshot) to `to` (default: now).
-pub fn diff(roadmap: &Path, from: Option<&str>, to: Option<&str>) -> Result<(), Failure> {
+pub fn diff(
+    roadmap: &Path,
+    from: Option<&str>,
+    to: Option<&str>,
+    today: chrono::NaiveDate,
+) -> Result<(), Failure> {
     let to_source = snapshot::resolve(roadmap, to.unwrap_or("now"))?;
     let after = snapshot::load(roadmap, &to_source).map_err(|e| e.to_string())?;
-    let changes = changes_since(roadmap, from.unwrap_or("latest"), &after)?;
+    let after_day = match &to_source {
+        snapshot::Source::Snapshot(s) => s.taken.date(),
+        _ => today,
+    };
+    let changes = changes_since(roadmap, from.unwrap_or("latest"), &after, after_day)?;
     super::output::out(&format!(
         "Changes since {} (to {}):",
         changes.since,

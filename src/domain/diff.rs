@@ -1,6 +1,7 @@
 //! What changed between two versions of a roadmap: initiatives added, removed, moved (their
-//! target date changed, later or earlier; time passing is not a move), status changes, and
-//! goals added or removed. Used for the session summary (and later for snapshots).
+//! target date changed, later or earlier; time passing is not a move), status changes, goals,
+//! KPIs, risks, decisions, actions (recorded and ticked off), check-ins, and, between two
+//! days, work that fell overdue. Used for the session recap, snapshots and `diff`.
 
 use super::model::{Initiative, Roadmap, Status};
 use chrono::NaiveDate;
@@ -47,6 +48,13 @@ pub struct Changes {
     pub decisions_added: Vec<String>,
     /// Action items recorded: "text (owner, due date)".
     pub actions_added: Vec<String>,
+    /// Action items ticked off: "text (done 1 Dec 2026)".
+    pub actions_done: Vec<String>,
+    /// Relationship check-ins recorded: "1 Dec 2026: business 6/10, IT 8/10".
+    pub checkins_added: Vec<String>,
+    /// Open work whose target passed between the two versions (late now, not then): time
+    /// passing is no move, but work falling overdue is news.
+    pub became_overdue: Vec<String>,
 }
 
 impl Changes {
@@ -169,6 +177,64 @@ pub fn changes(before: &Roadmap, after: &Roadmap) -> Changes {
             format!("{} ({owner}{due})", a.text)
         })
         .collect();
+    out.actions_done = after
+        .actions
+        .iter()
+        .filter(|a| a.done_on.is_some())
+        .filter(|a| {
+            !before
+                .actions
+                .iter()
+                .any(|o| o.id == a.id && o.done_on.is_some())
+        })
+        .map(|a| {
+            let on = a.done_on.map(|d| d.format("%-d %b %Y").to_string());
+            format!("{} (done {})", a.text, on.unwrap_or_default())
+        })
+        .collect();
+    out.checkins_added = after
+        .checkins
+        .iter()
+        .filter(|c| !before.checkins.iter().any(|o| o.id == c.id))
+        .map(|c| {
+            format!(
+                "{}: business {}/10, IT {}/10",
+                c.on.format("%-d %b %Y"),
+                c.business.score,
+                c.it.score
+            )
+        })
+        .collect();
+    out
+}
+
+/// [`changes`] between a version of `then` and one of `today`, with the open work that fell
+/// overdue in between.
+pub fn changes_between(
+    before: &Roadmap,
+    then: NaiveDate,
+    after: &Roadmap,
+    today: NaiveDate,
+) -> Changes {
+    let mut out = changes(before, after);
+    out.became_overdue = after
+        .initiatives
+        .iter()
+        .filter(|i| i.is_overdue(today))
+        .filter(|i| {
+            before
+                .initiative(&i.id)
+                .is_some_and(|was| !was.is_overdue(then))
+        })
+        .map(|i| {
+            format!(
+                "{}: due {}, {} days late",
+                i.title,
+                i.target.format("%-d %b %Y"),
+                (today - i.target).num_days()
+            )
+        })
+        .collect();
     out
 }
 
@@ -183,6 +249,7 @@ impl Changes {
         };
         let (slips, pulls): (Vec<&Move>, Vec<&Move>) = self.moved.iter().partition(|m| m.is_slip());
         let all = [
+            ("Became overdue", self.became_overdue.clone()),
             ("Added", self.added.clone()),
             (
                 "Moved later",
@@ -226,6 +293,8 @@ impl Changes {
             ("New risks", self.risks_added.clone()),
             ("Decisions", self.decisions_added.clone()),
             ("Actions", self.actions_added.clone()),
+            ("Actions done", self.actions_done.clone()),
+            ("Check-ins", self.checkins_added.clone()),
             ("Goals added", self.goals_added.clone()),
             ("Goals removed", self.goals_removed.clone()),
         ];
@@ -281,5 +350,60 @@ mod tests {
             changes(&before, &before).is_empty(),
             "time passing alone is no change"
         );
+    }
+
+    #[test]
+    fn thirteen_months_on_the_work_that_fell_overdue_check_ins_and_ticked_actions_are_news() {
+        let then = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        let today = NaiveDate::from_ymd_opt(2028, 1, 1).unwrap();
+        let before = crate::sample::sample(then, DateTime::from_timestamp(0, 0).unwrap()).unwrap();
+        let untouched = changes_between(&before, then, &before, today);
+        let late_then = before
+            .initiatives
+            .iter()
+            .filter(|i| i.is_overdue(then))
+            .count();
+        let late_now = before
+            .initiatives
+            .iter()
+            .filter(|i| i.is_overdue(today))
+            .count();
+        assert!(late_now > late_then);
+        assert_eq!(
+            untouched.became_overdue.len(),
+            late_now - late_then,
+            "every open initiative that was not late then and is now: {:?}",
+            untouched.became_overdue
+        );
+        assert!(!untouched.is_empty(), "not 'nothing changed'");
+        assert!(
+            changes(&before, &before).is_empty(),
+            "with no days between: nothing"
+        );
+        let mut before = before;
+        before.actions.push(crate::domain::decisions::Action {
+            id: "a-open".into(),
+            text: "Send the vendor shortlist".into(),
+            owner: "Raj".into(),
+            due: Some(then),
+            link: None,
+            session: then,
+            done_on: None,
+            created: DateTime::from_timestamp(0, 0).unwrap(),
+        });
+        let mut after = before.clone();
+        let mut checkin = after.checkins[0].clone();
+        checkin.id = "c-new".into();
+        checkin.on = today;
+        after.checkins.push(checkin);
+        let open = after.actions.iter().position(|a| a.id == "a-open").unwrap();
+        after.actions[open].done_on = Some(today);
+        let c = changes(&before, &after);
+        assert_eq!(c.checkins_added.len(), 1, "{:?}", c.checkins_added);
+        assert!(c.checkins_added[0].starts_with("1 Jan 2028: business "));
+        assert_eq!(c.actions_done.len(), 1);
+        assert!(c.actions_done[0].ends_with("(done 1 Jan 2028)"));
+        let headings: Vec<String> = c.sections().into_iter().map(|(h, _)| h).collect();
+        assert_eq!(headings, ["Actions done (1)", "Check-ins (1)"]);
     }
 }

@@ -102,9 +102,14 @@ pub fn changes(app: &mut App, roadmap: &Path) {
         }
         _ => "the last snapshot".into(),
     };
+    let then = match &latest {
+        snapshot::Source::Snapshot(s) => s.taken.date(),
+        _ => app.today,
+    };
     app.mode = Mode::Changes {
         since,
-        sections: crate::domain::diff::changes(&before, &app.roadmap).sections(),
+        sections: crate::domain::diff::changes_between(&before, then, &app.roadmap, app.today)
+            .sections(),
         scroll: 0,
     };
 }
