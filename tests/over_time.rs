@@ -58,7 +58,7 @@ fn unsupported_by_hand(r: &Roadmap, today: NaiveDate) -> usize {
                 .iter()
                 .filter(strong)
                 .any(|i| i.status == Status::Done);
-            !counted_on && !(delivered && !open)
+            !counted_on && (open || !delivered)
         })
         .count()
 }
