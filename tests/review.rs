@@ -297,3 +297,26 @@ fn rolling_forward_counts_as_an_update_so_the_next_review_does_not_call_it_stale
         "{keys:?}"
     );
 }
+
+#[test]
+fn a_later_target_typed_in_the_edit_form_asks_why_and_skipping_says_the_move_stands() {
+    let mut app = sample_app();
+    let id = app.selected_initiative().unwrap().id.clone();
+    let before = app.roadmap.initiative(&id).unwrap().target;
+    press(&mut app, "e Tab Tab Tab Tab");
+    for _ in 0..12 {
+        press(&mut app, "Backspace");
+    }
+    type_text(&mut app, "2027-06-30");
+    press(&mut app, "Enter");
+    let Mode::Form(form) = &app.mode else {
+        panic!("asked why: {:?}", app.mode)
+    };
+    assert_eq!(form.title(), "It moved later: why? (Esc skips)");
+    press(&mut app, "Esc");
+    let i = app.roadmap.initiative(&id).unwrap();
+    assert_eq!(i.target, date("2027-06-30"));
+    assert!(i.target > before);
+    let said = &app.message.as_ref().unwrap().1;
+    assert!(said.starts_with("The move later is kept"), "{said}");
+}

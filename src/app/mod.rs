@@ -335,11 +335,16 @@ impl App {
                 FormOutcome::Continue => {}
                 FormOutcome::Cancelled => {
                     let discarded = form.is_changed();
+                    let skipped_why = matches!(form.target, FormTarget::SlipReason(_));
                     self.mode = self.resume.take().unwrap_or(Mode::Browse);
-                    self.info(if discarded {
-                        "Discarded the form; nothing was saved from it."
+                    let undo = self.key_label(Context::Browse, Command::Undo);
+                    self.info(if skipped_why {
+                        // The move itself happened: say so, not "nothing changed".
+                        format!("The move later is kept, without a reason ({undo} undoes it).")
+                    } else if discarded {
+                        "Discarded the form; nothing was saved from it.".into()
                     } else {
-                        "Nothing changed."
+                        "Nothing changed.".into()
                     });
                 }
                 FormOutcome::Submit => self.submit_form(),
@@ -688,12 +693,16 @@ impl App {
             }
             FormTarget::EditInitiative(id) => {
                 let title = form.value(form::FieldName::Title);
-                self.change(format!("Edited \"{}\"", title.trim()), |r, _, today| {
+                let edited = self.change(format!("Edited \"{}\"", title.trim()), |r, _, today| {
                     if let Some(i) = r.initiative_mut(id) {
                         form.fill_initiative(i, today);
                     }
                 });
                 self.select_initiative(id);
+                if edited {
+                    // A later target typed in the form is a slip like any other: ask why.
+                    self.ask_slip_reason(id);
+                }
             }
             FormTarget::NewGoal => {
                 let title = form.value(form::FieldName::Title);
