@@ -197,7 +197,8 @@ fn move_a_card_later_and_earlier_logs_each_target_change() {
     press(&mut app, "S-Right");
     assert_eq!(
         app.roadmap.initiative(&id).unwrap().target,
-        date("2027-11-22")
+        date("2027-01-31"),
+        "into Next year: the end of the month after next, not a year out"
     );
     press(&mut app, "S-Right");
     assert!(
@@ -933,4 +934,26 @@ fn status_messages_name_the_undo_key_once() {
     press(&mut app, "x");
     let message = &app.message.as_ref().unwrap().1;
     assert_eq!(message.matches("to undo").count(), 1, "{message}");
+}
+
+#[test]
+fn moving_a_card_after_work_that_needs_it_warns() {
+    let app = sample_app();
+    let x = app.selected_initiative().unwrap().id.clone();
+    let mut r = app.roadmap.clone();
+    let y = r
+        .initiatives
+        .iter()
+        .find(|i| i.id != x && i.status.is_active())
+        .unwrap()
+        .id
+        .clone();
+    let yi = r.initiative_mut(&y).unwrap();
+    yi.needs = vec![x.clone()];
+    yi.target = date("2026-11-22");
+    let mut app = common::app_with(r, TODAY);
+    app.select_initiative(&x);
+    press(&mut app, "L");
+    let said = &app.message.as_ref().unwrap().1;
+    assert!(said.contains("⚠ needed first by"), "{said}");
 }

@@ -460,15 +460,16 @@ impl App {
             ));
             return;
         };
-        let date = to.window_end(self.today);
+        let date = to.landing(self.today);
         let why = if later {
             let key = self.key_label(Context::Browse, Command::SayWhy);
             format!(" · a slip: {key} says why")
         } else {
             String::new()
         };
+        let broken = self.needs_broken_by(&id, date);
         let what = format!(
-            "Moved \"{title}\" to {} (target {}){why}",
+            "Moved \"{title}\" to {} (target {}){why}{broken}",
             to.label(),
             long_date(date)
         );
@@ -478,6 +479,33 @@ impl App {
             }
         });
         self.select_initiative(&id);
+    }
+
+    /// " · ⚠ needed first by X (due 5 Jan)" when moving `id` to `date` puts it after
+    /// active work that needs it; empty otherwise.
+    pub(super) fn needs_broken_by(
+        &self,
+        id: &crate::domain::InitiativeId,
+        date: chrono::NaiveDate,
+    ) -> String {
+        let waiting: Vec<String> = self
+            .roadmap
+            .initiatives
+            .iter()
+            .filter(|i| i.status.is_active() && i.needs.contains(id) && i.target < date)
+            .map(|i| {
+                format!(
+                    "{} (due {})",
+                    i.title.chars().take(30).collect::<String>(),
+                    crate::domain::dates::day_month(i.target, self.today)
+                )
+            })
+            .collect();
+        match waiting.as_slice() {
+            [] => String::new(),
+            [one] => format!(" · ⚠ needed first by {one}"),
+            [one, rest @ ..] => format!(" · ⚠ needed first by {one} and {} more", rest.len()),
+        }
     }
 
     fn reorder(&mut self, down: bool) {

@@ -213,7 +213,7 @@ impl App {
         };
         let (mut options, mut keys) = (Vec::new(), Vec::new());
         for h in [Horizon::NextWeek, Horizon::NextMonth, Horizon::NextYear] {
-            let to = h.window_end(self.today);
+            let to = h.landing(self.today);
             if to <= i.target {
                 continue;
             }
@@ -231,11 +231,16 @@ impl App {
 
     /// Moves an initiative to the end of `horizon` (a recorded slip), then asks why.
     pub(super) fn roll_forward(&mut self, id: &InitiativeId, horizon: Horizon) {
-        let to = horizon.window_end(self.today);
+        let to = horizon.landing(self.today);
         let Some(title) = self.roadmap.initiative(id).map(|i| i.title.clone()) else {
             return;
         };
-        let what = format!("Rolled \"{title}\" forward to {}", horizon.label());
+        let broken = self.needs_broken_by(id, to);
+        let what = format!(
+            "Rolled \"{title}\" forward to {} ({}){broken}",
+            horizon.label(),
+            crate::domain::dates::long_date(to)
+        );
         let moved = self.change(what, |r, _, today| {
             if let Some(i) = r.initiative_mut(id) {
                 i.set_target(to, today);

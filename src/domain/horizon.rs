@@ -83,6 +83,18 @@ impl Horizon {
         }
     }
 
+    /// Where a one-key move into this horizon lands: the end of its window, except for
+    /// Next year, whose window runs twelve months: there the nearest sensible date, the end of
+    /// the month after next (one `L` from Next month is a month or so later, not a year).
+    pub fn landing(self, today: NaiveDate) -> NaiveDate {
+        match self {
+            Horizon::NextYear => self
+                .window_start(today)
+                .map_or_else(|| self.window_end(today), end_of_month),
+            _ => self.window_end(today),
+        }
+    }
+
     /// The window's first day (for "Now": none, since overdue work stays there).
     pub fn window_start(self, today: NaiveDate) -> Option<NaiveDate> {
         match self {
@@ -223,6 +235,22 @@ mod tests {
     fn next_year_window_is_twelve_months_and_clamps_leap_day() {
         assert_eq!(NextYear.window_end(d("2028-02-29")), d("2029-02-28"));
         assert_eq!(NextYear.window_end(d("2026-11-22")), d("2027-11-22"));
+        // A one-key move into Next year lands at the end of the month after next.
+        assert_eq!(NextYear.landing(d("2026-11-22")), d("2027-01-31"));
+        assert_eq!(NextYear.landing(d("2026-12-01")), d("2027-02-28"));
+        assert_eq!(NextYear.landing(d("2027-12-31")), d("2028-02-29"));
+        assert_eq!(
+            NextMonth.landing(d("2026-11-22")),
+            NextMonth.window_end(d("2026-11-22"))
+        );
+        for today in ["2026-11-22", "2026-12-31", "2027-02-28"] {
+            let today = d(today);
+            assert_eq!(
+                Horizon::of(NextYear.landing(today), today),
+                NextYear,
+                "{today}"
+            );
+        }
     }
 
     #[test]
