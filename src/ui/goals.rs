@@ -16,7 +16,22 @@ use ratatui::widgets::Widget;
 pub fn render_goals(app: &App, area: Rect, tall: bool, buf: &mut Buffer, theme: &Theme) {
     let focused = app.pane == Pane::Goals;
     let goals = &app.roadmap.goals;
-    let title = format!(" Business goals · {} ", goals.len());
+    // Each goal counts the risks on its own work, so a risk on work serving two goals shows
+    // under both; the title gives the total with each risk counted once, as the summary does.
+    let total = app.alignment_summary().unmitigated;
+    let risks = match total {
+        0 => String::new(),
+        1 => "1 high risk unmitigated".into(),
+        n => format!("{n} high risks unmitigated"),
+    };
+    let n = goals.len();
+    let title = [
+        format!(" Business goals · {n} · {risks} in all "),
+        format!(" Goals {n} · {risks} "),
+    ]
+    .into_iter()
+    .find(|t| total > 0 && t.chars().count() + 2 <= usize::from(area.width))
+    .unwrap_or_else(|| format!(" Business goals · {n} "));
     let mut block = super::chrome::pane(title, focused, theme);
     let inner = block.inner(area);
     let per_goal: u16 = if tall { 3 } else { 1 };
@@ -98,6 +113,7 @@ fn health_spans(health: &Health, theme: &Theme) -> Vec<Span<'static>> {
     }
     match health.unmitigated {
         0 => {}
+        // The measure the title names, per goal: high risks without a mitigation.
         n => spans.push(Span::styled(format!("⚠ {n} unmitigated"), theme.alert)),
     }
     if health.unmitigated > 0 {
