@@ -320,3 +320,95 @@ fn a_later_target_typed_in_the_edit_form_asks_why_and_skipping_says_the_move_sta
     let said = &app.message.as_ref().unwrap().1;
     assert!(said.starts_with("The move later is kept"), "{said}");
 }
+
+#[test]
+fn acting_on_an_entry_never_slides_the_highlight_onto_another_item() {
+    // The data goal gets a KPI that is due a reading; its "unsupported" entry is marked
+    // reviewed. Recording the reading changes the goal, which brings that entry back above
+    // the one acted on: the highlight must go to the entry after, not onto the goal.
+    let mut r = sample_app().roadmap;
+    let data = r.goals.iter().position(|g| g.code == "DATA").unwrap();
+    let mut kpi = r
+        .goals
+        .iter()
+        .flat_map(|g| g.kpis.clone())
+        .find(|k| k.target.is_some())
+        .unwrap();
+    kpi.id = "k-data0001".into();
+    kpi.name = "Reports from one source".into();
+    kpi.readings.clear();
+    r.goals[data].kpis.push(kpi);
+    let mut app = app_at(r, "2026-11-22");
+    press(&mut app, "3");
+    let queue = keys(&app);
+    let unsupported = queue
+        .iter()
+        .position(|k| k == "unsupported:g-data0001")
+        .unwrap();
+    for _ in 0..unsupported {
+        press(&mut app, "j");
+    }
+    press(&mut app, "Space");
+    let queue = keys(&app);
+    let at = queue
+        .iter()
+        .position(|k| k == "kpi:g-data0001/k-data0001")
+        .unwrap();
+    let after = queue[at + 1].clone();
+    press(&mut app, "g");
+    for _ in 0..at {
+        press(&mut app, "j");
+    }
+    assert_eq!(
+        app.review_entry().unwrap().key(),
+        "kpi:g-data0001/k-data0001"
+    );
+    press(&mut app, "m");
+    let Mode::Form(_) = &app.mode else {
+        panic!("the reading form")
+    };
+    type_text(&mut app, "1");
+    press(&mut app, "Enter");
+    let queue = keys(&app);
+    assert!(
+        queue.contains(&"unsupported:g-data0001".to_string()),
+        "{queue:?}"
+    );
+    assert_eq!(
+        app.review_entry().unwrap().key(),
+        after,
+        "the entry after the one acted on: {queue:?}"
+    );
+}
+
+#[test]
+fn a_reading_far_outside_its_kpi_asks_before_it_is_recorded() {
+    let mut app = sample_app();
+    let goal = app
+        .roadmap
+        .goals
+        .iter()
+        .find(|g| g.kpis.iter().any(|k| k.target.is_some()))
+        .unwrap()
+        .clone();
+    let at = goal.kpis.iter().position(|k| k.target.is_some()).unwrap();
+    let readings = goal.kpis[at].readings.len();
+    app.mode = Mode::Form(Box::new(alignmap::app::Form::reading(&goal, at, app.today)));
+    type_text(&mut app, "290000");
+    press(&mut app, "Enter");
+    let Mode::Form(form) = &app.mode else {
+        panic!("asked first")
+    };
+    assert!(
+        form.error.as_deref().unwrap().contains("is far outside"),
+        "{:?}",
+        form.error
+    );
+    press(&mut app, "Enter");
+    let now = app.roadmap.goal(&goal.id).unwrap();
+    assert_eq!(
+        now.kpis[at].readings.len(),
+        readings + 1,
+        "the second Enter records it"
+    );
+}

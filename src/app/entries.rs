@@ -207,6 +207,46 @@ impl Form {
     }
 
     /// Checks the fields of the forms in this file.
+    /// A reading more than ten times its KPI's span away from baseline and target is
+    /// probably typed into the wrong KPI (NPS 2900, run cost 12 M€): the first Enter says so,
+    /// a second Enter with the same value records it.
+    pub(super) fn check_outlier(&mut self, roadmap: &Roadmap) -> Result<(), (FieldName, String)> {
+        let FormTarget::Reading(goal) = &self.target else {
+            return Ok(());
+        };
+        let kpi = match self.field(FieldName::Kpi).map(|f| &f.value) {
+            Some(FieldValue::Choice { selected, .. }) => {
+                roadmap.goal(goal).and_then(|g| g.kpis.get(*selected))
+            }
+            _ => None,
+        };
+        let (Some(kpi), Ok(Some(value))) = (kpi, self.number(FieldName::Value)) else {
+            return Ok(());
+        };
+        let Some(target) = kpi.target else {
+            return Ok(());
+        };
+        let (lo, hi) = (kpi.baseline.min(target), kpi.baseline.max(target));
+        let span = (hi - lo).max(lo.abs().max(hi.abs()) * 0.01).max(1e-9);
+        let typed = self.value(FieldName::Value);
+        if (lo - 10.0 * span..=hi + 10.0 * span).contains(&value)
+            || self.outlier_ok.as_deref() == Some(typed.trim())
+        {
+            return Ok(());
+        }
+        self.outlier_ok = Some(typed.trim().to_string());
+        Err((
+            FieldName::Value,
+            format!(
+                "{} is far outside {}'s range ({} → {}): is it the right KPI? Enter again records it.",
+                typed.trim(),
+                kpi.name,
+                show_number(kpi.baseline),
+                show_number(target)
+            ),
+        ))
+    }
+
     pub(super) fn check_entry(&self) -> Result<(), (FieldName, String)> {
         let title = self.value(FieldName::Title);
         match &self.target {

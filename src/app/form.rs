@@ -37,6 +37,8 @@ pub struct Form {
     pub confirm_discard: bool,
     /// Today, for the date preview.
     pub today: NaiveDate,
+    /// A reading far outside its KPI's range that the user confirmed (the value as typed).
+    pub outlier_ok: Option<String>,
     /// The roadmap was reloaded from disk (someone else's version) while the form was open:
     /// saving it keeps a copy of that version first.
     pub changed_on_disk: bool,
@@ -81,6 +83,7 @@ impl Form {
             confirm_discard: false,
             today,
             changed_on_disk: false,
+            outlier_ok: None,
             pristine,
         }
     }
@@ -369,7 +372,9 @@ impl Form {
     /// Applies the form to the roadmap if it is valid. On error, focuses the bad field and
     /// returns the message (the roadmap is untouched).
     pub fn validate(&mut self, roadmap: &Roadmap) -> Result<(), String> {
-        let result = self.check(roadmap);
+        let result = self
+            .check(roadmap)
+            .and_then(|()| self.check_outlier(roadmap));
         if let Err((field, message)) = &result {
             self.focus_field(*field);
             self.error = Some(message.clone());

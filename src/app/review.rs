@@ -10,8 +10,12 @@ use chrono::NaiveDate;
 /// The review screen's state.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ReviewState {
-    /// The highlighted entry.
+    /// The highlighted entry's position (used when the entries below do not say more).
     pub selected: usize,
+    /// The key of the highlighted entry, and of the one after it: acting on an entry can
+    /// bring others back above it, and the highlight must stay on the entry acted on (or go
+    /// to the one after it when it is dealt with), never slide onto another item.
+    pub anchor: Option<(String, Option<String>)>,
     /// Entries dealt with (acted on or marked reviewed) this session.
     pub handled: usize,
     /// The last review before this one, for "delivered since".
@@ -77,17 +81,39 @@ impl App {
     pub(super) fn open_review(&mut self) {
         if self.screen != Screen::Review {
             self.review.selected = 0;
+            self.review.anchor = None;
             self.review.since = self.roadmap.last_review;
         }
         self.screen = Screen::Review;
         self.mode = Mode::Browse;
     }
 
+    /// The position of the highlighted review entry: the anchored entry if it is still
+    /// queued, else the one that came after it, else the position as it was.
+    pub fn review_position(&self) -> usize {
+        let queue = self.review_queue();
+        let find = |key: &str| queue.iter().position(|e| e.key() == key);
+        let anchored = self
+            .review
+            .anchor
+            .as_ref()
+            .and_then(|(key, next)| find(key).or_else(|| next.as_deref().and_then(find)));
+        anchored
+            .unwrap_or(self.review.selected)
+            .min(queue.len().saturating_sub(1))
+    }
+
     /// The highlighted review entry.
     pub fn review_entry(&self) -> Option<Entry> {
+        self.review_queue().get(self.review_position()).cloned()
+    }
+
+    /// Anchors the highlight to the entry at `at` (and the one after it).
+    fn anchor_review(&mut self, at: usize) {
         let queue = self.review_queue();
-        let at = self.review.selected.min(queue.len().saturating_sub(1));
-        queue.get(at).cloned()
+        let key = |n: usize| queue.get(n).map(Entry::key);
+        self.review.anchor = key(at).map(|k| (k, key(at + 1)));
+        self.review.selected = at;
     }
 
     /// The item a review entry is about, for the detail and the forms.
@@ -103,12 +129,15 @@ impl App {
     pub(super) fn review_command(&mut self, command: Command) {
         let len = self.review_queue().len();
         let last = len.saturating_sub(1);
+        let here = self.review_position();
+        // Whatever is done next is done to this entry: the highlight stays with it.
+        self.anchor_review(here);
         let entry = self.review_entry();
         match command {
-            Command::Up => self.review.selected = self.review.selected.min(last).saturating_sub(1),
-            Command::Down => self.review.selected = (self.review.selected + 1).min(last),
-            Command::First => self.review.selected = 0,
-            Command::Last => self.review.selected = last,
+            Command::Up => self.anchor_review(here.saturating_sub(1)),
+            Command::Down => self.anchor_review((here + 1).min(last)),
+            Command::First => self.anchor_review(0),
+            Command::Last => self.anchor_review(last),
             Command::MarkReviewed => self.mark_reviewed(entry),
             Command::RollForward => match entry.map(|e| e.subject) {
                 Some(Subject::Initiative(id)) => self.pick_roll_forward(&id),

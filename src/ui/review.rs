@@ -138,7 +138,7 @@ pub fn render_review(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
         return;
     }
     let queue = app.review_queue();
-    let selected = app.review.selected.min(queue.len().saturating_sub(1));
+    let selected = app.review_position();
     let promised = app.promise();
     let head = format!(
         "What needs me?  {} · {} handled this session",
