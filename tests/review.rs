@@ -68,7 +68,7 @@ fn rolling_forward_records_a_slip_with_its_reason_and_clears_the_entry() {
     );
     assert_eq!(change.reason, "Vendor patch was withdrawn");
     assert!(!keys(&app).contains(&"overdue:i-vpn00001".to_string()));
-    assert_eq!(app.review.handled, 1);
+    assert_eq!(app.review_handled(), 1);
     assert_eq!(app.roadmap.last_review, Some(date("2026-11-22")));
     // Undo takes back the reason, then the move.
     press(&mut app, "u u");
@@ -151,7 +151,7 @@ fn two_months_later_the_queue_can_be_walked_to_zero() {
         assert!(steps < 200, "the queue must shrink: {:?}", keys(&app));
         press(&mut app, "Space");
     }
-    assert_eq!(app.review.handled, start);
+    assert_eq!(app.review_handled(), start);
     assert!(alignmap::ui::review::queue_done_text(&app).contains("Nothing needs you"));
 }
 
@@ -411,4 +411,31 @@ fn a_reading_far_outside_its_kpi_asks_before_it_is_recorded() {
         readings + 1,
         "the second Enter records it"
     );
+}
+
+#[test]
+fn every_way_of_dealing_with_an_entry_counts_as_handled() {
+    let mut app = sample_app();
+    press(&mut app, "3");
+    let go_to = |app: &mut App, key: &str| {
+        let at = keys(app).iter().position(|k| k == key).unwrap();
+        press(app, "g");
+        for _ in 0..at {
+            press(app, "j");
+        }
+    };
+    // m: a KPI reading, through its form.
+    go_to(&mut app, "kpi:g-cx000001/k-nps00001");
+    press(&mut app, "m");
+    type_text(&mut app, "41");
+    press(&mut app, "Enter");
+    assert_eq!(app.review_handled(), 1, "{:?}", keys(&app));
+    // s: a status, through the picker (dropped).
+    go_to(&mut app, "unlinked:i-laptop01");
+    press(&mut app, "s");
+    let Mode::Status { .. } = app.mode else {
+        panic!("the status picker: {:?}", app.mode)
+    };
+    press(&mut app, "d Enter");
+    assert_eq!(app.review_handled(), 2, "{:?}", keys(&app));
 }

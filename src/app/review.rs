@@ -16,8 +16,9 @@ pub struct ReviewState {
     /// bring others back above it, and the highlight must stay on the entry acted on (or go
     /// to the one after it when it is dealt with), never slide onto another item.
     pub anchor: Option<(String, Option<String>)>,
-    /// Entries dealt with (acted on or marked reviewed) this session.
-    pub handled: usize,
+    /// Every entry key the review has shown this session: those no longer in the queue were
+    /// dealt with, whatever did it (a key, a form, a pick list, the detail).
+    pub seen: std::collections::BTreeSet<String>,
     /// The last review before this one, for "delivered since".
     pub since: Option<NaiveDate>,
 }
@@ -86,6 +87,7 @@ impl App {
         }
         self.screen = Screen::Review;
         self.mode = Mode::Browse;
+        self.see_queue();
     }
 
     /// The position of the highlighted review entry: the anchored entry if it is still
@@ -127,6 +129,7 @@ impl App {
 
     /// Handles a command on the review screen.
     pub(super) fn review_command(&mut self, command: Command) {
+        self.see_queue();
         let len = self.review_queue().len();
         let last = len.saturating_sub(1);
         let here = self.review_position();
@@ -146,7 +149,6 @@ impl App {
             Command::MarkDone => match entry.map(|e| e.subject) {
                 Some(Subject::Initiative(id)) => {
                     self.set_status(&id, Status::Done);
-                    self.after_review_act();
                 }
                 Some(Subject::Action(id)) => self.tick_action(&id),
                 _ => self.info("x marks an initiative or an action done."),
@@ -193,8 +195,21 @@ impl App {
         }
     }
 
-    fn after_review_act(&mut self) {
-        self.review.handled += 1;
+    /// Notes the entries the queue shows now (see [`ReviewState::seen`]).
+    fn see_queue(&mut self) {
+        let keys: Vec<String> = self.review_queue().iter().map(Entry::key).collect();
+        self.review.seen.extend(keys);
+    }
+
+    /// How many entries shown this session have left the queue: dealt with.
+    pub fn review_handled(&self) -> usize {
+        let now: std::collections::BTreeSet<String> =
+            self.review_queue().iter().map(Entry::key).collect();
+        self.review
+            .seen
+            .iter()
+            .filter(|k| !now.contains(*k))
+            .count()
     }
 
     fn mark_reviewed(&mut self, entry: Option<Entry>) {
@@ -212,9 +227,7 @@ impl App {
             r.reviews.push(mark);
             r.last_review = Some(today);
         });
-        if changed {
-            self.after_review_act();
-        }
+        if changed {}
     }
 
     fn tick_action(&mut self, id: &str) {
@@ -232,7 +245,6 @@ impl App {
                 a.done_on = Some(today);
             }
         });
-        self.after_review_act();
     }
 
     /// Offers the horizons after the initiative's current one.
@@ -277,7 +289,6 @@ impl App {
             r.last_review = Some(today);
         });
         if moved {
-            self.after_review_act();
             self.ask_slip_reason(id);
         }
     }

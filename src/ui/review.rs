@@ -125,7 +125,7 @@ fn entry_keys(app: &App, entry: &Entry) -> String {
 
 /// What the review says once the queue is empty.
 pub fn queue_done_text(app: &App) -> String {
-    match app.review.handled {
+    match app.review_handled() {
         0 => "Nothing needs you today.".into(),
         1 => "Nothing needs you: 1 entry dealt with this session.".into(),
         n => format!("Nothing needs you: {n} entries dealt with this session."),
@@ -147,7 +147,7 @@ pub fn render_review(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
         } else {
             format!("entry {}/{}", selected + 1, queue.len())
         },
-        app.review.handled,
+        app.review_handled(),
     );
     buf.set_line(
         area.x + 1,
