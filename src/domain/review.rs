@@ -177,6 +177,49 @@ impl Entry {
 }
 
 impl Reason {
+    /// The group the reason is listed in, worst kind first (the order of the variants).
+    pub fn rank(self) -> usize {
+        match self {
+            Reason::Overdue(_) => 0,
+            Reason::Slipped(_) => 1,
+            Reason::Stale(_) => 2,
+            Reason::Unlinked => 3,
+            Reason::Unsupported => 4,
+            Reason::KpiStale(_) => 5,
+            Reason::Unmitigated => 6,
+            Reason::ActionDue(_) => 7,
+            Reason::CheckInDue(_) => 8,
+        }
+    }
+
+    /// The group's name for the queue's counts: "overdue 16 · stale 4 · KPI readings 3".
+    pub fn group(self) -> &'static str {
+        match self {
+            Reason::Overdue(_) => "overdue",
+            Reason::Slipped(_) => "slipped",
+            Reason::Stale(_) => "stale",
+            Reason::Unlinked => "no goal",
+            Reason::Unsupported => "unsupported",
+            Reason::KpiStale(_) => "KPI readings",
+            Reason::Unmitigated => "risks",
+            Reason::ActionDue(_) => "actions",
+            Reason::CheckInDue(_) => "check-in",
+        }
+    }
+
+    /// How far gone it is within its group, for worst-first order: days late or unmeasured
+    /// (never measured counts as longest), slips.
+    fn weight(self) -> i64 {
+        match self {
+            Reason::Overdue(d) | Reason::Stale(d) => d,
+            Reason::Slipped(n) => i64::try_from(n).unwrap_or(i64::MAX),
+            Reason::KpiStale(Some(d)) | Reason::CheckInDue(Some(d)) => d,
+            Reason::KpiStale(None) | Reason::CheckInDue(None) => i64::MAX,
+            Reason::ActionDue(d) => -d,
+            Reason::Unlinked | Reason::Unsupported | Reason::Unmitigated => 0,
+        }
+    }
+
     /// How bad the reason is, in steps: a mark made at one step stops hiding its entry once
     /// the reason reaches a worse one. Days late or unmeasured count in bands (a week, two
     /// weeks, a month, two months, a quarter, half a year, a year); each further slip is a
@@ -295,12 +338,28 @@ pub fn all_entries(roadmap: &Roadmap, today: NaiveDate, t: &Thresholds) -> Vec<E
     out
 }
 
-/// The review queue: every entry not marked reviewed since its item last changed.
+/// The review queue: every entry not marked reviewed since its item last changed, grouped by
+/// reason (overdue work first), worst first within a group (most days late, most slips),
+/// then in roadmap order.
 pub fn queue(roadmap: &Roadmap, today: NaiveDate, t: &Thresholds) -> Vec<Entry> {
-    all_entries(roadmap, today, t)
+    let mut queue: Vec<Entry> = all_entries(roadmap, today, t)
         .into_iter()
         .filter(|e| !is_reviewed(roadmap, e, today, t))
-        .collect()
+        .collect();
+    queue.sort_by_key(|e| (e.reason.rank(), std::cmp::Reverse(e.reason.weight())));
+    queue
+}
+
+/// How many entries each group of the queue holds, in queue order: `[("overdue", 16), …]`.
+pub fn group_counts(queue: &[Entry]) -> Vec<(&'static str, usize)> {
+    let mut counts: Vec<(&'static str, usize)> = Vec::new();
+    for e in queue {
+        match counts.last_mut() {
+            Some((group, n)) if *group == e.reason.group() => *n += 1,
+            _ => counts.push((e.reason.group(), 1)),
+        }
+    }
+    counts
 }
 
 /// How well promises are kept over a set of initiatives, as of a day. A promise is the

@@ -362,3 +362,31 @@ fn promises_are_counted_per_owner() {
         "done after the first target"
     );
 }
+
+#[test]
+fn after_a_long_absence_the_queue_is_worst_first_within_each_group_with_counts() {
+    let mut r = roadmap();
+    // Last in the file, latest of all: it must come first.
+    r.initiatives
+        .push(initiative("i-9", "2026-06-01", "2026-05-01"));
+    let today = date("2027-03-01");
+    let q = queue(&r, today, &Thresholds::default());
+    let overdue: Vec<i64> = q
+        .iter()
+        .filter_map(|e| match e.reason {
+            Reason::Overdue(d) => Some(d),
+            _ => None,
+        })
+        .collect();
+    assert!(overdue.len() >= 2, "{q:?}");
+    assert!(
+        overdue.windows(2).all(|w| w[0] >= w[1]),
+        "most days late first: {overdue:?}"
+    );
+    let ranks: Vec<usize> = q.iter().map(|e| e.reason.rank()).collect();
+    assert!(ranks.windows(2).all(|w| w[0] <= w[1]), "grouped: {ranks:?}");
+    let counts = group_counts(&q);
+    assert_eq!(counts.iter().map(|(_, n)| n).sum::<usize>(), q.len());
+    assert_eq!(counts[0], ("overdue", overdue.len()));
+    assert_eq!(q[0].key(), "overdue:i-9");
+}

@@ -168,7 +168,17 @@ pub fn render_review(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let keys = queue
         .get(selected)
         .map_or_else(String::new, |e| format!(" {} ", entry_keys(app, e)));
-    let block = pane(" Review queue ".into(), true, theme)
+    let groups: Vec<String> = crate::domain::review::group_counts(queue)
+        .iter()
+        .map(|(group, n)| format!("{group} {n}"))
+        .collect();
+    let title = format!(" Review queue · {} ", groups.join(" · "));
+    let title = if queue.is_empty() || title.chars().count() + 4 > usize::from(area.width) {
+        " Review queue ".to_string()
+    } else {
+        title
+    };
+    let block = pane(title, true, theme)
         .title_bottom(Line::styled(keys, theme.key).alignment(ratatui::layout::Alignment::Right));
     let inner = block.inner(top);
     block.render(top, buf);
