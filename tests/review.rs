@@ -439,3 +439,20 @@ fn every_way_of_dealing_with_an_entry_counts_as_handled() {
     press(&mut app, "d Enter");
     assert_eq!(app.review_handled(), 2, "{:?}", keys(&app));
 }
+
+#[test]
+fn delivered_since_the_last_review_stays_put_while_other_views_are_visited() {
+    let mut r = sample_app().roadmap;
+    r.last_review = Some(date("2026-11-01"));
+    let mut app = app_at(r, "2026-11-22");
+    press(&mut app, "3");
+    assert_eq!(app.review.since, Some(date("2026-11-01")));
+    press(&mut app, "Space"); // acting records today as the file's last review
+    assert_eq!(app.roadmap.last_review, Some(date("2026-11-22")));
+    press(&mut app, "6 3");
+    assert_eq!(
+        app.review.since,
+        Some(date("2026-11-01")),
+        "still since the review before this session"
+    );
+}

@@ -19,8 +19,11 @@ pub struct ReviewState {
     /// Every entry key the review has shown this session: those no longer in the queue were
     /// dealt with, whatever did it (a key, a form, a pick list, the detail).
     pub seen: std::collections::BTreeSet<String>,
-    /// The last review before this one, for "delivered since".
+    /// The last review before this session's, for "delivered since" (set when the review is
+    /// first opened in a session, kept while you visit other views).
     pub since: Option<NaiveDate>,
+    /// The review was opened in this session.
+    pub opened: bool,
 }
 
 impl App {
@@ -83,7 +86,12 @@ impl App {
         if self.screen != Screen::Review {
             self.review.selected = 0;
             self.review.anchor = None;
-            self.review.since = self.roadmap.last_review;
+        }
+        if !self.review.opened {
+            // The review before this session's: acting sets the file's last review to today,
+            // and visiting another view must not make "delivered since" start again.
+            self.review.opened = true;
+            self.review.since = self.roadmap.last_review.filter(|d| *d < self.today);
         }
         self.screen = Screen::Review;
         self.mode = Mode::Browse;
