@@ -456,3 +456,22 @@ fn delivered_since_the_last_review_stays_put_while_other_views_are_visited() {
         "still since the review before this session"
     );
 }
+
+#[test]
+fn an_open_deliverable_whose_day_has_passed_reads_late_not_available_now() {
+    let app = app_at(sample_app().roadmap, "2028-01-01");
+    let i = app
+        .roadmap
+        .initiatives
+        .iter()
+        .find(|i| i.deliverables.iter().any(|d| !d.done))
+        .unwrap();
+    let theme = alignmap::ui::theme::Theme::standard();
+    let text: Vec<String> = alignmap::ui::sections::deliverables(&app, i, &theme)
+        .iter()
+        .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
+        .collect();
+    let open = i.deliverables.iter().filter(|d| !d.done).count();
+    let late = text.iter().filter(|l| l.contains("LATE: due ")).count();
+    assert_eq!(late, open, "{text:#?}");
+}

@@ -149,13 +149,20 @@ pub fn deliverables(app: &App, i: &Initiative, theme: &Theme) -> Vec<Line<'stati
         lines.push(Line::styled(format!("  {}", horizon.label()), theme.strong));
         for d in items {
             let mark = if d.done { "✓" } else { "·" };
-            lines.push(Line::styled(
+            // An open deliverable whose day has passed is late, not "available now".
+            let late = !d.done && d.date < app.today;
+            let when = if late {
                 format!(
-                    "    {mark} {} ({})",
-                    clean(&d.title),
-                    d.date.format("%-d %b %Y")
-                ),
-                theme.text,
+                    "LATE: due {}, {} days ago",
+                    d.date.format("%-d %b %Y"),
+                    (app.today - d.date).num_days()
+                )
+            } else {
+                d.date.format("%-d %b %Y").to_string()
+            };
+            lines.push(Line::styled(
+                format!("    {mark} {} ({when})", clean(&d.title)),
+                if late { theme.alert } else { theme.text },
             ));
         }
     }
