@@ -164,6 +164,24 @@ pub fn exposure(roadmap: &Roadmap, goal: &GoalId) -> Exposure {
     e
 }
 
+impl BalanceRow {
+    /// Where a goal gets less than half its weight: "initiatives", "cost" or "initiatives
+    /// and cost" (cost only when `with_cost`, and only once some cost is known); None when
+    /// it gets its share. A P1 goal with many small initiatives but 3% of the money is
+    /// flagged.
+    pub fn below_weight(&self, with_cost: bool) -> Option<&'static str> {
+        let weight = self.weight?;
+        let few = self.initiatives < weight / 2.0;
+        let poor = with_cost && self.cost.is_some_and(|c| c < weight / 2.0);
+        match (few, poor) {
+            (true, true) => Some("both"),
+            (true, false) => Some("initiatives"),
+            (false, true) => Some("cost"),
+            (false, false) => None,
+        }
+    }
+}
+
 /// One row of the balance: a goal (or "no goal") with its shares.
 #[derive(Debug, Clone, PartialEq)]
 pub struct BalanceRow {
@@ -277,9 +295,10 @@ pub fn balance(roadmap: &Roadmap) -> Balance {
         kinds: kinds.map(|k| share(k, n)),
         kind_costs: (total_cost > 0.0).then(|| kind_costs.map(|k| share(k, total_cost))),
         active: active.len(),
+        // A cost of 0 is an estimate (nothing to spend); none is no estimate.
         costed: active
             .iter()
-            .filter(|i| i.case.cost.is_some_and(|c| c.is_finite() && c > 0.0))
+            .filter(|i| i.case.cost.is_some_and(|c| c.is_finite() && c >= 0.0))
             .count(),
         total_cost,
     }

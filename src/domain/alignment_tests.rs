@@ -351,3 +351,33 @@ fn percentages_show_values_outside_the_range_as_they_are() {
     assert_eq!(percent(-0.25), "-25%");
     assert_eq!(percent(f64::NAN), "n/a");
 }
+
+#[test]
+fn a_goal_short_of_money_is_below_its_weight_and_a_zero_cost_is_an_estimate() {
+    let row = |initiatives: f64, cost: Option<f64>| BalanceRow {
+        goal: Some(GoalId("g-a".into())),
+        initiatives,
+        cost,
+        weight: Some(0.33),
+    };
+    // A P1 goal (a third of the weight) with plenty of initiatives but 3% of the money.
+    assert_eq!(row(0.4, Some(0.03)).below_weight(true), Some("cost"));
+    assert_eq!(
+        row(0.4, Some(0.03)).below_weight(false),
+        None,
+        "cost hidden"
+    );
+    assert_eq!(row(0.1, Some(0.5)).below_weight(true), Some("initiatives"));
+    assert_eq!(row(0.1, None).below_weight(true), Some("initiatives"));
+    assert_eq!(row(0.4, Some(0.4)).below_weight(true), None);
+    let mut free = initiative("i-1", "2026-12-01", &[("g-a", Strength::Strong)]);
+    free.case.cost = Some(0.0);
+    let mut unknown = initiative("i-2", "2026-12-01", &[("g-a", Strength::Strong)]);
+    unknown.case.cost = None;
+    let b = balance(&roadmap(vec![goal("g-a", 1)], vec![free, unknown]));
+    assert_eq!(
+        (b.active, b.costed),
+        (2, 1),
+        "0 is an estimate, none is not"
+    );
+}

@@ -228,7 +228,7 @@ pub fn render_balance(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
         ));
     }
     let cost_head = if show_cost {
-        "Cost"
+        "Est. cost"
     } else {
         "Cost (hidden: public)"
     };
@@ -257,17 +257,21 @@ pub fn render_balance(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
             Span::styled(format!("{:<col$}", bar(cost, cells)), theme.code),
             Span::styled(bar(row.weight, cells), theme.dim),
         ];
-        if let Some(weight) = row.weight {
-            if row.initiatives < weight / 2.0 {
-                spans.push(Span::styled("  ▼ below its weight", theme.alert));
-            } else if row.initiatives > weight * 2.0 && weight > 0.0 {
-                spans.push(Span::styled("  ▲ above its weight", theme.dim));
-            }
+        if let Some(what) = row.below_weight(show_cost) {
+            spans.push(Span::styled(format!("  ▼ {what}"), theme.alert));
+        } else if let Some(weight) = row.weight
+            && row.initiatives > weight * 2.0
+            && weight > 0.0
+        {
+            spans.push(Span::styled("  ▲", theme.dim));
         }
         lines.push(Line::from(spans));
     }
     lines.push(Line::raw(""));
-    lines.push(Line::styled("Run / grow / transform", theme.strong));
+    lines.push(Line::styled(
+        "Run / grow / transform: share of initiatives, and of estimated initiative cost (not of all IT spend)",
+        theme.strong,
+    ));
     for (n, kind) in Kind::ALL.iter().enumerate() {
         let cost = balance.kind_costs.filter(|_| show_cost).map(|c| c[n]);
         lines.push(Line::from(vec![
@@ -290,6 +294,10 @@ pub fn render_balance(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     ));
     lines.push(Line::styled(
         "Goal weight = 6 − priority: P1 weighs 5, P5 weighs 1.",
+        theme.dim,
+    ));
+    lines.push(Line::styled(
+        "▼ less than half its weight (in initiatives, cost, or both) · ▲ more than twice.",
         theme.dim,
     ));
     for (y, line) in lines.iter().take(usize::from(area.height)).enumerate() {
