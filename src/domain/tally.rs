@@ -28,6 +28,21 @@ pub struct Tally {
 }
 
 impl Tally {
+    /// Adds `part` in (or takes it out again, never below zero).
+    fn combine(&mut self, part: &Tally, add: bool) {
+        let fields = [
+            (&mut self.serving, part.serving),
+            (&mut self.supporting, part.supporting),
+            (&mut self.overdue, part.overdue),
+            (&mut self.later, part.later),
+            (&mut self.delivered, part.delivered),
+            (&mut self.unmitigated, part.unmitigated),
+        ];
+        for (sum, n) in fields {
+            *sum = if add { *sum + n } else { sum.saturating_sub(n) };
+        }
+    }
+
     /// Whether the goal can count on work landing soon, and if not, why.
     pub fn support(&self) -> Support {
         if self.supporting > 0 {
@@ -160,23 +175,9 @@ impl Tallies {
                 continue;
             }
             let tally = self.by_goal.entry(link.goal.clone()).or_default();
-            if add {
-                tally.serving += part.serving;
-                tally.supporting += part.supporting;
-                tally.overdue += part.overdue;
-                tally.later += part.later;
-                tally.delivered += part.delivered;
-                tally.unmitigated += part.unmitigated;
-            } else {
-                tally.serving = tally.serving.saturating_sub(part.serving);
-                tally.supporting = tally.supporting.saturating_sub(part.supporting);
-                tally.overdue = tally.overdue.saturating_sub(part.overdue);
-                tally.later = tally.later.saturating_sub(part.later);
-                tally.delivered = tally.delivered.saturating_sub(part.delivered);
-                tally.unmitigated = tally.unmitigated.saturating_sub(part.unmitigated);
-                if *tally == Tally::default() {
-                    self.by_goal.remove(&link.goal);
-                }
+            tally.combine(&part, add);
+            if !add && *tally == Tally::default() {
+                self.by_goal.remove(&link.goal);
             }
         }
     }
@@ -251,13 +252,7 @@ pub fn tally_of(roadmap: &Roadmap, goal: &GoalId, today: NaiveDate) -> Tally {
     let mut sum = Tally::default();
     for initiative in &roadmap.initiatives {
         if let Some(strength) = initiative.strength_for(goal) {
-            let part = contribution(initiative, strength, today);
-            sum.serving += part.serving;
-            sum.supporting += part.supporting;
-            sum.overdue += part.overdue;
-            sum.later += part.later;
-            sum.delivered += part.delivered;
-            sum.unmitigated += part.unmitigated;
+            sum.combine(&contribution(initiative, strength, today), true);
         }
     }
     sum
