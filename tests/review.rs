@@ -475,3 +475,29 @@ fn an_open_deliverable_whose_day_has_passed_reads_late_not_available_now() {
     let late = text.iter().filter(|l| l.contains("LATE: due ")).count();
     assert_eq!(late, open, "{text:#?}");
 }
+
+#[test]
+fn a_whole_group_is_marked_reviewed_in_one_undoable_step() {
+    let written = alignmap::sample::sample(date("2026-11-22"), common::now()).unwrap();
+    let mut app = app_at(written, "2027-03-01");
+    press(&mut app, "3");
+    let overdue = |app: &App| {
+        keys(app)
+            .iter()
+            .filter(|k| k.starts_with("overdue:"))
+            .count()
+    };
+    let before = overdue(&app);
+    let others = keys(&app).len() - before;
+    assert!(before >= 5, "{:?}", keys(&app));
+    press(&mut app, "V"); // the highlight is on the first overdue entry
+    assert_eq!(overdue(&app), 0, "{:?}", keys(&app));
+    assert_eq!(keys(&app).len(), others, "the other groups stay");
+    assert_eq!(app.review_handled(), before);
+    press(&mut app, "u");
+    assert_eq!(
+        overdue(&app),
+        before,
+        "one undo brings the whole group back"
+    );
+}

@@ -386,6 +386,7 @@ impl App {
             Command::Close
             | Command::RollForward
             | Command::MarkReviewed
+            | Command::MarkGroupReviewed
             | Command::AddCheckIn
             | Command::Reopen
             | Command::NextTab

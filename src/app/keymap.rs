@@ -111,6 +111,8 @@ pub enum Command {
     RollForward,
     /// Mark the review entry reviewed (it stays away until its item changes).
     MarkReviewed,
+    /// Mark every entry of the highlighted entry's group reviewed, as one undoable step.
+    MarkGroupReviewed,
     /// Record a relationship check-in.
     AddCheckIn,
     /// Put a done or dropped initiative back on the board.
@@ -169,6 +171,7 @@ impl Command {
                 | Command::EditNeeds
                 | Command::RollForward
                 | Command::MarkReviewed
+                | Command::MarkGroupReviewed
                 | Command::AddCheckIn
                 | Command::Reopen
                 | Command::SayWhy
@@ -244,6 +247,9 @@ impl Command {
             Command::Archive => "archive: done and dropped initiatives",
             Command::RollForward => "roll forward to a later horizon (a recorded slip)",
             Command::MarkReviewed => "mark reviewed (back when something changes)",
+            Command::MarkGroupReviewed => {
+                "mark the whole group reviewed (all overdue, all stale …; one undo)"
+            }
             Command::AddCheckIn => "record a relationship check-in",
             Command::Reopen => "reopen: back on the board",
             Command::SayWhy => "say why the card just slipped (kept in its target log)",
@@ -529,6 +535,7 @@ impl Default for Keymap {
             (Open, vec![key(K::Enter)]),
             (Edit, vec![ch('e')]),
             (MarkReviewed, vec![ch(' ')]),
+            (MarkGroupReviewed, vec![ch('V')]),
             (RollForward, vec![ch('f')]),
             (MarkDone, vec![ch('x')]),
             (SetStatus, vec![ch('s')]),

@@ -150,6 +150,7 @@ impl App {
             Command::First => self.anchor_review(0),
             Command::Last => self.anchor_review(last),
             Command::MarkReviewed => self.mark_reviewed(entry),
+            Command::MarkGroupReviewed => self.mark_group_reviewed(entry),
             Command::RollForward => match entry.map(|e| e.subject) {
                 Some(Subject::Initiative(id)) => self.pick_roll_forward(&id),
                 _ => self.info("Only initiatives roll forward to a later horizon."),
@@ -218,6 +219,33 @@ impl App {
             .iter()
             .filter(|k| !now.contains(*k))
             .count()
+    }
+
+    /// Marks every queued entry of `entry`'s group reviewed, as one undoable step (after a
+    /// long absence: "all 16 overdue entries looked at").
+    fn mark_group_reviewed(&mut self, entry: Option<Entry>) {
+        let Some(entry) = entry else {
+            return self.info("Nothing needs you: the queue is empty.");
+        };
+        let group = entry.reason.group();
+        let marks: Vec<Reviewed> = self
+            .review_queue()
+            .iter()
+            .filter(|e| e.reason.group() == group)
+            .map(|e| Reviewed {
+                entry: e.key(),
+                on: self.today,
+                stamp: review::stamp(&self.roadmap, e),
+            })
+            .collect();
+        let what = format!("Reviewed all {} \"{group}\" entries", marks.len());
+        self.change(what, |r, _, today| {
+            for mark in marks {
+                r.reviews.retain(|m| m.entry != mark.entry);
+                r.reviews.push(mark);
+            }
+            r.last_review = Some(today);
+        });
     }
 
     fn mark_reviewed(&mut self, entry: Option<Entry>) {
