@@ -62,6 +62,18 @@ impl Draft {
     }
 }
 
+/// The item a form names, if it names one: Some(None) for a new item, None when the named
+/// item is gone.
+fn named<'a, T>(
+    id: &Option<String>,
+    find: impl FnOnce(&String) -> Option<&'a T>,
+) -> Option<Option<&'a T>> {
+    match id {
+        Some(id) => find(id).map(Some),
+        None => Some(None),
+    }
+}
+
 /// Puts a field's text back: text as typed, a choice by its label, goals by `id:strength`.
 fn set_text(value: &mut FieldValue, text: &str) {
     match value {
@@ -103,18 +115,12 @@ impl App {
             FormTarget::Reading(id) => Form::reading(r.goal(id)?, 0, today),
             FormTarget::Kpi(id, kpi) => {
                 let goal = r.goal(id)?;
-                let existing = match kpi {
-                    Some(kpi) => Some(goal.kpis.iter().find(|k| &k.id == kpi)?),
-                    None => None,
-                };
+                let existing = named(kpi, |kpi| goal.kpis.iter().find(|k| &k.id == kpi))?;
                 Form::kpi(id, existing, today)
             }
             FormTarget::Risk(id, risk) => {
                 let initiative = r.initiative(id)?;
-                let existing = match risk {
-                    Some(risk) => Some(initiative.risks.iter().find(|k| &k.id == risk)?),
-                    None => None,
-                };
+                let existing = named(risk, |risk| initiative.risks.iter().find(|k| &k.id == risk))?;
                 Form::risk(id, existing, today)
             }
             FormTarget::Case(id) => Form::case(r.initiative(id)?, today),
@@ -127,10 +133,7 @@ impl App {
                 Form::deliverable(initiative, *index, today)
             }
             FormTarget::CheckIn(id) => {
-                let existing = match id {
-                    Some(id) => Some(r.checkins.iter().find(|c| &c.id == id)?),
-                    None => None,
-                };
+                let existing = named(id, |id| r.checkins.iter().find(|c| &c.id == id))?;
                 Form::checkin(existing, today)
             }
             FormTarget::SlipReason(id) => {

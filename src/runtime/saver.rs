@@ -525,14 +525,7 @@ impl Saver {
         self.settle(app, Instant::now());
         self.check_lock(app);
         if self.lost_lock && app.unsaved > 0 {
-            let mut state = lock(&self.shared);
-            return Err(write_recovery(
-                self.path.as_deref(),
-                &state.state_dir,
-                &app.roadmap,
-                app.clock.local_now(),
-            )
-            .inspect(|_| state.pending = None));
+            return Err(self.recover(&app.roadmap));
         }
         if self.path().is_none() {
             return Ok(());
@@ -549,11 +542,12 @@ impl Saver {
     }
 
     /// Writes `roadmap` to `<stem>.recovery-<time>.ron` beside the file, else in the state dir;
-    /// the signal thread then has nothing left to write.
+    /// the signal thread then has nothing left to write. Also after the lock was lost: a
+    /// recovery copy is a file of its own, never the roadmap.
     pub fn recover(&self, roadmap: &Roadmap) -> Result<PathBuf, String> {
         let mut state = lock(&self.shared);
         let at = state.clock.unwrap_or_else(Clock::system).local_now();
-        let copy = write_recovery(self.path(), &state.state_dir, roadmap, at);
+        let copy = write_recovery(self.path.as_deref(), &state.state_dir, roadmap, at);
         if copy.is_ok() {
             state.pending = None;
         }
