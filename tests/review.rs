@@ -6,19 +6,8 @@ mod common;
 
 use alignmap::app::{App, Clock, Mode, Screen, Source};
 use alignmap::domain::review::Subject;
-use alignmap::domain::{IdGen, InitiativeId, Roadmap, Status};
-use common::{date, press, sample_app, type_text};
-
-/// An app on `roadmap` whose clock says `today` (and a time on that day).
-fn app_at(roadmap: Roadmap, today: &str) -> App {
-    let now = date(today).and_hms_opt(9, 30, 0).unwrap().and_utc();
-    App::new(
-        roadmap,
-        Source::File("/nonexistent/roadmap.ron".into()),
-        Clock::fixed(date(today), now),
-        IdGen::with_seed(7),
-    )
-}
+use alignmap::domain::{IdGen, InitiativeId, Status};
+use common::{app_at, date, press, sample_app, type_text};
 
 fn keys(app: &App) -> Vec<String> {
     app.review_queue().iter().map(|e| e.key()).collect()
@@ -51,8 +40,11 @@ fn rolling_forward_records_a_slip_with_its_reason_and_clears_the_entry() {
     let Mode::Pick(pick) = &app.mode else {
         panic!("the horizons to roll forward to")
     };
-    assert!(pick.options[0].starts_with("Next week"));
-    press(&mut app, "Enter");
+    // Overdue work can land this week, a later horizon, or an exact date.
+    assert_eq!(pick.options[0], "This week (to Sun 22 Nov 2026)");
+    assert!(pick.options[1].starts_with("Next week"));
+    assert!(pick.options.last().unwrap().starts_with("An exact date"));
+    press(&mut app, "j Enter");
     let Mode::Form(form) = &app.mode else {
         panic!("asked why")
     };
@@ -280,11 +272,11 @@ fn rolling_forward_counts_as_an_update_so_the_next_review_does_not_call_it_stale
         panic!("the horizons to roll forward to")
     };
     assert!(
-        pick.options[1].starts_with("Next month"),
+        pick.options[2].starts_with("Next month"),
         "{:?}",
         pick.options
     );
-    press(&mut app, "j Enter Esc"); // to the end of next month; skip the why
+    press(&mut app, "j j Enter Esc"); // to the end of next month; skip the why
     let i = app.roadmap.initiative(&vpn).unwrap();
     assert_eq!(i.target, date("2027-02-28"));
     assert_eq!(i.updated, app.clock.now(), "rolling forward is an update");

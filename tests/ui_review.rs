@@ -46,7 +46,7 @@ fn the_empty_queue_says_so_and_the_selected_entry_names_its_keys() {
     press(&mut app, "3");
     let text = screen_text(&draw(&mut app, 120, 30));
     assert!(
-        text.contains("f roll forward · x done · s status · Space reviewed"),
+        text.contains("f roll forward · F whole goal · x done · s status · Space reviewed"),
         "{text}"
     );
     for _ in 0..20 {

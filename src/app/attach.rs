@@ -4,7 +4,7 @@
 
 use super::form::{FieldName, Form, FormTarget};
 use super::{App, Command, Item, Mode};
-use crate::domain::{GoalId, Horizon, InitiativeId};
+use crate::domain::{GoalId, InitiativeId};
 
 /// What choosing in a pick list opens.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,8 +17,13 @@ pub enum PickFor {
     Deliverable(InitiativeId),
     /// Toggles "this initiative needs that one" (the list stays open).
     Needs(InitiativeId),
-    /// Moves an initiative to the chosen later horizon (a recorded slip).
-    RollForward(InitiativeId),
+    /// Moves initiatives to the chosen later horizon or an exact date (a recorded slip).
+    RollForward {
+        /// What moves.
+        ids: Vec<InitiativeId>,
+        /// The goal whose overdue work this is, when rolled forward together.
+        goal: Option<GoalId>,
+    },
     /// Writes an export in the chosen format.
     Export,
 }
@@ -299,7 +304,7 @@ impl App {
                 let index = key.and_then(|k| k.parse().ok());
                 Form::deliverable(i, index, today)
             }
-            PickFor::Needs(_) | PickFor::RollForward(_) | PickFor::Export => return,
+            PickFor::Needs(_) | PickFor::RollForward { .. } | PickFor::Export => return,
         };
         self.show_form(form);
     }
@@ -328,10 +333,8 @@ impl App {
                             self.effects.push(super::Effect::Export(format));
                         }
                     }
-                    (PickFor::RollForward(id), Some(h)) => {
-                        let horizon = Horizon::from_index(h.parse().unwrap_or(3));
-                        self.mode = Mode::Browse;
-                        self.roll_forward(id, horizon);
+                    (PickFor::RollForward { ids, goal }, Some(key)) => {
+                        self.picked_roll_forward(ids, goal.as_ref(), &key);
                     }
                     (_, key) => self.open_picked(&purpose, key),
                 }
@@ -345,7 +348,10 @@ impl App {
     pub(super) fn apply_entry_form(&mut self, form: &Form) {
         let mut next = self.roadmap.clone();
         let Some(what) = form.apply_entry(&mut next, &mut self.ids) else {
-            if matches!(form.target, FormTarget::SlipReason(_)) {
+            if matches!(
+                form.target,
+                FormTarget::SlipReason(_) | FormTarget::SlipReasons(_)
+            ) {
                 return; // nothing said: nothing to keep
             }
             return self.error("That item no longer exists (changed elsewhere?): nothing saved.");

@@ -337,7 +337,7 @@ impl App {
             Command::Changes => self.effects.push(super::Effect::Changes),
             Command::SayWhy => match self.selected_initiative().map(|i| i.id.clone()) {
                 Some(id) => {
-                    self.ask_slip_reason(&id);
+                    self.ask_slip_reasons(std::slice::from_ref(&id));
                     if matches!(self.mode, Mode::Browse) {
                         self.info("Nothing slipped today on this card: no reason to give.");
                     }
@@ -354,6 +354,10 @@ impl App {
             | Command::EditNeeds => self.attach_command(command, self.selected_item()),
             Command::MoveEarlier => self.move_card(false),
             Command::MoveLater => self.move_card(true),
+            Command::SetTarget => match self.board_selection() {
+                Some(id) => self.open_retarget(vec![id]),
+                None => self.nothing_selected(),
+            },
             Command::ReorderUp => self.reorder(false),
             Command::ReorderDown => self.reorder(true),
             Command::MarkDone => {
@@ -385,6 +389,7 @@ impl App {
             Command::Help => self.mode = Mode::Help { scroll: 0 },
             Command::Close
             | Command::RollForward
+            | Command::RollGoalForward
             | Command::MarkReviewed
             | Command::MarkGroupReviewed
             | Command::AddCheckIn
@@ -462,11 +467,12 @@ impl App {
             return;
         };
         let date = to.landing(self.today);
+        let exact = self.key_label(Context::Browse, Command::SetTarget);
         let why = if later {
             let key = self.key_label(Context::Browse, Command::SayWhy);
-            format!(" · a slip: {key} says why")
+            format!(" · a slip: {key} says why · {exact}: exact date")
         } else {
-            String::new()
+            format!(" · {exact}: exact date")
         };
         let broken = self.needs_broken_by(&id, date);
         let what = format!(

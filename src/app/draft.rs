@@ -5,7 +5,7 @@
 use super::form::{FieldValue, Form, FormTarget};
 use super::{App, Mode, capture::Capture};
 use crate::domain::business::Strength;
-use crate::domain::{GoalId, Horizon};
+use crate::domain::{GoalId, Horizon, InitiativeId};
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 use tui_input::Input;
@@ -105,6 +105,15 @@ impl App {
     pub(super) fn form_for(&self, target: &FormTarget) -> Option<Form> {
         let today = self.today;
         let r = &self.roadmap;
+        // The initiatives of a form for several that still exist (none: the form is gone).
+        let still_there = |ids: &[InitiativeId]| {
+            let left: Vec<InitiativeId> = ids
+                .iter()
+                .filter(|id| r.initiative(id).is_some())
+                .cloned()
+                .collect();
+            (!left.is_empty()).then_some(left)
+        };
         Some(match target {
             FormTarget::NewInitiative => {
                 Form::new_initiative(r, Horizon::Now, &Vec::<GoalId>::new(), today)
@@ -139,6 +148,15 @@ impl App {
             FormTarget::SlipReason(id) => {
                 r.initiative(id)?;
                 Form::slip_reason(id, today)
+            }
+            FormTarget::SlipReasons(ids) => Form::slip_reasons(still_there(ids)?, today),
+            FormTarget::Retarget(ids) => {
+                let left = still_there(ids)?;
+                let current = match left.as_slice() {
+                    [one] => r.initiative(one).map(|i| i.target),
+                    _ => None,
+                };
+                Form::retarget(left, current, today)
             }
         })
     }

@@ -290,7 +290,7 @@ impl Form {
                 "Say what the business gets, in one line.".into(),
             )),
             FormTarget::Deliverable(..) => self.date().map(|_| ()),
-            FormTarget::CheckIn(_) => self.date().map(|_| ()),
+            FormTarget::CheckIn(_) | FormTarget::Retarget(_) => self.date().map(|_| ()),
             _ => Ok(()),
         }
     }
@@ -443,7 +443,7 @@ impl Form {
                 initiative.deliverables.sort_by_key(|d| d.date);
                 Some(what)
             }
-            FormTarget::CheckIn(_) | FormTarget::SlipReason(_) => {
+            FormTarget::CheckIn(_) | FormTarget::SlipReason(_) | FormTarget::SlipReasons(_) => {
                 self.apply_review_form(roadmap, ids)
             }
             _ => None,

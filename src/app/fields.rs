@@ -30,6 +30,10 @@ pub enum FormTarget {
     CheckIn(Option<String>),
     /// Why an initiative's target just moved later (Esc skips).
     SlipReason(InitiativeId),
+    /// Why these initiatives just moved later together: one reason for all (Esc skips).
+    SlipReasons(Vec<InitiativeId>),
+    /// An exact target date for these initiatives.
+    Retarget(Vec<InitiativeId>),
 }
 
 impl FormTarget {

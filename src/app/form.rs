@@ -221,6 +221,8 @@ impl Form {
             FormTarget::CheckIn(None) => "Relationship check-in",
             FormTarget::CheckIn(Some(_)) => "Edit check-in",
             FormTarget::SlipReason(_) => "It moved later: why? (Esc skips)",
+            FormTarget::SlipReasons(_) => "They moved later: why? One reason for all (Esc skips)",
+            FormTarget::Retarget(_) => "Set the target date",
         }
     }
 
@@ -565,7 +567,7 @@ impl Form {
                 "↑/↓ move · Space: strong ■ → partial ◧ → weak □ → unlinked".into()
             }
             Some((FieldValue::Date(_), _)) => format!(
-                "e.g. 2027-03-31, +2w, fri, eom, next-month (today is {})",
+                "e.g. 2027-03-31, +2w, fri, eom, Q3 2027 (today is {})",
                 long_date(self.today)
             ),
             Some((_, FieldName::Tags)) => "separate tags with commas".into(),

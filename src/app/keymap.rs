@@ -109,6 +109,10 @@ pub enum Command {
     Archive,
     /// Move an overdue initiative to a later horizon (a recorded slip).
     RollForward,
+    /// Roll every overdue initiative of the highlighted entry's goal forward at once.
+    RollGoalForward,
+    /// Set the selected initiative's target to an exact date, month or quarter.
+    SetTarget,
     /// Mark the review entry reviewed (it stays away until its item changes).
     MarkReviewed,
     /// Mark every entry of the highlighted entry's group reviewed, as one undoable step.
@@ -170,6 +174,8 @@ impl Command {
                 | Command::AddDeliverable
                 | Command::EditNeeds
                 | Command::RollForward
+                | Command::RollGoalForward
+                | Command::SetTarget
                 | Command::MarkReviewed
                 | Command::MarkGroupReviewed
                 | Command::AddCheckIn
@@ -245,7 +251,9 @@ impl Command {
             Command::Review => "review: what needs me? (overdue, slipped, stale, gaps …)",
             Command::CheckIns => "relationship check-ins: ratings over time",
             Command::Archive => "archive: done and dropped initiatives",
-            Command::RollForward => "roll forward to a later horizon (a recorded slip)",
+            Command::RollForward => "roll forward: this week, a later horizon or an exact date",
+            Command::RollGoalForward => "roll all overdue work of this goal forward (one reason)",
+            Command::SetTarget => "set an exact target: a day, a month (March 2027), Q2 2027",
             Command::MarkReviewed => "mark reviewed (back when something changes)",
             Command::MarkGroupReviewed => {
                 "mark the whole group reviewed (all overdue, all stale …; one undo)"
@@ -458,6 +466,7 @@ impl Default for Keymap {
             (Capture, vec![ch('c')]),
             (MoveEarlier, vec![ch('H'), shift(K::Left)]),
             (MoveLater, vec![ch('L'), shift(K::Right)]),
+            (SetTarget, vec![ch('T')]),
             (ReorderUp, vec![ch('K'), shift(K::Up)]),
             (ReorderDown, vec![ch('J'), shift(K::Down)]),
             (SetStatus, vec![ch('s')]),
@@ -537,6 +546,8 @@ impl Default for Keymap {
             (MarkReviewed, vec![ch(' ')]),
             (MarkGroupReviewed, vec![ch('V')]),
             (RollForward, vec![ch('f')]),
+            (RollGoalForward, vec![ch('F')]),
+            (SetTarget, vec![ch('T')]),
             (MarkDone, vec![ch('x')]),
             (SetStatus, vec![ch('s')]),
             (LinkGoals, vec![ch('#')]),

@@ -18,6 +18,7 @@ pub mod keyfile;
 pub mod keymap;
 mod mode;
 pub mod present;
+mod retarget;
 pub mod review;
 mod review_forms;
 pub mod search;
@@ -335,7 +336,10 @@ impl App {
                 FormOutcome::Continue => {}
                 FormOutcome::Cancelled => {
                     let discarded = form.is_changed();
-                    let skipped_why = matches!(form.target, FormTarget::SlipReason(_));
+                    let skipped_why = matches!(
+                        form.target,
+                        FormTarget::SlipReason(_) | FormTarget::SlipReasons(_)
+                    );
                     self.mode = self.resume.take().unwrap_or(Mode::Browse);
                     let undo = self.key_label(Context::Browse, Command::Undo);
                     self.info(if skipped_why {
@@ -469,9 +473,14 @@ impl App {
                             self.change("Loaded the recovery copy".into(), |r, _, _| *r = *roadmap);
                             self.effects.push(Effect::ArchiveRecovery(path));
                         }
+                        Pending::ShiftDeliverables(moves) => self.answer_deliverables(&moves, true),
                     }
                 }
                 Command::No => {
+                    if let Pending::ShiftDeliverables(moves) = &confirm.action {
+                        let moves = moves.clone();
+                        return self.answer_deliverables(&moves, false);
+                    }
                     if let Pending::LoadRecovery { path, .. } = &confirm.action {
                         self.effects.push(Effect::ArchiveRecovery(path.clone()));
                     }
@@ -701,7 +710,7 @@ impl App {
                 self.select_initiative(id);
                 if edited {
                     // A later target typed in the form is a slip like any other: ask why.
-                    self.ask_slip_reason(id);
+                    self.ask_slip_reasons(std::slice::from_ref(id));
                 }
             }
             FormTarget::NewGoal => {
@@ -729,7 +738,9 @@ impl App {
             | FormTarget::Case(_)
             | FormTarget::Deliverable(..)
             | FormTarget::CheckIn(_)
-            | FormTarget::SlipReason(_) => self.apply_entry_form(form),
+            | FormTarget::SlipReason(_)
+            | FormTarget::SlipReasons(_) => self.apply_entry_form(form),
+            FormTarget::Retarget(_) => self.submit_retarget(form),
         }
     }
 

@@ -67,6 +67,8 @@ pub enum Pending {
         /// What it holds.
         roadmap: Box<Roadmap>,
     },
+    /// Move these initiatives' open deliverables by their number of days.
+    ShiftDeliverables(Vec<(crate::domain::InitiativeId, i64)>),
 }
 
 impl Pending {
@@ -76,6 +78,7 @@ impl Pending {
             Pending::Delete(_) => ("delete", "keep"),
             Pending::QuitDemo => ("quit", "stay"),
             Pending::LoadRecovery { .. } => ("load the copy", "keep the file as it is"),
+            Pending::ShiftDeliverables(_) => ("move them", "keep their dates"),
         }
     }
 }

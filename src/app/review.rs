@@ -1,10 +1,10 @@
 //! The review, check-ins and archive screens: walking the review queue and acting on each
 //! entry in place, recording check-ins, reopening archived work.
 
-use super::attach::{Pick, PickFor};
+use super::attach::PickFor;
 use super::{App, Command, Form, Item, Mode, Screen};
 use crate::domain::review::{self, Entry, Reviewed, Subject};
-use crate::domain::{Horizon, Initiative, InitiativeId, Status};
+use crate::domain::{Initiative, Status};
 use chrono::NaiveDate;
 
 /// The review screen's state.
@@ -152,8 +152,13 @@ impl App {
             Command::MarkReviewed => self.mark_reviewed(entry),
             Command::MarkGroupReviewed => self.mark_group_reviewed(entry),
             Command::RollForward => match entry.map(|e| e.subject) {
-                Some(Subject::Initiative(id)) => self.pick_roll_forward(&id),
+                Some(Subject::Initiative(id)) => self.pick_roll_forward(vec![id], None),
                 _ => self.info("Only initiatives roll forward to a later horizon."),
+            },
+            Command::RollGoalForward => self.roll_goal_forward(entry),
+            Command::SetTarget => match entry.map(|e| e.subject) {
+                Some(Subject::Initiative(id)) => self.open_retarget(vec![id]),
+                _ => self.info("T sets an initiative's target date."),
             },
             Command::MarkDone => match entry.map(|e| e.subject) {
                 Some(Subject::Initiative(id)) => {
@@ -281,64 +286,6 @@ impl App {
                 a.done_on = Some(today);
             }
         });
-    }
-
-    /// Offers the horizons after the initiative's current one.
-    fn pick_roll_forward(&mut self, id: &InitiativeId) {
-        let Some(i) = self.roadmap.initiative(id) else {
-            return;
-        };
-        let (mut options, mut keys) = (Vec::new(), Vec::new());
-        for h in [Horizon::NextWeek, Horizon::NextMonth, Horizon::NextYear] {
-            let to = h.landing(self.today);
-            if to <= i.target {
-                continue;
-            }
-            options.push(format!("{} (to {})", h.label(), to.format("%a %-d %b %Y")));
-            keys.push(Some(h.index().to_string()));
-        }
-        self.mode = Mode::Pick(Pick {
-            title: format!("Roll \"{}\" forward to", i.title),
-            purpose: PickFor::RollForward(id.clone()),
-            options,
-            keys,
-            selected: 0,
-        });
-    }
-
-    /// Moves an initiative to the end of `horizon` (a recorded slip), then asks why.
-    pub(super) fn roll_forward(&mut self, id: &InitiativeId, horizon: Horizon) {
-        let to = horizon.landing(self.today);
-        let Some(title) = self.roadmap.initiative(id).map(|i| i.title.clone()) else {
-            return;
-        };
-        let broken = self.needs_broken_by(id, to);
-        let what = format!(
-            "Rolled \"{title}\" forward to {} ({}){broken}",
-            horizon.label(),
-            crate::domain::dates::long_date(to)
-        );
-        let moved = self.change(what, |r, _, today| {
-            if let Some(i) = r.initiative_mut(id) {
-                i.set_target(to, today);
-            }
-            r.last_review = Some(today);
-        });
-        if moved {
-            self.ask_slip_reason(id);
-        }
-    }
-
-    /// After a move later, asks why (skippable) when the move is a slip today.
-    pub(super) fn ask_slip_reason(&mut self, id: &InitiativeId) {
-        let slipped = self
-            .roadmap
-            .initiative(id)
-            .and_then(|i| i.target_log.last())
-            .is_some_and(|c| c.on == self.today && c.to > c.from && c.reason.is_empty());
-        if slipped {
-            self.mode = Mode::Form(Box::new(Form::slip_reason(id, self.today)));
-        }
     }
 
     /// Opens the check-in form (a new one, or the check-in with this id).

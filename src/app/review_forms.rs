@@ -66,6 +66,28 @@ impl Form {
         Form::new(FormTarget::SlipReason(initiative.clone()), fields, today)
     }
 
+    /// Asks why `initiatives` just slipped together: one reason is written to each.
+    pub fn slip_reasons(initiatives: Vec<InitiativeId>, today: NaiveDate) -> Self {
+        let fields = vec![Field::text(FieldName::Reason, "Because", "")];
+        Form::new(FormTarget::SlipReasons(initiatives), fields, today)
+    }
+
+    /// An exact target for `initiatives`: a day, a month or a quarter (due at its end).
+    pub fn retarget(
+        initiatives: Vec<InitiativeId>,
+        current: Option<NaiveDate>,
+        today: NaiveDate,
+    ) -> Self {
+        let fields = vec![Field {
+            name: FieldName::Target,
+            label: "Target",
+            value: FieldValue::Date(Input::new(
+                current.map(|d| d.to_string()).unwrap_or_default(),
+            )),
+        }];
+        Form::new(FormTarget::Retarget(initiatives), fields, today)
+    }
+
     /// Writes a check-in or a slip reason; returns the words for the undo history.
     pub(super) fn apply_review_form(
         &self,
@@ -81,7 +103,25 @@ impl Form {
                     return None;
                 }
                 change.reason = reason.clone();
-                Some(format!("Slip reason: \"{reason}\""))
+                Some(format!("Recorded why it slipped: \"{reason}\""))
+            }
+            FormTarget::SlipReasons(ids) => {
+                let reason = text(FieldName::Reason);
+                if reason.is_empty() {
+                    return None;
+                }
+                let mut given = 0;
+                for id in ids {
+                    let last = roadmap
+                        .initiative_mut(id)
+                        .and_then(|i| i.target_log.last_mut());
+                    if let Some(change) = last.filter(|c| c.on == self.today && c.reason.is_empty())
+                    {
+                        change.reason = reason.clone();
+                        given += 1;
+                    }
+                }
+                (given > 0).then(|| format!("Recorded why {given} slipped: \"{reason}\""))
             }
             FormTarget::CheckIn(id) => {
                 let level = |name| {

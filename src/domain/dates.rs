@@ -1,18 +1,25 @@
 //! Date input and display: ISO dates and short forms relative to today (`+2w`, `fri`, `eom`).
 
 use super::horizon::{Horizon, end_of_month, end_of_week, end_of_year};
+use super::periods::{Period, parse_period};
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 use thiserror::Error;
 
 /// A date the user typed that could not be understood.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
-#[error(
-    "'{0}' is not a date: use 2027-03-31, +3d, +2w, +1m, fri, eow, eom, eoy, next-week or next-month"
-)]
-pub struct DateError(pub String);
+pub enum DateError {
+    /// Not a form the grammar knows.
+    #[error(
+        "'{0}' is not a date: use 2027-03-31, +2w, fri, eom, next-month, March 2027, Q3 2027 or 2027"
+    )]
+    Unknown(String),
+    /// Day-first and month-first both make a date.
+    #[error("'{0}' could be day/month or month/day: write it as 2027-03-04 or 4 Mar 2027")]
+    Ambiguous(String),
+}
 
 /// The short forms accepted by [`parse_date`], for help text.
-pub const DATE_FORMS_HELP: &str = "2027-03-31 · today · +3d +2w +1m +1y · mon…sun · eow eom eoy · now next-week next-month next-year";
+pub const DATE_FORMS_HELP: &str = "2027-03-31 · 31.12.2026 · today · +3d +2w +1m +1y · fri, next thursday · eow eom eoy · now next-week next-month next-year · March 2027, 2027-03, Q3 2027, H2 2027, 2027 (due at the period's end)";
 
 /// Parses what a user typed into a date field, relative to `today`.
 ///
@@ -24,8 +31,16 @@ pub fn parse_date(input: &str, today: NaiveDate) -> Result<NaiveDate, DateError>
         .split_whitespace()
         .collect::<Vec<_>>()
         .join("-");
-    let fail = || DateError(input.trim().to_string());
+    let fail = || DateError::Unknown(input.trim().to_string());
     if let Ok(date) = NaiveDate::parse_from_str(&text, "%Y-%m-%d") {
+        return Ok(date);
+    }
+    match parse_period(&text) {
+        Period::Due(date) => return Ok(date),
+        Period::Ambiguous => return Err(DateError::Ambiguous(input.trim().to_string())),
+        Period::NotPeriod => {}
+    }
+    if let Some(date) = day_month_year(&text) {
         return Ok(date);
     }
     let named = match text.as_str() {
@@ -43,7 +58,8 @@ pub fn parse_date(input: &str, today: NaiveDate) -> Result<NaiveDate, DateError>
     if let Some(date) = named {
         return Ok(date);
     }
-    if let Ok(weekday) = text.parse::<Weekday>() {
+    let weekday_text = text.strip_prefix("next-").unwrap_or(&text);
+    if let Ok(weekday) = weekday_text.parse::<Weekday>() {
         let ahead =
             (7 + weekday.num_days_from_monday() - today.weekday().num_days_from_monday()) % 7;
         let ahead = if ahead == 0 { 7 } else { ahead };
@@ -52,6 +68,21 @@ pub fn parse_date(input: &str, today: NaiveDate) -> Result<NaiveDate, DateError>
             .ok_or_else(fail);
     }
     parse_offset(&text, today).ok_or_else(fail)
+}
+
+/// `4 mar 2027`, `4 march 2027` (joined by `-`): a day with a month name.
+fn day_month_year(text: &str) -> Option<NaiveDate> {
+    let [day, month, year] = text.split('-').collect::<Vec<_>>()[..] else {
+        return None;
+    };
+    if day.len() > 2 || year.len() != 4 {
+        return None;
+    }
+    let month = match parse_period(&format!("{month}-{year}")) {
+        Period::Due(end) => end.month(),
+        _ => return None,
+    };
+    NaiveDate::from_ymd_opt(year.parse().ok()?, month, day.parse().ok()?)
 }
 
 /// `+3d`, `-2w`, `+1m`, `+1y` (sign optional for `+`).
@@ -167,6 +198,16 @@ mod tests {
             ("next  month", "2026-12-31"),
             ("fri", "2026-11-27"),
             ("Sunday", "2026-11-29"),
+            ("next thursday", "2026-11-26"),
+            ("March 2027", "2027-03-31"),
+            ("Q3 2027", "2027-09-30"),
+            ("h1 2027", "2027-06-30"),
+            ("2027", "2027-12-31"),
+            ("2027-03", "2027-03-31"),
+            ("31.12.2026", "2026-12-31"),
+            ("31/03/2027", "2027-03-31"),
+            ("4 Mar 2027", "2027-03-04"),
+            ("15 september 2027", "2027-09-15"),
         ];
         for (input, want) in cases {
             assert_eq!(parse_date(input, today), Ok(d(want)), "{input}");
@@ -189,6 +230,9 @@ mod tests {
             "fri day",
             "+99999999999d",
             "+4294967295y",
+            "Q5 2027",
+            "31 Feb 2027",
+            "3/4/2027",
         ] {
             let err = parse_date(bad, d(SUNDAY)).unwrap_err();
             assert!(err.to_string().contains(bad.trim()), "{err}");

@@ -12,6 +12,7 @@ pub mod ids;
 pub mod items;
 pub mod model;
 pub mod parse;
+pub mod periods;
 pub mod prefs;
 pub mod public;
 pub mod query;

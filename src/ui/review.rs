@@ -100,7 +100,13 @@ fn subject_text(app: &App, entry: &Entry) -> String {
 fn entry_keys(app: &App, entry: &Entry) -> String {
     let key = |c| app.key_label(Context::Review, c);
     let pairs: &[(Command, &str)] = match entry.reason {
-        Reason::Overdue(_) | Reason::Slipped(_) | Reason::Stale(_) => &[
+        Reason::Overdue(_) => &[
+            (Command::RollForward, "roll forward"),
+            (Command::RollGoalForward, "whole goal"),
+            (Command::MarkDone, "done"),
+            (Command::SetStatus, "status"),
+        ],
+        Reason::Slipped(_) | Reason::Stale(_) => &[
             (Command::RollForward, "roll forward"),
             (Command::MarkDone, "done"),
             (Command::SetStatus, "status"),
@@ -121,6 +127,25 @@ fn entry_keys(app: &App, entry: &Entry) -> String {
         .collect();
     parts.push(format!("{} reviewed", key(Command::MarkReviewed)));
     parts.join(" · ")
+}
+
+/// ` Review queue · overdue 16 · stale 4 … ` within `width` columns: as many group counts as
+/// fit, worst first, and `…` when some are left out (never none: after a long absence the
+/// counts are what matter).
+fn queue_title(groups: &[String], width: usize) -> String {
+    let mut title = " Review queue".to_string();
+    for (n, group) in groups.iter().enumerate() {
+        let next = format!("{title} · {group}");
+        // What follows: " " at the end, and " …" before it unless this is the last group.
+        let after = if n + 1 == groups.len() { 1 } else { 3 };
+        if next.chars().count() + after > width {
+            title.push_str(" …");
+            break;
+        }
+        title = next;
+    }
+    title.push(' ');
+    title
 }
 
 /// What the review says once the queue is empty.
@@ -172,12 +197,7 @@ pub fn render_review(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
         .iter()
         .map(|(group, n)| format!("{group} {n}"))
         .collect();
-    let title = format!(" Review queue · {} ", groups.join(" · "));
-    let title = if queue.is_empty() || title.chars().count() + 4 > usize::from(area.width) {
-        " Review queue ".to_string()
-    } else {
-        title
-    };
+    let title = queue_title(&groups, usize::from(area.width).saturating_sub(4));
     let block = pane(title, true, theme)
         .title_bottom(Line::styled(keys, theme.key).alignment(ratatui::layout::Alignment::Right));
     let inner = block.inner(top);
@@ -531,4 +551,26 @@ pub fn render_archive(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
         .collect();
     let selected = app.archive_cursor.min(archived.len() - 1);
     list(&rows, selected, inner, buf, theme);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::queue_title;
+
+    #[test]
+    fn the_queue_title_keeps_the_counts_that_fit_and_marks_the_rest() {
+        let groups: Vec<String> = ["overdue 17", "slipped 1", "stale 4", "KPI readings 3"]
+            .iter()
+            .map(|g| (*g).to_string())
+            .collect();
+        assert_eq!(
+            queue_title(&groups, 80),
+            " Review queue · overdue 17 · slipped 1 · stale 4 · KPI readings 3 "
+        );
+        let narrow = queue_title(&groups, 41);
+        assert_eq!(narrow, " Review queue · overdue 17 · slipped 1 … ");
+        assert_eq!(narrow.chars().count(), 41);
+        assert_eq!(queue_title(&groups, 40), " Review queue · overdue 17 … ");
+        assert_eq!(queue_title(&[], 40), " Review queue ");
+    }
 }

@@ -34,6 +34,18 @@ pub fn app_with(roadmap: Roadmap, today: &str) -> App {
     )
 }
 
+/// An app on `roadmap` whose clock says `today`, at 09:30 that day (time stamps move with
+/// the date, as `--today` does).
+pub fn app_at(roadmap: Roadmap, today: &str) -> App {
+    let now = date(today).and_hms_opt(9, 30, 0).unwrap().and_utc();
+    App::new(
+        roadmap,
+        Source::File("/nonexistent/roadmap.ron".into()),
+        Clock::fixed(date(today), now),
+        IdGen::with_seed(7),
+    )
+}
+
 /// An app on the sample roadmap as of [`TODAY`].
 pub fn sample_app() -> App {
     app_with(sample(date(TODAY), now()).unwrap(), TODAY)

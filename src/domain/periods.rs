@@ -1,0 +1,174 @@
+//! Dates written as people write them in plans: a month (`March 2027`, `Mar 2027`,
+//! `2027-03`), a quarter (`Q3 2027`), a half (`H2 2027`), a year (`2027`), or a day in the
+//! European forms `31.12.2026` and `31/03/2027`. A period is due at its last day.
+
+use super::horizon::end_of_month;
+use chrono::NaiveDate;
+
+/// What [`parse_period`] makes of a text (already lower-case, words joined by `-`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Period {
+    /// A day or the last day of a period.
+    Due(NaiveDate),
+    /// A day-first or month-first date that could be either (`3/4/2027`).
+    Ambiguous,
+    /// Not a period form.
+    NotPeriod,
+}
+
+/// Parses a period or a dotted/slashed day. Years run 1900–9999.
+pub fn parse_period(text: &str) -> Period {
+    if let Some(day) = numeric_day(text) {
+        return day;
+    }
+    let parts: Vec<&str> = text.split('-').filter(|p| !p.is_empty()).collect();
+    let due = match parts.as_slice() {
+        [year] => year_of(year).and_then(|y| last_day(y, 12)),
+        [a, b] => two_parts(a, b).or_else(|| two_parts(b, a)),
+        _ => None,
+    };
+    due.map_or(Period::NotPeriod, Period::Due)
+}
+
+/// `2027-03`, `march-2027`, `q3-2027`, `h2-2027` (and the year first or last).
+fn two_parts(year: &str, part: &str) -> Option<NaiveDate> {
+    let year = year_of(year)?;
+    if let Some(month) = month_named(part) {
+        return last_day(year, month);
+    }
+    if part.len() == 2 && part.bytes().all(|b| b.is_ascii_digit()) {
+        let month: u32 = part.parse().ok()?;
+        return (1..=12).contains(&month).then(|| last_day(year, month))?;
+    }
+    let (kind, n) = part.split_at(1);
+    let n: u32 = n.parse().ok()?;
+    match (kind, n) {
+        ("q", 1..=4) => last_day(year, n * 3),
+        ("h", 1..=2) => last_day(year, n * 6),
+        _ => None,
+    }
+}
+
+fn year_of(text: &str) -> Option<i32> {
+    if text.len() != 4 || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    text.parse().ok().filter(|y| (1900..=9999).contains(y))
+}
+
+fn month_named(text: &str) -> Option<u32> {
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let text = text.trim_end_matches('.');
+    if text.len() < 3 {
+        return None;
+    }
+    let at = MONTHS
+        .iter()
+        .position(|m| *m == text || (text.len() <= 4 && m.starts_with(text)))?;
+    u32::try_from(at + 1).ok()
+}
+
+fn last_day(year: i32, month: u32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(year, month, 1).map(end_of_month)
+}
+
+/// `31.12.2026` (day first), `31/03/2027` or `3/31/2027` (whichever order makes a date;
+/// both orders making one is ambiguous unless day and month are equal).
+fn numeric_day(text: &str) -> Option<Period> {
+    let separator = if text.contains('.') { '.' } else { '/' };
+    let parts: Vec<&str> = text.split(separator).collect();
+    let [a, b, y] = parts.as_slice() else {
+        return None;
+    };
+    let number = |s: &str| -> Option<u32> {
+        (!s.is_empty() && s.len() <= 2 && s.bytes().all(|c| c.is_ascii_digit()))
+            .then(|| s.parse().ok())?
+    };
+    let (a, b, year) = (number(a)?, number(b)?, year_of(y)?);
+    let day_first = NaiveDate::from_ymd_opt(year, b, a);
+    if separator == '.' {
+        return Some(day_first.map_or(Period::NotPeriod, Period::Due));
+    }
+    let month_first = NaiveDate::from_ymd_opt(year, a, b);
+    Some(match (day_first, month_first) {
+        (Some(d), Some(m)) if d != m => Period::Ambiguous,
+        (Some(d), _) | (None, Some(d)) => Period::Due(d),
+        (None, None) => Period::NotPeriod,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn due(s: &str) -> Period {
+        Period::Due(s.parse().unwrap())
+    }
+
+    #[test]
+    fn periods_are_due_on_their_last_day() {
+        let cases = [
+            ("2027", "2027-12-31"),
+            ("2027-03", "2027-03-31"),
+            ("2028-02", "2028-02-29"),
+            ("march-2027", "2027-03-31"),
+            ("mar-2027", "2027-03-31"),
+            ("sept-2027", "2027-09-30"),
+            ("2027-june", "2027-06-30"),
+            ("q1-2027", "2027-03-31"),
+            ("q3-2027", "2027-09-30"),
+            ("2027-q4", "2027-12-31"),
+            ("h1-2027", "2027-06-30"),
+            ("h2-2027", "2027-12-31"),
+            ("31.12.2026", "2026-12-31"),
+            ("1.2.2027", "2027-02-01"),
+            ("31/03/2027", "2027-03-31"),
+            ("3/31/2027", "2027-03-31"),
+            ("4/4/2027", "2027-04-04"),
+        ];
+        for (text, want) in cases {
+            assert_eq!(parse_period(text), due(want), "{text}");
+        }
+    }
+
+    #[test]
+    fn day_or_month_first_is_refused_when_both_make_a_date() {
+        assert_eq!(parse_period("3/4/2027"), Period::Ambiguous);
+        assert_eq!(parse_period("12/11/2027"), Period::Ambiguous);
+    }
+
+    #[test]
+    fn other_text_is_not_a_period() {
+        for text in [
+            "q5-2027",
+            "h3-2027",
+            "2027-13",
+            "ma-2027",
+            "march",
+            "27",
+            "99999",
+            "31.13.2026",
+            "32/13/2027",
+            "1/2",
+            "+3d",
+            "fri",
+            "2027-03-31-x",
+            "0999",
+        ] {
+            assert_eq!(parse_period(text), Period::NotPeriod, "{text}");
+        }
+    }
+}

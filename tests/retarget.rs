@@ -1,0 +1,244 @@
+//! Moving work on purpose: an exact target typed as people write dates, roll forward to
+//! this week or an exact date, open deliverables moving with their work, and all the
+//! overdue work of a goal rolled forward with one reason, each one undoable step.
+#![allow(clippy::unwrap_used)] // test code
+
+mod common;
+
+use alignmap::app::{App, Mode, Screen};
+use alignmap::domain::{Initiative, InitiativeId};
+use common::{app_at, date, press, type_text};
+
+/// The sample as written on 22 Nov 2026, opened on `today`.
+fn sample_on(today: &str) -> App {
+    let written = alignmap::sample::sample(date("2026-11-22"), common::now()).unwrap();
+    app_at(written, today)
+}
+
+fn initiative<'a>(app: &'a App, id: &InitiativeId) -> &'a Initiative {
+    app.roadmap.initiative(id).unwrap()
+}
+
+/// Puts the review highlight on the entry with this key.
+fn highlight(app: &mut App, key: &str) {
+    press(app, "g");
+    while app.review_entry().map(|e| e.key()).as_deref() != Some(key) {
+        let before = app.review_position();
+        press(app, "j");
+        assert_ne!(app.review_position(), before, "{key} is not queued");
+    }
+}
+
+fn clear_field(app: &mut App) {
+    for _ in 0..12 {
+        press(app, "Backspace");
+    }
+}
+
+#[test]
+fn t_sets_an_exact_month_or_quarter_and_a_later_one_asks_why() {
+    let mut app = sample_on("2026-11-22");
+    let id = app.selected_initiative().unwrap().id.clone();
+    let before = initiative(&app, &id).target;
+    assert!(before < date("2027-06-30"));
+    press(&mut app, "T");
+    let Mode::Form(form) = &app.mode else {
+        panic!("the target form")
+    };
+    assert_eq!(form.title(), "Set the target date");
+    assert_eq!(
+        form.value(alignmap::app::form::FieldName::Target),
+        before.to_string()
+    );
+    clear_field(&mut app);
+    type_text(&mut app, "Q2 2027");
+    press(&mut app, "Enter");
+    if let Mode::Confirm(_) = app.mode {
+        press(&mut app, "n");
+    }
+    assert_eq!(initiative(&app, &id).target, date("2027-06-30"));
+    let Mode::Form(form) = &app.mode else {
+        panic!("a later date is a slip: it asks why, got {:?}", app.mode)
+    };
+    assert_eq!(form.title(), "It moved later: why? (Esc skips)");
+    press(&mut app, "Esc");
+    let log = &initiative(&app, &id).target_log;
+    assert_eq!(
+        (log.last().unwrap().from, log.last().unwrap().to),
+        (before, date("2027-06-30"))
+    );
+}
+
+#[test]
+fn an_ambiguous_or_unknown_date_keeps_the_form_open_and_says_why() {
+    let mut app = sample_on("2026-11-22");
+    let id = app.selected_initiative().unwrap().id.clone();
+    let before = initiative(&app, &id).target;
+    press(&mut app, "T");
+    clear_field(&mut app);
+    type_text(&mut app, "3/4/2027");
+    press(&mut app, "Enter");
+    let Mode::Form(form) = &app.mode else {
+        panic!("the form stays open")
+    };
+    let error = form.error.clone().unwrap();
+    assert!(error.contains("could be day/month or month/day"), "{error}");
+    assert_eq!(initiative(&app, &id).target, before);
+}
+
+#[test]
+fn a_board_move_offers_the_exact_date_key() {
+    let mut app = sample_on("2026-11-22");
+    press(&mut app, "L");
+    let status = app.message.as_ref().unwrap().1.clone();
+    assert!(status.contains("T: exact date"), "{status}");
+}
+
+/// An overdue initiative with open deliverables, on `today`.
+fn overdue_with_deliverables(app: &App) -> InitiativeId {
+    app.roadmap
+        .initiatives
+        .iter()
+        .find(|i| i.is_overdue(app.today) && i.deliverables.iter().any(|d| !d.done))
+        .map(|i| i.id.clone())
+        .unwrap()
+}
+
+#[test]
+fn rolling_forward_moves_the_open_deliverables_by_the_same_days_when_asked() {
+    let mut app = sample_on("2027-06-01");
+    let id = overdue_with_deliverables(&app);
+    let before = initiative(&app, &id).clone();
+    press(&mut app, "3");
+    highlight(&mut app, &format!("overdue:{id}"));
+    press(&mut app, "f Enter"); // this week: Sun 6 Jun 2027
+    let to = date("2027-06-06");
+    let days = (to - before.target).num_days();
+    let Mode::Confirm(confirm) = &app.mode else {
+        panic!("asks about the deliverables, got {:?}", app.mode)
+    };
+    let open = before.deliverables.iter().filter(|d| !d.done).count();
+    assert!(
+        confirm.question.contains(&format!("by {days} days")),
+        "{}",
+        confirm.question
+    );
+    assert_eq!(confirm.details.len(), open);
+    press(&mut app, "y");
+    let after = initiative(&app, &id);
+    assert_eq!(after.target, to);
+    let mut want: Vec<_> = before
+        .deliverables
+        .iter()
+        .map(|d| {
+            if d.done {
+                d.date
+            } else {
+                d.date + chrono::Duration::days(days)
+            }
+        })
+        .collect();
+    want.sort();
+    let got: Vec<_> = after.deliverables.iter().map(|d| d.date).collect();
+    assert_eq!(got, want, "open ones moved by {days} days, done ones kept");
+    let Mode::Form(form) = &app.mode else {
+        panic!("then asks why")
+    };
+    assert_eq!(form.title(), "It moved later: why? (Esc skips)");
+    press(&mut app, "Esc u");
+    assert_eq!(initiative(&app, &id).deliverables, before.deliverables);
+    assert_eq!(initiative(&app, &id).target, to, "one undo per step");
+}
+
+#[test]
+fn declining_keeps_the_deliverable_dates_and_still_asks_why() {
+    let mut app = sample_on("2027-06-01");
+    let id = overdue_with_deliverables(&app);
+    let before = initiative(&app, &id).deliverables.clone();
+    press(&mut app, "3");
+    highlight(&mut app, &format!("overdue:{id}"));
+    press(&mut app, "f Enter n");
+    assert_eq!(initiative(&app, &id).deliverables, before);
+    assert!(matches!(app.mode, Mode::Form(_)), "asks why");
+}
+
+#[test]
+fn roll_forward_to_an_exact_date_uses_the_date_grammar() {
+    let mut app = sample_on("2027-06-01");
+    let id = overdue_with_deliverables(&app);
+    press(&mut app, "3");
+    highlight(&mut app, &format!("overdue:{id}"));
+    press(&mut app, "f G Enter");
+    let Mode::Form(form) = &app.mode else {
+        panic!("the exact-date form")
+    };
+    assert_eq!(form.title(), "Set the target date");
+    clear_field(&mut app);
+    type_text(&mut app, "September 2027");
+    press(&mut app, "Enter n Esc");
+    assert_eq!(initiative(&app, &id).target, date("2027-09-30"));
+    assert_eq!(app.roadmap.last_review, Some(date("2027-06-01")));
+}
+
+#[test]
+fn all_overdue_work_of_a_goal_rolls_forward_with_one_reason_as_one_step() {
+    let mut app = sample_on("2028-01-01");
+    press(&mut app, "3");
+    assert_eq!(app.screen, Screen::Review);
+    // The first overdue entry, and the goal its initiative serves most strongly.
+    let first = app
+        .review_queue()
+        .iter()
+        .find(|e| e.key().starts_with("overdue:"))
+        .map(|e| e.key())
+        .unwrap();
+    highlight(&mut app, &first);
+    let id = InitiativeId(first.trim_start_matches("overdue:").into());
+    let goal = initiative(&app, &id).serves[0].goal.clone();
+    let of_goal: Vec<InitiativeId> = app
+        .roadmap
+        .initiatives
+        .iter()
+        .filter(|i| i.is_overdue(app.today) && i.serves.iter().any(|l| l.goal == goal))
+        .map(|i| i.id.clone())
+        .collect();
+    assert!(of_goal.len() >= 2, "{of_goal:?}");
+    let before: Vec<_> = of_goal.iter().map(|i| initiative(&app, i).target).collect();
+    press(&mut app, "F");
+    let Mode::Pick(pick) = &app.mode else {
+        panic!("where to, got {:?}", app.mode)
+    };
+    assert!(
+        pick.title.starts_with(&format!(
+            "Roll the {} overdue initiatives of ",
+            of_goal.len()
+        )),
+        "{}",
+        pick.title
+    );
+    press(&mut app, "j j Enter"); // next month: the end of February 2028
+    if let Mode::Confirm(_) = app.mode {
+        press(&mut app, "n");
+    }
+    let Mode::Form(form) = &app.mode else {
+        panic!("one reason for all, got {:?}", app.mode)
+    };
+    assert!(form.title().starts_with("They moved later: why?"));
+    type_text(&mut app, "Budget freeze in 2027");
+    press(&mut app, "Enter");
+    for id in &of_goal {
+        let i = initiative(&app, id);
+        assert_eq!(i.target, date("2028-02-29"), "{id}");
+        assert_eq!(i.target_log.last().unwrap().reason, "Budget freeze in 2027");
+    }
+    let queued: Vec<String> = app.review_queue().iter().map(|e| e.key()).collect();
+    for id in &of_goal {
+        assert!(
+            !queued.contains(&format!("overdue:{id}")),
+            "{id} left the queue"
+        );
+    }
+    press(&mut app, "u u"); // the reason, then the move: all of them at once
+    let after: Vec<_> = of_goal.iter().map(|i| initiative(&app, i).target).collect();
+    assert_eq!(after, before);
+}
