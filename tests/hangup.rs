@@ -157,7 +157,7 @@ fn a_corrupt_roadmap_is_refused_before_the_terminal_is_touched() {
     names.sort();
     assert_eq!(
         names,
-        ["roadmap.lock", "roadmap.ron"],
-        "nothing but the lock beside it"
+        ["roadmap.ron"],
+        "nothing left beside it, not even the lock"
     );
 }

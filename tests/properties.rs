@@ -1,5 +1,6 @@
-//! Property tests: any roadmap survives save → load unchanged (arbitrary Unicode, control
-//! characters, empty lists, extreme dates), and no input bytes make the loader panic.
+//! Property tests: any roadmap survives save → load and JSON export → import unchanged
+//! (arbitrary Unicode, control characters, empty lists, extreme dates), and no input bytes
+//! make the loader panic.
 #![allow(clippy::unwrap_used)] // test code
 
 use alignmap::domain::business::{
@@ -362,6 +363,20 @@ proptest! {
         prop_assert!(!text.chars().any(|c| c.is_control() && c != '\n'), "raw control characters in the file");
         let back = storage::from_ron(&text, Path::new("p.ron")).unwrap();
         prop_assert_eq!(back, roadmap);
+    }
+
+    #[test]
+    fn any_roadmap_survives_json_export_and_import_byte_for_byte(roadmap in roadmap()) {
+        use alignmap::export::{Format, Options, export, json};
+        let options = Options {
+            public: false,
+            today: NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
+            changes: None,
+        };
+        let text = export(&roadmap, Format::Json, options).unwrap();
+        let back = json::read(&text).unwrap();
+        prop_assert_eq!(&back.roadmap, &roadmap);
+        prop_assert_eq!(export(&back.roadmap, Format::Json, options).unwrap(), text);
     }
 
     #[test]

@@ -14,6 +14,8 @@ use std::path::{Path, PathBuf};
 pub struct Request<'a> {
     /// The roadmap file.
     pub roadmap: &'a Path,
+    /// The roadmap to export instead of the file (`--demo`: the sample in memory).
+    pub demo: Option<&'a Roadmap>,
     /// html, md, csv or json.
     pub format: Format,
     /// Where to write: a path, `-` for standard output, or None for the default name in the
@@ -37,7 +39,13 @@ pub fn run(request: &Request) -> Result<Option<PathBuf>, Failure> {
         Some(reference) => snapshot::resolve(request.roadmap, reference)?,
         None => snapshot::Source::Now,
     };
-    let roadmap = snapshot::load(request.roadmap, &source).map_err(|e| e.to_string())?;
+    let roadmap = match request.demo {
+        Some(demo) => demo.clone(),
+        None if source == Source::Now && !request.roadmap.exists() => {
+            return Err(super::no_roadmap_yet(request.roadmap, Some("export")));
+        }
+        None => snapshot::load(request.roadmap, &source).map_err(|e| e.to_string())?,
+    };
     let changes = match request.since {
         Some(reference) => Some(changes_since(
             request.roadmap,

@@ -1,44 +1,73 @@
-//! `alignmap import FILE.csv [--dry-run]`: bring a spreadsheet roadmap in, all or nothing,
-//! under the writer lock, after a backup of the file as it was.
+//! `alignmap import FILE [--dry-run] [--replace]`: bring a roadmap in, all or nothing, under
+//! the writer lock, after a backup of the file as it was. A CSV sheet is applied to the
+//! roadmap (rows with a known id update, others add); a JSON export replaces it whole.
 
 use crate::app::Clock;
-use crate::domain::IdGen;
+use crate::domain::{IdGen, Roadmap};
 use crate::export::import::{Report, apply};
 use crate::storage;
 use std::path::Path;
 
-/// Imports `csv_path` into the roadmap at `roadmap` (or only says what would change).
-pub fn run(
-    roadmap: &Path,
-    csv_path: &Path,
-    dry_run: bool,
-    clock: &Clock,
-    seed: u64,
-) -> Result<(), super::output::Failure> {
-    let csv = storage::regular_file(csv_path)
-        .and_then(|_| std::fs::read_to_string(csv_path))
-        .map_err(|e| format!("cannot read {}: {e}", csv_path.display()))?;
+/// What `alignmap import` was asked for.
+pub struct Request<'a> {
+    /// The roadmap file written.
+    pub roadmap: &'a Path,
+    /// The file read.
+    pub file: &'a Path,
+    /// Only say what would change.
+    pub dry_run: bool,
+    /// JSON: replace a roadmap that holds something.
+    pub replace: bool,
+}
+
+fn is_json(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+}
+
+/// Imports `request.file` into the roadmap (or only says what would change).
+pub fn run(request: &Request, clock: &Clock, seed: u64) -> Result<(), super::output::Failure> {
+    let (roadmap, file) = (request.roadmap, request.file);
+    let text = storage::regular_file(file)
+        .and_then(|_| std::fs::read_to_string(file))
+        .map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+    if request.replace && !is_json(file) {
+        return Err(super::output::Failure::usage(
+            "--replace is for a JSON export, which is a whole roadmap; a CSV sheet is added to the roadmap",
+        ));
+    }
     // A dry run writes nothing: it may look while the planner has the file open.
-    let _lock = if dry_run {
+    let _lock = if request.dry_run {
         None
     } else {
+        // A first import creates the data directory, as the planner's first run does.
+        if let Some(dir) = roadmap.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir)
+                .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+        }
         Some(super::writer_lock(roadmap, "alignmap import")?)
     };
-    let before = if roadmap.exists() {
+    let existed = roadmap.exists();
+    let before = if existed {
         storage::load(roadmap).map_err(|e| e.to_string())?
     } else {
-        crate::domain::Roadmap::new("IT roadmap")
+        Roadmap::new("IT roadmap")
     };
-    let mut ids = IdGen::with_seed(seed);
-    let (after, report) =
-        apply(&before, &csv, clock.today(), clock.now(), &mut ids).map_err(|errors| {
-            let lines: Vec<String> = errors
-                .iter()
-                .map(|e| format!("{}: {e}", csv_path.display()))
-                .collect();
-            format!("nothing imported:\n{}", lines.join("\n"))
-        })?;
-    print_report(&report, dry_run);
+    let after = if is_json(file) {
+        from_json(&before, &text, request)?
+    } else {
+        let mut ids = IdGen::with_seed(seed);
+        let (after, report) =
+            apply(&before, &text, clock.today(), clock.now(), &mut ids).map_err(|errors| {
+                let lines: Vec<String> = errors
+                    .iter()
+                    .map(|e| format!("{}: {e}", file.display()))
+                    .collect();
+                format!("nothing imported:\n{}", lines.join("\n"))
+            })?;
+        print_report(&report, request.dry_run);
+        after
+    };
     for (title, items) in crate::domain::diff::changes(&before, &after).sections() {
         super::output::out(&format!("\n{title}"));
         for item in items {
@@ -48,19 +77,60 @@ pub fn run(
             ));
         }
     }
-    if dry_run {
+    if request.dry_run {
         super::output::out("\n(dry run: nothing written)");
         return Ok(());
     }
-    if roadmap.exists() {
+    if existed {
         storage::backup::take(roadmap, clock.local_now()).map_err(|e| e.to_string())?;
     }
     storage::save(roadmap, &after).map_err(|e| e.to_string())?;
-    super::output::out(&format!(
-        "\nsaved {} (the version before is in backups/)",
-        roadmap.display()
-    ));
+    let before_note = if existed {
+        " (the version before is in backups/)"
+    } else {
+        " (a new roadmap)"
+    };
+    super::output::out(&format!("\nsaved {}{before_note}", roadmap.display()));
     Ok(())
+}
+
+/// The roadmap a JSON export holds, refused over a roadmap with content unless `--replace`.
+fn from_json(
+    before: &Roadmap,
+    text: &str,
+    request: &Request,
+) -> Result<Roadmap, super::output::Failure> {
+    let read = crate::export::json::read(text)
+        .map_err(|e| format!("nothing imported: {}: {e}", request.file.display()))?;
+    let holds = before.initiatives.len() + before.goals.len();
+    if holds > 0 && !request.replace {
+        return Err(super::output::Failure::usage(format!(
+            "{} already holds {} goals and {} initiatives, and a JSON export is a whole roadmap: add --replace to replace it (the version before is kept in backups/), or import into another --dir or --file",
+            request.roadmap.display(),
+            before.goals.len(),
+            before.initiatives.len()
+        )));
+    }
+    let verb = if request.dry_run {
+        "would read"
+    } else {
+        "read"
+    };
+    super::output::out(&format!(
+        "{verb} \"{}\": {} goals, {} initiatives, {} decisions, {} actions, {} check-ins",
+        read.roadmap.name,
+        read.roadmap.goals.len(),
+        read.roadmap.initiatives.len(),
+        read.roadmap.decisions.len(),
+        read.roadmap.actions.len(),
+        read.roadmap.checkins.len()
+    ));
+    if read.public {
+        super::output::out(
+            "note: this is a public export: internal fields (cost, benefit, politics, notes) and confidential items were left out of it, so they are not in the roadmap either",
+        );
+    }
+    Ok(read.roadmap)
 }
 
 fn print_report(report: &Report, dry_run: bool) {

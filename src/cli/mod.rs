@@ -77,13 +77,19 @@ pub enum Cmd {
         #[arg(long, value_name = "REF")]
         since: Option<String>,
     },
-    /// Bring initiatives in from a CSV file (the export's columns), all or nothing.
+    /// Bring a roadmap in, all or nothing: a CSV sheet (the export's columns) is added to
+    /// the roadmap; a JSON file (alignmap's own export) is the whole roadmap, losslessly.
     Import {
-        /// The CSV file.
-        csv: PathBuf,
+        /// The CSV or JSON file.
+        #[arg(value_name = "FILE")]
+        source: PathBuf,
         /// Only say what would change.
         #[arg(long)]
         dry_run: bool,
+        /// JSON only: replace a roadmap that already holds goals or initiatives (the
+        /// version before is kept in backups/).
+        #[arg(long)]
+        replace: bool,
     },
     /// Keep a dated, read-only copy of the roadmap in snapshots/ (not twice the same).
     Snapshot {
@@ -165,6 +171,9 @@ pub fn main() -> ExitCode {
 
 fn dispatch(cli: &Cli, clock: Clock) -> Result<(), Failure> {
     let path = || roadmap_path(cli, None);
+    if cli.demo {
+        refuse_with_demo(cli.command.as_ref())?;
+    }
     match &cli.command {
         Some(Cmd::Check { file }) => files::check(cli, file.as_deref()),
         Some(Cmd::Restore { number }) => files::restore(cli, *number, &clock),
@@ -194,8 +203,18 @@ fn dispatch(cli: &Cli, clock: Clock) -> Result<(), Failure> {
             ..
         }) => tui::view_snapshot(cli, &path()?, reference, clock),
         Some(Cmd::Snapshot { label, list, .. }) => snapshots::run(&path()?, label, *list, &clock),
-        Some(Cmd::Import { csv, dry_run }) => {
-            Ok(import::run(&path()?, csv, *dry_run, &clock, seed())?)
+        Some(Cmd::Import {
+            source,
+            dry_run,
+            replace,
+        }) => {
+            let request = import::Request {
+                roadmap: &path()?,
+                file: source,
+                dry_run: *dry_run,
+                replace: *replace,
+            };
+            Ok(import::run(&request, &clock, seed())?)
         }
         Some(Cmd::Diff { from, to }) => {
             snapshots::diff(&path()?, from.as_deref(), to.as_deref(), clock.today())
@@ -209,8 +228,14 @@ fn dispatch(cli: &Cli, clock: Clock) -> Result<(), Failure> {
             since,
         }) => {
             let path = path()?;
+            let demo = if cli.demo {
+                Some(sample::sample(clock.today(), clock.now())?)
+            } else {
+                None
+            };
             let request = export::Request {
                 roadmap: &path,
+                demo: demo.as_ref(),
                 format: *format,
                 out: out.as_deref(),
                 public: *public,
@@ -225,6 +250,37 @@ fn dispatch(cli: &Cli, clock: Clock) -> Result<(), Failure> {
             Ok(())
         }
     }
+}
+
+/// `--demo` is the sample in memory, never saved: a command that writes the roadmap, or
+/// reads its history, would use the real file instead, so it is refused (exit 2).
+fn refuse_with_demo(command: Option<&Cmd>) -> Result<(), Failure> {
+    let name = match command {
+        Some(Cmd::Import { .. }) => "import",
+        Some(Cmd::Restore { .. }) => "restore",
+        Some(Cmd::Snapshot { .. }) => "snapshot",
+        Some(Cmd::Diff { .. }) => "diff",
+        Some(Cmd::Export {
+            snapshot: Some(_), ..
+        }) => "export --snapshot",
+        Some(Cmd::Export { since: Some(_), .. }) => "export --since",
+        _ => return Ok(()),
+    };
+    Err(Failure::usage(format!(
+        "--demo is the bundled sample in memory, with no file, backups or snapshots: `{name}` works on a real roadmap, so run it without --demo"
+    )))
+}
+
+/// The message for a command that reads a roadmap that does not exist yet.
+/// `demo` names the command when `--demo` can show it on the sample instead.
+fn no_roadmap_yet(path: &Path, demo: Option<&str>) -> Failure {
+    let sample = demo.map_or_else(String::new, |command| {
+        format!(", or `alignmap --demo {command} …` to see the sample")
+    });
+    Failure::from(format!(
+        "no roadmap yet at {}: run `alignmap` to create one{sample}",
+        path.display()
+    ))
 }
 
 /// Takes the writer lock of `path` for a command that changes it (`who` names the command

@@ -26,6 +26,9 @@ pub fn run(roadmap: &Path, label: &str, list: bool, clock: &Clock) -> Result<(),
         }
         return Ok(());
     }
+    if !roadmap.exists() {
+        return Err(super::no_roadmap_yet(roadmap, None));
+    }
     // Read and check it first: a snapshot must be a roadmap that loads.
     let roadmap_now = storage::load(roadmap).map_err(|e| e.to_string())?;
     let text = storage::to_ron(&roadmap_now).map_err(|e| e.to_string())?;
@@ -53,6 +56,9 @@ pub fn diff(
     to: Option<&str>,
     today: chrono::NaiveDate,
 ) -> Result<(), Failure> {
+    if !roadmap.exists() {
+        return Err(super::no_roadmap_yet(roadmap, None));
+    }
     let to_source = snapshot::resolve(roadmap, to.unwrap_or("now"))?;
     let after = snapshot::load(roadmap, &to_source).map_err(|e| e.to_string())?;
     let after_day = match &to_source {

@@ -1,10 +1,10 @@
 //! JSON: the whole model as stored, wrapped with its format name, schema version and the
-//! horizons of the day, so other tools can consume it. The shape is described by
-//! `assets/roadmap.schema.json`.
+//! horizons of the day, so other tools can consume it, and read back losslessly by
+//! `alignmap import FILE.json`. The shape is described by `assets/roadmap.schema.json`.
 
 use super::Options;
 use crate::domain::{Roadmap, SCHEMA_VERSION};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// The name in every export's `format` field.
@@ -39,4 +39,125 @@ pub fn document(roadmap: &Roadmap, options: Options<'_>) -> Result<String, Strin
     let mut text = serde_json::to_string_pretty(&doc).map_err(|e| e.to_string())?;
     text.push('\n');
     Ok(text)
+}
+
+/// What `alignmap import` needs of a JSON export: everything but the derived horizons.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Incoming {
+    #[allow(dead_code)] // checked on the raw value first, to say what else the file is
+    format: String,
+    schema: u32,
+    #[allow(dead_code)] // read to be checked, not used: the day is the exporter's
+    exported: chrono::NaiveDate,
+    public: bool,
+    #[allow(dead_code)] // derived from the targets again
+    horizons: BTreeMap<String, String>,
+    roadmap: serde_json::Value,
+}
+
+/// A roadmap read back from a JSON export.
+#[derive(Debug)]
+pub struct Read {
+    /// The roadmap, brought up to the current schema.
+    pub roadmap: Roadmap,
+    /// The export was public: internal fields and confidential items were left out of it.
+    pub public: bool,
+}
+
+/// Reads a JSON export (this version's or an older one's). Errors say where (line:column)
+/// and what.
+pub fn read(text: &str) -> Result<Read, String> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let at = |e: &serde_json::Error| format!("line {}, column {}: {e}", e.line(), e.column());
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| at(&e))?;
+    let format = value.get("format").and_then(serde_json::Value::as_str);
+    if format != Some(FORMAT_NAME) {
+        return Err(match format {
+            Some(other) => format!(
+                "its format is \"{other}\", not \"{FORMAT_NAME}\": only alignmap's own JSON export can be imported (a spreadsheet comes in as CSV)"
+            ),
+            None => format!(
+                "it has no \"format\": \"{FORMAT_NAME}\" field: only alignmap's own JSON export can be imported (a spreadsheet comes in as CSV)"
+            ),
+        });
+    }
+    let incoming: Incoming = serde_json::from_str(text).map_err(|e| at(&e))?;
+    if incoming.schema > SCHEMA_VERSION {
+        return Err(format!(
+            "it was exported with schema {}, newer than this alignmap's {SCHEMA_VERSION}: update alignmap first",
+            incoming.schema
+        ));
+    }
+    let mut roadmap: Roadmap =
+        serde_json::from_value(incoming.roadmap).map_err(|e| format!("in \"roadmap\": {e}"))?;
+    if roadmap.version != incoming.schema {
+        return Err(format!(
+            "its \"schema\" is {} but its roadmap says version {}: the file was edited by hand",
+            incoming.schema, roadmap.version
+        ));
+    }
+    roadmap = crate::storage::migrate::migrate(roadmap);
+    let problems = crate::domain::validate::problems(&roadmap);
+    if !problems.is_empty() {
+        return Err(format!(
+            "it is not a valid roadmap: {}",
+            problems.join("; ")
+        ));
+    }
+    Ok(Read {
+        roadmap,
+        public: incoming.public,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Roadmap {
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        crate::sample::sample(today, chrono::Utc::now()).unwrap()
+    }
+
+    fn options(today: chrono::NaiveDate) -> Options<'static> {
+        Options {
+            public: false,
+            today,
+            changes: None,
+        }
+    }
+
+    #[test]
+    fn an_export_reads_back_as_the_same_roadmap() {
+        let roadmap = sample();
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        let text = document(&roadmap, options(today)).unwrap();
+        let read = read(&text).unwrap();
+        assert_eq!(read.roadmap, roadmap);
+        assert!(!read.public);
+    }
+
+    #[test]
+    fn other_json_and_newer_schemas_are_refused_with_the_reason() {
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        let text = document(&sample(), options(today)).unwrap();
+        let newer = text.replacen(
+            &format!("\"schema\": {SCHEMA_VERSION}"),
+            &format!("\"schema\": {}", SCHEMA_VERSION + 1),
+            1,
+        );
+        assert!(
+            read(&newer)
+                .unwrap_err()
+                .contains("newer than this alignmap")
+        );
+        let other = read("{\"format\": \"jira\", \"issues\": []}").unwrap_err();
+        assert!(other.contains("\"jira\""), "{other}");
+        let typo = text.replacen("\"title\"", "\"titel\"", 1);
+        let err = read(&typo).unwrap_err();
+        assert!(err.contains("titel"), "{err}");
+        let broken = read("{\"format\": ").unwrap_err();
+        assert!(broken.starts_with("line 1, column"), "{broken}");
+    }
 }

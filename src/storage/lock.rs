@@ -35,6 +35,18 @@ impl Lock {
     }
 }
 
+impl Drop for Lock {
+    /// Removes the lock file while still holding it, so no `.lock` is left beside the
+    /// roadmap once the writer is gone. A process that opened it just before then finds,
+    /// once it gets the lock, that the file is no longer at the path, and tries again.
+    fn drop(&mut self) {
+        if self.is_current() {
+            // Best effort: a lock file left behind is harmless (the next writer takes it).
+            let _ = std::fs::remove_file(&self.path);
+        }
+    }
+}
+
 #[cfg(unix)]
 fn same_file(a: &std::fs::Metadata, b: &std::fs::Metadata) -> bool {
     use std::os::unix::fs::MetadataExt;
@@ -63,6 +75,22 @@ pub fn lock_path(roadmap: &Path) -> PathBuf {
 /// Tries to become the one writer of `roadmap`, noting `holder` (e.g. "pid 41 on host-a since
 /// 09:12") in the lock file for a second instance to show.
 pub fn try_lock(roadmap: &Path, holder: &str) -> std::io::Result<Locking> {
+    // The lock file may be removed by the writer leaving between our open and our lock:
+    // then what we locked is no longer at the path, and we open the new one.
+    for _ in 0..8 {
+        match try_lock_once(roadmap, holder)? {
+            Some(locking) => return Ok(locking),
+            None => continue,
+        }
+    }
+    Err(std::io::Error::other(format!(
+        "{} keeps being replaced while we try to lock it",
+        lock_path(roadmap).display()
+    )))
+}
+
+/// One attempt; None when the file we locked was removed from the path meanwhile.
+fn try_lock_once(roadmap: &Path, holder: &str) -> std::io::Result<Option<Locking>> {
     let path = lock_path(roadmap);
     let mut file = OpenOptions::new()
         .read(true)
@@ -72,25 +100,31 @@ pub fn try_lock(roadmap: &Path, holder: &str) -> std::io::Result<Locking> {
         .open(&path)?;
     match file.try_lock() {
         Ok(()) => {
+            let lock = Lock {
+                file,
+                path,
+                holder: holder.to_string(),
+            };
+            if !lock.is_current() {
+                // Dropping it removes nothing: what is at the path now is not ours.
+                return Ok(None);
+            }
+            let mut file = &lock.file;
             file.set_len(0)?;
             file.seek(SeekFrom::Start(0))?;
             file.write_all(holder.as_bytes())?;
             file.sync_all()?;
-            Ok(Locking::Acquired(Lock {
-                file,
-                path,
-                holder: holder.to_string(),
-            }))
+            Ok(Some(Locking::Acquired(lock)))
         }
         Err(TryLockError::WouldBlock) => {
             let mut note = String::new();
             file.read_to_string(&mut note)?;
             let note = note.trim();
-            Ok(Locking::HeldBy(if note.is_empty() {
+            Ok(Some(Locking::HeldBy(if note.is_empty() {
                 "another alignmap process".into()
             } else {
                 note.chars().filter(|c| !c.is_control()).take(200).collect()
-            }))
+            })))
         }
         Err(TryLockError::Error(e)) => Err(e),
     }
@@ -114,9 +148,34 @@ mod tests {
         }
         drop(first);
         assert!(
+            !dir.path().join("roadmap.lock").exists(),
+            "the writer leaving takes its lock file away"
+        );
+        assert!(
             matches!(try_lock(&file, "pid 3").unwrap(), Locking::Acquired(_)),
             "taken over"
         );
+    }
+
+    #[test]
+    fn a_lock_held_on_a_removed_file_does_not_block_the_file_at_the_path() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("roadmap.ron");
+        // Someone opened the lock file of a writer that has since left (and removed it).
+        let stale = OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(lock_path(&file))
+            .unwrap();
+        std::fs::remove_file(lock_path(&file)).unwrap();
+        stale.try_lock().unwrap();
+        let Locking::Acquired(ours) = try_lock(&file, "pid 2").unwrap() else {
+            panic!("the file at the path is free")
+        };
+        assert!(ours.is_current());
+        drop(stale);
     }
 
     #[test]

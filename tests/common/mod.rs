@@ -167,3 +167,13 @@ pub fn cli_in(dir: &std::path::Path) -> assert_cmd::Command {
         .timeout(std::time::Duration::from_secs(20));
     cmd
 }
+
+/// The names in `dir`, sorted.
+pub fn files_in(dir: &std::path::Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}

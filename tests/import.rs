@@ -1,0 +1,183 @@
+//! A real roadmap in and out through the command line: JSON is lossless both ways, the demo
+//! works with read-only commands (and refuses those that would write the real file), a
+//! first import creates its directory, and a fresh machine gets a message, not an OS error.
+#![allow(clippy::unwrap_used)] // test code
+
+mod common;
+
+use common::{cli_in, files_in};
+use predicates::prelude::*;
+use std::path::Path;
+
+/// The sample's JSON export, written by `--demo` into `dir/sample.json`.
+fn sample_json(dir: &Path) -> std::path::PathBuf {
+    let out = dir.join("sample.json");
+    cli_in(dir)
+        .args(["--demo", "export", "--format", "json", "--out"])
+        .arg(&out)
+        .assert()
+        .success();
+    out
+}
+
+#[test]
+fn json_export_import_export_is_byte_identical_into_an_empty_directory() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = sample_json(dir.path());
+    let fresh = dir.path().join("fresh");
+    cli_in(dir.path())
+        .arg("--dir")
+        .arg(&fresh)
+        .arg("import")
+        .arg(&first)
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("read \"Northwind IT roadmap\": 6 goals, 18 initiatives")
+                .and(predicate::str::contains("(a new roadmap)")),
+        );
+    let second = dir.path().join("again.json");
+    cli_in(dir.path())
+        .arg("--dir")
+        .arg(&fresh)
+        .args(["export", "--format", "json", "--out"])
+        .arg(&second)
+        .assert()
+        .success();
+    assert_eq!(
+        std::fs::read_to_string(&first).unwrap(),
+        std::fs::read_to_string(&second).unwrap()
+    );
+    assert_eq!(
+        files_in(&fresh),
+        ["roadmap.ron"],
+        "no lock left, no backup of nothing"
+    );
+}
+
+#[test]
+fn a_json_import_never_replaces_a_roadmap_with_content_unless_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let json = sample_json(dir.path());
+    cli_in(dir.path())
+        .arg("import")
+        .arg(&json)
+        .assert()
+        .success();
+    let roadmap = dir.path().join("roadmap.ron");
+    let before = std::fs::read(&roadmap).unwrap();
+    cli_in(dir.path())
+        .arg("import")
+        .arg(&json)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "already holds 6 goals and 18 initiatives, and a JSON export is a whole roadmap: add --replace",
+        ));
+    assert_eq!(std::fs::read(&roadmap).unwrap(), before);
+    cli_in(dir.path())
+        .args(["import", "--replace"])
+        .arg(&json)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "the version before is in backups/",
+        ));
+    assert_eq!(files_in(&dir.path().join("backups")).len(), 1);
+    cli_in(dir.path())
+        .args(["import", "--replace", "x.csv"])
+        .write_stdin("")
+        .assert()
+        .code(1);
+}
+
+#[test]
+fn a_bad_json_file_says_where_and_imports_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let json = sample_json(dir.path());
+    let text = std::fs::read_to_string(&json).unwrap();
+    std::fs::write(&json, text.replacen("\"title\"", "\"titel\"", 1)).unwrap();
+    cli_in(dir.path())
+        .arg("import")
+        .arg(&json)
+        .assert()
+        .code(1)
+        .stderr(
+            predicate::str::contains("nothing imported").and(predicate::str::contains("titel")),
+        );
+    std::fs::write(dir.path().join("jira.json"), "{\"issues\": []}").unwrap();
+    cli_in(dir.path())
+        .args(["import", "jira.json"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("only alignmap's own JSON export"));
+    assert!(!dir.path().join("roadmap.ron").exists());
+}
+
+#[test]
+fn the_demo_exports_the_sample_and_refuses_commands_that_would_use_the_real_file() {
+    let dir = tempfile::tempdir().unwrap();
+    cli_in(dir.path())
+        .args(["--demo", "export", "--format", "md", "--out", "-"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Patch the VPN gateways"));
+    std::fs::write(dir.path().join("a.csv"), "title,target\nA,2027-01-01\n").unwrap();
+    for args in [
+        vec!["--demo", "import", "a.csv"],
+        vec!["--demo", "snapshot"],
+        vec!["--demo", "diff"],
+        vec!["--demo", "restore"],
+        vec!["--demo", "export", "--format", "md", "--since", "latest"],
+    ] {
+        cli_in(dir.path())
+            .args(&args)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(
+                "--demo is the bundled sample in memory",
+            ));
+    }
+    assert!(!dir.path().join("roadmap.ron").exists(), "nothing written");
+}
+
+#[test]
+fn a_fresh_machine_gets_a_message_not_an_os_error() {
+    let dir = tempfile::tempdir().unwrap();
+    for args in [
+        vec!["export", "--format", "html", "--out", "-"],
+        vec!["diff"],
+        vec!["snapshot"],
+    ] {
+        cli_in(dir.path()).args(&args).assert().code(1).stderr(
+            predicate::str::contains("no roadmap yet at")
+                .and(predicate::str::contains("run `alignmap` to create one"))
+                .and(predicate::str::contains("os error").not()),
+        );
+    }
+}
+
+#[test]
+fn a_first_import_creates_its_directory_and_a_dry_run_leaves_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.csv"), "title,target\nA,2027-01-01\n").unwrap();
+    let new = dir.path().join("not/yet");
+    cli_in(dir.path())
+        .arg("--dir")
+        .arg(&new)
+        .args(["import", "--dry-run", "a.csv"])
+        .assert()
+        .success();
+    assert!(!new.exists(), "a dry run creates nothing");
+    cli_in(dir.path())
+        .arg("--dir")
+        .arg(&new)
+        .args(["import", "a.csv"])
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("(a new roadmap)")
+                .and(predicate::str::contains("backups").not()),
+        );
+    assert_eq!(files_in(&new), ["roadmap.ron"]);
+}
