@@ -150,14 +150,7 @@ impl App {
                 Form::slip_reason(id, today)
             }
             FormTarget::SlipReasons(ids) => Form::slip_reasons(still_there(ids)?, today),
-            FormTarget::Retarget(ids) => {
-                let left = still_there(ids)?;
-                let current = match left.as_slice() {
-                    [one] => r.initiative(one).map(|i| i.target),
-                    _ => None,
-                };
-                Form::retarget(left, current, today)
-            }
+            FormTarget::Retarget(ids) => Form::retarget(still_there(ids)?, today),
         })
     }
 

@@ -290,7 +290,20 @@ impl Form {
                 "Say what the business gets, in one line.".into(),
             )),
             FormTarget::Deliverable(..) => self.date().map(|_| ()),
-            FormTarget::CheckIn(_) | FormTarget::Retarget(_) => self.date().map(|_| ()),
+            FormTarget::CheckIn(_) => self.date().map(|_| ()),
+            FormTarget::Retarget(_) => {
+                let date = self.date()?;
+                if date < self.today {
+                    return Err((
+                        FieldName::Target,
+                        format!(
+                            "{} has passed: a new target is today or later",
+                            crate::domain::dates::long_date(date)
+                        ),
+                    ));
+                }
+                Ok(())
+            }
             _ => Ok(()),
         }
     }

@@ -7,7 +7,7 @@ use super::attach::{Pick, PickFor};
 use super::form::{Form, FormTarget};
 use super::mode::{Confirm, Mode, Pending};
 use super::{App, Screen};
-use crate::domain::dates::{long_date, short_date};
+use crate::domain::dates::{day_month, long_date, short_date};
 use crate::domain::review::{Entry, Subject};
 use crate::domain::{GoalId, Horizon, InitiativeId};
 use chrono::{Days, NaiveDate};
@@ -181,16 +181,20 @@ impl App {
         self.pick_roll_forward(ids, Some(goal));
     }
 
-    /// Opens the exact-date form for `ids` (one: its target filled in).
+    /// Opens the exact-date form for `ids`; the status line says what the target is now.
     pub(super) fn open_retarget(&mut self, ids: Vec<InitiativeId>) {
-        let current = match ids.as_slice() {
-            [one] => self.roadmap.initiative(one).map(|i| i.target),
-            _ => None,
+        let now = match ids.as_slice() {
+            [] => return,
+            [one] => match self.roadmap.initiative(one) {
+                Some(i) => format!("Target now {}", long_date(i.target)),
+                None => return,
+            },
+            many => format!("{} initiatives", many.len()),
         };
-        if ids.is_empty() {
-            return;
-        }
-        self.mode = Mode::Form(Box::new(Form::retarget(ids, current, self.today)));
+        self.info(format!(
+            "{now}: type a day (2027-03-31, fri), a month (March 2027) or a quarter (Q2 2027)"
+        ));
+        self.mode = Mode::Form(Box::new(Form::retarget(ids, self.today)));
     }
 
     /// Writes the exact-date form.
@@ -261,11 +265,13 @@ impl App {
                 continue;
             };
             for d in i.deliverables.iter().filter(|d| !d.done) {
+                let to = shift(d.date, *days);
+                let still = if to < self.today { " (still past)" } else { "" };
                 details.push(format!(
-                    "{}: {} → {}",
+                    "{}: {} → {}{still}",
                     d.title,
-                    short_date(d.date, self.today),
-                    short_date(shift(d.date, *days), self.today)
+                    day_month(d.date, self.today),
+                    day_month(to, self.today)
                 ));
             }
         }

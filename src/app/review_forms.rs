@@ -72,18 +72,14 @@ impl Form {
         Form::new(FormTarget::SlipReasons(initiatives), fields, today)
     }
 
-    /// An exact target for `initiatives`: a day, a month or a quarter (due at its end).
-    pub fn retarget(
-        initiatives: Vec<InitiativeId>,
-        current: Option<NaiveDate>,
-        today: NaiveDate,
-    ) -> Self {
+    /// An exact target for `initiatives`: a day, a month or a quarter (due at its end). The
+    /// field starts empty (what is typed replaces the target; the status line says what it
+    /// is now).
+    pub fn retarget(initiatives: Vec<InitiativeId>, today: NaiveDate) -> Self {
         let fields = vec![Field {
             name: FieldName::Target,
             label: "Target",
-            value: FieldValue::Date(Input::new(
-                current.map(|d| d.to_string()).unwrap_or_default(),
-            )),
+            value: FieldValue::Date(Input::default()),
         }];
         Form::new(FormTarget::Retarget(initiatives), fields, today)
     }

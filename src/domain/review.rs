@@ -374,6 +374,10 @@ pub struct Promise {
     pub delivered_late: usize,
     /// Not done (nor dropped), and the first target has passed.
     pub open_late: usize,
+    /// Dropped after its first target had passed: a promise broken and never delivered
+    /// (dropping late work must not make the figure look better). The day it was dropped is
+    /// its last update.
+    pub dropped_late: usize,
     /// Median of how many days later than first promised, over the initiatives that are or
     /// were late (delivered late, open past the first target, or moved later): delivery date,
     /// else the later of today and the current target, against the first target.
@@ -383,9 +387,10 @@ pub struct Promise {
 }
 
 impl Promise {
-    /// Promises whose day has come: kept, delivered late, or open past their date.
+    /// Promises whose day has come: kept, delivered late, dropped late, or open past their
+    /// date.
     pub fn due(&self) -> usize {
-        self.kept + self.delivered_late + self.open_late
+        self.kept + self.delivered_late + self.dropped_late + self.open_late
     }
 
     /// The share of due promises kept, 0..=1 (None when none is due yet).
@@ -408,6 +413,9 @@ impl Promise {
         );
         if self.delivered_late > 0 {
             words.push_str(&format!(" · {} delivered late", self.delivered_late));
+        }
+        if self.dropped_late > 0 {
+            words.push_str(&format!(" · {} dropped late", self.dropped_late));
         }
         if self.open_late > 0 {
             words.push_str(&format!(" · {} open past their date", self.open_late));
@@ -436,33 +444,47 @@ impl Promise {
         let Some(share) = self.share() else {
             return full;
         };
-        let head = format!(
-            "{}/{} kept ({})",
-            self.kept,
-            self.due(),
-            super::alignment::percent(share)
-        );
-        let mut parts = vec![head];
-        if self.delivered_late > 0 {
-            parts.push(format!("{} late", self.delivered_late));
+        // Each part with the order it gives way in when space is short: the median first,
+        // then the percentage, then the late counts, the open late work last of all.
+        let count = |n: usize, words: &str| (n > 0).then(|| format!("{n} {words}"));
+        let parts: Vec<(u8, Option<String>)> = vec![
+            (2, Some(format!("({})", super::alignment::percent(share)))),
+            (3, count(self.delivered_late, "late")),
+            (4, count(self.dropped_late, "dropped late")),
+            (5, count(self.open_late, "open late")),
+            (1, self.median_delay.map(|d| format!("median {d} d"))),
+        ];
+        let render = |shown: &[bool]| {
+            let mut text = format!("{}/{} kept", self.kept, self.due());
+            for ((_, part), on) in parts.iter().zip(shown) {
+                match part {
+                    Some(p) if *on && p.starts_with('(') => text.push_str(&format!(" {p}")),
+                    Some(p) if *on => text.push_str(&format!(" · {p}")),
+                    _ => {}
+                }
+            }
+            text
+        };
+        let mut shown: Vec<bool> = parts.iter().map(|(_, p)| p.is_some()).collect();
+        let mut order: Vec<usize> = (0..parts.len()).filter(|at| shown[*at]).collect();
+        order.sort_by_key(|at| parts[*at].0);
+        let mut dropped = Vec::new();
+        for at in order {
+            if render(&shown).chars().count() <= max {
+                break;
+            }
+            shown[at] = false;
+            dropped.push(at);
         }
-        if self.open_late > 0 {
-            parts.push(format!("{} open late", self.open_late));
+        // Give back what fits again, the most important first (the percentage may fit once
+        // a longer count is gone).
+        for at in dropped.into_iter().rev() {
+            shown[at] = true;
+            if render(&shown).chars().count() > max {
+                shown[at] = false;
+            }
         }
-        if let Some(d) = self.median_delay {
-            parts.push(format!("median {d} d"));
-        }
-        while parts.len() > 1 && parts.join(" · ").chars().count() > max {
-            // Drop from the end, but the open late work goes last.
-            let at = parts.len() - 1;
-            let at = if self.open_late > 0 && parts[at].ends_with("open late") && at > 1 {
-                at - 1
-            } else {
-                at
-            };
-            parts.remove(at);
-        }
-        parts.join(" · ")
+        render(&shown)
     }
 }
 
@@ -500,6 +522,10 @@ pub fn promise<'a>(
             None if i.status.is_active() && today > first => {
                 p.open_late += 1;
                 true
+            }
+            None if i.status == super::Status::Dropped && i.updated.date_naive() > first => {
+                p.dropped_late += 1;
+                false
             }
             None => false,
         };

@@ -390,3 +390,48 @@ fn after_a_long_absence_the_queue_is_worst_first_within_each_group_with_counts()
     assert_eq!(counts[0], ("overdue", overdue.len()));
     assert_eq!(q[0].key(), "overdue:i-9");
 }
+
+#[test]
+fn dropping_late_work_leaves_its_promise_broken_and_dropping_early_breaks_none() {
+    let overdue = initiative("i-3", "2026-12-31", "2026-11-01");
+    let today = date("2027-03-01");
+    assert_eq!(promise([&overdue], today).share(), Some(0.0));
+    let mut dropped = overdue.clone();
+    dropped.set_status(Status::Dropped, today);
+    dropped.updated = at("2027-03-01");
+    let after = promise([&dropped], today);
+    assert_eq!(
+        after.share(),
+        Some(0.0),
+        "dropping it must not make the figure look better"
+    );
+    assert_eq!(
+        (after.dropped_late, after.open_late, after.due()),
+        (1, 0, 1)
+    );
+    assert!(
+        after.words().contains("1 dropped late"),
+        "{}",
+        after.words()
+    );
+    assert_eq!(after.words_within(30), "0/1 kept (0%) · 1 dropped late");
+    // Withdrawn before its day came: no promise was broken.
+    let mut early = initiative("i-4", "2027-06-30", "2027-03-01");
+    early.set_status(Status::Dropped, today);
+    assert_eq!(promise([&early], date("2027-09-01")).due(), 0);
+}
+
+#[test]
+fn a_short_promise_line_gives_up_the_median_and_the_percentage_before_any_late_count() {
+    let p = Promise {
+        kept: 1,
+        delivered_late: 4,
+        open_late: 6,
+        median_delay: Some(120),
+        delayed: 10,
+        ..Promise::default()
+    };
+    assert_eq!(p.words_within(32), "1/11 kept · 4 late · 6 open late");
+    assert_eq!(p.words_within(38), "1/11 kept (9%) · 4 late · 6 open late");
+    assert_eq!(p.words_within(24), "1/11 kept · 6 open late");
+}
