@@ -493,3 +493,22 @@ fn a_whole_group_is_marked_reviewed_in_one_undoable_step() {
         "one undo brings the whole group back"
     );
 }
+
+#[test]
+fn after_a_whole_group_is_marked_the_highlight_goes_to_the_first_entry_after_it() {
+    let written = alignmap::sample::sample(date("2026-11-22"), common::now()).unwrap();
+    let mut app = app_at(written, "2027-03-01");
+    press(&mut app, "3");
+    let queue = keys(&app);
+    let first_kpi = queue.iter().position(|k| k.starts_with("kpi:")).unwrap();
+    let after = queue[first_kpi..]
+        .iter()
+        .find(|k| !k.starts_with("kpi:"))
+        .cloned()
+        .unwrap();
+    for _ in 0..first_kpi {
+        press(&mut app, "j");
+    }
+    press(&mut app, "V");
+    assert_eq!(app.review_entry().unwrap().key(), after, "{:?}", keys(&app));
+}

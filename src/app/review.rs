@@ -12,10 +12,11 @@ use chrono::NaiveDate;
 pub struct ReviewState {
     /// The highlighted entry's position (used when the entries below do not say more).
     pub selected: usize,
-    /// The key of the highlighted entry, and of the one after it: acting on an entry can
-    /// bring others back above it, and the highlight must stay on the entry acted on (or go
-    /// to the one after it when it is dealt with), never slide onto another item.
-    pub anchor: Option<(String, Option<String>)>,
+    /// The keys of the highlighted entry and of those after it (up to [`FOLLOWERS`]):
+    /// acting on an entry can bring others back above it, and the highlight must stay on the
+    /// entry acted on (or go to the first after it still queued, when a whole group is dealt
+    /// with at once), never slide onto another item.
+    pub anchor: Vec<String>,
     /// Every entry key the review has shown this session: those no longer in the queue were
     /// dealt with, whatever did it (a key, a form, a pick list, the detail).
     pub seen: std::collections::BTreeSet<String>,
@@ -25,6 +26,9 @@ pub struct ReviewState {
     /// The review was opened in this session.
     pub opened: bool,
 }
+
+/// How many entries after the highlighted one the anchor remembers.
+const FOLLOWERS: usize = 64;
 
 impl App {
     /// The review queue as of today (worked out once per change of the roadmap or day).
@@ -85,7 +89,7 @@ impl App {
     pub(super) fn open_review(&mut self) {
         if self.screen != Screen::Review {
             self.review.selected = 0;
-            self.review.anchor = None;
+            self.review.anchor.clear();
         }
         if !self.review.opened {
             // The review before this session's: acting sets the file's last review to today,
@@ -99,15 +103,22 @@ impl App {
     }
 
     /// The position of the highlighted review entry: the anchored entry if it is still
-    /// queued, else the one that came after it, else the position as it was.
+    /// queued, else the first of those that came after it, else the position as it was.
     pub fn review_position(&self) -> usize {
         let queue = self.review_queue();
-        let find = |key: &str| queue.iter().position(|e| e.key() == key);
-        let anchored = self
+        let rank: std::collections::HashMap<&str, usize> = self
             .review
             .anchor
-            .as_ref()
-            .and_then(|(key, next)| find(key).or_else(|| next.as_deref().and_then(find)));
+            .iter()
+            .enumerate()
+            .map(|(n, k)| (k.as_str(), n))
+            .collect();
+        let anchored = queue
+            .iter()
+            .enumerate()
+            .filter_map(|(at, e)| rank.get(e.key().as_str()).map(|r| (*r, at)))
+            .min()
+            .map(|(_, at)| at);
         anchored
             .unwrap_or(self.review.selected)
             .min(queue.len().saturating_sub(1))
@@ -120,9 +131,14 @@ impl App {
 
     /// Anchors the highlight to the entry at `at` (and the one after it).
     fn anchor_review(&mut self, at: usize) {
-        let queue = self.review_queue();
-        let key = |n: usize| queue.get(n).map(Entry::key);
-        self.review.anchor = key(at).map(|k| (k, key(at + 1)));
+        let anchor = self
+            .review_queue()
+            .iter()
+            .skip(at)
+            .take(FOLLOWERS + 1)
+            .map(Entry::key)
+            .collect();
+        self.review.anchor = anchor;
         self.review.selected = at;
     }
 

@@ -146,7 +146,7 @@ impl Reason {
             Reason::ActionDue(d) if d < 0 => format!("action overdue by {}", days(-d)),
             Reason::ActionDue(0) => "action due today".into(),
             Reason::ActionDue(d) => format!("action due in {}", days(d)),
-            Reason::CheckInDue(Some(d)) => format!("last relationship check-in {} ago", days(d)),
+            Reason::CheckInDue(Some(d)) => format!("no check-in for {}", days(d)),
             Reason::CheckInDue(None) => "no relationship check-in yet".into(),
         }
     }
