@@ -426,10 +426,43 @@ fn snapshots_are_kept_once_and_diff_names_exactly_what_changed() {
 fn export_csv_then_import_gives_back_the_same_initiatives_hostile_text_included() {
     let original = hostile();
     let text = export::export(&original, Format::Csv, options(false)).unwrap();
-    // Into an empty roadmap: the goals are created by code, the initiatives keep their ids.
+    // Into an empty roadmap the codes name nothing: an error naming them, never a new goal
+    // titled with the code (which linked later rows to the wrong goals).
     let mut ids = alignmap::domain::IdGen::with_seed(1);
+    let errors =
+        export::import::apply(&Roadmap::new("r"), &text, date(TODAY), now(), &mut ids).unwrap_err();
+    assert!(
+        errors[0].to_string().ends_with(
+            "column goals: no goal has the code O2C; the roadmap has no goals yet: import the goals sheet first (--sheet goals)"
+        ),
+        "{}",
+        errors[0]
+    );
+    // With the goals sheet first, the initiatives keep their ids and their links.
+    let goals =
+        export::export_sheet(&original, export::sheets::Sheet::Goals, options(false)).unwrap();
+    let (with_goals, _) = export::sheets::apply_sheet(
+        &Roadmap::new("r"),
+        export::sheets::Sheet::Goals,
+        &goals,
+        date(TODAY),
+        now(),
+        &mut ids,
+    )
+    .unwrap();
+    assert_eq!(
+        with_goals.goals,
+        original
+            .goals
+            .iter()
+            .map(|g| alignmap::domain::Goal {
+                kpis: Vec::new(),
+                ..g.clone()
+            })
+            .collect::<Vec<_>>()
+    );
     let (imported, report) =
-        export::import::apply(&Roadmap::new("r"), &text, date(TODAY), now(), &mut ids).unwrap();
+        export::import::apply(&with_goals, &text, date(TODAY), now(), &mut ids).unwrap();
     assert_eq!(report.added, original.initiatives.len());
     for (a, b) in original.initiatives.iter().zip(&imported.initiatives) {
         assert_eq!(a.id, b.id);
@@ -438,7 +471,7 @@ fn export_csv_then_import_gives_back_the_same_initiatives_hostile_text_included(
         assert_eq!(a.summary, b.summary, "summary of {}", a.id);
         assert_eq!(a.notes, b.notes, "notes of {}", a.id);
         assert_eq!((a.target, a.status, a.kind), (b.target, b.status, b.kind));
-        assert_eq!(a.serves.len(), b.serves.len());
+        assert_eq!(a.serves, b.serves, "the same goals, the same strengths");
         assert_eq!(a.case.cost, b.case.cost);
     }
     // Into the roadmap it came from: nothing changes.

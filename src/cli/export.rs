@@ -31,6 +31,8 @@ pub struct Request<'a> {
     pub snapshot: Option<&'a str>,
     /// Add a "Changes since" section against this reference.
     pub since: Option<&'a str>,
+    /// CSV: the sheet to write (None: initiatives).
+    pub sheet: Option<crate::export::sheets::Sheet>,
 }
 
 /// Runs the export; returns the path written (None for standard output).
@@ -60,7 +62,15 @@ pub fn run(request: &Request) -> Result<Option<PathBuf>, Failure> {
         today: request.today,
         changes: changes.as_ref(),
     };
-    let text = export::export(&roadmap, request.format, options)?;
+    let text = match (request.sheet, request.format) {
+        (Some(sheet), Format::Csv) => export::export_sheet(&roadmap, sheet, options)?,
+        (Some(_), _) => {
+            return Err(Failure::usage(
+                "--sheet is for CSV: a spreadsheet holds the roadmap as four sheets (--format csv --sheet goals|initiatives|kpis|risks)",
+            ));
+        }
+        (None, format) => export::export(&roadmap, format, options)?,
+    };
     let path = match request.out {
         Some(p) if p == Path::new("-") => {
             use std::io::IsTerminal;
@@ -79,7 +89,10 @@ pub fn run(request: &Request) -> Result<Option<PathBuf>, Failure> {
             return Ok(None);
         }
         Some(p) => p.to_path_buf(),
-        None => PathBuf::from(export::file_name(&roadmap, request.format, request.today)),
+        None => PathBuf::from(match request.sheet {
+            Some(sheet) => export::sheet_file_name(&roadmap, sheet, request.today),
+            None => export::file_name(&roadmap, request.format, request.today),
+        }),
     };
     // A bare file name is written into the current directory.
     let path = if path.parent().is_some_and(|p| p.as_os_str().is_empty()) {

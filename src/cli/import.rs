@@ -4,7 +4,8 @@
 
 use crate::app::Clock;
 use crate::domain::{IdGen, Roadmap};
-use crate::export::import::{Report, apply};
+use crate::export::import::Report;
+use crate::export::sheets::{Sheet, apply_sheet};
 use crate::storage;
 use std::path::Path;
 
@@ -18,6 +19,8 @@ pub struct Request<'a> {
     pub dry_run: bool,
     /// JSON: replace a roadmap that holds something.
     pub replace: bool,
+    /// CSV: which sheet (None: told from the header row).
+    pub sheet: Option<crate::export::sheets::Sheet>,
 }
 
 fn is_json(path: &Path) -> bool {
@@ -28,9 +31,21 @@ fn is_json(path: &Path) -> bool {
 /// Imports `request.file` into the roadmap (or only says what would change).
 pub fn run(request: &Request, clock: &Clock, seed: u64) -> Result<(), super::output::Failure> {
     let (roadmap, file) = (request.roadmap, request.file);
-    let text = storage::regular_file(file)
-        .and_then(|_| std::fs::read_to_string(file))
+    let bytes = storage::regular_file(file)
+        .and_then(|_| std::fs::read(file))
         .map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "cannot read {}: {}",
+            file.display(),
+            crate::export::table::not_utf8(e.as_bytes())
+        )
+    })?;
+    if request.sheet.is_some() && is_json(file) {
+        return Err(super::output::Failure::usage(
+            "--sheet is for a CSV sheet; a JSON export is the whole roadmap",
+        ));
+    }
     if request.replace && !is_json(file) {
         return Err(super::output::Failure::usage(
             "--replace is for a JSON export, which is a whole roadmap; a CSV sheet is added to the roadmap",
@@ -57,15 +72,18 @@ pub fn run(request: &Request, clock: &Clock, seed: u64) -> Result<(), super::out
         from_json(&before, &text, request)?
     } else {
         let mut ids = IdGen::with_seed(seed);
+        let sheet = request.sheet.unwrap_or_else(|| Sheet::detect(&text));
         let (after, report) =
-            apply(&before, &text, clock.today(), clock.now(), &mut ids).map_err(|errors| {
-                let lines: Vec<String> = errors
-                    .iter()
-                    .map(|e| format!("{}: {e}", file.display()))
-                    .collect();
-                format!("nothing imported:\n{}", lines.join("\n"))
-            })?;
-        print_report(&report, request.dry_run);
+            apply_sheet(&before, sheet, &text, clock.today(), clock.now(), &mut ids).map_err(
+                |errors| {
+                    let lines: Vec<String> = errors
+                        .iter()
+                        .map(|e| format!("{}: {e}", file.display()))
+                        .collect();
+                    format!("nothing imported:\n{}", lines.join("\n"))
+                },
+            )?;
+        print_report(&report, sheet, request.dry_run);
         after
     };
     for (title, items) in crate::domain::diff::changes(&before, &after).sections() {
@@ -133,12 +151,18 @@ fn from_json(
     Ok(read.roadmap)
 }
 
-fn print_report(report: &Report, dry_run: bool) {
+fn print_report(report: &Report, sheet: Sheet, dry_run: bool) {
     let verb = if dry_run { "would add" } else { "added" };
     let update = if dry_run { "would update" } else { "updated" };
+    let what = match sheet {
+        Sheet::Kpis => "KPIs",
+        other => other.name(),
+    };
     super::output::out(&format!(
-        "{verb} {} initiatives, {update} {}",
-        report.added, report.updated
+        "{verb} {} {what}, {update} {} (the {} sheet)",
+        report.added,
+        report.updated,
+        sheet.name()
     ));
     if !report.goals_created.is_empty() {
         let create = if dry_run {

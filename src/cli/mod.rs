@@ -76,6 +76,9 @@ pub enum Cmd {
         /// Add a "Changes since" section against a snapshot (`latest`, an id, a path).
         #[arg(long, value_name = "REF")]
         since: Option<String>,
+        /// CSV only: which sheet (goals, initiatives, kpis or risks; default initiatives).
+        #[arg(long, value_parser = crate::export::sheets::Sheet::parse)]
+        sheet: Option<crate::export::sheets::Sheet>,
     },
     /// Bring a roadmap in, all or nothing: a CSV sheet (the export's columns) is added to
     /// the roadmap; a JSON file (alignmap's own export) is the whole roadmap, losslessly.
@@ -90,6 +93,10 @@ pub enum Cmd {
         /// version before is kept in backups/).
         #[arg(long)]
         replace: bool,
+        /// CSV only: which sheet the file is (goals, initiatives, kpis or risks; default:
+        /// told from its header row).
+        #[arg(long, value_parser = crate::export::sheets::Sheet::parse)]
+        sheet: Option<crate::export::sheets::Sheet>,
     },
     /// Keep a dated, read-only copy of the roadmap in snapshots/ (not twice the same).
     Snapshot {
@@ -207,12 +214,14 @@ fn dispatch(cli: &Cli, clock: Clock) -> Result<(), Failure> {
             source,
             dry_run,
             replace,
+            sheet,
         }) => {
             let request = import::Request {
                 roadmap: &path()?,
                 file: source,
                 dry_run: *dry_run,
                 replace: *replace,
+                sheet: *sheet,
             };
             Ok(import::run(&request, &clock, seed())?)
         }
@@ -226,6 +235,7 @@ fn dispatch(cli: &Cli, clock: Clock) -> Result<(), Failure> {
             force,
             snapshot,
             since,
+            sheet,
         }) => {
             let path = path()?;
             let demo = if cli.demo {
@@ -243,6 +253,7 @@ fn dispatch(cli: &Cli, clock: Clock) -> Result<(), Failure> {
                 today: clock.today(),
                 snapshot: snapshot.as_deref(),
                 since: since.as_deref(),
+                sheet: *sheet,
             };
             if let Some(p) = export::run(&request)? {
                 output::out(&format!("wrote {}", p.display()));

@@ -61,11 +61,7 @@ pub fn sheet(roadmap: &Roadmap, options: Options<'_>) -> Result<String, String> 
         .copied()
         .filter(|c| !options.public || !matches!(*c, "cost" | "notes"))
         .collect();
-    let mut writer = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(Vec::new());
-    writer.write_record(&columns).map_err(|e| e.to_string())?;
-    for i in &roadmap.initiatives {
+    let rows = roadmap.initiatives.iter().map(|i| {
         let goals: Vec<String> = i
             .serves
             .iter()
@@ -89,7 +85,11 @@ pub fn sheet(roadmap: &Roadmap, options: Options<'_>) -> Result<String, String> 
                 "champion" => i.champion.clone(),
                 "tags" => i.tags.join(", "),
                 "summary" => i.summary.clone(),
-                "done_on" => i.done_on.map(|d| d.to_string()).unwrap_or_default(),
+                "done_on" => i
+                    .done_on
+                    .filter(|_| i.status == crate::domain::Status::Done)
+                    .map(|d| d.to_string())
+                    .unwrap_or_default(),
                 "first_target" => i.first_target().to_string(),
                 "slips" => i.slip_count().to_string(),
                 "cost" => i.case.cost.map(|c| c.to_string()).unwrap_or_default(),
@@ -97,11 +97,9 @@ pub fn sheet(roadmap: &Roadmap, options: Options<'_>) -> Result<String, String> 
                 _ => String::new(),
             }
         };
-        let row: Vec<String> = columns.iter().map(|c| neutralise(&cell(c))).collect();
-        writer.write_record(&row).map_err(|e| e.to_string())?;
-    }
-    let bytes = writer.into_inner().map_err(|e| e.to_string())?;
-    String::from_utf8(bytes).map_err(|e| e.to_string())
+        columns.iter().map(|c| cell(c)).collect::<Vec<String>>()
+    });
+    super::table::write(&columns, rows)
 }
 
 #[cfg(test)]

@@ -1,48 +1,38 @@
-//! CSV import: a spreadsheet roadmap brought in, all or nothing. Columns are those of the CSV
-//! export (only `title` and one of `target` / `horizon` are required; unknown columns are
-//! refused so a typo never drops data). A row whose id is known updates that initiative;
-//! other rows are added. Goals are matched by code or title and created when missing. The `'`
-//! that the export adds against formula injection is removed again, nothing else.
+//! CSV import: a spreadsheet roadmap brought in, all or nothing, one sheet at a time
+//! ([`Sheet`]). This file reads the initiatives sheet, whose columns are those of the CSV
+//! export (only `title` and one of `target` / `horizon` are required). A row whose id is known
+//! updates that initiative; other rows are added. Goals are named by code (a code the roadmap
+//! does not know is an error naming the known ones: import the goals sheet first) or by title
+//! (a title not known yet creates the goal). Re-importing the same sheet changes nothing.
 
-use super::csv::{COLUMNS, restore};
+use super::csv::COLUMNS;
+pub use super::table::RowError;
+use super::table::{Row, Table};
 use crate::domain::business::{GoalLink, Strength};
 use crate::domain::dates::parse_date;
-use crate::domain::validate::check_id;
-use crate::domain::{Goal, Horizon, IdGen, Initiative, InitiativeId, Kind, Roadmap, Status};
+use crate::domain::validate::{MAX_CODE_LEN, check_id};
+use crate::domain::{
+    Goal, Horizon, IdGen, Initiative, InitiativeId, Kind, Roadmap, Status, TargetChange,
+};
 use chrono::{DateTime, NaiveDate, Utc};
 
-/// One problem, with where it is (row 1 is the header, so data starts at row 2).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RowError {
-    /// The row in the file, counting the header as 1.
-    pub row: usize,
-    /// The column name, when the problem is in one cell.
-    pub column: Option<String>,
-    /// What is wrong and what to write instead.
-    pub message: String,
-}
+pub use super::sheets::{Sheet, apply_sheet};
 
-impl std::fmt::Display for RowError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match &self.column {
-            Some(c) => write!(f, "row {}, column {c}: {}", self.row, self.message),
-            None => write!(f, "row {}: {}", self.row, self.message),
-        }
-    }
-}
+/// The most slips a row may claim (each becomes an entry of the target log).
+const MAX_SLIPS: usize = 1000;
 
 /// What an import did (or would do).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Report {
-    /// Initiatives added.
+    /// Items added.
     pub added: usize,
-    /// Initiatives updated (rows whose id was known and whose values differ).
+    /// Items updated (rows naming a known item whose values differ).
     pub updated: usize,
-    /// Goals created by name.
+    /// Goals created by title from the initiatives sheet.
     pub goals_created: Vec<String>,
 }
 
-fn status(text: &str) -> Option<Status> {
+pub(super) fn status(text: &str) -> Option<Status> {
     let t = text
         .trim()
         .to_ascii_lowercase()
@@ -75,8 +65,26 @@ fn horizon(text: &str) -> Option<Horizon> {
         .find(|h| h.label().to_ascii_lowercase() == t)
 }
 
-/// Parses `csv` and applies it to a copy of `roadmap`. On any bad row nothing is applied and
-/// every problem is returned.
+/// True for a goal name written as a code (`ISO`, `G2`), not a title: one word of letters
+/// and digits, at most [`MAX_CODE_LEN`] long, with no lower-case letter.
+fn looks_like_code(name: &str) -> bool {
+    !name.is_empty()
+        && name.len() <= MAX_CODE_LEN
+        && name.chars().all(|c| c.is_ascii_alphanumeric())
+        && !name.chars().any(|c| c.is_ascii_lowercase())
+}
+
+/// The known goal codes, for messages: "the known codes are COST, CX".
+pub(super) fn known_codes(roadmap: &Roadmap) -> String {
+    if roadmap.goals.is_empty() {
+        return "the roadmap has no goals yet: import the goals sheet first (--sheet goals)".into();
+    }
+    let codes: Vec<&str> = roadmap.goals.iter().map(|g| g.code.as_str()).collect();
+    format!("the known codes are {}", codes.join(", "))
+}
+
+/// Parses `csv` (the initiatives sheet) and applies it to a copy of `roadmap`. On any bad
+/// row nothing is applied and every problem is returned.
 pub fn apply(
     roadmap: &Roadmap,
     csv: &str,
@@ -84,261 +92,24 @@ pub fn apply(
     now: DateTime<Utc>,
     ids: &mut IdGen,
 ) -> Result<(Roadmap, Report), Vec<RowError>> {
-    let mut reader = ::csv::ReaderBuilder::new()
-        .flexible(false)
-        .from_reader(csv.as_bytes());
-    let err = |row, column: Option<&str>, message: String| RowError {
-        row,
-        column: column.map(str::to_string),
-        message,
-    };
-    let headers: Vec<String> = match reader.headers() {
-        Ok(h) => h.iter().map(|c| c.trim().to_ascii_lowercase()).collect(),
-        Err(e) => {
-            return Err(vec![err(
-                1,
-                None,
-                format!("cannot read the header row: {e}"),
-            )]);
-        }
-    };
-    let mut errors = Vec::new();
-    for h in &headers {
-        if !COLUMNS.contains(&h.as_str()) {
-            errors.push(err(
-                1,
-                Some(h),
-                format!("unknown column; the columns are {}", COLUMNS.join(", ")),
-            ));
-        }
-    }
-    if !headers.iter().any(|h| h == "title") {
-        errors.push(err(1, None, "a title column is required".into()));
-    }
-    if !headers.iter().any(|h| h == "target" || h == "horizon") {
-        errors.push(err(
-            1,
-            None,
-            "a target or a horizon column is required".into(),
-        ));
-    }
-    if !errors.is_empty() {
-        return Err(errors);
-    }
+    let table = super::table::read(csv, &COLUMNS, &[&["title"], &["target", "horizon"]])?;
     let mut out = roadmap.clone();
     let mut report = Report::default();
+    let mut errors = Vec::new();
     // Which row gave each id: two rows with one id would silently merge into one.
     let mut rows_by_id: std::collections::HashMap<String, usize> = Default::default();
-    for (n, record) in reader.records().enumerate() {
-        let row = n + 2;
-        let record = match record {
-            Ok(r) => r,
-            Err(e) => {
-                errors.push(err(row, None, format!("not a valid CSV row: {e}")));
-                continue;
-            }
-        };
-        let cell = |name: &str| -> Option<String> {
-            let at = headers.iter().position(|h| h == name)?;
-            record.get(at).map(|c| restore(c).to_string())
-        };
-        let text = |name: &str| cell(name).map(|c| c.trim().to_string());
-        let title = cell("title").unwrap_or_default();
-        if title.trim().is_empty() {
-            errors.push(err(row, Some("title"), "the title is empty".into()));
-            continue;
-        }
-        let target = match (
-            text("target").filter(|t| !t.is_empty()),
-            text("horizon").filter(|h| !h.is_empty()),
+    for row in table.rows() {
+        if let Err(e) = apply_row(
+            &table,
+            &row,
+            &mut out,
+            &mut report,
+            &mut rows_by_id,
+            today,
+            now,
+            ids,
         ) {
-            (Some(t), _) => match parse_date(&t, today) {
-                Ok(d) => Some(d),
-                Err(e) => {
-                    errors.push(err(row, Some("target"), e.to_string()));
-                    continue;
-                }
-            },
-            (None, Some(h)) if is_finished(&h) => {
-                errors.push(err(
-                    row,
-                    Some("target"),
-                    format!(
-                        "a {} initiative needs its target date",
-                        h.trim().to_lowercase()
-                    ),
-                ));
-                continue;
-            }
-            (None, Some(h)) => match horizon(&h) {
-                Some(h) => Some(h.window_end(today)),
-                None => {
-                    errors.push(err(
-                        row,
-                        Some("horizon"),
-                        format!("\"{h}\" is not Now, Next week, Next month or Next year"),
-                    ));
-                    continue;
-                }
-            },
-            (None, None) => None,
-        };
-        let status = match text("status").filter(|s| !s.is_empty()) {
-            Some(s) => match status(&s) {
-                Some(s) => Some(s),
-                None => {
-                    errors.push(err(row, Some("status"), format!("\"{s}\" is not Proposed, Planned, In progress, Blocked, Done or Dropped")));
-                    continue;
-                }
-            },
-            None => None,
-        };
-        let kind = match text("kind").filter(|s| !s.is_empty()) {
-            Some(k) => match kind(&k) {
-                Some(k) => Some(k),
-                None => {
-                    errors.push(err(
-                        row,
-                        Some("kind"),
-                        format!("\"{k}\" is not Run, Grow or Transform"),
-                    ));
-                    continue;
-                }
-            },
-            None => None,
-        };
-        let cost = match text("cost").filter(|s| !s.is_empty()) {
-            Some(c) => match crate::domain::parse::parse_number(&c) {
-                Ok(n) => n,
-                Err(e) => {
-                    errors.push(err(row, Some("cost"), e));
-                    continue;
-                }
-            },
-            None => None,
-        };
-        // Goals: "CODE:strength; Title of a goal".
-        let mut links = None;
-        if let Some(goals) = text("goals") {
-            let mut list = Vec::new();
-            for part in goals.split(';').map(str::trim).filter(|p| !p.is_empty()) {
-                let (name, strength) = match part.rsplit_once(':') {
-                    Some((n, s)) => match Strength::ALL
-                        .into_iter()
-                        .find(|x| x.label().eq_ignore_ascii_case(s.trim()))
-                    {
-                        Some(s) => (n.trim(), s),
-                        None => (part, Strength::Strong),
-                    },
-                    None => (part, Strength::Strong),
-                };
-                let found = out
-                    .goals
-                    .iter()
-                    .find(|g| {
-                        g.code.eq_ignore_ascii_case(name) || g.title.eq_ignore_ascii_case(name)
-                    })
-                    .map(|g| g.id.clone());
-                let id = match found {
-                    Some(id) => id,
-                    None => {
-                        let id = ids.goal(&out.taken_ids());
-                        let code = out.suggest_code(name, None);
-                        out.goals.push(Goal {
-                            code,
-                            title: name.to_string(),
-                            ..Goal::blank(id.clone())
-                        });
-                        report.goals_created.push(name.to_string());
-                        id
-                    }
-                };
-                if !list.iter().any(|l: &GoalLink| l.goal == id) {
-                    list.push(GoalLink { goal: id, strength });
-                }
-            }
-            links = Some(list);
-        }
-        let given = text("id").filter(|i| !i.is_empty());
-        if let Some(id) = &given
-            && let Err(why) = check_id(id)
-        {
-            errors.push(err(row, Some("id"), why));
-            continue;
-        }
-        if let Some(id) = &given
-            && let Some(first) = rows_by_id.insert(id.clone(), row)
-        {
-            errors.push(err(
-                row,
-                Some("id"),
-                format!("{id} is also the id of row {first}: each row needs its own id"),
-            ));
-            continue;
-        }
-        let existing = given
-            .as_ref()
-            .and_then(|id| out.initiatives.iter().position(|i| &i.id.0 == id));
-        let index = match existing {
-            Some(at) => at,
-            None => {
-                let Some(target) = target else {
-                    errors.push(err(
-                        row,
-                        None,
-                        "a new initiative needs a target date or a horizon".into(),
-                    ));
-                    continue;
-                };
-                let taken_by_goal = given
-                    .as_ref()
-                    .is_some_and(|id| out.taken_ids().contains(id.as_str()));
-                let id = match given.clone() {
-                    Some(id) if !taken_by_goal => InitiativeId(id),
-                    _ => ids.initiative(&out.taken_ids()),
-                };
-                let mut new = Initiative::blank(id, now);
-                new.target = target;
-                out.initiatives.push(new);
-                report.added += 1;
-                out.initiatives.len() - 1
-            }
-        };
-        let before = out.initiatives[index].clone();
-        let i = &mut out.initiatives[index];
-        i.title = title;
-        if let Some(t) = target {
-            i.set_target(t, today);
-        }
-        if let Some(s) = status {
-            i.set_status(s, today);
-        }
-        if let Some(k) = kind {
-            i.kind = k;
-        }
-        if let Some(l) = links {
-            i.serves = l;
-        }
-        for (name, slot) in [
-            ("it_owner", &mut i.it_owner),
-            ("sponsor", &mut i.sponsor),
-            ("champion", &mut i.champion),
-            ("summary", &mut i.summary),
-            ("notes", &mut i.notes),
-        ] {
-            if let Some(v) = cell(name) {
-                *slot = v;
-            }
-        }
-        if let Some(tags) = cell("tags") {
-            i.tags = crate::domain::parse::parse_tags(&tags);
-        }
-        if headers.iter().any(|h| h == "cost") {
-            i.case.cost = cost;
-        }
-        if existing.is_some() && *i != before {
-            i.updated = now;
-            report.updated += 1;
+            errors.push(e);
         }
     }
     if !errors.is_empty() {
@@ -346,11 +117,353 @@ pub fn apply(
     }
     let problems = crate::domain::validate::problems(&out);
     if let Some(p) = problems.first() {
-        return Err(vec![err(
+        return Err(vec![RowError::new(
             0,
             None,
             format!("the result would not be a valid roadmap: {p}"),
         )]);
     }
     Ok((out, report))
+}
+
+/// A row's goals cell, `CODE:strength; Title of a goal`, as links (goals named by a title
+/// not known yet are created).
+fn links(
+    row: &Row,
+    goals: &str,
+    out: &mut Roadmap,
+    report: &mut Report,
+    ids: &mut IdGen,
+) -> Result<Vec<GoalLink>, RowError> {
+    let mut list: Vec<GoalLink> = Vec::new();
+    for part in goals.split(';').map(str::trim).filter(|p| !p.is_empty()) {
+        let (name, strength) = match part.rsplit_once(':') {
+            Some((n, s)) => match Strength::ALL
+                .into_iter()
+                .find(|x| x.label().eq_ignore_ascii_case(s.trim()))
+            {
+                Some(s) => (n.trim(), s),
+                None => (part, Strength::Strong),
+            },
+            None => (part, Strength::Strong),
+        };
+        let found = out
+            .goals
+            .iter()
+            .find(|g| {
+                g.code.eq_ignore_ascii_case(name)
+                    || g.title.eq_ignore_ascii_case(name)
+                    || g.id.0 == name
+            })
+            .map(|g| g.id.clone());
+        let id = match found {
+            Some(id) => id,
+            None if looks_like_code(name) => {
+                return Err(row.error(
+                    "goals",
+                    format!("no goal has the code {name}; {}", known_codes(out)),
+                ));
+            }
+            None => {
+                let id = ids.goal(&out.taken_ids());
+                let code = out.suggest_code(name, None);
+                out.goals.push(Goal {
+                    code,
+                    title: name.to_string(),
+                    ..Goal::blank(id.clone())
+                });
+                report.goals_created.push(name.to_string());
+                id
+            }
+        };
+        if !list.iter().any(|l| l.goal == id) {
+            list.push(GoalLink { goal: id, strength });
+        }
+    }
+    Ok(list)
+}
+
+fn date_cell(row: &Row, column: &str, today: NaiveDate) -> Result<Option<NaiveDate>, RowError> {
+    row.text(column)
+        .map(|t| parse_date(t, today).map_err(|e| row.error(column, e.to_string())))
+        .transpose()
+}
+
+/// A new initiative's history from the sheet: its first promised date and how many times it
+/// moved later since, as target changes dated `today` (the sheet does not say when). The
+/// slips are spread evenly from the first date to the target; when there is no room for them
+/// (fewer days than slips, or a target now earlier than first promised), each is a day and a
+/// pull-in to the target follows. First date, slip count and target come back exactly.
+fn history(
+    first: NaiveDate,
+    target: NaiveDate,
+    slips: usize,
+    today: NaiveDate,
+) -> Vec<TargetChange> {
+    let change = |from, to| TargetChange {
+        on: today,
+        from,
+        to,
+        reason: String::new(),
+    };
+    let days = (target - first).num_days();
+    let steps = i64::try_from(slips).unwrap_or(i64::MAX);
+    if steps == 0 {
+        return if first == target {
+            Vec::new()
+        } else {
+            vec![change(first, target)]
+        };
+    }
+    let day = |d: NaiveDate, n: i64| d.checked_add_signed(chrono::Duration::days(n));
+    let mut out = Vec::new();
+    if days >= steps {
+        // Room for them: spread evenly (in i128, days × n cannot overflow).
+        let mut from = first;
+        for n in 1..=steps {
+            let ahead = i128::from(days) * i128::from(n) / i128::from(steps);
+            let Some(to) = i64::try_from(ahead).ok().and_then(|a| day(first, a)) else {
+                break;
+            };
+            out.push(change(from, to));
+            from = to;
+        }
+        return out;
+    }
+    // No room: a pull-in to `steps` days before the target, then a day's slip each (or,
+    // at the calendar's start, the slips first and the pull-in after).
+    let (base, pull_in_first) = match day(target, -steps) {
+        Some(base) => (base, true),
+        None => (first, false),
+    };
+    let mut from = first;
+    if pull_in_first && first != base {
+        out.push(change(first, base));
+        from = base;
+    }
+    for n in 1..=steps {
+        let Some(to) = day(base, n) else {
+            break;
+        };
+        out.push(change(from, to));
+        from = to;
+    }
+    if from != target {
+        out.push(change(from, target));
+    }
+    out
+}
+
+#[allow(clippy::too_many_arguments)] // one row's context; a struct would only rename them
+fn apply_row(
+    table: &Table,
+    row: &Row,
+    out: &mut Roadmap,
+    report: &mut Report,
+    rows_by_id: &mut std::collections::HashMap<String, usize>,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+    ids: &mut IdGen,
+) -> Result<(), RowError> {
+    let title = row.cell("title").unwrap_or_default().to_string();
+    if title.trim().is_empty() {
+        return Err(row.error("title", "the title is empty"));
+    }
+    let given = row.text("id").map(str::to_string);
+    if let Some(id) = &given {
+        check_id(id).map_err(|why| row.error("id", why))?;
+        if let Some(first) = rows_by_id.insert(id.clone(), row.number) {
+            return Err(row.error(
+                "id",
+                format!("{id} is also the id of row {first}: each row needs its own id"),
+            ));
+        }
+    }
+    let existing = given
+        .as_ref()
+        .and_then(|id| out.initiatives.iter().position(|i| &i.id.0 == id));
+    let target = match (row.text("target"), row.text("horizon")) {
+        (Some(_), _) => date_cell(row, "target", today)?,
+        (None, Some(h)) if is_finished(h) => match existing {
+            Some(_) => None, // finished work keeps its date
+            None => {
+                return Err(row.error(
+                    "target",
+                    format!("a {} initiative needs its target date", h.to_lowercase()),
+                ));
+            }
+        },
+        (None, Some(h)) => match horizon(h) {
+            // A horizon that still holds the current target keeps it: a sheet re-imported a
+            // week later must not re-date (and log a slip for) every row.
+            Some(h) if existing.is_some_and(|at| out.initiatives[at].horizon(today) == h) => None,
+            Some(h) => Some(h.window_end(today)),
+            None => {
+                return Err(row.error(
+                    "horizon",
+                    format!("\"{h}\" is not Now, Next week, Next month or Next year"),
+                ));
+            }
+        },
+        (None, None) => None,
+    };
+    let status = match row.text("status") {
+        Some(s) => Some(status(s).ok_or_else(|| {
+            row.error(
+                "status",
+                format!("\"{s}\" is not Proposed, Planned, In progress, Blocked, Done or Dropped"),
+            )
+        })?),
+        None => None,
+    };
+    let kind =
+        match row.text("kind") {
+            Some(k) => Some(kind(k).ok_or_else(|| {
+                row.error("kind", format!("\"{k}\" is not Run, Grow or Transform"))
+            })?),
+            None => None,
+        };
+    let cost = match row.text("cost") {
+        Some(c) => crate::domain::parse::parse_number(c).map_err(|e| row.error("cost", e))?,
+        None => None,
+    };
+    let done_on = date_cell(row, "done_on", today)?;
+    if done_on.is_some() && status.is_some_and(|s| s != Status::Done) {
+        return Err(row.error(
+            "done_on",
+            "a delivery date is given but the status is not Done",
+        ));
+    }
+    let first_target = date_cell(row, "first_target", today)?;
+    let slips = match row.text("slips") {
+        Some(n) => n
+            .parse::<usize>()
+            .ok()
+            .filter(|n| *n <= MAX_SLIPS)
+            .ok_or_else(|| {
+                row.error(
+                    "slips",
+                    format!("\"{n}\" is not a whole number from 0 to {MAX_SLIPS}"),
+                )
+            })?,
+        None => 0,
+    };
+    let serves = match row.cell("goals") {
+        Some(goals) => Some(links(row, goals, out, report, ids)?),
+        None => None,
+    };
+    let index = match existing {
+        Some(at) => at,
+        None => {
+            let Some(target) = target else {
+                return Err(RowError::new(
+                    row.number,
+                    None,
+                    "a new initiative needs a target date or a horizon",
+                ));
+            };
+            let taken_by_goal = given
+                .as_ref()
+                .is_some_and(|id| out.taken_ids().contains(id.as_str()));
+            let id = match given.clone() {
+                Some(id) if !taken_by_goal => InitiativeId(id),
+                _ => ids.initiative(&out.taken_ids()),
+            };
+            let mut new = Initiative::blank(id, now);
+            new.target = target;
+            new.target_log = history(first_target.unwrap_or(target), target, slips, today);
+            out.initiatives.push(new);
+            report.added += 1;
+            out.initiatives.len() - 1
+        }
+    };
+    let before = out.initiatives[index].clone();
+    let i = &mut out.initiatives[index];
+    i.title = title;
+    if let Some(t) = target {
+        i.set_target(t, today);
+    }
+    let status = status.or(done_on.map(|_| Status::Done));
+    if let Some(s) = status {
+        i.set_status(s, today);
+    }
+    match (done_on, i.status) {
+        (Some(day), Status::Done) => i.done_on = Some(day),
+        // New finished work without a delivery date: unknown, never the import day (which
+        // would count years-old work as "delivered in the last 30 days", and late).
+        (None, Status::Done) if existing.is_none() => i.done_on = None,
+        _ => {}
+    }
+    if let Some(k) = kind {
+        i.kind = k;
+    }
+    if let Some(l) = serves {
+        i.serves = l;
+    }
+    for (name, slot) in [
+        ("it_owner", &mut i.it_owner),
+        ("sponsor", &mut i.sponsor),
+        ("champion", &mut i.champion),
+        ("summary", &mut i.summary),
+        ("notes", &mut i.notes),
+    ] {
+        if let Some(v) = row.cell(name) {
+            *slot = v.to_string();
+        }
+    }
+    if let Some(tags) = row.cell("tags") {
+        i.tags = crate::domain::parse::parse_tags(tags);
+    }
+    if table.has("cost") {
+        i.case.cost = cost;
+    }
+    if existing.is_some() && *i != before {
+        i.updated = now;
+        report.updated += 1;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn a_slip_history_is_spread_from_the_first_date_to_the_target() {
+        let log = history(d("2027-01-31"), d("2027-04-30"), 3, d("2027-05-01"));
+        assert_eq!(log.len(), 3);
+        assert_eq!(log[0].from, d("2027-01-31"));
+        assert_eq!(log.last().unwrap().to, d("2027-04-30"));
+        assert!(log.iter().all(|c| c.to > c.from));
+        assert!(log.windows(2).all(|w| w[0].to == w[1].from));
+        assert!(history(d("2027-01-31"), d("2027-01-31"), 0, d("2027-05-01")).is_empty());
+        let pulled_in = history(d("2027-03-31"), d("2027-01-31"), 0, d("2027-05-01"));
+        assert_eq!(pulled_in.len(), 1);
+        // No room for nine slips in two days, or slips ending earlier than first promised:
+        // a day each, then the pull-in.
+        for (first, target) in [("2027-01-01", "2027-01-03"), ("2027-03-31", "2027-01-31")] {
+            let log = history(d(first), d(target), 9, d("2027-05-01"));
+            assert_eq!(log.iter().filter(|c| c.to > c.from).count(), 9);
+            assert_eq!((log[0].from, log.last().unwrap().to), (d(first), d(target)));
+        }
+    }
+
+    #[test]
+    fn goal_codes_and_titles_are_told_apart() {
+        for code in ["ISO", "G2", "COST", "EU"] {
+            assert!(looks_like_code(code), "{code}");
+        }
+        for title in [
+            "Web security",
+            "Cost",
+            "Reduce the run cost of IT",
+            "ABCDEFG",
+        ] {
+            assert!(!looks_like_code(title), "{title}");
+        }
+    }
 }

@@ -6,6 +6,8 @@ pub mod html;
 pub mod import;
 pub mod json;
 pub mod markdown;
+pub mod sheets;
+pub mod table;
 
 use crate::domain::Roadmap;
 use crate::domain::public::public_copy;
@@ -90,6 +92,25 @@ pub fn export(roadmap: &Roadmap, format: Format, options: Options<'_>) -> Result
         Format::Markdown => Ok(markdown::document(&roadmap, options)),
         Format::Csv => csv::sheet(&roadmap, options),
         Format::Json => json::document(&roadmap, options),
+    }
+}
+
+/// The text of one CSV sheet of `roadmap` (public when asked).
+pub fn export_sheet(
+    roadmap: &Roadmap,
+    sheet: sheets::Sheet,
+    options: Options<'_>,
+) -> Result<String, String> {
+    sheets::write(&shown(roadmap, options), sheet, options)
+}
+
+/// The file name of one CSV sheet: `northwind-it-roadmap-2026-11-22-goals.csv` (the
+/// initiatives sheet keeps the plain name).
+pub fn sheet_file_name(roadmap: &Roadmap, sheet: sheets::Sheet, today: NaiveDate) -> String {
+    let name = file_name(roadmap, Format::Csv, today);
+    match sheet {
+        sheets::Sheet::Initiatives => name,
+        other => format!("{}-{}.csv", name.trim_end_matches(".csv"), other.name()),
     }
 }
 

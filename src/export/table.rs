@@ -1,0 +1,250 @@
+//! Reading a CSV sheet as people save them: a header row naming the columns (in any order,
+//! any case), commas or semicolons (European spreadsheets), UTF-8 with or without a BOM.
+//! Unknown columns are refused with the nearest known name, so a typo never drops data; the
+//! `'` the export adds against formula injection is removed again.
+
+use super::csv::restore;
+
+/// One problem, with where it is (row 1 is the header, so data starts at row 2).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowError {
+    /// The row in the file, counting the header as 1 (0: the sheet as a whole).
+    pub row: usize,
+    /// The column name, when the problem is in one cell.
+    pub column: Option<String>,
+    /// What is wrong and what to write instead.
+    pub message: String,
+}
+
+impl RowError {
+    /// A problem in `row` (and `column`, when given).
+    pub fn new(row: usize, column: Option<&str>, message: impl Into<String>) -> Self {
+        RowError {
+            row,
+            column: column.map(str::to_string),
+            message: message.into(),
+        }
+    }
+}
+
+impl std::fmt::Display for RowError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match (&self.column, self.row) {
+            (Some(c), row) => write!(f, "row {row}, column {c}: {}", self.message),
+            (None, 0) => write!(f, "{}", self.message),
+            (None, row) => write!(f, "row {row}: {}", self.message),
+        }
+    }
+}
+
+/// A sheet read into memory: its columns and its data rows.
+#[derive(Debug)]
+pub struct Table {
+    headers: Vec<String>,
+    rows: Vec<(usize, Vec<String>)>,
+}
+
+/// One data row: its number in the file and its cells.
+pub struct Row<'t> {
+    /// The row in the file (the header is row 1).
+    pub number: usize,
+    table: &'t Table,
+    cells: &'t [String],
+}
+
+impl Row<'_> {
+    /// The cell of `column` as written (formula mark removed), None when the sheet has no
+    /// such column.
+    pub fn cell(&self, column: &str) -> Option<&str> {
+        let at = self.table.headers.iter().position(|h| h == column)?;
+        Some(self.cells.get(at).map_or("", String::as_str))
+    }
+
+    /// The cell trimmed, None when the column is missing or the cell is empty.
+    pub fn text(&self, column: &str) -> Option<&str> {
+        self.cell(column).map(str::trim).filter(|t| !t.is_empty())
+    }
+
+    /// A problem in this row's `column`.
+    pub fn error(&self, column: &str, message: impl Into<String>) -> RowError {
+        RowError::new(self.number, Some(column), message)
+    }
+}
+
+impl Table {
+    /// True when the sheet has this column.
+    pub fn has(&self, column: &str) -> bool {
+        self.headers.iter().any(|h| h == column)
+    }
+
+    /// The data rows, in file order.
+    pub fn rows(&self) -> impl Iterator<Item = Row<'_>> {
+        self.rows.iter().map(|(number, cells)| Row {
+            number: *number,
+            table: self,
+            cells,
+        })
+    }
+}
+
+/// The column name the user probably meant, when one is close.
+fn nearest<'c>(name: &str, columns: &[&'c str]) -> Option<&'c str> {
+    columns
+        .iter()
+        .map(|c| (strsim::damerau_levenshtein(name, c), *c))
+        .filter(|(distance, c)| *distance <= 2.max(c.len() / 4))
+        .min()
+        .map(|(_, c)| c)
+}
+
+/// `,` unless the header row has more `;` than `,` (as spreadsheets save CSV in countries
+/// that write a decimal comma).
+fn delimiter(csv: &str) -> u8 {
+    let header = csv.lines().next().unwrap_or("");
+    let count = |c: char| header.chars().filter(|h| *h == c).count();
+    if count(';') > count(',') { b';' } else { b',' }
+}
+
+/// Reads `csv`, whose columns must be among `columns`; each group in `required` needs at
+/// least one of its columns (e.g. `["target", "horizon"]`). Every problem is returned.
+pub fn read(csv: &str, columns: &[&str], required: &[&[&str]]) -> Result<Table, Vec<RowError>> {
+    let csv = csv.strip_prefix('\u{feff}').unwrap_or(csv);
+    let mut reader = ::csv::ReaderBuilder::new()
+        .flexible(false)
+        .delimiter(delimiter(csv))
+        .from_reader(csv.as_bytes());
+    let headers: Vec<String> = match reader.headers() {
+        Ok(h) => h.iter().map(|c| c.trim().to_ascii_lowercase()).collect(),
+        Err(e) => {
+            return Err(vec![RowError::new(
+                1,
+                None,
+                format!("cannot read the header row: {e}"),
+            )]);
+        }
+    };
+    let mut errors = Vec::new();
+    for h in &headers {
+        if !columns.contains(&h.as_str()) {
+            let hint =
+                nearest(h, columns).map_or_else(String::new, |c| format!("did you mean {c}? "));
+            errors.push(RowError::new(
+                1,
+                Some(h),
+                format!(
+                    "unknown column; {hint}the columns are {}",
+                    columns.join(", ")
+                ),
+            ));
+        }
+    }
+    for group in required {
+        if !group.iter().any(|c| headers.iter().any(|h| h == c)) {
+            let what = match group {
+                [one] => format!("a {one} column is required"),
+                many => format!("a {} column is required", many.join(" or a ")),
+            };
+            errors.push(RowError::new(1, None, what));
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let mut rows = Vec::new();
+    for (n, record) in reader.records().enumerate() {
+        let number = n + 2;
+        match record {
+            Ok(r) => rows.push((number, r.iter().map(|c| restore(c).to_string()).collect())),
+            Err(e) => errors.push(RowError::new(
+                number,
+                None,
+                format!("not a valid CSV row: {e}"),
+            )),
+        }
+    }
+    if errors.is_empty() {
+        Ok(Table { headers, rows })
+    } else {
+        Err(errors)
+    }
+}
+
+/// Why bytes that are not UTF-8 cannot be read, and how to convert them.
+pub fn not_utf8(bytes: &[u8]) -> String {
+    // Bytes 0x80-0x9f and lone high bytes are how Windows-1252 (Excel's "CSV" on Windows)
+    // writes €, curly quotes and accented letters.
+    let high = bytes.iter().filter(|b| **b >= 0x80).count();
+    let looks = if high > 0 {
+        " (it looks like Windows-1252, which Excel writes as \"CSV\" on Windows)"
+    } else {
+        ""
+    };
+    format!(
+        "it is not UTF-8 text{looks}: save it as \"CSV UTF-8\", or convert it with `iconv -f WINDOWS-1252 -t UTF-8 in.csv > out.csv`"
+    )
+}
+
+/// The CSV text of `rows` under `columns` (CRLF line ends; risky cells marked with `'`).
+pub fn write(
+    columns: &[&str],
+    rows: impl IntoIterator<Item = Vec<String>>,
+) -> Result<String, String> {
+    let mut writer = ::csv::WriterBuilder::new()
+        .terminator(::csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    writer.write_record(columns).map_err(|e| e.to_string())?;
+    for row in rows {
+        let row: Vec<String> = row.iter().map(|c| super::csv::neutralise(c)).collect();
+        writer.write_record(&row).map_err(|e| e.to_string())?;
+    }
+    let bytes = writer.into_inner().map_err(|e| e.to_string())?;
+    String::from_utf8(bytes).map_err(|e| e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_near_miss_column_names_the_one_meant() {
+        let err = read(
+            "title,it_ownr\nA,Sam\n",
+            &["title", "it_owner"],
+            &[&["title"]],
+        )
+        .unwrap_err();
+        assert_eq!(err.len(), 1);
+        assert!(
+            err[0].message.contains("did you mean it_owner?"),
+            "{}",
+            err[0]
+        );
+    }
+
+    #[test]
+    fn semicolons_and_a_bom_are_read_as_spreadsheets_save_them() {
+        let table = read(
+            "\u{feff}Title;Target\nA, the first;2027-01-01\n",
+            &["title", "target"],
+            &[&["title"]],
+        )
+        .unwrap();
+        let row = table.rows().next().unwrap();
+        assert_eq!(row.cell("title"), Some("A, the first"));
+        assert_eq!(row.text("target"), Some("2027-01-01"));
+    }
+
+    #[test]
+    fn a_missing_required_column_is_named() {
+        let err = read(
+            "title\nA\n",
+            &["title", "target", "horizon"],
+            &[&["target", "horizon"]],
+        )
+        .unwrap_err();
+        assert_eq!(
+            err[0].to_string(),
+            "row 1: a target or a horizon column is required"
+        );
+    }
+}
