@@ -84,11 +84,12 @@ fn a_json_import_never_replaces_a_roadmap_with_content_unless_asked() {
             "the version before is in backups/",
         ));
     assert_eq!(files_in(&dir.path().join("backups")).len(), 1);
+    std::fs::write(dir.path().join("x.csv"), "title,target\nA,2027-01-01\n").unwrap();
     cli_in(dir.path())
         .args(["import", "--replace", "x.csv"])
-        .write_stdin("")
         .assert()
-        .code(1);
+        .code(2)
+        .stderr(predicate::str::contains("--replace is for a JSON export"));
 }
 
 #[test]
@@ -180,4 +181,132 @@ fn a_first_import_creates_its_directory_and_a_dry_run_leaves_nothing() {
                 .and(predicate::str::contains("backups").not()),
         );
     assert_eq!(files_in(&new), ["roadmap.ron"]);
+}
+
+/// The fixture files of a real roadmap.
+fn real(name: &str) -> Vec<std::path::PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/real")
+        .join(name);
+    ["goals", "initiatives", "kpis", "risks"]
+        .iter()
+        .map(|s| dir.join(format!("{s}.csv")))
+        .collect()
+}
+
+/// Counts of a sheet's data rows: all, and those whose `column` is not empty.
+fn rows(path: &Path, column: &str) -> (usize, usize) {
+    let mut reader = csv::Reader::from_path(path).unwrap();
+    let at = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .position(|h| h == column)
+        .unwrap();
+    let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let filled = records.iter().filter(|r| !r[at].trim().is_empty()).count();
+    (records.len(), filled)
+}
+
+#[test]
+fn two_real_roadmaps_come_in_whole_with_one_command_each() {
+    for name in ["uk-gds-2012", "us-fds-2020"] {
+        let dir = tempfile::tempdir().unwrap();
+        let files = real(name);
+        // Given in any order: the sheets are told apart by their headers.
+        let mut shuffled = files.clone();
+        shuffled.reverse();
+        cli_in(dir.path())
+            .arg("import")
+            .args(&shuffled)
+            .args(["--name", name])
+            .assert()
+            .success();
+        let roadmap = alignmap::storage::load(&dir.path().join("roadmap.ron")).unwrap();
+        assert_eq!(roadmap.name, name);
+        let (goals, described) = rows(&files[0], "description");
+        assert_eq!(
+            roadmap.goals.len(),
+            goals,
+            "{name}: every goal, with or without work"
+        );
+        assert_eq!(
+            roadmap
+                .goals
+                .iter()
+                .filter(|g| !g.description.is_empty())
+                .count(),
+            described,
+            "{name}: goal descriptions"
+        );
+        let (initiatives, done) = rows(&files[1], "done_on");
+        assert_eq!(roadmap.initiatives.len(), initiatives, "{name}");
+        let delivered: Vec<_> = roadmap
+            .initiatives
+            .iter()
+            .filter(|i| i.done_on.is_some())
+            .collect();
+        assert_eq!(
+            delivered.len(),
+            done,
+            "{name}: delivery dates from the sheet"
+        );
+        assert!(
+            delivered
+                .iter()
+                .all(|i| i.done_on < Some(common::date("2022-01-01"))),
+            "{name}: no delivery dated the import day"
+        );
+        let (_, slipped) = rows(&files[1], "slips");
+        assert_eq!(
+            roadmap
+                .initiatives
+                .iter()
+                .filter(|i| i.slip_count() > 0)
+                .count(),
+            slipped,
+            "{name}: slip histories"
+        );
+        let (kpis, _) = rows(&files[2], "name");
+        assert_eq!(
+            roadmap.goals.iter().map(|g| g.kpis.len()).sum::<usize>(),
+            kpis,
+            "{name}"
+        );
+        let (risks, _) = rows(&files[3], "title");
+        assert_eq!(
+            roadmap
+                .initiatives
+                .iter()
+                .map(|i| i.risks.len())
+                .sum::<usize>(),
+            risks,
+            "{name}"
+        );
+        let linked = roadmap
+            .initiatives
+            .iter()
+            .filter(|i| !i.serves.is_empty())
+            .count();
+        let (_, with_goals) = rows(&files[1], "goals");
+        assert_eq!(linked, with_goals, "{name}: every link kept");
+        // A week later the same sheets change nothing.
+        cli_in(dir.path())
+            .env("ALIGNMAP_TODAY", "2026-11-29")
+            .arg("import")
+            .args(&files)
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("added 0 initiatives, updated 0"));
+        let again = alignmap::storage::load(&dir.path().join("roadmap.ron")).unwrap();
+        assert_eq!(again.goals, roadmap.goals, "{name}");
+        for (a, b) in roadmap.initiatives.iter().zip(&again.initiatives) {
+            assert_eq!(
+                (a.target, &a.target_log),
+                (b.target, &b.target_log),
+                "{name}: {}",
+                a.title
+            );
+        }
+    }
 }

@@ -7,20 +7,23 @@ use crate::domain::{IdGen, Roadmap};
 use crate::export::import::Report;
 use crate::export::sheets::{Sheet, apply_sheet};
 use crate::storage;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// What `alignmap import` was asked for.
 pub struct Request<'a> {
     /// The roadmap file written.
     pub roadmap: &'a Path,
-    /// The file read.
-    pub file: &'a Path,
+    /// The files read: one JSON export, or CSV sheets (applied goals first, then
+    /// initiatives, KPIs and risks, whatever order they are given in).
+    pub files: &'a [PathBuf],
     /// Only say what would change.
     pub dry_run: bool,
     /// JSON: replace a roadmap that holds something.
     pub replace: bool,
     /// CSV: which sheet (None: told from the header row).
-    pub sheet: Option<crate::export::sheets::Sheet>,
+    pub sheet: Option<Sheet>,
+    /// A name for the roadmap (exports take their titles and file names from it).
+    pub name: Option<&'a str>,
 }
 
 fn is_json(path: &Path) -> bool {
@@ -28,28 +31,49 @@ fn is_json(path: &Path) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case("json"))
 }
 
-/// Imports `request.file` into the roadmap (or only says what would change).
-pub fn run(request: &Request, clock: &Clock, seed: u64) -> Result<(), super::output::Failure> {
-    let (roadmap, file) = (request.roadmap, request.file);
+fn read(file: &Path) -> Result<String, String> {
     let bytes = storage::regular_file(file)
         .and_then(|_| std::fs::read(file))
         .map_err(|e| format!("cannot read {}: {e}", file.display()))?;
-    let text = String::from_utf8(bytes).map_err(|e| {
+    String::from_utf8(bytes).map_err(|e| {
         format!(
             "cannot read {}: {}",
             file.display(),
             crate::export::table::not_utf8(e.as_bytes())
         )
-    })?;
-    if request.sheet.is_some() && is_json(file) {
-        return Err(super::output::Failure::usage(
-            "--sheet is for a CSV sheet; a JSON export is the whole roadmap",
-        ));
+    })
+}
+
+/// Refuses flag and file combinations that cannot mean anything.
+fn check_request(request: &Request) -> Result<(), super::output::Failure> {
+    let usage = |m: &str| Err(super::output::Failure::usage(m.to_string()));
+    let json = request.files.iter().any(|f| is_json(f));
+    if json && request.files.len() > 1 {
+        return usage("a JSON export is a whole roadmap: import it on its own");
     }
-    if request.replace && !is_json(file) {
-        return Err(super::output::Failure::usage(
+    if request.sheet.is_some() && (json || request.files.len() > 1) {
+        return usage(
+            "--sheet names the sheet of one CSV file; several are told apart by their header rows",
+        );
+    }
+    if request.name.is_some_and(|n| n.trim().is_empty()) {
+        return usage("--name needs a name, e.g. --name \"Northwind IT roadmap\"");
+    }
+    if request.replace && !json {
+        return usage(
             "--replace is for a JSON export, which is a whole roadmap; a CSV sheet is added to the roadmap",
-        ));
+        );
+    }
+    Ok(())
+}
+
+/// Imports the files into the roadmap, all or nothing (or only says what would change).
+pub fn run(request: &Request, clock: &Clock, seed: u64) -> Result<(), super::output::Failure> {
+    check_request(request)?;
+    let roadmap = request.roadmap;
+    let mut texts = Vec::new();
+    for file in request.files {
+        texts.push((file.as_path(), read(file)?));
     }
     // A dry run writes nothing: it may look while the planner has the file open.
     let _lock = if request.dry_run {
@@ -68,24 +92,13 @@ pub fn run(request: &Request, clock: &Clock, seed: u64) -> Result<(), super::out
     } else {
         Roadmap::new("IT roadmap")
     };
-    let after = if is_json(file) {
-        from_json(&before, &text, request)?
-    } else {
-        let mut ids = IdGen::with_seed(seed);
-        let sheet = request.sheet.unwrap_or_else(|| Sheet::detect(&text));
-        let (after, report) =
-            apply_sheet(&before, sheet, &text, clock.today(), clock.now(), &mut ids).map_err(
-                |errors| {
-                    let lines: Vec<String> = errors
-                        .iter()
-                        .map(|e| format!("{}: {e}", file.display()))
-                        .collect();
-                    format!("nothing imported:\n{}", lines.join("\n"))
-                },
-            )?;
-        print_report(&report, sheet, request.dry_run);
-        after
+    let mut after = match texts.as_slice() {
+        [(file, text)] if is_json(file) => from_json(&before, file, text, request)?,
+        _ => from_sheets(&before, &texts, request, clock, seed)?,
     };
+    if let Some(name) = request.name {
+        after.name = name.trim().to_string();
+    }
     for (title, items) in crate::domain::diff::changes(&before, &after).sections() {
         super::output::out(&format!("\n{title}"));
         for item in items {
@@ -112,14 +125,61 @@ pub fn run(request: &Request, clock: &Clock, seed: u64) -> Result<(), super::out
     Ok(())
 }
 
+/// Applies CSV sheets in the order goals, initiatives, KPIs, risks, each to the result of
+/// the one before; any problem in any of them and nothing is imported.
+fn from_sheets(
+    before: &Roadmap,
+    texts: &[(&Path, String)],
+    request: &Request,
+    clock: &Clock,
+    seed: u64,
+) -> Result<Roadmap, super::output::Failure> {
+    let mut sheets: Vec<(Sheet, &Path, &str)> = texts
+        .iter()
+        .map(|(file, text)| {
+            let sheet = request.sheet.unwrap_or_else(|| Sheet::detect(text));
+            (sheet, *file, text.as_str())
+        })
+        .collect();
+    sheets.sort_by_key(|(sheet, ..)| Sheet::ALL.iter().position(|s| s == sheet));
+    for pair in sheets.windows(2) {
+        if pair[0].0 == pair[1].0 {
+            return Err(super::output::Failure::usage(format!(
+                "{} and {} are both {} sheets: import one at a time",
+                pair[0].1.display(),
+                pair[1].1.display(),
+                pair[0].0.name()
+            )));
+        }
+    }
+    let mut ids = IdGen::with_seed(seed);
+    let mut roadmap = before.clone();
+    for (sheet, file, text) in sheets {
+        let (next, report) =
+            apply_sheet(&roadmap, sheet, text, clock.today(), clock.now(), &mut ids).map_err(
+                |errors| {
+                    let lines: Vec<String> = errors
+                        .iter()
+                        .map(|e| format!("{}: {e}", file.display()))
+                        .collect();
+                    format!("nothing imported:\n{}", lines.join("\n"))
+                },
+            )?;
+        print_report(&report, sheet, request.dry_run);
+        roadmap = next;
+    }
+    Ok(roadmap)
+}
+
 /// The roadmap a JSON export holds, refused over a roadmap with content unless `--replace`.
 fn from_json(
     before: &Roadmap,
+    file: &Path,
     text: &str,
     request: &Request,
 ) -> Result<Roadmap, super::output::Failure> {
     let read = crate::export::json::read(text)
-        .map_err(|e| format!("nothing imported: {}: {e}", request.file.display()))?;
+        .map_err(|e| format!("nothing imported: {}: {e}", file.display()))?;
     let holds = before.initiatives.len() + before.goals.len();
     if holds > 0 && !request.replace {
         return Err(super::output::Failure::usage(format!(

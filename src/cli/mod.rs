@@ -83,9 +83,10 @@ pub enum Cmd {
     /// Bring a roadmap in, all or nothing: a CSV sheet (the export's columns) is added to
     /// the roadmap; a JSON file (alignmap's own export) is the whole roadmap, losslessly.
     Import {
-        /// The CSV or JSON file.
-        #[arg(value_name = "FILE")]
-        source: PathBuf,
+        /// A JSON export, or one or more CSV sheets (goals, initiatives, KPIs, risks: told
+        /// apart by their header rows and applied in that order).
+        #[arg(value_name = "FILE", required = true, num_args = 1..)]
+        source: Vec<PathBuf>,
         /// Only say what would change.
         #[arg(long)]
         dry_run: bool,
@@ -97,6 +98,9 @@ pub enum Cmd {
         /// told from its header row).
         #[arg(long, value_parser = crate::export::sheets::Sheet::parse)]
         sheet: Option<crate::export::sheets::Sheet>,
+        /// Name the roadmap (exports take their titles and file names from it).
+        #[arg(long)]
+        name: Option<String>,
     },
     /// Keep a dated, read-only copy of the roadmap in snapshots/ (not twice the same).
     Snapshot {
@@ -215,13 +219,15 @@ fn dispatch(cli: &Cli, clock: Clock) -> Result<(), Failure> {
             dry_run,
             replace,
             sheet,
+            name,
         }) => {
             let request = import::Request {
                 roadmap: &path()?,
-                file: source,
+                files: source,
                 dry_run: *dry_run,
                 replace: *replace,
                 sheet: *sheet,
+                name: name.as_deref(),
             };
             Ok(import::run(&request, &clock, seed())?)
         }

@@ -96,7 +96,8 @@ pub fn apply(
     let mut out = roadmap.clone();
     let mut report = Report::default();
     let mut errors = Vec::new();
-    // Which row gave each id: two rows with one id would silently merge into one.
+    // Which row gave each id (or title, for rows without one): two such rows would silently
+    // merge into one.
     let mut rows_by_id: std::collections::HashMap<String, usize> = Default::default();
     for row in table.rows() {
         if let Err(e) = apply_row(
@@ -279,9 +280,41 @@ fn apply_row(
             ));
         }
     }
-    let existing = given
-        .as_ref()
-        .and_then(|id| out.initiatives.iter().position(|i| &i.id.0 == id));
+    let existing = match &given {
+        Some(id) => out.initiatives.iter().position(|i| &i.id.0 == id),
+        // No id: the initiative of that title, so a sheet kept in a spreadsheet can be
+        // imported again without making every row twice.
+        None => {
+            let key = format!("title:{}", title.trim().to_lowercase());
+            if let Some(first) = rows_by_id.insert(key, row.number) {
+                return Err(row.error(
+                    "title",
+                    format!("row {first} has the same title and neither has an id: give each an id to keep both"),
+                ));
+            }
+            let same: Vec<usize> = (0..out.initiatives.len())
+                .filter(|at| {
+                    out.initiatives[*at]
+                        .title
+                        .trim()
+                        .eq_ignore_ascii_case(title.trim())
+                })
+                .collect();
+            match same.as_slice() {
+                [] => None,
+                [one] => Some(*one),
+                many => {
+                    return Err(row.error(
+                        "title",
+                        format!(
+                            "{} initiatives have this title: add an id column to say which",
+                            many.len()
+                        ),
+                    ));
+                }
+            }
+        }
+    };
     let target = match (row.text("target"), row.text("horizon")) {
         (Some(_), _) => date_cell(row, "target", today)?,
         (None, Some(h)) if is_finished(h) => match existing {

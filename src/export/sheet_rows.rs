@@ -91,6 +91,17 @@ pub(super) fn goal_row(
             out.goals
                 .iter()
                 .position(|g| g.code.eq_ignore_ascii_case(code))
+        })
+        .or_else(|| {
+            // Neither id nor code: the goal of that title.
+            let title = row.text("title")?;
+            (code.is_none() && row.text("id").is_none())
+                .then(|| {
+                    out.goals
+                        .iter()
+                        .position(|g| g.title.trim().eq_ignore_ascii_case(title))
+                })
+                .flatten()
         });
     let before = at.map(|at| out.goals[at].clone());
     let mut goal = match &before {
