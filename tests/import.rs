@@ -310,3 +310,47 @@ fn two_real_roadmaps_come_in_whole_with_one_command_each() {
         }
     }
 }
+
+#[test]
+fn the_apps_csv_export_writes_four_sheets_that_import_back_whole() {
+    use alignmap::app::{Effect, Source};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("roadmap.ron");
+    let sample = alignmap::sample::sample(common::date(common::TODAY), common::now()).unwrap();
+    alignmap::storage::save(&path, &sample).unwrap();
+    let mut app = common::app_with(sample.clone(), common::TODAY);
+    app.source = Source::File(path.clone());
+    let mut saver = alignmap::runtime::saver::Saver::new(&app, None);
+    app.effects
+        .push(Effect::Export(alignmap::export::Format::Csv));
+    saver.tick(&mut app, std::time::Instant::now());
+    let said = app.message.clone().unwrap().1;
+    assert!(
+        said.starts_with("Wrote the CSV export as 4 sheets"),
+        "{said}"
+    );
+    let exports = dir.path().join("exports");
+    let sheets: Vec<_> = files_in(&exports).iter().map(|n| exports.join(n)).collect();
+    assert_eq!(sheets.len(), 4, "{sheets:?}");
+    let fresh = dir.path().join("fresh");
+    cli_in(dir.path())
+        .arg("--dir")
+        .arg(&fresh)
+        .arg("import")
+        .args(&sheets)
+        .assert()
+        .success();
+    let back = alignmap::storage::load(&fresh.join("roadmap.ron")).unwrap();
+    assert_eq!(back.goals, sample.goals, "goals with their KPIs");
+    let links = |r: &alignmap::domain::Roadmap| -> Vec<_> {
+        r.initiatives
+            .iter()
+            .map(|i| (i.id.clone(), i.serves.clone(), i.risks.clone()))
+            .collect()
+    };
+    assert_eq!(
+        links(&back),
+        links(&sample),
+        "links with strengths, and risks"
+    );
+}

@@ -323,7 +323,8 @@ impl App {
                     options: vec![
                         "HTML page: self-contained, prints on landscape pages".into(),
                         "Markdown: for a wiki or a Git host".into(),
-                        "CSV: one row per initiative, for a spreadsheet".into(),
+                        "CSV: four sheets (goals, initiatives, KPIs, risks) for a spreadsheet"
+                            .into(),
                         "JSON: the whole model, for other tools".into(),
                     ],
                     keys: ["html", "md", "csv", "json"]

@@ -1,6 +1,7 @@
 //! The I/O behind the export dialog, snapshots and "what changed since the last snapshot".
 
 use crate::app::{App, Mode};
+use crate::export::sheets::Sheet;
 use crate::export::{self, Format, Options};
 use crate::storage::{self, snapshot};
 use std::path::{Path, PathBuf};
@@ -23,15 +24,31 @@ fn free_path(dir: &Path, name: &str) -> PathBuf {
         .unwrap_or(first)
 }
 
-/// Writes the roadmap as shown (public view: public export) and says where it went.
+/// Writes the roadmap as shown (public view: public export) and says where it went. CSV
+/// is written as its four sheets (goals, initiatives, KPIs, risks), so what goes out to a
+/// spreadsheet can come back whole.
 pub fn export(app: &mut App, roadmap: &Path, format: Format) {
     let options = Options {
         public: app.public,
         today: app.today,
         changes: None,
     };
-    let text = match export::export(&app.roadmap, format, options) {
-        Ok(text) => text,
+    let files: Result<Vec<(String, String)>, String> = match format {
+        Format::Csv => Sheet::ALL
+            .iter()
+            .map(|sheet| {
+                let text = export::export_sheet(&app.roadmap, *sheet, options)?;
+                Ok((
+                    export::sheet_file_name(&app.roadmap, *sheet, app.today),
+                    text,
+                ))
+            })
+            .collect(),
+        _ => export::export(&app.roadmap, format, options)
+            .map(|text| vec![(export::file_name(&app.roadmap, format, app.today), text)]),
+    };
+    let files = match files {
+        Ok(files) => files,
         Err(e) => return app.error(format!("Export failed: {e}")),
     };
     let dir = export_dir(roadmap);
@@ -41,24 +58,38 @@ pub fn export(app: &mut App, roadmap: &Path, format: Format) {
             dir.display()
         ));
     }
-    let path = free_path(&dir, &export::file_name(&app.roadmap, format, app.today));
-    match storage::write_atomic(&path, text.as_bytes()) {
-        Ok(()) => {
-            #[cfg(unix)]
-            {
-                use std::os::unix::fs::PermissionsExt;
-                let _ = std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644));
-            }
-            let public = if app.public { "public " } else { "" };
-            app.info(format!(
-                "Wrote the {public}{} export to {}",
-                format.extension(),
+    let mut written = Vec::new();
+    for (name, text) in files {
+        let path = free_path(&dir, &name);
+        if let Err(e) = storage::write_atomic(&path, text.as_bytes()) {
+            return app.error(format!(
+                "Export failed: cannot write {}: {e}",
                 path.display()
             ));
         }
-        Err(e) => app.error(format!(
-            "Export failed: cannot write {}: {e}",
-            path.display()
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let _ = std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644));
+        }
+        written.push(path);
+    }
+    let public = if app.public { "public " } else { "" };
+    match written.as_slice() {
+        [one] => app.info(format!(
+            "Wrote the {public}{} export to {}",
+            format.extension(),
+            one.display()
+        )),
+        many => app.info(format!(
+            "Wrote the {public}CSV export as {} sheets to {} ({})",
+            many.len(),
+            dir.display(),
+            many.iter()
+                .filter_map(|p| p.file_name())
+                .map(|n| n.to_string_lossy().into_owned())
+                .collect::<Vec<_>>()
+                .join(", ")
         )),
     }
 }
