@@ -196,7 +196,11 @@ pub fn describe(source: &Source) -> String {
                 s.taken.format("%a %-d %b %Y %H:%M")
             )
         }
-        Source::File(p) => p.display().to_string(),
+        // The file's name only: a path on this machine has no place in a shared document.
+        Source::File(p) => p.file_name().map_or_else(
+            || "a file".to_string(),
+            |n| format!("the file {}", n.to_string_lossy()),
+        ),
     }
 }
 

@@ -52,6 +52,8 @@ h3 { font-size: 15px; margin: 16px 0 6px; }
 table { border-collapse: collapse; width: 100%; margin: 6px 0 12px; }
 th, td { border: 1px solid var(--line); padding: 4px 8px; text-align: left; vertical-align: top; }
 th { background: #f2f2f2; }
+thead { display: table-header-group; }
+.card .about { font-size: 12px; margin: 2px 0; }
 .bar { display: inline-block; width: 120px; height: 10px; border: 1px solid var(--ink); vertical-align: middle; }
 .bar span { display: block; height: 100%; background: var(--ink); }
 section { break-inside: auto; }
@@ -146,12 +148,17 @@ pub fn page(roadmap: &Roadmap, options: Options<'_>) -> String {
             } else {
                 i.target.format("%a %-d %b %Y").to_string()
             };
+            let owner = if i.it_owner.trim().is_empty() {
+                String::new()
+            } else {
+                format!("<div class=\"line\">{}</div>", escape(&i.it_owner))
+            };
             let _ = writeln!(
                 out,
-                "<div class=\"card\"><div class=\"title\">{}</div><div class=\"line\">{} · {when}</div><div class=\"line\">{}</div><div>{}</div></div>",
+                "<div class=\"card\"><div class=\"title\">{}</div>{}<div class=\"line\">{} · {when}</div>{owner}<div>{}</div></div>",
                 escape(&i.title),
+                about(&i.summary),
                 i.status.label(),
-                escape(&i.it_owner),
                 goal_tags(roadmap, i)
             );
         }
@@ -176,11 +183,55 @@ pub fn page(roadmap: &Roadmap, options: Options<'_>) -> String {
         }
         out.push_str("</section>\n");
     }
+    delivered_section(&mut out, roadmap, options);
     goals_section(&mut out, roadmap, options);
     gaps_section(&mut out, roadmap, options);
     decisions_section(&mut out, roadmap);
     out.push_str("</body>\n</html>\n");
     out
+}
+
+/// A summary or description, whole (a folded one would not print).
+fn about(text: &str) -> String {
+    let text = text.trim();
+    if text.is_empty() {
+        return String::new();
+    }
+    format!("<div class=\"about\">{}</div>", escape(text))
+}
+
+/// A table's header row, repeated on every printed page.
+fn head(columns: &[&str]) -> String {
+    let cells: String = columns.iter().map(|c| format!("<th>{c}</th>")).collect();
+    format!("<table><thead><tr>{cells}</tr></thead>\n")
+}
+
+fn delivered_section(out: &mut String, roadmap: &Roadmap, options: Options<'_>) {
+    let delivered = super::delivered(roadmap, options.today);
+    let _ = writeln!(
+        out,
+        "<section>\n<h2>Delivered in the last {} days ({})</h2>",
+        super::DELIVERED_DAYS,
+        delivered.len()
+    );
+    if delivered.is_empty() {
+        out.push_str("<p>None.</p>\n</section>\n");
+        return;
+    }
+    out.push_str(&head(&["Delivered", "Initiative", "For"]));
+    for i in delivered {
+        let day = i
+            .done_on
+            .map_or_else(String::new, |d| d.format("%-d %b %Y").to_string());
+        let _ = writeln!(
+            out,
+            "<tr><td>{day}</td><td>{}{}</td><td>{}</td></tr>",
+            escape(&i.title),
+            about(&i.summary),
+            goal_tags(roadmap, i)
+        );
+    }
+    out.push_str("</table>\n</section>\n");
 }
 
 fn goals_section(out: &mut String, roadmap: &Roadmap, options: Options<'_>) {
@@ -195,22 +246,25 @@ fn goals_section(out: &mut String, roadmap: &Roadmap, options: Options<'_>) {
             alignment::Support::Delivered => " · delivered, nothing open".into(),
             alignment::Support::Supported => String::new(),
         };
+        let owner = if goal.owner.trim().is_empty() {
+            String::new()
+        } else {
+            format!(" · owner {}", escape(&goal.owner))
+        };
         let _ = writeln!(
             out,
-            "<h3><span class=\"goal\" style=\"background:{}\">{}</span>{}</h3>\n<p class=\"meta\">Priority P{} · {}{support}</p>",
+            "<h3><span class=\"goal\" style=\"background:{}\">{}</span>{}</h3>\n<p class=\"meta\">Priority P{}{owner}{support}</p>{}",
             COLOURS[n % COLOURS.len()],
             escape(&goal.code),
             escape(&goal.title),
             goal.priority,
-            escape(&goal.owner)
+            about(&goal.description)
         );
         if goal.kpis.is_empty() {
             out.push_str("<p class=\"alert\">No KPI yet.</p>\n");
             continue;
         }
-        out.push_str(
-            "<table><tr><th>KPI</th><th>Now</th><th>Baseline → target</th><th>Progress</th></tr>\n",
-        );
+        out.push_str(&head(&["KPI", "Now", "Baseline → target", "Progress"]));
         for kpi in &goal.kpis {
             let width = kpi.progress().map_or(0.0, |p| p.clamp(0.0, 1.0) * 100.0);
             let target = kpi
@@ -248,7 +302,7 @@ fn gaps_section(out: &mut String, roadmap: &Roadmap, options: Options<'_>) {
     if gaps.is_empty() {
         out.push_str("<p>No gaps.</p>\n");
     } else {
-        out.push_str("<table><tr><th>Gap</th><th>About</th></tr>\n");
+        out.push_str(&head(&["Gap", "About"]));
         for gap in &gaps {
             let _ = writeln!(
                 out,
@@ -259,11 +313,20 @@ fn gaps_section(out: &mut String, roadmap: &Roadmap, options: Options<'_>) {
         }
         out.push_str("</table>\n");
     }
-    out.push_str(
-        "<table><tr><th>Risk</th><th>Severity</th><th>Initiative</th><th>Mitigation</th></tr>\n",
-    );
-    for i in roadmap.initiatives.iter().filter(|i| i.status.is_active()) {
-        for r in i.risks.iter().filter(|r| r.is_open() && r.is_high()) {
+    let risks: Vec<_> = roadmap
+        .initiatives
+        .iter()
+        .filter(|i| i.status.is_active())
+        .flat_map(|i| i.risks.iter().map(move |r| (i, r)))
+        .filter(|(_, r)| r.is_open() && r.is_high())
+        .collect();
+    if risks.is_empty() {
+        out.push_str("<p>No open high risks.</p>\n</section>\n");
+        return;
+    }
+    out.push_str(&head(&["Risk", "Severity", "Initiative", "Mitigation"]));
+    {
+        for (i, r) in risks {
             let mitigation = if r.mitigation.is_empty() {
                 "<span class=\"alert\">none</span>".to_string()
             } else {
@@ -299,11 +362,15 @@ fn decisions_section(out: &mut String, roadmap: &Roadmap) {
         let due = a
             .due
             .map_or_else(String::new, |d| format!(", due {}", d.format("%-d %b %Y")));
+        let owner = if a.owner.trim().is_empty() {
+            String::new()
+        } else {
+            format!(" · owner {}", escape(&a.owner))
+        };
         let _ = writeln!(
             out,
-            "<li>Action ({state}{due}): {} {}</li>",
-            escape(&a.text),
-            escape(&a.owner)
+            "<li>Action ({state}{due}): {}{owner}</li>",
+            escape(&a.text)
         );
     }
     out.push_str("</ul>\n</section>\n");

@@ -17,10 +17,10 @@ pub fn escape(text: &str) -> String {
             '\n' | '\r' | '\t' => out.push(' '),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
             // User text never starts a line here, so line-start markup (#, -, +, 1.) is
-            // harmless; these are the characters that act anywhere in a line or table cell.
-            '\\' | '`' | '*' | '_' | '[' | ']' | '!' | '|' | '~' => {
+            // harmless; these are the characters that act anywhere in a line or table cell
+            // (`\&` stops an entity and reads as `&`, also in headings).
+            '\\' | '`' | '*' | '_' | '[' | ']' | '!' | '|' | '~' | '&' => {
                 out.push('\\');
                 out.push(c);
             }
@@ -105,16 +105,44 @@ pub fn document(roadmap: &Roadmap, options: Options<'_>) -> String {
             } else {
                 ""
             };
+            let title = if i.summary.trim().is_empty() {
+                escape(&i.title)
+            } else {
+                format!("{} — {}", escape(&i.title), escape(&i.summary))
+            };
             let _ = writeln!(
                 out,
-                "| {} | {} | {}{late} | {} | {} |",
-                escape(&i.title),
+                "| {title} | {} | {}{late} | {} | {} |",
                 goals_of(roadmap, i),
                 i.target.format("%-d %b %Y"),
                 i.status.label(),
                 escape(&i.it_owner)
             );
         }
+        out.push('\n');
+    }
+    let delivered = super::delivered(roadmap, today);
+    let _ = writeln!(
+        out,
+        "## Delivered in the last {} days ({})\n",
+        super::DELIVERED_DAYS,
+        delivered.len()
+    );
+    if delivered.is_empty() {
+        let _ = writeln!(out, "None.\n");
+    }
+    for i in &delivered {
+        let day = i
+            .done_on
+            .map_or_else(String::new, |d| d.format("%-d %b %Y").to_string());
+        let _ = writeln!(
+            out,
+            "- {day}: {} · for {}",
+            escape(&i.title),
+            goals_of(roadmap, i)
+        );
+    }
+    if !delivered.is_empty() {
         out.push('\n');
     }
     let _ = writeln!(out, "## Business goals\n");
@@ -137,6 +165,9 @@ pub fn document(roadmap: &Roadmap, options: Options<'_>) -> String {
             alignment::Support::Supported => {}
         }
         let _ = writeln!(out, "{}\n", facts.join(" · "));
+        if !goal.description.trim().is_empty() {
+            let _ = writeln!(out, "{}\n", escape(&goal.description));
+        }
         for kpi in &goal.kpis {
             let target = kpi
                 .target
@@ -195,6 +226,9 @@ pub fn document(roadmap: &Roadmap, options: Options<'_>) -> String {
         .filter(|(_, r)| r.is_open() && r.is_high())
         .collect();
     let _ = writeln!(out, "## Open high risks ({})\n", risks.len());
+    if risks.is_empty() {
+        let _ = writeln!(out, "None.");
+    }
     for (i, r) in risks {
         let mitigation = if r.mitigation.is_empty() {
             "**no mitigation**".to_string()
@@ -234,12 +268,12 @@ pub fn document(roadmap: &Roadmap, options: Options<'_>) -> String {
             let due = a
                 .due
                 .map_or_else(String::new, |d| format!(", due {}", d.format("%-d %b %Y")));
-            let _ = writeln!(
-                out,
-                "- Action ({done}{due}): {} {}",
-                escape(&a.text),
-                escape(&a.owner)
-            );
+            let owner = if a.owner.trim().is_empty() {
+                String::new()
+            } else {
+                format!(" · owner {}", escape(&a.owner))
+            };
+            let _ = writeln!(out, "- Action ({done}{due}): {}{owner}", escape(&a.text));
         }
         out.push('\n');
     }
@@ -291,6 +325,11 @@ mod tests {
             "\\[x\\](javascript:alert(1))"
         );
         assert_eq!(escape("<script>"), "&lt;script&gt;");
+        assert_eq!(
+            escape("R&D &amp;"),
+            "R\\&D \\&amp;",
+            "no entity, and & reads as &"
+        );
         assert_eq!(escape("one\ntwo"), "one two");
         assert_eq!(
             escape("*bold* _it_ `code`"),

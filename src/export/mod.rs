@@ -115,6 +115,24 @@ pub fn sheet_file_name(roadmap: &Roadmap, sheet: sheets::Sheet, today: NaiveDate
     }
 }
 
+/// How far back an export's "Delivered" section looks.
+pub const DELIVERED_DAYS: u64 = 90;
+
+/// Work delivered in the [`DELIVERED_DAYS`] up to `today`, newest first.
+pub fn delivered(roadmap: &Roadmap, today: NaiveDate) -> Vec<&crate::domain::Initiative> {
+    let since = today - chrono::Days::new(DELIVERED_DAYS);
+    let mut list: Vec<_> = roadmap
+        .initiatives
+        .iter()
+        .filter(|i| {
+            i.status == crate::domain::Status::Done
+                && i.done_on.is_some_and(|d| d > since && d <= today)
+        })
+        .collect();
+    list.sort_by_key(|i| std::cmp::Reverse(i.done_on));
+    list
+}
+
 /// A file name from the roadmap's name and the date: `northwind-it-roadmap-2026-11-22.html`.
 /// Only ASCII letters, digits and `-` survive, so the name is safe on every system.
 pub fn file_name(roadmap: &Roadmap, format: Format, today: NaiveDate) -> String {
