@@ -504,3 +504,21 @@ fn the_decisions_view_moves_down_the_list_and_the_recap_lists_decisions() {
         "{text}"
     );
 }
+
+#[test]
+fn line_breaks_in_a_summary_start_new_lines_in_the_detail() {
+    let app = sample_app();
+    let at = app.columns[0][app.cursor[0]];
+    let mut roadmap = app.roadmap.clone();
+    roadmap.initiatives[at].summary = "First line of the summary\nSecond line \u{1b}[31m".into();
+    let mut app = app_with(roadmap, TODAY);
+    press(&mut app, "Enter");
+    let text = screen_text(&draw(&mut app, 100, 40));
+    let first = text
+        .lines()
+        .position(|l| l.contains("First line of the summary"))
+        .unwrap();
+    let next = text.lines().nth(first + 1).unwrap();
+    assert!(next.contains("Second line ␛[31m"), "{text}");
+    assert!(!text.contains('␊'), "{text}");
+}

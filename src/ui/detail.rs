@@ -153,7 +153,9 @@ fn initiative_lines<'a>(app: &App, i: &Initiative, theme: &Theme) -> Vec<Line<'a
     if !i.summary.is_empty() {
         lines.push(Line::raw(""));
         lines.push(Line::styled("Summary", theme.dim));
-        lines.push(Line::styled(clean(&i.summary).into_owned(), theme.text));
+        for line in super::text::lines(&i.summary) {
+            lines.push(Line::styled(line, theme.text));
+        }
     }
     lines.extend(sections::deliverables(app, i, theme));
     lines.extend(sections::case(app, i, theme));
@@ -162,7 +164,9 @@ fn initiative_lines<'a>(app: &App, i: &Initiative, theme: &Theme) -> Vec<Line<'a
     if !app.public && !i.notes.is_empty() {
         lines.push(Line::raw(""));
         lines.push(Line::styled("Notes (internal)", theme.dim));
-        lines.push(Line::styled(clean(&i.notes).into_owned(), theme.text));
+        for line in super::text::lines(&i.notes) {
+            lines.push(Line::styled(line, theme.text));
+        }
     }
     if !i.target_log.is_empty() {
         lines.push(Line::raw(""));
@@ -226,7 +230,9 @@ fn goal_lines<'a>(app: &App, g: &Goal, theme: &Theme) -> Vec<Line<'a>> {
     ];
     if !g.description.is_empty() {
         lines.push(Line::raw(""));
-        lines.push(Line::styled(clean(&g.description).into_owned(), theme.text));
+        for line in super::text::lines(&g.description) {
+            lines.push(Line::styled(line, theme.text));
+        }
     }
     lines.extend(sections::goal_kpis(app, g, theme));
     lines.push(Line::raw(""));

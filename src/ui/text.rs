@@ -29,6 +29,14 @@ fn needs_cleaning(c: char) -> bool {
         || matches!(c, '\u{2028}' | '\u{2029}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
+/// Multi-line text (a summary, notes) as cleaned lines: real line breaks start a new line
+/// instead of showing as `␊`; every other control character still shows as its placeholder.
+pub fn lines(text: &str) -> Vec<String> {
+    text.split('\n')
+        .map(|line| clean(line.strip_suffix('\r').unwrap_or(line)).into_owned())
+        .collect()
+}
+
 /// Display width of text in terminal cells.
 pub fn width(text: &str) -> usize {
     text.chars().map(|c| c.width().unwrap_or(0)).sum()
@@ -64,6 +72,7 @@ mod tests {
     #[test]
     fn control_characters_become_visible() {
         assert_eq!(clean("a\u{1b}[31mb\u{7}\r\n"), "a␛[31mb␇␍␊");
+        assert_eq!(lines("one\r\ntwo\n\u{1b}x"), ["one", "two", "␛x"]);
         assert_eq!(clean("osc\u{9d}52"), "osc�52");
         assert_eq!(clean("rtl\u{202e}x"), "rtl�x");
         assert!(matches!(clean("plain ✓ 日本"), Cow::Borrowed(_)));
