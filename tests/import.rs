@@ -354,3 +354,75 @@ fn the_apps_csv_export_writes_four_sheets_that_import_back_whole() {
         "links with strengths, and risks"
     );
 }
+
+#[test]
+fn a_sheet_with_its_own_column_names_and_status_words_comes_in_with_map_ignore_and_status() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("plan.csv"),
+        "Title;Owner;Timeframe;Phase;Budget\nNew intranet;Ana Sousa;Q3 2027;Delivery;120k\nRetire fax;Raj Patel;2027-03;Idea;5k\n",
+    )
+    .unwrap();
+    let import = |extra: &[&str]| {
+        let mut cmd = cli_in(dir.path());
+        cmd.args(["import", "plan.csv"]).args(extra);
+        cmd
+    };
+    import(&[]).assert().code(1).stderr(
+        predicate::str::contains("column owner: unknown column; the columns are").and(
+            predicate::str::contains("--map owner=COLUMN renames it, --ignore owner leaves it out"),
+        ),
+    );
+    import(&["--map", "ownr=it_owner"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "--map ownr: no sheet has a column ownr",
+        ));
+    import(&[
+        "--map",
+        "owner=it_owner",
+        "--map",
+        "timeframe=target",
+        "--map",
+        "phase=status",
+        "--ignore",
+        "budget",
+        "--status",
+        "Delivery=In progress",
+        "--status",
+        "idea=Proposed",
+    ])
+    .assert()
+    .success();
+    let roadmap = alignmap::storage::load(&dir.path().join("roadmap.ron")).unwrap();
+    let got: Vec<_> = roadmap
+        .initiatives
+        .iter()
+        .map(|i| {
+            (
+                i.title.as_str(),
+                i.it_owner.as_str(),
+                i.target.to_string(),
+                i.status.label(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "New intranet",
+                "Ana Sousa",
+                "2027-09-30".to_string(),
+                "In progress"
+            ),
+            (
+                "Retire fax",
+                "Raj Patel",
+                "2027-03-31".to_string(),
+                "Proposed"
+            ),
+        ]
+    );
+}

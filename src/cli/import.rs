@@ -5,7 +5,8 @@
 use crate::app::Clock;
 use crate::domain::{IdGen, Roadmap};
 use crate::export::import::Report;
-use crate::export::sheets::{Sheet, apply_sheet};
+use crate::export::sheets::{Sheet, apply_sheet_mapped};
+use crate::export::table::Mapping;
 use crate::storage;
 use std::path::{Path, PathBuf};
 
@@ -24,6 +25,8 @@ pub struct Request<'a> {
     pub sheet: Option<Sheet>,
     /// A name for the roadmap (exports take their titles and file names from it).
     pub name: Option<&'a str>,
+    /// CSV: the sheets' own column names and status words.
+    pub mapping: &'a Mapping,
 }
 
 fn is_json(path: &Path) -> bool {
@@ -58,6 +61,14 @@ fn check_request(request: &Request) -> Result<(), super::output::Failure> {
     }
     if request.name.is_some_and(|n| n.trim().is_empty()) {
         return usage("--name needs a name, e.g. --name \"Northwind IT roadmap\"");
+    }
+    let mapped = !request.mapping.columns.is_empty()
+        || !request.mapping.ignore.is_empty()
+        || !request.mapping.statuses.is_empty();
+    if json && mapped {
+        return usage(
+            "--map, --ignore and --status are for CSV sheets; a JSON export has alignmap's own names",
+        );
     }
     if request.replace && !json {
         return usage(
@@ -152,11 +163,40 @@ fn from_sheets(
             )));
         }
     }
+    // A column to map or leave out that no sheet has is a typo: say so.
+    let headers: Vec<String> = sheets
+        .iter()
+        .flat_map(|(_, _, text)| {
+            let header = text
+                .trim_start_matches('\u{feff}')
+                .lines()
+                .next()
+                .unwrap_or("");
+            header
+                .split([',', ';'])
+                .map(|h| h.trim().trim_matches('"').to_lowercase())
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let named = request
+        .mapping
+        .columns
+        .iter()
+        .map(|(from, _)| ("--map", from));
+    let ignored = request.mapping.ignore.iter().map(|c| ("--ignore", c));
+    for (flag, column) in named.chain(ignored) {
+        if !headers.contains(column) {
+            return Err(super::output::Failure::usage(format!(
+                "{flag} {column}: no sheet has a column {column}"
+            )));
+        }
+    }
     let mut ids = IdGen::with_seed(seed);
     let mut roadmap = before.clone();
+    let when = (clock.today(), clock.now());
     for (sheet, file, text) in sheets {
         let (next, report) =
-            apply_sheet(&roadmap, sheet, text, clock.today(), clock.now(), &mut ids).map_err(
+            apply_sheet_mapped(&roadmap, sheet, text, when, &mut ids, request.mapping).map_err(
                 |errors| {
                     let lines: Vec<String> = errors
                         .iter()

@@ -101,6 +101,17 @@ pub enum Cmd {
         /// Name the roadmap (exports take their titles and file names from it).
         #[arg(long)]
         name: Option<String>,
+        /// CSV: a column of the sheet that means one of alignmap's, e.g. owner=it_owner
+        /// (repeatable).
+        #[arg(long = "map", value_name = "FROM=TO", value_parser = crate::export::table::Mapping::parse_map)]
+        map: Vec<(String, String)>,
+        /// CSV: a column of the sheet to leave out (repeatable).
+        #[arg(long, value_name = "COLUMN")]
+        ignore: Vec<String>,
+        /// CSV: a status word of the sheet and the status it means, e.g. 'Delivery=In
+        /// progress' (repeatable).
+        #[arg(long = "status", value_name = "FROM=TO", value_parser = crate::export::table::Mapping::parse_status)]
+        statuses: Vec<(String, crate::domain::Status)>,
     },
     /// Keep a dated, read-only copy of the roadmap in snapshots/ (not twice the same).
     Snapshot {
@@ -220,8 +231,17 @@ fn dispatch(cli: &Cli, clock: Clock) -> Result<(), Failure> {
             replace,
             sheet,
             name,
+            map,
+            ignore,
+            statuses,
         }) => {
+            let mapping = crate::export::table::Mapping {
+                columns: map.clone(),
+                ignore: ignore.iter().map(|c| c.trim().to_lowercase()).collect(),
+                statuses: statuses.clone(),
+            };
             let request = import::Request {
+                mapping: &mapping,
                 roadmap: &path()?,
                 files: source,
                 dry_run: *dry_run,

@@ -7,7 +7,7 @@
 
 use super::csv::COLUMNS;
 pub use super::table::RowError;
-use super::table::{Row, Table};
+use super::table::{Mapping, Row, Table};
 use crate::domain::business::{GoalLink, Strength};
 use crate::domain::dates::parse_date;
 use crate::domain::validate::{MAX_CODE_LEN, check_id};
@@ -32,6 +32,7 @@ pub struct Report {
     pub goals_created: Vec<String>,
 }
 
+/// The status a word names (`In progress`, `in-progress`, `inprogress`).
 pub(super) fn status(text: &str) -> Option<Status> {
     let t = text
         .trim()
@@ -92,7 +93,20 @@ pub fn apply(
     now: DateTime<Utc>,
     ids: &mut IdGen,
 ) -> Result<(Roadmap, Report), Vec<RowError>> {
-    let table = super::table::read(csv, &COLUMNS, &[&["title"], &["target", "horizon"]])?;
+    apply_mapped(roadmap, csv, today, now, ids, &Mapping::default())
+}
+
+/// [`apply`] with the sheet's names mapped (`--map`, `--ignore`, `--status`).
+pub fn apply_mapped(
+    roadmap: &Roadmap,
+    csv: &str,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+    ids: &mut IdGen,
+    mapping: &Mapping,
+) -> Result<(Roadmap, Report), Vec<RowError>> {
+    let required: &[&[&str]] = &[&["title"], &["target", "horizon"]];
+    let table = super::table::read_mapped(csv, &COLUMNS, required, mapping)?;
     let mut out = roadmap.clone();
     let mut report = Report::default();
     let mut errors = Vec::new();
@@ -341,12 +355,18 @@ fn apply_row(
         (None, None) => None,
     };
     let status = match row.text("status") {
-        Some(s) => Some(status(s).ok_or_else(|| {
-            row.error(
+        Some(s) => Some(
+            table
+                .mapping()
+                .status(s)
+                .or_else(|| status(s))
+                .ok_or_else(|| {
+                    row.error(
                 "status",
                 format!("\"{s}\" is not Proposed, Planned, In progress, Blocked, Done or Dropped"),
             )
-        })?),
+                })?,
+        ),
         None => None,
     };
     let kind =

@@ -6,7 +6,7 @@
 
 use super::import::Report;
 use super::sheet_rows::{goal_row, kpi_row, risk_row};
-use super::table::{self, RowError};
+use super::table::{self, Mapping, RowError};
 use crate::domain::business::Direction;
 use crate::domain::{GoalId, IdGen, Roadmap};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -192,13 +192,30 @@ pub fn apply_sheet(
     now: DateTime<Utc>,
     ids: &mut IdGen,
 ) -> Result<(Roadmap, Report), Vec<RowError>> {
+    apply_sheet_mapped(roadmap, sheet, csv, (today, now), ids, &Mapping::default())
+}
+
+/// [`apply_sheet`] with the sheet's names mapped (`--map`, `--ignore`, `--status`).
+pub fn apply_sheet_mapped(
+    roadmap: &Roadmap,
+    sheet: Sheet,
+    csv: &str,
+    (today, now): (NaiveDate, DateTime<Utc>),
+    ids: &mut IdGen,
+    mapping: &Mapping,
+) -> Result<(Roadmap, Report), Vec<RowError>> {
+    let read = |columns: &[&str], required: &[&[&str]]| {
+        table::read_mapped(csv, columns, required, mapping)
+    };
     let mut out = roadmap.clone();
     let mut report = Report::default();
     let mut errors = Vec::new();
     match sheet {
-        Sheet::Initiatives => return super::import::apply(roadmap, csv, today, now, ids),
+        Sheet::Initiatives => {
+            return super::import::apply_mapped(roadmap, csv, today, now, ids, mapping);
+        }
         Sheet::Goals => {
-            let sheet = table::read(csv, &GOAL_COLUMNS, &[&["title", "code"]])?;
+            let sheet = read(&GOAL_COLUMNS, &[&["title", "code"]])?;
             let mut codes: std::collections::HashMap<String, usize> = Default::default();
             for row in sheet.rows() {
                 if let Err(e) = goal_row(&row, &mut out, &mut report, &mut codes, ids) {
@@ -207,7 +224,7 @@ pub fn apply_sheet(
             }
         }
         Sheet::Kpis => {
-            let sheet = table::read(csv, &KPI_COLUMNS, &[&["goal"], &["name"]])?;
+            let sheet = read(&KPI_COLUMNS, &[&["goal"], &["name"]])?;
             for row in sheet.rows() {
                 if let Err(e) = kpi_row(&row, &mut out, &mut report, today, ids) {
                     errors.push(e);
@@ -215,7 +232,7 @@ pub fn apply_sheet(
             }
         }
         Sheet::Risks => {
-            let sheet = table::read(csv, &RISK_COLUMNS, &[&["initiative"], &["title"]])?;
+            let sheet = read(&RISK_COLUMNS, &[&["initiative"], &["title"]])?;
             for row in sheet.rows() {
                 if let Err(e) = risk_row(&row, &mut out, &mut report, today, ids) {
                     errors.push(e);

@@ -37,11 +37,59 @@ impl std::fmt::Display for RowError {
     }
 }
 
+/// How a sheet's own names map to alignmap's: `--map owner=it_owner`, `--ignore budget`,
+/// `--status 'Delivery=In progress'`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Mapping {
+    /// Column renames, the sheet's name (lower case) first.
+    pub columns: Vec<(String, String)>,
+    /// Columns left out (lower case).
+    pub ignore: Vec<String>,
+    /// Status words of the sheet (lower case) and the status each means.
+    pub statuses: Vec<(String, crate::domain::Status)>,
+}
+
+/// `FROM=TO` split and trimmed, FROM in lower case.
+fn pair(text: &str, flag: &str) -> Result<(String, String), String> {
+    match text.split_once('=') {
+        Some((from, to)) if !from.trim().is_empty() && !to.trim().is_empty() => {
+            Ok((from.trim().to_lowercase(), to.trim().to_string()))
+        }
+        _ => Err(format!("'{text}' is not FROM=TO (e.g. {flag})")),
+    }
+}
+
+impl Mapping {
+    /// Parses a `--map FROM=TO` value.
+    pub fn parse_map(text: &str) -> Result<(String, String), String> {
+        pair(text, "--map owner=it_owner").map(|(from, to)| (from, to.to_lowercase()))
+    }
+
+    /// Parses a `--status FROM=TO` value (TO one of the statuses).
+    pub fn parse_status(text: &str) -> Result<(String, crate::domain::Status), String> {
+        let (from, to) = pair(text, "--status 'Delivery=In progress'")?;
+        let status = super::import::status(&to).ok_or_else(|| {
+            format!("'{to}' is not Proposed, Planned, In progress, Blocked, Done or Dropped")
+        })?;
+        Ok((from, status))
+    }
+
+    /// The status a sheet's word means, by this mapping.
+    pub fn status(&self, text: &str) -> Option<crate::domain::Status> {
+        let text = text.trim().to_lowercase();
+        self.statuses
+            .iter()
+            .find(|(from, _)| *from == text)
+            .map(|(_, s)| *s)
+    }
+}
+
 /// A sheet read into memory: its columns and its data rows.
 #[derive(Debug)]
 pub struct Table {
     headers: Vec<String>,
     rows: Vec<(usize, Vec<String>)>,
+    mapping: Mapping,
 }
 
 /// One data row: its number in the file and its cells.
@@ -72,6 +120,11 @@ impl Row<'_> {
 }
 
 impl Table {
+    /// The mapping the sheet was read with.
+    pub fn mapping(&self) -> &Mapping {
+        &self.mapping
+    }
+
     /// True when the sheet has this column.
     pub fn has(&self, column: &str) -> bool {
         self.headers.iter().any(|h| h == column)
@@ -108,13 +161,34 @@ fn delimiter(csv: &str) -> u8 {
 /// Reads `csv`, whose columns must be among `columns`; each group in `required` needs at
 /// least one of its columns (e.g. `["target", "horizon"]`). Every problem is returned.
 pub fn read(csv: &str, columns: &[&str], required: &[&[&str]]) -> Result<Table, Vec<RowError>> {
+    read_mapped(csv, columns, required, &Mapping::default())
+}
+
+/// [`read`], with the sheet's column names mapped and some columns left out first.
+pub fn read_mapped(
+    csv: &str,
+    columns: &[&str],
+    required: &[&[&str]],
+    mapping: &Mapping,
+) -> Result<Table, Vec<RowError>> {
     let csv = csv.strip_prefix('\u{feff}').unwrap_or(csv);
     let mut reader = ::csv::ReaderBuilder::new()
         .flexible(false)
         .delimiter(delimiter(csv))
         .from_reader(csv.as_bytes());
+    // An ignored column gets a name no lookup asks for.
+    const IGNORED: &str = "\u{0}ignored";
+    let rename = |name: String| {
+        if mapping.ignore.contains(&name) {
+            return IGNORED.to_string();
+        }
+        match mapping.columns.iter().find(|(from, _)| *from == name) {
+            Some((_, to)) => to.clone(),
+            None => name,
+        }
+    };
     let headers: Vec<String> = match reader.headers() {
-        Ok(h) => h.iter().map(|c| c.trim().to_ascii_lowercase()).collect(),
+        Ok(h) => h.iter().map(|c| rename(c.trim().to_lowercase())).collect(),
         Err(e) => {
             return Err(vec![RowError::new(
                 1,
@@ -125,14 +199,14 @@ pub fn read(csv: &str, columns: &[&str], required: &[&[&str]]) -> Result<Table, 
     };
     let mut errors = Vec::new();
     for h in &headers {
-        if !columns.contains(&h.as_str()) {
+        if h != IGNORED && !columns.contains(&h.as_str()) {
             let hint =
                 nearest(h, columns).map_or_else(String::new, |c| format!("did you mean {c}? "));
             errors.push(RowError::new(
                 1,
                 Some(h),
                 format!(
-                    "unknown column; {hint}the columns are {}",
+                    "unknown column; {hint}the columns are {} (--map {h}=COLUMN renames it, --ignore {h} leaves it out)",
                     columns.join(", ")
                 ),
             ));
@@ -163,7 +237,11 @@ pub fn read(csv: &str, columns: &[&str], required: &[&[&str]]) -> Result<Table, 
         }
     }
     if errors.is_empty() {
-        Ok(Table { headers, rows })
+        Ok(Table {
+            headers,
+            rows,
+            mapping: mapping.clone(),
+        })
     } else {
         Err(errors)
     }
@@ -219,6 +297,31 @@ mod tests {
             "{}",
             err[0]
         );
+    }
+
+    #[test]
+    fn columns_are_renamed_or_left_out_as_asked() {
+        let mapping = Mapping {
+            columns: vec![Mapping::parse_map("Owner = IT_Owner").unwrap()],
+            ignore: vec!["budget".into()],
+            statuses: vec![Mapping::parse_status("Delivery=in progress").unwrap()],
+        };
+        let table = read_mapped(
+            "Title,Owner,Budget\nA,Sam,12\n",
+            &["title", "it_owner"],
+            &[&["title"]],
+            &mapping,
+        )
+        .unwrap();
+        let row = table.rows().next().unwrap();
+        assert_eq!(row.cell("it_owner"), Some("Sam"));
+        assert_eq!(row.cell("budget"), None);
+        assert_eq!(
+            table.mapping().status(" DELIVERY "),
+            Some(crate::domain::Status::InProgress)
+        );
+        assert!(Mapping::parse_map("owner").is_err());
+        assert!(Mapping::parse_status("x=Nearly done").is_err());
     }
 
     #[test]
