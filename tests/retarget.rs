@@ -259,3 +259,37 @@ fn all_overdue_work_of_a_goal_rolls_forward_with_one_reason_as_one_step() {
     let after: Vec<_> = of_goal.iter().map(|i| initiative(&app, i).target).collect();
     assert_eq!(after, before);
 }
+
+#[test]
+fn the_roadmap_is_renamed_in_its_settings_and_an_empty_name_is_refused() {
+    let mut app = sample_on("2026-11-22");
+    let before = app.roadmap.name.clone();
+    press(&mut app, ",");
+    let Mode::Form(form) = &app.mode else {
+        panic!("the settings form")
+    };
+    assert_eq!(form.title(), "Roadmap settings");
+    assert_eq!(form.value(alignmap::app::form::FieldName::Title), before);
+    for _ in 0..before.chars().count() {
+        press(&mut app, "Backspace");
+    }
+    press(&mut app, "Enter");
+    let Mode::Form(form) = &app.mode else {
+        panic!("an empty name keeps the form open")
+    };
+    assert!(
+        form.error
+            .as_deref()
+            .unwrap()
+            .starts_with("Name the roadmap")
+    );
+    type_text(&mut app, "Northwind IT 2027");
+    press(&mut app, "Enter");
+    assert_eq!(app.roadmap.name, "Northwind IT 2027");
+    assert_eq!(
+        alignmap::export::file_name(&app.roadmap, alignmap::export::Format::Html, app.today),
+        "northwind-it-2027-2026-11-22.html"
+    );
+    press(&mut app, "u");
+    assert_eq!(app.roadmap.name, before);
+}

@@ -355,6 +355,7 @@ impl App {
             | Command::EditNeeds => self.attach_command(command, self.selected_item()),
             Command::MoveEarlier => self.move_card(false),
             Command::MoveLater => self.move_card(true),
+            Command::Settings => self.open_settings(),
             Command::SetTarget => match self.board_selection() {
                 Some(id) => self.open_retarget(vec![id]),
                 None => self.nothing_selected(),

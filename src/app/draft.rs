@@ -151,6 +151,7 @@ impl App {
             }
             FormTarget::SlipReasons(ids) => Form::slip_reasons(still_there(ids)?, today),
             FormTarget::Retarget(ids) => Form::retarget(still_there(ids)?, today),
+            FormTarget::Settings => Form::settings(r, today),
         })
     }
 

@@ -291,6 +291,10 @@ impl Form {
             )),
             FormTarget::Deliverable(..) => self.date().map(|_| ()),
             FormTarget::CheckIn(_) => self.date().map(|_| ()),
+            FormTarget::Settings if title.trim().is_empty() => Err((
+                FieldName::Title,
+                "Name the roadmap: exports take their titles and file names from it.".into(),
+            )),
             FormTarget::Retarget(_) => {
                 let date = self.date()?;
                 if date < self.today {

@@ -34,6 +34,8 @@ pub enum FormTarget {
     SlipReasons(Vec<InitiativeId>),
     /// An exact target date for these initiatives.
     Retarget(Vec<InitiativeId>),
+    /// The roadmap's name and currency.
+    Settings,
 }
 
 impl FormTarget {
@@ -141,6 +143,8 @@ pub enum FieldName {
     FollowUp,
     /// Why a target moved later.
     Reason,
+    /// The roadmap's currency.
+    Currency,
 }
 
 impl FieldName {

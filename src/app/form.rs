@@ -223,6 +223,7 @@ impl Form {
             FormTarget::SlipReason(_) => "It moved later: why? (Esc skips)",
             FormTarget::SlipReasons(_) => "They moved later: why? One reason for all (Esc skips)",
             FormTarget::Retarget(_) => "Set the target date",
+            FormTarget::Settings => "Roadmap settings",
         }
     }
 

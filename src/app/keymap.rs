@@ -113,6 +113,8 @@ pub enum Command {
     RollGoalForward,
     /// Set the selected initiative's target to an exact date, month or quarter.
     SetTarget,
+    /// The roadmap's settings: its name and currency.
+    Settings,
     /// Mark the review entry reviewed (it stays away until its item changes).
     MarkReviewed,
     /// Mark every entry of the highlighted entry's group reviewed, as one undoable step.
@@ -176,6 +178,7 @@ impl Command {
                 | Command::RollForward
                 | Command::RollGoalForward
                 | Command::SetTarget
+                | Command::Settings
                 | Command::MarkReviewed
                 | Command::MarkGroupReviewed
                 | Command::AddCheckIn
@@ -254,6 +257,7 @@ impl Command {
             Command::RollForward => "roll forward: this week, a later horizon or an exact date",
             Command::RollGoalForward => "roll all overdue work of this goal forward (one reason)",
             Command::SetTarget => "set an exact target: a day, a month (March 2027), Q2 2027",
+            Command::Settings => "roadmap settings: its name (used by exports) and currency",
             Command::MarkReviewed => "mark reviewed (back when something changes)",
             Command::MarkGroupReviewed => {
                 "mark the whole group reviewed (all overdue, all stale …; one undo)"
@@ -467,6 +471,7 @@ impl Default for Keymap {
             (MoveEarlier, vec![ch('H'), shift(K::Left)]),
             (MoveLater, vec![ch('L'), shift(K::Right)]),
             (SetTarget, vec![ch('T')]),
+            (Settings, vec![ch(',')]),
             (ReorderUp, vec![ch('K'), shift(K::Up)]),
             (ReorderDown, vec![ch('J'), shift(K::Down)]),
             (SetStatus, vec![ch('s')]),

@@ -22,6 +22,7 @@ mod retarget;
 pub mod review;
 mod review_forms;
 pub mod search;
+mod settings;
 
 pub use alignment::{AlignState, Screen, Tab};
 pub use attach::{Pick, PickFor};
@@ -741,6 +742,7 @@ impl App {
             | FormTarget::SlipReason(_)
             | FormTarget::SlipReasons(_) => self.apply_entry_form(form),
             FormTarget::Retarget(_) => self.submit_retarget(form),
+            FormTarget::Settings => self.apply_settings(form),
         }
     }
 
