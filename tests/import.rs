@@ -75,6 +75,20 @@ fn a_json_import_never_replaces_a_roadmap_with_content_unless_asked() {
             "already holds 6 goals and 18 initiatives, and a JSON export is a whole roadmap: add --replace",
         ));
     assert_eq!(std::fs::read(&roadmap).unwrap(), before);
+    // The same export again changes nothing (and writes nothing); a renamed one replaces it.
+    cli_in(dir.path())
+        .args(["import", "--replace"])
+        .arg(&json)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("nothing changed"));
+    assert!(!dir.path().join("backups").exists());
+    let text = std::fs::read_to_string(&json).unwrap();
+    std::fs::write(
+        &json,
+        text.replacen("Northwind IT roadmap", "Northwind 2027", 1),
+    )
+    .unwrap();
     cli_in(dir.path())
         .args(["import", "--replace"])
         .arg(&json)
@@ -425,4 +439,63 @@ fn a_sheet_with_its_own_column_names_and_status_words_comes_in_with_map_ignore_a
             ),
         ]
     );
+}
+
+#[test]
+fn updating_from_a_sheet_never_wipes_what_a_blank_cell_does_not_say() {
+    use alignmap::export::import::apply;
+    use alignmap::export::sheets::{Sheet, apply_sheet};
+    let today = common::date(common::TODAY);
+    let sample = alignmap::sample::sample(today, common::now()).unwrap();
+    let mut ids = alignmap::domain::IdGen::with_seed(5);
+    let vpn = sample
+        .initiatives
+        .iter()
+        .find(|i| i.title.starts_with("Patch the VPN"))
+        .unwrap();
+    // A row naming the initiative by title, every other cell blank.
+    let header = alignmap::export::csv::COLUMNS.join(",");
+    let blanks = ",".repeat(alignmap::export::csv::COLUMNS.len() - 2);
+    let csv = format!("{header}\n,{}{blanks}\n", vpn.title);
+    let (after, report) = apply(&sample, &csv, today, common::now(), &mut ids).unwrap();
+    let same = after.initiative(&vpn.id).unwrap();
+    assert_eq!(
+        (&same.summary, &same.serves, &same.tags, same.target),
+        (&vpn.summary, &vpn.serves, &vpn.tags, vpn.target)
+    );
+    assert_eq!((report.added, report.updated), (0, 0));
+    // Made done in the sheet without a delivery day: none, never the import day.
+    let done = format!("title,target,status\n{},,Done\n", vpn.title);
+    let (after, _) = apply(&sample, &done, today, common::now(), &mut ids).unwrap();
+    assert_eq!(after.initiative(&vpn.id).unwrap().done_on, None);
+    // A mistyped strength and dates relative to today are refused, naming the cell.
+    let typo = format!("title,target,goals\n{},2027-01-31,ISO:medium\n", vpn.title);
+    let err = apply(&sample, &typo, today, common::now(), &mut ids).unwrap_err();
+    assert!(
+        err[0]
+            .to_string()
+            .contains("column goals: \"medium\" in \"ISO:medium\" is not strong, partial or weak"),
+        "{}",
+        err[0]
+    );
+    let relative = "title,target\nNew thing,+2w\n";
+    let err = apply(&sample, relative, today, common::now(), &mut ids).unwrap_err();
+    assert!(
+        err[0]
+            .to_string()
+            .contains("column target: '+2w' is relative to today"),
+        "{}",
+        err[0]
+    );
+    // A reading typed into the cell adds to the old ones.
+    let kpi = &sample.goals[0].kpis[0];
+    let sheet = format!(
+        "goal,id,name,readings\n{},{},{},2026-11-20=1\n",
+        sample.goals[0].code, kpi.id, kpi.name
+    );
+    let (after, _) =
+        apply_sheet(&sample, Sheet::Kpis, &sheet, today, common::now(), &mut ids).unwrap();
+    let readings = &after.goals[0].kpis[0].readings;
+    assert_eq!(readings.len(), kpi.readings.len() + 1);
+    assert!(kpi.readings.iter().all(|r| readings.contains(r)));
 }

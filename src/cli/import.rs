@@ -123,6 +123,10 @@ pub fn run(request: &Request, clock: &Clock, seed: u64) -> Result<(), super::out
         super::output::out("\n(dry run: nothing written)");
         return Ok(());
     }
+    if existed && after == before {
+        super::output::out("\nnothing changed: the roadmap is as it was (not written again)");
+        return Ok(());
+    }
     if existed {
         storage::backup::take(roadmap, clock.local_now()).map_err(|e| e.to_string())?;
     }

@@ -66,13 +66,13 @@ fn horizon(text: &str) -> Option<Horizon> {
         .find(|h| h.label().to_ascii_lowercase() == t)
 }
 
-/// True for a goal name written as a code (`ISO`, `G2`), not a title: one word of letters
-/// and digits, at most [`MAX_CODE_LEN`] long, with no lower-case letter.
+/// True for a goal name written as a code (`ISO`, `G2`, a mistyped `MI-X`), not a title: one
+/// word with no lower-case letter. A title has a space or lower-case letters.
 fn looks_like_code(name: &str) -> bool {
     !name.is_empty()
-        && name.len() <= MAX_CODE_LEN
-        && name.chars().all(|c| c.is_ascii_alphanumeric())
-        && !name.chars().any(|c| c.is_ascii_lowercase())
+        && !name.chars().any(char::is_whitespace)
+        && !name.chars().any(char::is_lowercase)
+        && name.chars().count() <= 2 * MAX_CODE_LEN
 }
 
 /// The known goal codes, for messages: "the known codes are COST, CX".
@@ -158,7 +158,17 @@ fn links(
                 .find(|x| x.label().eq_ignore_ascii_case(s.trim()))
             {
                 Some(s) => (n.trim(), s),
-                None => (part, Strength::Strong),
+                // "Goal: the long name" is a title with a colon; "LEAD:medium" a typo.
+                None if !looks_like_code(n.trim()) => (part, Strength::Strong),
+                None => {
+                    return Err(row.error(
+                        "goals",
+                        format!(
+                            "\"{}\" in \"{part}\" is not strong, partial or weak",
+                            s.trim()
+                        ),
+                    ));
+                }
             },
             None => (part, Strength::Strong),
         };
@@ -200,8 +210,24 @@ fn links(
 
 fn date_cell(row: &Row, column: &str, today: NaiveDate) -> Result<Option<NaiveDate>, RowError> {
     row.text(column)
-        .map(|t| parse_date(t, today).map_err(|e| row.error(column, e.to_string())))
+        .map(|t| sheet_date(t, today).map_err(|e| row.error(column, e)))
         .transpose()
+}
+
+/// A date in a sheet: any form of the grammar except those relative to today (`+2w`, `fri`,
+/// `eom`), which would move each time the same sheet is imported.
+pub(super) fn sheet_date(text: &str, today: NaiveDate) -> Result<NaiveDate, String> {
+    let date = parse_date(text, today).map_err(|e| e.to_string())?;
+    let later = today
+        .checked_add_days(chrono::Days::new(400))
+        .unwrap_or(today);
+    if parse_date(text, later).ok() != Some(date) {
+        return Err(format!(
+            "'{}' is relative to today and would move each time the sheet is imported: write the date ({date})",
+            text.trim()
+        ));
+    }
+    Ok(date)
 }
 
 /// A new initiative's history from the sheet: its first promised date and how many times it
@@ -442,15 +468,21 @@ fn apply_row(
     }
     match (done_on, i.status) {
         (Some(day), Status::Done) => i.done_on = Some(day),
-        // New finished work without a delivery date: unknown, never the import day (which
-        // would count years-old work as "delivered in the last 30 days", and late).
-        (None, Status::Done) if existing.is_none() => i.done_on = None,
+        // Work that becomes done in the sheet without a delivery date: unknown, never the
+        // import day (which would count years-old work as "delivered in the last 30 days").
+        (None, Status::Done) if before.status != Status::Done || existing.is_none() => {
+            i.done_on = None;
+        }
         _ => {}
     }
     if let Some(k) = kind {
         i.kind = k;
     }
-    if let Some(l) = serves {
+    // An empty cell never clears what an existing initiative has: a sheet with a column
+    // left blank (or a partial sheet) must not wipe summaries, links or notes.
+    let new = existing.is_none();
+    let given = |v: &str| new || !v.trim().is_empty();
+    if let Some(l) = serves.filter(|l| new || !l.is_empty()) {
         i.serves = l;
     }
     for (name, slot) in [
@@ -460,14 +492,14 @@ fn apply_row(
         ("summary", &mut i.summary),
         ("notes", &mut i.notes),
     ] {
-        if let Some(v) = row.cell(name) {
+        if let Some(v) = row.cell(name).filter(|v| given(v)) {
             *slot = v.to_string();
         }
     }
-    if let Some(tags) = row.cell("tags") {
+    if let Some(tags) = row.cell("tags").filter(|v| given(v)) {
         i.tags = crate::domain::parse::parse_tags(tags);
     }
-    if table.has("cost") {
+    if table.has("cost") && (new || cost.is_some()) {
         i.case.cost = cost;
     }
     if existing.is_some() && *i != before {
@@ -506,15 +538,28 @@ mod tests {
     }
 
     #[test]
+    fn relative_dates_are_refused_in_a_sheet_and_absolute_ones_read() {
+        let today = d("2026-12-01");
+        assert_eq!(sheet_date("Q3 2027", today), Ok(d("2027-09-30")));
+        assert_eq!(sheet_date("31.12.2026", today), Ok(d("2026-12-31")));
+        for relative in ["+2w", "fri", "eom", "next-month", "today"] {
+            let err = sheet_date(relative, today).unwrap_err();
+            assert!(err.contains("relative to today"), "{relative}: {err}");
+        }
+    }
+
+    #[test]
     fn goal_codes_and_titles_are_told_apart() {
-        for code in ["ISO", "G2", "COST", "EU"] {
+        for code in [
+            "ISO", "G2", "COST", "EU", "MI-X", "LEAD_X", "GOV.UK", "ISO27001",
+        ] {
             assert!(looks_like_code(code), "{code}");
         }
         for title in [
             "Web security",
             "Cost",
             "Reduce the run cost of IT",
-            "ABCDEFG",
+            "ABCDEFGHIJKLMN",
         ] {
             assert!(!looks_like_code(title), "{title}");
         }

@@ -53,7 +53,7 @@ struct Incoming {
     public: bool,
     #[allow(dead_code)] // derived from the targets again
     horizons: BTreeMap<String, String>,
-    roadmap: serde_json::Value,
+    roadmap: Roadmap,
 }
 
 /// A roadmap read back from a JSON export.
@@ -89,8 +89,7 @@ pub fn read(text: &str) -> Result<Read, String> {
             incoming.schema
         ));
     }
-    let mut roadmap: Roadmap =
-        serde_json::from_value(incoming.roadmap).map_err(|e| format!("in \"roadmap\": {e}"))?;
+    let mut roadmap = incoming.roadmap;
     if roadmap.version != incoming.schema {
         return Err(format!(
             "its \"schema\" is {} but its roadmap says version {}: the file was edited by hand",
@@ -157,6 +156,8 @@ mod tests {
         let typo = text.replacen("\"title\"", "\"titel\"", 1);
         let err = read(&typo).unwrap_err();
         assert!(err.contains("titel"), "{err}");
+        let line = text.lines().position(|l| l.contains("\"title\"")).unwrap() + 1;
+        assert!(err.starts_with(&format!("line {line}, column")), "{err}");
         let broken = read("{\"format\": ").unwrap_err();
         assert!(broken.starts_with("line 1, column"), "{broken}");
     }

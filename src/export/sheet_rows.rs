@@ -1,10 +1,9 @@
 //! The rows of the goals, KPIs and risks sheets: each is checked, then added to the roadmap
 //! or written over the item it names (by id, else by code, name or title).
 
-use super::import::{Report, known_codes};
+use super::import::{Report, known_codes, sheet_date};
 use super::table::{Row, RowError};
 use crate::domain::business::{Direction, Kpi, Reading, Risk, RiskStatus};
-use crate::domain::dates::parse_date;
 use crate::domain::parse::parse_number;
 use crate::domain::validate::check_code;
 use crate::domain::{Goal, GoalId, IdGen, Roadmap};
@@ -192,7 +191,7 @@ fn readings(row: &Row, today: NaiveDate) -> Result<Option<Vec<Reading>>, RowErro
             )
         };
         let (on, value) = part.split_once('=').ok_or_else(bad)?;
-        let on = parse_date(on, today).map_err(|e| row.error("readings", e.to_string()))?;
+        let on = sheet_date(on, today).map_err(|e| row.error("readings", e))?;
         let value = parse_number(value)
             .map_err(|e| row.error("readings", e))?
             .ok_or_else(bad)?;
@@ -259,8 +258,18 @@ pub(super) fn kpi_row(
     if row.cell("target").is_some() {
         kpi.target = target;
     }
-    if let Some(r) = readings {
-        kpi.readings = r;
+    // Readings are added, never taken away: a sheet lists those it knows of, and one
+    // typed into the cell over the old ones must not delete them.
+    match (&before, readings) {
+        (None, Some(r)) => kpi.readings = r,
+        (Some(_), Some(r)) => {
+            for reading in r {
+                if !kpi.readings.contains(&reading) {
+                    kpi.readings.push(reading);
+                }
+            }
+        }
+        (_, None) => {}
     }
     if let Some(c) = confidential {
         kpi.confidential = c;
@@ -336,7 +345,7 @@ pub(super) fn risk_row(
     };
     let raised = row
         .text("raised")
-        .map(|t| parse_date(t, today).map_err(|e| row.error("raised", e.to_string())))
+        .map(|t| sheet_date(t, today).map_err(|e| row.error("raised", e)))
         .transpose()?;
     let confidential = flag(row, "confidential")?;
     let initiative = &out.initiatives[i];

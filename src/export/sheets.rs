@@ -86,9 +86,9 @@ impl Sheet {
                 .split([',', ';'])
                 .any(|h| h.trim().trim_matches('"').trim_start_matches('\u{feff}') == c)
         };
-        if has("likelihood") || has("impact") || has("mitigation") {
+        if has("likelihood") || has("impact") || has("mitigation") || has("initiative") {
             Sheet::Risks
-        } else if has("baseline") || has("readings") {
+        } else if has("baseline") || has("readings") || (has("goal") && has("name")) {
             Sheet::Kpis
         } else if (has("code") || has("priority") || has("description"))
             && !has("target")

@@ -198,6 +198,15 @@ pub fn read_mapped(
         }
     };
     let mut errors = Vec::new();
+    for (n, h) in headers.iter().enumerate() {
+        if h != IGNORED && headers[..n].contains(h) {
+            errors.push(RowError::new(
+                1,
+                Some(h),
+                "this column is there twice: keep one",
+            ));
+        }
+    }
     for h in &headers {
         if h != IGNORED && !columns.contains(&h.as_str()) {
             let hint =
@@ -225,16 +234,37 @@ pub fn read_mapped(
         return Err(errors);
     }
     let mut rows = Vec::new();
-    for (n, record) in reader.records().enumerate() {
-        let number = n + 2;
+    let mut last = 1;
+    for record in reader.records() {
         match record {
-            Ok(r) => rows.push((number, r.iter().map(|c| restore(c).to_string()).collect())),
-            Err(e) => errors.push(RowError::new(
-                number,
-                None,
-                format!("not a valid CSV row: {e}"),
-            )),
+            Ok(r) => {
+                // The row is the line it starts on, as a spreadsheet numbers it.
+                let number = r.position().map_or(last + 1, |p| line_of(csv, p.byte()));
+                last = number;
+                // A row of empty cells (",,,") is a blank line to a spreadsheet user.
+                if r.iter().all(|c| c.trim().is_empty()) {
+                    continue;
+                }
+                rows.push((number, r.iter().map(|c| restore(c).to_string()).collect()));
+            }
+            Err(e) => {
+                let number = e.position().map_or(last + 1, |p| line_of(csv, p.byte()));
+                errors.push(RowError::new(
+                    number,
+                    None,
+                    format!("not a valid CSV row: {e}"),
+                ));
+            }
         }
+    }
+    // Quotes come in pairs (a quote inside a cell is written twice): an odd count means a
+    // quote opened and never closed, which swallows every row after it into one cell.
+    if csv.matches('"').count() % 2 == 1 {
+        errors.push(RowError::new(
+            last,
+            None,
+            "a quote (\") opens a cell here and is never closed, so the rows after it would be read as text inside it: close the quote",
+        ));
     }
     if errors.is_empty() {
         Ok(Table {
@@ -245,6 +275,17 @@ pub fn read_mapped(
     } else {
         Err(errors)
     }
+}
+
+/// The line (from 1) that byte `at` of `text` is on.
+fn line_of(text: &str, at: u64) -> usize {
+    let bytes = text.as_bytes();
+    let mut at = usize::try_from(at).unwrap_or(usize::MAX).min(bytes.len());
+    // A record's position can be the blank lines the reader skipped before it.
+    while at < bytes.len() && matches!(bytes[at], b'\n' | b'\r') {
+        at += 1;
+    }
+    bytes[..at].iter().filter(|b| **b == b'\n').count() + 1
 }
 
 /// Why bytes that are not UTF-8 cannot be read, and how to convert them.
@@ -282,6 +323,25 @@ pub fn write(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rows_are_numbered_by_line_blank_ones_skipped_and_a_lone_quote_refused() {
+        let table = read(
+            "title,target\n\nA,2027-01-01\n,\nB,2027-02-01\n",
+            &["title", "target"],
+            &[],
+        )
+        .unwrap();
+        let numbers: Vec<usize> = table.rows().map(|r| r.number).collect();
+        assert_eq!(numbers, [3, 5]);
+        let err = read("title,summary\nA,\"open\nB,x\n", &["title", "summary"], &[]).unwrap_err();
+        assert!(err[0].message.contains("never closed"), "{}", err[0]);
+        let twice = read("title,title\nA,B\n", &["title"], &[]).unwrap_err();
+        assert_eq!(
+            twice[0].to_string(),
+            "row 1, column title: this column is there twice: keep one"
+        );
+    }
 
     #[test]
     fn a_near_miss_column_names_the_one_meant() {
