@@ -214,12 +214,19 @@ fn delivered_section(out: &mut String, roadmap: &Roadmap, options: Options<'_>) 
         super::DELIVERED_DAYS,
         delivered.len()
     );
-    if delivered.is_empty() {
-        out.push_str("<p>None.</p>\n</section>\n");
-        return;
-    }
+    let (shown, note) = if delivered.is_empty() {
+        let latest = super::latest_delivered(roadmap, 5);
+        if latest.is_empty() {
+            out.push_str("<p>None.</p>\n</section>\n");
+            return;
+        }
+        (latest, "<p>None in that time. The latest deliveries:</p>\n")
+    } else {
+        (delivered, "")
+    };
+    out.push_str(note);
     out.push_str(&head(&["Delivered", "Initiative", "For"]));
-    for i in delivered {
+    for i in shown {
         let day = i
             .done_on
             .map_or_else(String::new, |d| d.format("%-d %b %Y").to_string());
@@ -260,6 +267,26 @@ fn goals_section(out: &mut String, roadmap: &Roadmap, options: Options<'_>) {
             goal.priority,
             about(&goal.description)
         );
+        let serving: Vec<String> = roadmap
+            .serving(&goal.id)
+            .map(|i| format!("{} ({})", escape(&i.title), day_month(i.target, today)))
+            .collect();
+        let _ = writeln!(
+            out,
+            "<p>Served by: {}</p>",
+            if serving.is_empty() {
+                "nothing active".to_string()
+            } else {
+                serving.join("; ")
+            }
+        );
+        let delivered: Vec<String> = super::delivered_for(roadmap, &goal.id)
+            .iter()
+            .map(|(title, day)| format!("{} ({})", escape(title), day.format("%-d %b %Y")))
+            .collect();
+        if !delivered.is_empty() {
+            let _ = writeln!(out, "<p>Delivered: {}</p>", delivered.join("; "));
+        }
         if goal.kpis.is_empty() {
             out.push_str("<p class=\"alert\">No KPI yet.</p>\n");
             continue;
@@ -272,10 +299,15 @@ fn goals_section(out: &mut String, roadmap: &Roadmap, options: Options<'_>) {
                 .map_or_else(|| "no target".to_string(), |t| t.to_string());
             let _ = writeln!(
                 out,
-                "<tr><td>{}</td><td>{} {}</td><td>{} → {target}</td><td><span class=\"bar\"><span style=\"width:{width:.0}%\"></span></span> {}</td></tr>",
+                "<tr><td>{}</td><td>{}{}{}</td><td>{} → {target}</td><td><span class=\"bar\"><span style=\"width:{width:.0}%\"></span></span> {}</td></tr>",
                 escape(&kpi.name),
                 kpi.current(),
-                escape(&kpi.unit),
+                if kpi.unit.is_empty() {
+                    String::new()
+                } else {
+                    format!(" {}", escape(&kpi.unit))
+                },
+                super::reading_day(kpi),
                 kpi.baseline,
                 progress_label(kpi)
             );

@@ -129,7 +129,24 @@ pub fn document(roadmap: &Roadmap, options: Options<'_>) -> String {
         delivered.len()
     );
     if delivered.is_empty() {
-        let _ = writeln!(out, "None.\n");
+        let latest = super::latest_delivered(roadmap, 5);
+        if latest.is_empty() {
+            let _ = writeln!(out, "None.\n");
+        } else {
+            let _ = writeln!(out, "None in that time. The latest deliveries:\n");
+            for i in &latest {
+                let day = i
+                    .done_on
+                    .map_or_else(String::new, |d| d.format("%-d %b %Y").to_string());
+                let _ = writeln!(
+                    out,
+                    "- {day}: {} · for {}",
+                    escape(&i.title),
+                    goals_of(roadmap, i)
+                );
+            }
+            out.push('\n');
+        }
     }
     for i in &delivered {
         let day = i
@@ -179,9 +196,10 @@ pub fn document(roadmap: &Roadmap, options: Options<'_>) -> String {
             };
             let _ = writeln!(
                 out,
-                "- {}: {}{unit} ({target}, baseline {}) · progress {}",
+                "- {}: {}{unit}{} ({target}, baseline {}) · progress {}",
                 escape(&kpi.name),
                 kpi.current(),
+                super::reading_day(kpi),
                 kpi.baseline,
                 progress_label(kpi)
             );
@@ -201,6 +219,13 @@ pub fn document(roadmap: &Roadmap, options: Options<'_>) -> String {
             let _ = writeln!(out, "- Served by: nothing active");
         } else {
             let _ = writeln!(out, "- Served by: {}", serving.join("; "));
+        }
+        let delivered: Vec<String> = super::delivered_for(roadmap, &goal.id)
+            .iter()
+            .map(|(title, day)| format!("{} ({})", escape(title), day.format("%-d %b %Y")))
+            .collect();
+        if !delivered.is_empty() {
+            let _ = writeln!(out, "- Delivered: {}", delivered.join("; "));
         }
         out.push('\n');
     }

@@ -133,6 +133,38 @@ pub fn delivered(roadmap: &Roadmap, today: NaiveDate) -> Vec<&crate::domain::Ini
     list
 }
 
+/// The latest deliveries, newest first (for a roadmap whose last one is older than
+/// [`DELIVERED_DAYS`]: what it delivered is still news to a reader).
+pub fn latest_delivered(roadmap: &Roadmap, n: usize) -> Vec<&crate::domain::Initiative> {
+    let mut list: Vec<_> = roadmap
+        .initiatives
+        .iter()
+        .filter(|i| i.status == crate::domain::Status::Done && i.done_on.is_some())
+        .collect();
+    list.sort_by_key(|i| std::cmp::Reverse(i.done_on));
+    list.truncate(n);
+    list
+}
+
+/// The delivered work that served a goal, with its delivery days, newest first.
+pub fn delivered_for(roadmap: &Roadmap, goal: &crate::domain::GoalId) -> Vec<(String, NaiveDate)> {
+    let mut list: Vec<(String, NaiveDate)> = roadmap
+        .initiatives
+        .iter()
+        .filter(|i| i.status == crate::domain::Status::Done && i.serves_goal(goal))
+        .filter_map(|i| i.done_on.map(|d| (i.title.clone(), d)))
+        .collect();
+    list.sort_by_key(|(_, d)| std::cmp::Reverse(*d));
+    list
+}
+
+/// The day a KPI's latest reading was taken, in words: " on 30 Sep 2013", or "" with none
+/// (a value shown as "now" must say how old it is).
+pub fn reading_day(kpi: &crate::domain::business::Kpi) -> String {
+    kpi.latest()
+        .map_or_else(String::new, |r| format!(" on {}", r.on.format("%-d %b %Y")))
+}
+
 /// A file name from the roadmap's name and the date: `northwind-it-roadmap-2026-11-22.html`.
 /// Only ASCII letters, digits and `-` survive, so the name is safe on every system.
 pub fn file_name(roadmap: &Roadmap, format: Format, today: NaiveDate) -> String {
