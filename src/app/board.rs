@@ -469,24 +469,33 @@ impl App {
             return;
         };
         let date = to.landing(self.today);
-        let exact = self.key_label(Context::Browse, Command::SetTarget);
-        let why = if later {
-            let key = self.key_label(Context::Browse, Command::SayWhy);
-            format!(" · a slip: {key} says why · {exact}: exact date")
-        } else {
-            format!(" · {exact}: exact date")
-        };
         let broken = self.needs_broken_by(&id, date);
         let what = format!(
-            "Moved \"{title}\" to {} (target {}){why}{broken}",
+            "Moved \"{title}\" to {} (target {})",
             to.label(),
             long_date(date)
         );
-        self.change(what, |r, _, today| {
+        let moved = self.change(what, |r, _, today| {
             if let Some(i) = r.initiative_mut(&id) {
                 i.set_target(date, today);
             }
         });
+        if moved {
+            // The keys first, so they still show on a narrow screen; the card stays selected.
+            let key = |c| self.key_label(Context::Browse, c);
+            let why = if later {
+                format!(" · {}: why", key(Command::SayWhy))
+            } else {
+                String::new()
+            };
+            self.info(format!(
+                "{} ({}){why} · {}: exact date · {}: undo{broken} · moved \"{title}\"",
+                to.label(),
+                crate::domain::dates::day_month(date, self.today),
+                key(Command::SetTarget),
+                key(Command::Undo),
+            ));
+        }
         self.select_initiative(&id);
     }
 
