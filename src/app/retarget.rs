@@ -233,6 +233,12 @@ impl App {
             .filter(|i| i.status.is_active() && i.target != to)
             .map(|i| (i.id.clone(), (to - i.target).num_days()))
             .collect();
+        if moves.is_empty() {
+            return self.info(format!(
+                "Nothing changed: the target is already {}.",
+                long_date(to)
+            ));
+        }
         let broken = ids
             .iter()
             .map(|id| self.needs_broken_by(id, to))

@@ -152,7 +152,9 @@ fn from_sheets(
     let mut sheets: Vec<(Sheet, &Path, &str)> = texts
         .iter()
         .map(|(file, text)| {
-            let sheet = request.sheet.unwrap_or_else(|| Sheet::detect(text));
+            let sheet = request
+                .sheet
+                .unwrap_or_else(|| Sheet::detect(text, request.mapping));
             (sheet, *file, text.as_str())
         })
         .collect();
@@ -198,6 +200,8 @@ fn from_sheets(
     let mut ids = IdGen::with_seed(seed);
     let mut roadmap = before.clone();
     let when = (clock.today(), clock.now());
+    let last_sheet = sheets.last().map_or(Sheet::Initiatives, |s| s.0);
+    let mut reports = Vec::new();
     for (sheet, file, text) in sheets {
         let (next, report) =
             apply_sheet_mapped(&roadmap, sheet, text, when, &mut ids, request.mapping).map_err(
@@ -206,11 +210,20 @@ fn from_sheets(
                         .iter()
                         .map(|e| format!("{}: {e}", file.display()))
                         .collect();
-                    format!("nothing imported:\n{}", lines.join("\n"))
+                    let later = if sheet == last_sheet {
+                        ""
+                    } else {
+                        "\n(the sheets after it are checked once it is right)"
+                    };
+                    format!("nothing imported:\n{}{later}", lines.join("\n"))
                 },
             )?;
-        print_report(&report, sheet, request.dry_run);
+        reports.push((report, sheet));
         roadmap = next;
+    }
+    // The counts only once every sheet is right: all or nothing.
+    for (report, sheet) in &reports {
+        print_report(report, *sheet, request.dry_run);
     }
     Ok(roadmap)
 }

@@ -32,7 +32,12 @@ pub fn parse_date(input: &str, today: NaiveDate) -> Result<NaiveDate, DateError>
         .collect::<Vec<_>>()
         .join("-");
     let fail = || DateError::Unknown(input.trim().to_string());
-    if let Ok(date) = NaiveDate::parse_from_str(&text, "%Y-%m-%d") {
+    // ISO with a year of four digits or more (`+262142-12-31` at the calendar's end): chrono's
+    // %Y alone would read `27-03-31` as the year 27.
+    let unsigned = text.strip_prefix(['+', '-']).unwrap_or(&text);
+    let year_digits = unsigned.bytes().take_while(u8::is_ascii_digit).count();
+    let iso = year_digits >= 4 && unsigned.as_bytes().get(year_digits) == Some(&b'-');
+    if iso && let Ok(date) = NaiveDate::parse_from_str(&text, "%Y-%m-%d") {
         return Ok(date);
     }
     match parse_period(&text) {
@@ -75,7 +80,8 @@ fn day_month_year(text: &str) -> Option<NaiveDate> {
     let [day, month, year] = text.split('-').collect::<Vec<_>>()[..] else {
         return None;
     };
-    if day.len() > 2 || year.len() != 4 {
+    // The month by name: `04-03-2027` could be either order, as `04/03/2027` could.
+    if day.len() > 2 || year.len() != 4 || month.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
     let month = match parse_period(&format!("{month}-{year}")) {
@@ -233,6 +239,9 @@ mod tests {
             "Q5 2027",
             "31 Feb 2027",
             "3/4/2027",
+            "04-03-2027",
+            "27-03-31",
+            "Été 2027",
         ] {
             let err = parse_date(bad, d(SUNDAY)).unwrap_err();
             assert!(err.to_string().contains(bad.trim()), "{err}");

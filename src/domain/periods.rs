@@ -40,13 +40,16 @@ fn two_parts(year: &str, part: &str) -> Option<NaiveDate> {
         let month: u32 = part.parse().ok()?;
         return (1..=12).contains(&month).then(|| last_day(year, month))?;
     }
-    let (kind, n) = part.split_at(1);
-    let n: u32 = n.parse().ok()?;
-    match (kind, n) {
-        ("q", 1..=4) => last_day(year, n * 3),
-        ("h", 1..=2) => last_day(year, n * 6),
-        _ => None,
+    if let Some(n) = part.strip_prefix('q') {
+        let n: u32 = n.parse().ok().filter(|n| (1..=4).contains(n))?;
+        return last_day(year, n * 3);
     }
+    let n: u32 = part
+        .strip_prefix('h')?
+        .parse()
+        .ok()
+        .filter(|n| (1..=2).contains(n))?;
+    last_day(year, n * 6)
 }
 
 fn year_of(text: &str) -> Option<i32> {
@@ -162,6 +165,8 @@ mod tests {
             "99999",
             "31.13.2026",
             "32/13/2027",
+            "été-2027",
+            "2027-→",
             "1/2",
             "+3d",
             "fri",

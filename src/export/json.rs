@@ -83,6 +83,9 @@ pub fn read(text: &str) -> Result<Read, String> {
         });
     }
     let incoming: Incoming = serde_json::from_str(text).map_err(|e| at(&e))?;
+    if incoming.schema == 0 {
+        return Err("its schema is 0, which does not exist (the first is 1)".into());
+    }
     if incoming.schema > SCHEMA_VERSION {
         return Err(format!(
             "it was exported with schema {}, newer than this alignmap's {SCHEMA_VERSION}: update alignmap first",

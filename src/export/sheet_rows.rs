@@ -129,11 +129,13 @@ pub(super) fn goal_row(
     if let Some(title) = row.cell("title").filter(|t| !t.trim().is_empty()) {
         goal.title = title.to_string();
     }
+    // An empty cell never clears what an existing goal has.
+    let existing = before.is_some();
     for (name, slot) in [
         ("description", &mut goal.description),
         ("owner", &mut goal.owner),
     ] {
-        if let Some(v) = row.cell(name) {
+        if let Some(v) = row.cell(name).filter(|v| !existing || !v.trim().is_empty()) {
             *slot = v.to_string();
         }
     }
@@ -167,11 +169,8 @@ fn num(row: &Row, column: &str) -> Result<Option<f64>, RowError> {
 
 fn flag(row: &Row, column: &str) -> Result<Option<bool>, RowError> {
     match row.text(column).map(str::to_ascii_lowercase).as_deref() {
-        None => Ok(if row.cell(column).is_some() {
-            Some(false)
-        } else {
-            None
-        }),
+        // Blank says nothing: a confidential item stays confidential.
+        None => Ok(None),
         Some("yes" | "y" | "true" | "1" | "x") => Ok(Some(true)),
         Some("no" | "n" | "false" | "0") => Ok(Some(false)),
         Some(other) => Err(row.error(column, format!("\"{other}\" is not yes or no"))),
@@ -246,7 +245,12 @@ pub(super) fn kpi_row(
         },
     };
     kpi.name = name.to_string();
-    if let Some(unit) = row.cell("unit") {
+    // An empty cell never clears what an existing KPI has.
+    let existing = before.is_some();
+    if let Some(unit) = row
+        .cell("unit")
+        .filter(|v| !existing || !v.trim().is_empty())
+    {
         kpi.unit = unit.to_string();
     }
     if let Some(d) = direction {
@@ -255,7 +259,7 @@ pub(super) fn kpi_row(
     if let Some(b) = baseline {
         kpi.baseline = b;
     }
-    if row.cell("target").is_some() {
+    if target.is_some() || (!existing && row.cell("target").is_some()) {
         kpi.target = target;
     }
     // Readings are added, never taken away: a sheet lists those it knows of, and one
@@ -372,11 +376,13 @@ pub(super) fn risk_row(
     if let Some(n) = impact {
         risk.impact = n;
     }
+    // An empty cell never clears what an existing risk has.
+    let existing = before.is_some();
     for (name, slot) in [
         ("owner", &mut risk.owner),
         ("mitigation", &mut risk.mitigation),
     ] {
-        if let Some(v) = row.cell(name) {
+        if let Some(v) = row.cell(name).filter(|v| !existing || !v.trim().is_empty()) {
             *slot = v.to_string();
         }
     }

@@ -78,14 +78,26 @@ impl Sheet {
             })
     }
 
-    /// The sheet a header row belongs to, when `--sheet` is not given.
-    pub fn detect(csv: &str) -> Sheet {
-        let header = csv.lines().next().unwrap_or("").to_ascii_lowercase();
-        let has = |c: &str| {
-            header
-                .split([',', ';'])
-                .any(|h| h.trim().trim_matches('"').trim_start_matches('\u{feff}') == c)
-        };
+    /// The sheet a header row belongs to, when `--sheet` is not given, read as `mapping`
+    /// renames and leaves out its columns.
+    pub fn detect(csv: &str, mapping: &Mapping) -> Sheet {
+        let header = csv
+            .trim_start_matches('\u{feff}')
+            .lines()
+            .next()
+            .unwrap_or("");
+        let names: Vec<String> = header
+            .split([',', ';'])
+            .map(|h| h.trim().trim_matches('"').to_lowercase())
+            .filter(|h| !mapping.ignore.contains(h))
+            .map(
+                |h| match mapping.columns.iter().find(|(from, _)| *from == h) {
+                    Some((_, to)) => to.clone(),
+                    None => h,
+                },
+            )
+            .collect();
+        let has = |c: &str| names.iter().any(|h| h == c);
         if has("likelihood") || has("impact") || has("mitigation") || has("initiative") {
             Sheet::Risks
         } else if has("baseline") || has("readings") || (has("goal") && has("name")) {

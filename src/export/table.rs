@@ -233,7 +233,7 @@ pub fn read_mapped(
     if !errors.is_empty() {
         return Err(errors);
     }
-    let mut rows = Vec::new();
+    let mut rows: Vec<(usize, Vec<String>)> = Vec::new();
     let mut last = 1;
     for record in reader.records() {
         match record {
@@ -257,13 +257,19 @@ pub fn read_mapped(
             }
         }
     }
-    // Quotes come in pairs (a quote inside a cell is written twice): an odd count means a
-    // quote opened and never closed, which swallows every row after it into one cell.
-    if csv.matches('"').count() % 2 == 1 {
+    // Quotes come in pairs (a quote inside a quoted cell is written twice): an odd count,
+    // with the last row holding a line break, means a quote opened and never closed, which
+    // swallowed every row after it into one cell.
+    let swallowed = rows
+        .last()
+        .filter(|(_, cells)| cells.iter().any(|c: &String| c.contains('\n')));
+    if csv.matches('"').count() % 2 == 1
+        && let Some((number, _)) = swallowed
+    {
         errors.push(RowError::new(
-            last,
+            *number,
             None,
-            "a quote (\") opens a cell here and is never closed, so the rows after it would be read as text inside it: close the quote",
+            "a quote (\") opens a cell in this row and is never closed, so the rows after it would be read as text inside it: close the quote",
         ));
     }
     if errors.is_empty() {
@@ -336,6 +342,12 @@ mod tests {
         assert_eq!(numbers, [3, 5]);
         let err = read("title,summary\nA,\"open\nB,x\n", &["title", "summary"], &[]).unwrap_err();
         assert!(err[0].message.contains("never closed"), "{}", err[0]);
+        assert_eq!(err[0].row, 2);
+        let inch = read("title\nMonitor 27\" upgrade\n", &["title"], &[]).unwrap();
+        assert_eq!(
+            inch.rows().next().unwrap().cell("title"),
+            Some("Monitor 27\" upgrade")
+        );
         let twice = read("title,title\nA,B\n", &["title"], &[]).unwrap_err();
         assert_eq!(
             twice[0].to_string(),
