@@ -403,7 +403,7 @@ fn apply_row(
             None => None,
         };
     let cost = match row.text("cost") {
-        Some(c) => crate::domain::parse::parse_number(c).map_err(|e| row.error("cost", e))?,
+        Some(_) => row.number("cost")?,
         None => None,
     };
     let done_on = date_cell(row, "done_on", today)?;

@@ -4,7 +4,6 @@
 use super::import::{Report, known_codes, sheet_date};
 use super::table::{Row, RowError};
 use crate::domain::business::{Direction, Kpi, Reading, Risk, RiskStatus};
-use crate::domain::parse::parse_number;
 use crate::domain::validate::check_code;
 use crate::domain::{Goal, GoalId, IdGen, Roadmap};
 use chrono::NaiveDate;
@@ -162,9 +161,7 @@ fn goal_at(row: &Row, out: &Roadmap) -> Result<usize, RowError> {
 }
 
 fn num(row: &Row, column: &str) -> Result<Option<f64>, RowError> {
-    row.text(column).map_or(Ok(None), |t| {
-        parse_number(t).map_err(|e| row.error(column, e))
-    })
+    row.number(column)
 }
 
 fn flag(row: &Row, column: &str) -> Result<Option<bool>, RowError> {
@@ -191,7 +188,8 @@ fn readings(row: &Row, today: NaiveDate) -> Result<Option<Vec<Reading>>, RowErro
         };
         let (on, value) = part.split_once('=').ok_or_else(bad)?;
         let on = sheet_date(on, today).map_err(|e| row.error("readings", e))?;
-        let value = parse_number(value)
+        let value = row
+            .number_in(value)
             .map_err(|e| row.error("readings", e))?
             .ok_or_else(bad)?;
         list.push(Reading { on, value });

@@ -90,6 +90,8 @@ pub struct Table {
     headers: Vec<String>,
     rows: Vec<(usize, Vec<String>)>,
     mapping: Mapping,
+    /// Semicolons between cells: saved where a comma is the decimal point.
+    decimal_comma: bool,
 }
 
 /// One data row: its number in the file and its cells.
@@ -113,6 +115,20 @@ impl Row<'_> {
         self.cell(column).map(str::trim).filter(|t| !t.is_empty())
     }
 
+    /// The number in `column`, None when blank. In a semicolon sheet a comma is the decimal
+    /// point (`57,5`, `1.234,5`); elsewhere commas group thousands (`1,200`).
+    pub fn number(&self, column: &str) -> Result<Option<f64>, RowError> {
+        let Some(text) = self.text(column) else {
+            return Ok(None);
+        };
+        self.table.number(text).map_err(|e| self.error(column, e))
+    }
+
+    /// A number written in this sheet's way (for a cell holding several, like readings).
+    pub fn number_in(&self, text: &str) -> Result<Option<f64>, String> {
+        self.table.number(text)
+    }
+
     /// A problem in this row's `column`.
     pub fn error(&self, column: &str, message: impl Into<String>) -> RowError {
         RowError::new(self.number, Some(column), message)
@@ -120,6 +136,15 @@ impl Row<'_> {
 }
 
 impl Table {
+    /// A number as this sheet writes numbers (see [`Row::number`]).
+    pub fn number(&self, text: &str) -> Result<Option<f64>, String> {
+        if self.decimal_comma && text.contains(',') {
+            let text = text.replace('.', "").replace(',', ".");
+            return crate::domain::parse::parse_number(&text);
+        }
+        crate::domain::parse::parse_number(text)
+    }
+
     /// The mapping the sheet was read with.
     pub fn mapping(&self) -> &Mapping {
         &self.mapping
@@ -277,6 +302,7 @@ pub fn read_mapped(
             headers,
             rows,
             mapping: mapping.clone(),
+            decimal_comma: delimiter(csv) == b';',
         })
     } else {
         Err(errors)
@@ -406,6 +432,14 @@ mod tests {
         .unwrap();
         let row = table.rows().next().unwrap();
         assert_eq!(row.cell("title"), Some("A, the first"));
+        let numbers = read(
+            "title;cost\nA;57,5\nB;1.234,5\nC;1.5\n",
+            &["title", "cost"],
+            &[],
+        )
+        .unwrap();
+        let costs: Vec<_> = numbers.rows().map(|r| r.number("cost").unwrap()).collect();
+        assert_eq!(costs, [Some(57.5), Some(1234.5), Some(1.5)]);
         assert_eq!(row.text("target"), Some("2027-01-01"));
     }
 
