@@ -207,32 +207,26 @@ fn head(columns: &[&str]) -> String {
 }
 
 fn delivered_section(out: &mut String, roadmap: &Roadmap, options: Options<'_>) {
-    let delivered = super::delivered(roadmap, options.today);
+    let (shown, recent) = super::delivered_shown(roadmap, options.today);
     let _ = writeln!(
         out,
         "<section>\n<h2>Delivered in the last {} days ({})</h2>",
         super::DELIVERED_DAYS,
-        delivered.len()
+        if recent { shown.len() } else { 0 }
     );
-    let (shown, note) = if delivered.is_empty() {
-        let latest = super::latest_delivered(roadmap, 5);
-        if latest.is_empty() {
-            out.push_str("<p>None.</p>\n</section>\n");
-            return;
-        }
-        (latest, "<p>None in that time. The latest deliveries:</p>\n")
-    } else {
-        (delivered, "")
-    };
-    out.push_str(note);
+    if shown.is_empty() {
+        out.push_str("<p>None.</p>\n</section>\n");
+        return;
+    }
+    if !recent {
+        out.push_str("<p>None in that time. The latest deliveries:</p>\n");
+    }
     out.push_str(&head(&["Delivered", "Initiative", "For"]));
     for i in shown {
-        let day = i
-            .done_on
-            .map_or_else(String::new, |d| d.format("%-d %b %Y").to_string());
         let _ = writeln!(
             out,
-            "<tr><td>{day}</td><td>{}{}</td><td>{}</td></tr>",
+            "<tr><td>{}</td><td>{}{}</td><td>{}</td></tr>",
+            super::done_day(i),
             escape(&i.title),
             about(&i.summary),
             goal_tags(roadmap, i)

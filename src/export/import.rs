@@ -485,17 +485,16 @@ fn apply_row(
     if let Some(l) = serves.filter(|l| new || !l.is_empty()) {
         i.serves = l;
     }
-    for (name, slot) in [
-        ("it_owner", &mut i.it_owner),
-        ("sponsor", &mut i.sponsor),
-        ("champion", &mut i.champion),
-        ("summary", &mut i.summary),
-        ("notes", &mut i.notes),
-    ] {
-        if let Some(v) = row.cell(name).filter(|v| given(v)) {
-            *slot = v.to_string();
-        }
-    }
+    row.fill(
+        !new,
+        &mut [
+            ("it_owner", &mut i.it_owner),
+            ("sponsor", &mut i.sponsor),
+            ("champion", &mut i.champion),
+            ("summary", &mut i.summary),
+            ("notes", &mut i.notes),
+        ],
+    );
     if let Some(tags) = row.cell("tags").filter(|v| given(v)) {
         i.tags = crate::domain::parse::parse_tags(tags);
     }

@@ -121,40 +121,27 @@ pub fn document(roadmap: &Roadmap, options: Options<'_>) -> String {
         }
         out.push('\n');
     }
-    let delivered = super::delivered(roadmap, today);
+    let (delivered, recent) = super::delivered_shown(roadmap, today);
     let _ = writeln!(
         out,
         "## Delivered in the last {} days ({})\n",
         super::DELIVERED_DAYS,
-        delivered.len()
+        if recent { delivered.len() } else { 0 }
     );
-    if delivered.is_empty() {
-        let latest = super::latest_delivered(roadmap, 5);
-        if latest.is_empty() {
+    match (delivered.is_empty(), recent) {
+        (true, _) => {
             let _ = writeln!(out, "None.\n");
-        } else {
-            let _ = writeln!(out, "None in that time. The latest deliveries:\n");
-            for i in &latest {
-                let day = i
-                    .done_on
-                    .map_or_else(String::new, |d| d.format("%-d %b %Y").to_string());
-                let _ = writeln!(
-                    out,
-                    "- {day}: {} · for {}",
-                    escape(&i.title),
-                    goals_of(roadmap, i)
-                );
-            }
-            out.push('\n');
         }
+        (false, false) => {
+            let _ = writeln!(out, "None in that time. The latest deliveries:\n");
+        }
+        (false, true) => {}
     }
     for i in &delivered {
-        let day = i
-            .done_on
-            .map_or_else(String::new, |d| d.format("%-d %b %Y").to_string());
         let _ = writeln!(
             out,
-            "- {day}: {} · for {}",
+            "- {}: {} · for {}",
+            super::done_day(i),
             escape(&i.title),
             goals_of(roadmap, i)
         );

@@ -133,6 +133,26 @@ pub fn delivered(roadmap: &Roadmap, today: NaiveDate) -> Vec<&crate::domain::Ini
     list
 }
 
+/// What an export's "Delivered" section lists: the work of the last [`DELIVERED_DAYS`]
+/// (true), else the latest five deliveries (false), newest first.
+pub fn delivered_shown(
+    roadmap: &Roadmap,
+    today: NaiveDate,
+) -> (Vec<&crate::domain::Initiative>, bool) {
+    let recent = delivered(roadmap, today);
+    if recent.is_empty() {
+        (latest_delivered(roadmap, 5), false)
+    } else {
+        (recent, true)
+    }
+}
+
+/// A delivery day for an export: `1 Nov 2026` (empty when unknown).
+pub fn done_day(i: &crate::domain::Initiative) -> String {
+    i.done_on
+        .map_or_else(String::new, |d| d.format("%-d %b %Y").to_string())
+}
+
 /// The latest deliveries, newest first (for a roadmap whose last one is older than
 /// [`DELIVERED_DAYS`]: what it delivered is still news to a reader).
 pub fn latest_delivered(roadmap: &Roadmap, n: usize) -> Vec<&crate::domain::Initiative> {

@@ -128,16 +128,13 @@ pub(super) fn goal_row(
     if let Some(title) = row.cell("title").filter(|t| !t.trim().is_empty()) {
         goal.title = title.to_string();
     }
-    // An empty cell never clears what an existing goal has.
-    let existing = before.is_some();
-    for (name, slot) in [
-        ("description", &mut goal.description),
-        ("owner", &mut goal.owner),
-    ] {
-        if let Some(v) = row.cell(name).filter(|v| !existing || !v.trim().is_empty()) {
-            *slot = v.to_string();
-        }
-    }
+    row.fill(
+        before.is_some(),
+        &mut [
+            ("description", &mut goal.description),
+            ("owner", &mut goal.owner),
+        ],
+    );
     if let Some(p) = priority {
         goal.priority = p;
     }
@@ -245,12 +242,7 @@ pub(super) fn kpi_row(
     kpi.name = name.to_string();
     // An empty cell never clears what an existing KPI has.
     let existing = before.is_some();
-    if let Some(unit) = row
-        .cell("unit")
-        .filter(|v| !existing || !v.trim().is_empty())
-    {
-        kpi.unit = unit.to_string();
-    }
+    row.fill(existing, &mut [("unit", &mut kpi.unit)]);
     if let Some(d) = direction {
         kpi.direction = d;
     }
@@ -374,16 +366,13 @@ pub(super) fn risk_row(
     if let Some(n) = impact {
         risk.impact = n;
     }
-    // An empty cell never clears what an existing risk has.
-    let existing = before.is_some();
-    for (name, slot) in [
-        ("owner", &mut risk.owner),
-        ("mitigation", &mut risk.mitigation),
-    ] {
-        if let Some(v) = row.cell(name).filter(|v| !existing || !v.trim().is_empty()) {
-            *slot = v.to_string();
-        }
-    }
+    row.fill(
+        before.is_some(),
+        &mut [
+            ("owner", &mut risk.owner),
+            ("mitigation", &mut risk.mitigation),
+        ],
+    );
     if let Some(s) = status {
         risk.status = s;
     }

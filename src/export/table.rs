@@ -129,6 +129,19 @@ impl Row<'_> {
         self.table.number(text)
     }
 
+    /// Writes each named cell into its field; a blank cell leaves an existing item's field
+    /// as it is (a new item takes the cells as they are).
+    pub fn fill(&self, existing: bool, fields: &mut [(&str, &mut String)]) {
+        for (name, slot) in fields.iter_mut() {
+            if let Some(v) = self
+                .cell(name)
+                .filter(|v| !existing || !v.trim().is_empty())
+            {
+                **slot = v.to_string();
+            }
+        }
+    }
+
     /// A problem in this row's `column`.
     pub fn error(&self, column: &str, message: impl Into<String>) -> RowError {
         RowError::new(self.number, Some(column), message)
