@@ -7,7 +7,9 @@ use crate::domain::business::{
 };
 use crate::domain::checkin::{CheckIn, Rating};
 use crate::domain::decisions::{Action, Decision, Link};
-use crate::domain::{Goal, GoalId, Initiative, InitiativeId, Kind, Roadmap, Status, TargetChange};
+use crate::domain::{
+    Goal, GoalId, Initiative, InitiativeId, Kind, Roadmap, Status, Target, TargetChange,
+};
 use chrono::{DateTime, Days, NaiveDate, Utc};
 
 /// A small, fast, deterministic random source (xorshift64*).
@@ -117,11 +119,11 @@ pub fn roadmap(goals: usize, initiatives: usize, seed: u64, today: NaiveDate) ->
                     id: format!("k-{g:07}{k}"),
                     name: format!("{} rate", rng.pick(&THINGS)),
                     unit: "%".into(),
-                    baseline,
+                    baseline: Some(baseline),
                     target: Some(baseline + 20.0),
                     direction: Direction::HigherIsBetter,
                     readings,
-                    confidential: false,
+                    ..Kpi::default()
                 }
             })
             .collect();
@@ -160,7 +162,7 @@ pub fn roadmap(goals: usize, initiatives: usize, seed: u64, today: NaiveDate) ->
             sponsor: rng.pick(&PEOPLE).into(),
             status,
             kind: Kind::ALL[rng.below(3) as usize],
-            target,
+            target: Target::day(target),
             done_on: (status == Status::Done).then(|| target.min(today)),
             tags: vec![
                 rng.pick(&["erp", "crm", "security", "data", "cloud"])
@@ -186,8 +188,8 @@ pub fn roadmap(goals: usize, initiatives: usize, seed: u64, today: NaiveDate) ->
             let from = target.checked_sub_days(Days::new(14)).unwrap_or(target);
             i.target_log.push(TargetChange {
                 on: day(-20),
-                from,
-                to: target,
+                from: Target::day(from),
+                to: Target::day(target),
                 reason: "Vendor delivery late".into(),
             });
         }

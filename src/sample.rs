@@ -1,10 +1,11 @@
 //! The bundled sample roadmap (`assets/sample.ron`), with dates resolved against today.
 
+use crate::domain::Calendar;
 use crate::domain::business::{
     BusinessCase, Deliverable, Direction, GoalLink, Kpi, Risk, RiskStatus,
 };
 use crate::domain::checkin::{CheckIn, Rating};
-use crate::domain::dates::parse_date;
+use crate::domain::dates::{parse_date, parse_target};
 use crate::domain::{
     Goal, GoalId, Initiative, InitiativeId, Kind, Roadmap, Status, TargetChange, validate,
 };
@@ -119,6 +120,9 @@ struct SampleRisk {
 pub fn sample(today: NaiveDate, now: DateTime<Utc>) -> Result<Roadmap, String> {
     let sample: Sample = ron::from_str(SAMPLE_RON).map_err(|e| format!("sample.ron: {e}"))?;
     let date = |expr: &str| parse_date(expr, today).map_err(|e| format!("sample.ron: {e}"));
+    let target = |expr: &str| {
+        parse_target(expr, today, &Calendar::default()).map_err(|e| format!("sample.ron: {e}"))
+    };
     let mut goals = Vec::with_capacity(sample.goals.len());
     for g in sample.goals {
         let mut kpis = Vec::with_capacity(g.kpis.len());
@@ -127,8 +131,10 @@ pub fn sample(today: NaiveDate, now: DateTime<Utc>) -> Result<Roadmap, String> {
                 id: k.id,
                 name: k.name,
                 unit: k.unit,
-                baseline: k.baseline,
+                baseline: Some(k.baseline),
                 target: k.target,
+                target_change: None,
+                target_note: String::new(),
                 direction: k.direction,
                 readings: Vec::new(),
                 confidential: false,
@@ -176,8 +182,8 @@ pub fn sample(today: NaiveDate, now: DateTime<Utc>) -> Result<Roadmap, String> {
         for (on, from, to, reason) in s.slips {
             target_log.push(TargetChange {
                 on: date(&on)?,
-                from: date(&from)?,
-                to: date(&to)?,
+                from: target(&from)?,
+                to: target(&to)?,
                 reason,
             });
         }
@@ -191,7 +197,7 @@ pub fn sample(today: NaiveDate, now: DateTime<Utc>) -> Result<Roadmap, String> {
             serves: s.serves,
             status: s.status,
             kind: s.kind,
-            target: date(&s.target)?,
+            target: target(&s.target)?,
             done_on: s.done.as_deref().map(date).transpose()?,
             tags: s.tags,
             notes: s.notes,

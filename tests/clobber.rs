@@ -126,13 +126,17 @@ fn check_reports_the_schema_version_on_disk_and_that_it_will_be_migrated() {
     for (file, said) in [
         (
             "v1.ron",
-            "schema version 1 (read as 3: the next save migrates it)",
+            "schema version 1 (read as 4: the next save migrates it)",
         ),
         (
             "v2.ron",
-            "schema version 2 (read as 3: the next save migrates it)",
+            "schema version 2 (read as 4: the next save migrates it)",
         ),
-        ("v3.ron", "schema version 3,"),
+        (
+            "v3.ron",
+            "schema version 3 (read as 4: the next save migrates it)",
+        ),
+        ("v4.ron", "schema version 4,"),
     ] {
         alignmap(dir.path())
             .arg("check")

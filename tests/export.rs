@@ -4,7 +4,7 @@
 
 mod common;
 
-use alignmap::domain::Roadmap;
+use alignmap::domain::{Roadmap, Target};
 use alignmap::export::{self, Format, Options};
 use assert_cmd::Command;
 use common::{TODAY, date, now};
@@ -36,6 +36,15 @@ fn hostile() -> Roadmap {
     r.initiatives[5].it_owner = "\tTabbed".into();
     r.initiatives[6].summary = "\rCarriage".into();
     r.initiatives[7].title = "'=already quoted".into();
+    // Targets as plans write them: a quarter, a fiscal year, and no date yet.
+    r.calendar = alignmap::domain::Calendar {
+        fiscal_year_start: 4,
+        day_order: alignmap::domain::DayOrder::DayFirst,
+    };
+    r.initiatives[8].target = "Q3 2027".parse().unwrap();
+    r.initiatives[9].target = "FY2028 ends 2028-03-31".parse().unwrap();
+    let today = date(TODAY);
+    r.initiatives[10].set_target(Target::Later, today);
     r.actions = Default::default();
     r
 }
@@ -356,8 +365,8 @@ fn snapshots_are_kept_once_and_diff_names_exactly_what_changed() {
         .collect();
     assert_eq!(snaps.len(), 1, "identical content is not stored twice");
     // Change three things: a slip, a pull-in, a new risk. Time passing is not a change.
-    roadmap.initiatives[0].set_target(date("2026-12-31"), date(TODAY));
-    roadmap.initiatives[1].set_target(date("2026-11-10"), date(TODAY));
+    roadmap.initiatives[0].set_target(Target::day(date("2026-12-31")), date(TODAY));
+    roadmap.initiatives[1].set_target(Target::day(date("2026-11-10")), date(TODAY));
     let mut risk = roadmap.initiatives[2]
         .risks
         .first()
@@ -563,7 +572,11 @@ fn the_cli_imports_all_or_nothing_updates_by_id_and_dry_runs() {
     let vpn = after
         .initiative(&alignmap::domain::InitiativeId("i-vpn00001".into()))
         .unwrap();
-    assert_eq!(vpn.target, date("2026-11-29"), "moved to next week");
+    assert_eq!(
+        vpn.target.due(),
+        Some(date("2026-11-29")),
+        "moved to next week"
+    );
     assert_eq!(vpn.slip_count(), 1, "the move is logged like any other");
     assert!(after.goals.iter().any(|g| g.title == "Web security"));
     assert!(
@@ -573,7 +586,8 @@ fn the_cli_imports_all_or_nothing_updates_by_id_and_dry_runs() {
 }
 
 /// Checks `value` against the subset of JSON Schema that `assets/roadmap.schema.json` uses
-/// (type, const, enum, properties, required, additionalProperties, items, date formats);
+/// (type, const, enum, pattern, properties, required, additionalProperties, items, date
+/// formats);
 /// returns every mismatch with its JSON path.
 fn validate(
     schema: &serde_json::Value,
@@ -624,6 +638,13 @@ fn validate(
         if !ok {
             out.push(format!("{path}: {text} is not a {format}"));
         }
+    }
+    if let (Some(pattern), Some(text)) = (
+        schema.get("pattern").and_then(Value::as_str),
+        value.as_str(),
+    ) && !regex::Regex::new(pattern).unwrap().is_match(text)
+    {
+        out.push(format!("{path}: {text} does not match {pattern}"));
     }
     if let Value::Object(map) = value {
         let props = schema.get("properties").and_then(Value::as_object);

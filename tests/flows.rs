@@ -5,7 +5,7 @@ mod common;
 
 use alignmap::app::{Item, Mode, Pane, Pending};
 use alignmap::domain::business::GoalLink;
-use alignmap::domain::{Horizon, Roadmap, Status};
+use alignmap::domain::{Horizon, Roadmap, Status, Target};
 use common::{TODAY, app_with, column_titles, date, press, sample_app, type_text};
 
 #[test]
@@ -22,7 +22,11 @@ fn add_an_initiative_in_the_focused_column() {
         .iter()
         .find(|i| i.title == "Migrate payroll to SaaS")
         .unwrap();
-    assert_eq!(added.target, date("2026-12-31"), "end of next month");
+    assert_eq!(
+        added.target.due(),
+        Some(date("2026-12-31")),
+        "end of next month"
+    );
     assert_eq!(added.status, Status::Proposed);
     assert!(added.target_log.is_empty(), "a new item has no moves");
     assert_eq!(
@@ -148,7 +152,7 @@ fn a_bad_date_keeps_the_form_open_and_points_at_the_field() {
         .iter()
         .find(|i| i.title == "Something")
         .unwrap();
-    assert_eq!(added.target, date("2026-12-06"));
+    assert_eq!(added.target.due(), Some(date("2026-12-06")));
 }
 
 #[test]
@@ -190,14 +194,14 @@ fn move_a_card_later_and_earlier_logs_each_target_change() {
     let first = app.roadmap.initiative(&id).unwrap().target;
     press(&mut app, "L");
     let moved = app.roadmap.initiative(&id).unwrap();
-    assert_eq!(moved.target, date("2026-12-31"));
+    assert_eq!(moved.target.due(), Some(date("2026-12-31")));
     assert_eq!(moved.horizon(date(TODAY)), Horizon::NextMonth);
     assert_eq!(app.column, Horizon::NextMonth, "focus follows the card");
     assert_eq!(app.selected_initiative().unwrap().id, id);
     press(&mut app, "S-Right");
     assert_eq!(
-        app.roadmap.initiative(&id).unwrap().target,
-        date("2027-01-31"),
+        app.roadmap.initiative(&id).unwrap().target.due(),
+        Some(date("2027-01-31")),
         "into Next year: the end of the month after next, not a year out"
     );
     press(&mut app, "S-Right");
@@ -210,7 +214,11 @@ fn move_a_card_later_and_earlier_logs_each_target_change() {
     );
     press(&mut app, "H H H");
     let back = app.roadmap.initiative(&id).unwrap();
-    assert_eq!(back.target, date("2026-11-22"), "Now ends this Sunday");
+    assert_eq!(
+        back.target.due(),
+        Some(date("2026-11-22")),
+        "Now ends this Sunday"
+    );
     assert_eq!(back.first_target(), first);
     assert_eq!(
         back.target_log.len(),
@@ -644,7 +652,7 @@ fn quick_capture_adds_a_linked_initiative_in_one_line() {
     );
     assert_eq!(added.it_owner, "maria");
     assert_eq!(added.tags, ["hr"]);
-    assert_eq!(added.target, date("2026-12-31"));
+    assert_eq!(added.target.due(), Some(date("2026-12-31")));
     assert_eq!(
         app.column,
         Horizon::NextMonth,
@@ -668,7 +676,11 @@ fn quick_capture_without_a_horizon_adds_to_the_focused_column() {
     let added = app.selected_initiative().unwrap();
     assert_eq!(added.title, "C# upgrade of the build server");
     assert!(added.serves.is_empty());
-    assert_eq!(added.target, date("2026-11-29"), "end of next week");
+    assert_eq!(
+        added.target.due(),
+        Some(date("2026-11-29")),
+        "end of next week"
+    );
 }
 
 #[test]
@@ -950,7 +962,7 @@ fn moving_a_card_after_work_that_needs_it_warns() {
         .clone();
     let yi = r.initiative_mut(&y).unwrap();
     yi.needs = vec![x.clone()];
-    yi.target = date("2026-11-22");
+    yi.target = Target::day(date("2026-11-22"));
     let mut app = common::app_with(r, TODAY);
     app.select_initiative(&x);
     press(&mut app, "L");

@@ -428,15 +428,10 @@ fn a_sheet_with_its_own_column_names_and_status_words_comes_in_with_map_ignore_a
             (
                 "New intranet",
                 "Ana Sousa",
-                "2027-09-30".to_string(),
+                "Q3 2027".to_string(),
                 "In progress"
             ),
-            (
-                "Retire fax",
-                "Raj Patel",
-                "2027-03-31".to_string(),
-                "Proposed"
-            ),
+            ("Retire fax", "Raj Patel", "2027-03".to_string(), "Proposed"),
         ]
     );
 }

@@ -44,11 +44,9 @@ fn unsupported_by_hand(r: &Roadmap, today: NaiveDate) -> usize {
             let strong = |i: &&alignmap::domain::Initiative| {
                 i.strength_for(&g.id).is_some_and(Strength::supports)
             };
-            let counted_on = r
-                .initiatives
-                .iter()
-                .filter(strong)
-                .any(|i| i.status.is_active() && i.target >= today && i.target <= end);
+            let counted_on = r.initiatives.iter().filter(strong).any(|i| {
+                i.status.is_active() && i.target.due().is_some_and(|d| d >= today && d <= end)
+            });
             let open = r
                 .initiatives
                 .iter()
@@ -78,19 +76,25 @@ fn seven_reviews_over_thirteen_months_never_flatter() {
         let open_late = r
             .initiatives
             .iter()
-            .filter(|i| i.status.is_active() && today > i.first_target())
+            .filter(|i| i.status.is_active() && i.first_promise().is_some_and(|f| today > f))
             .count();
         let kept = r
             .initiatives
             .iter()
             .filter(|i| i.status == Status::Done)
-            .filter(|i| i.done_on.is_some_and(|d| d <= i.first_target()))
+            .filter(|i| {
+                i.done_on
+                    .is_some_and(|d| i.first_promise().is_some_and(|f| d <= f))
+            })
             .count();
         let done_late = r
             .initiatives
             .iter()
             .filter(|i| i.status == Status::Done)
-            .filter(|i| i.done_on.is_some_and(|d| d > i.first_target()))
+            .filter(|i| {
+                i.done_on
+                    .is_some_and(|d| i.first_promise().is_some_and(|f| d > f))
+            })
             .count();
         assert_eq!(
             (p.kept, p.delivered_late, p.open_late),

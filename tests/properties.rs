@@ -9,12 +9,38 @@ use alignmap::domain::business::{
 use alignmap::domain::checkin::{CheckIn, Rating};
 use alignmap::domain::review::Reviewed;
 use alignmap::domain::{
-    Goal, GoalId, Initiative, InitiativeId, Kind, Roadmap, Status, TargetChange,
+    Goal, GoalId, Initiative, InitiativeId, Kind, Roadmap, Status, Target, TargetChange,
 };
 use alignmap::storage;
 use chrono::{DateTime, NaiveDate, Utc};
 use proptest::prelude::*;
 use std::path::Path;
+
+/// Every kind of target: days (the calendar's ends included), each kind of period in years
+/// 1900-9999, fiscal years with any first month, and `later`.
+fn target() -> impl Strategy<Value = Target> {
+    (date(), 0u8..10, 1u32..=12).prop_map(|(day, kind, month)| {
+        use chrono::Datelike;
+        let year = day.year().clamp(1900, 9999);
+        let text = match kind {
+            3 => format!("{year}-{month:02}"),
+            4 => format!("Q{} {year}", month.div_ceil(3)),
+            5 => format!("H{} {year}", month.div_ceil(6)),
+            6 => year.to_string(),
+            7 => {
+                let cal = alignmap::domain::Calendar {
+                    fiscal_year_start: month,
+                    ..Default::default()
+                };
+                let end = cal.fiscal_year_end(year).unwrap();
+                format!("FY{year} ends {end}")
+            }
+            8 => "later".to_string(),
+            _ => return Target::day(day),
+        };
+        text.parse().unwrap()
+    })
+}
 
 fn date() -> impl Strategy<Value = NaiveDate> {
     prop_oneof![
@@ -62,15 +88,27 @@ fn number() -> impl Strategy<Value = f64> {
 
 fn kpis(goal: usize) -> impl Strategy<Value = Vec<Kpi>> {
     let kpi = (
-        (text(), text(), number(), prop::option::of(number())),
-        (any::<bool>(), any::<bool>()),
+        (
+            text(),
+            text(),
+            prop::option::of(number()),
+            prop::option::of(number()),
+        ),
+        (any::<bool>(), any::<bool>(), any::<bool>(), text()),
         prop::collection::vec((date(), number()), 0..4),
     );
     prop::collection::vec(kpi, 0..3).prop_map(move |list| {
         list.into_iter()
             .enumerate()
             .map(
-                |(n, ((name, unit, baseline, target), (lower, confidential), readings))| Kpi {
+                |(
+                    n,
+                    (
+                        (name, unit, baseline, target),
+                        (lower, confidential, relative, target_note),
+                        readings,
+                    ),
+                )| Kpi {
                     id: format!("k-{goal}-{n}"),
                     name: if name.trim().is_empty() {
                         "k".into()
@@ -79,7 +117,10 @@ fn kpis(goal: usize) -> impl Strategy<Value = Vec<Kpi>> {
                     },
                     unit,
                     baseline,
-                    target,
+                    // Plans give a value or a change from the baseline, and words beside.
+                    target: target.filter(|_| !relative),
+                    target_change: target.filter(|_| relative),
+                    target_note,
                     direction: if lower {
                         Direction::LowerIsBetter
                     } else {
@@ -188,7 +229,7 @@ fn roadmap() -> impl Strategy<Value = Roadmap> {
         (
             (text(), text(), text(), text(), status(), kind()),
             (
-                date(),
+                target(),
                 prop::option::of(date()),
                 prop::collection::vec(text(), 0..3),
                 text(),
@@ -197,7 +238,7 @@ fn roadmap() -> impl Strategy<Value = Roadmap> {
             (
                 instant(),
                 instant(),
-                prop::collection::vec((date(), date(), date()), 0..3),
+                prop::collection::vec((date(), target(), target()), 0..3),
                 prop::collection::vec(0usize..4, 4),
                 (0usize..8).prop_flat_map(business),
                 prop::collection::vec(0usize..5, 0..3),

@@ -34,7 +34,7 @@ fn t_sets_an_exact_month_or_quarter_and_a_later_one_asks_why() {
     let mut app = sample_on("2026-11-22");
     let id = app.selected_initiative().unwrap().id.clone();
     let before = initiative(&app, &id).target;
-    assert!(before < date("2027-06-30"));
+    assert!(before.is_before(date("2027-06-30")));
     press(&mut app, "T");
     let Mode::Form(form) = &app.mode else {
         panic!("the target form")
@@ -47,7 +47,10 @@ fn t_sets_an_exact_month_or_quarter_and_a_later_one_asks_why() {
     );
     let said = &app.message.as_ref().unwrap().1;
     assert!(
-        said.starts_with(&format!("Target now {}", before.format("%a %-d %b %Y"))),
+        said.starts_with(&format!(
+            "Target now {}",
+            before.due().unwrap().format("%a %-d %b %Y")
+        )),
         "{said}"
     );
     type_text(&mut app, "Q2 2027");
@@ -55,7 +58,11 @@ fn t_sets_an_exact_month_or_quarter_and_a_later_one_asks_why() {
     if let Mode::Confirm(_) = app.mode {
         press(&mut app, "n");
     }
-    assert_eq!(initiative(&app, &id).target, date("2027-06-30"));
+    assert_eq!(
+        initiative(&app, &id).target,
+        "Q2 2027".parse().unwrap(),
+        "kept as the quarter it was promised in"
+    );
     let Mode::Form(form) = &app.mode else {
         panic!("a later date is a slip: it asks why, got {:?}", app.mode)
     };
@@ -64,7 +71,7 @@ fn t_sets_an_exact_month_or_quarter_and_a_later_one_asks_why() {
     let log = &initiative(&app, &id).target_log;
     assert_eq!(
         (log.last().unwrap().from, log.last().unwrap().to),
-        (before, date("2027-06-30"))
+        (before, "Q2 2027".parse().unwrap())
     );
 }
 
@@ -80,7 +87,10 @@ fn an_ambiguous_or_unknown_date_keeps_the_form_open_and_says_why() {
         panic!("the form stays open")
     };
     let error = form.error.clone().unwrap();
-    assert!(error.contains("could be day/month or month/day"), "{error}");
+    assert!(
+        error.contains("could be 3 Apr 2027 (day first) or 4 Mar 2027 (month first)"),
+        "both readings are named: {error}"
+    );
     assert_eq!(initiative(&app, &id).target, before);
 }
 
@@ -131,7 +141,7 @@ fn rolling_forward_moves_the_open_deliverables_by_the_same_days_when_asked() {
     highlight(&mut app, &format!("overdue:{id}"));
     press(&mut app, "f Enter"); // this week: Sun 6 Jun 2027
     let to = date("2027-06-06");
-    let days = (to - before.target).num_days();
+    let days = (to - before.target.due().unwrap()).num_days();
     let Mode::Confirm(confirm) = &app.mode else {
         panic!("asks about the deliverables, got {:?}", app.mode)
     };
@@ -144,7 +154,7 @@ fn rolling_forward_moves_the_open_deliverables_by_the_same_days_when_asked() {
     assert_eq!(confirm.details.len(), open);
     press(&mut app, "y");
     let after = initiative(&app, &id);
-    assert_eq!(after.target, to);
+    assert_eq!(after.target.due(), Some(to));
     let mut want: Vec<_> = before
         .deliverables
         .iter()
@@ -165,7 +175,11 @@ fn rolling_forward_moves_the_open_deliverables_by_the_same_days_when_asked() {
     assert_eq!(form.title(), "It moved later: why? (Esc skips)");
     press(&mut app, "Esc u");
     assert_eq!(initiative(&app, &id).deliverables, before.deliverables);
-    assert_eq!(initiative(&app, &id).target, to, "one undo per step");
+    assert_eq!(
+        initiative(&app, &id).target.due(),
+        Some(to),
+        "one undo per step"
+    );
 }
 
 #[test]
@@ -193,7 +207,7 @@ fn roll_forward_to_an_exact_date_uses_the_date_grammar() {
     assert_eq!(form.title(), "Set the target date");
     type_text(&mut app, "September 2027");
     press(&mut app, "Enter n Esc");
-    assert_eq!(initiative(&app, &id).target, date("2027-09-30"));
+    assert_eq!(initiative(&app, &id).target.due(), Some(date("2027-09-30")));
     assert_eq!(app.roadmap.last_review, Some(date("2027-06-01")));
 }
 
@@ -245,7 +259,7 @@ fn all_overdue_work_of_a_goal_rolls_forward_with_one_reason_as_one_step() {
     press(&mut app, "Enter");
     for id in &of_goal {
         let i = initiative(&app, id);
-        assert_eq!(i.target, date("2028-02-29"), "{id}");
+        assert_eq!(i.target.due(), Some(date("2028-02-29")), "{id}");
         assert_eq!(i.target_log.last().unwrap().reason, "Budget freeze in 2027");
     }
     let queued: Vec<String> = app.review_queue().iter().map(|e| e.key()).collect();
@@ -292,4 +306,63 @@ fn the_roadmap_is_renamed_in_its_settings_and_an_empty_name_is_refused() {
     );
     press(&mut app, "u");
     assert_eq!(app.roadmap.name, before);
+}
+
+#[test]
+fn the_settings_decide_how_3_4_2027_and_fy2028_read_and_a_target_can_be_later() {
+    use alignmap::domain::{DayOrder, Span, Target};
+    let mut app = sample_on("2026-11-22");
+    // Settings: fiscal year from April (three to the right of January), day first.
+    press(&mut app, ", Tab Tab Right Right Right Tab Right Enter");
+    assert_eq!(app.roadmap.calendar.fiscal_year_start, 4);
+    assert_eq!(app.roadmap.calendar.day_order, DayOrder::DayFirst);
+    let id = app.selected_initiative().unwrap().id.clone();
+    press(&mut app, "T");
+    type_text(&mut app, "3/4/2027");
+    press(&mut app, "Enter");
+    if let Mode::Confirm(_) = app.mode {
+        press(&mut app, "n");
+    }
+    press(&mut app, "Esc");
+    assert_eq!(
+        initiative(&app, &id).target,
+        Target::day(date("2027-04-03"))
+    );
+    press(&mut app, "T");
+    type_text(&mut app, "FY2028");
+    press(&mut app, "Enter");
+    if let Mode::Confirm(_) = app.mode {
+        press(&mut app, "n");
+    }
+    press(&mut app, "Esc");
+    let fy = initiative(&app, &id).target;
+    assert_eq!(
+        fy,
+        Target::Due {
+            day: date("2028-03-31"),
+            span: Span::FiscalYear
+        }
+    );
+    assert_eq!(fy.in_words(), "FY2028");
+    press(&mut app, "T");
+    type_text(&mut app, "later");
+    press(&mut app, "Enter");
+    let Mode::Form(form) = &app.mode else {
+        panic!(
+            "unscheduling is a move later: it asks why, got {:?}",
+            app.mode
+        )
+    };
+    assert_eq!(form.title(), "It moved later: why? (Esc skips)");
+    press(&mut app, "Esc");
+    let i = initiative(&app, &id);
+    assert_eq!(i.target, Target::Later);
+    assert!(!i.is_overdue(date("2099-01-01")), "no date is never late");
+    assert_eq!(i.horizon(app.today), alignmap::domain::Horizon::NextYear);
+    press(&mut app, "u");
+    assert_eq!(
+        initiative(&app, &id).target,
+        fy,
+        "one undo takes the move back"
+    );
 }

@@ -52,11 +52,11 @@ fn rolling_forward_records_a_slip_with_its_reason_and_clears_the_entry() {
     type_text(&mut app, "Vendor patch was withdrawn");
     press(&mut app, "Enter");
     let i = app.roadmap.initiative(&vpn).unwrap();
-    assert_eq!(i.target, date("2026-11-29"));
+    assert_eq!(i.target.due(), Some(date("2026-11-29")));
     let change = i.target_log.last().unwrap();
     assert_eq!(
-        (change.from, change.to),
-        (date("2026-11-20"), date("2026-11-29"))
+        (change.from.due(), change.to.due()),
+        (Some(date("2026-11-20")), Some(date("2026-11-29")))
     );
     assert_eq!(change.reason, "Vendor patch was withdrawn");
     assert!(!keys(&app).contains(&"overdue:i-vpn00001".to_string()));
@@ -65,8 +65,8 @@ fn rolling_forward_records_a_slip_with_its_reason_and_clears_the_entry() {
     // Undo takes back the reason, then the move.
     press(&mut app, "u u");
     assert_eq!(
-        app.roadmap.initiative(&vpn).unwrap().target,
-        date("2026-11-20")
+        app.roadmap.initiative(&vpn).unwrap().target.due(),
+        Some(date("2026-11-20"))
     );
 }
 
@@ -124,7 +124,7 @@ fn acting_in_place_clears_readings_and_risks_and_check_ins() {
         "{:?}",
         keys(&app)
     );
-    assert_eq!(app.roadmap.goals[2].kpis[0].current(), 37.0);
+    assert_eq!(app.roadmap.goals[2].kpis[0].current(), Some(37.0));
 }
 
 #[test]
@@ -277,7 +277,7 @@ fn rolling_forward_counts_as_an_update_so_the_next_review_does_not_call_it_stale
     );
     press(&mut app, "j j Enter Esc"); // to the end of next month; skip the why
     let i = app.roadmap.initiative(&vpn).unwrap();
-    assert_eq!(i.target, date("2027-02-28"));
+    assert_eq!(i.target.due(), Some(date("2027-02-28")));
     assert_eq!(i.updated, app.clock.now(), "rolling forward is an update");
     // Three weeks later it is neither overdue nor "not updated for 80 days".
     let later = app_at(app.roadmap.clone(), "2027-02-10");
@@ -306,7 +306,7 @@ fn a_later_target_typed_in_the_edit_form_asks_why_and_skipping_says_the_move_sta
     assert_eq!(form.title(), "It moved later: why? (Esc skips)");
     press(&mut app, "Esc");
     let i = app.roadmap.initiative(&id).unwrap();
-    assert_eq!(i.target, date("2027-06-30"));
+    assert_eq!(i.target.due(), Some(date("2027-06-30")));
     assert!(i.target > before);
     let said = &app.message.as_ref().unwrap().1;
     assert!(said.starts_with("The move later is kept"), "{said}");

@@ -49,7 +49,7 @@ fn saved_files_are_pretty_stable_and_hold_no_raw_control_bytes() {
     let first = storage::to_ron(&roadmap).unwrap();
     let second = storage::to_ron(&storage::from_ron(&first, Path::new("x")).unwrap()).unwrap();
     assert_eq!(first, second, "saving twice gives identical bytes");
-    assert!(first.starts_with("Roadmap(\n    version: 3,\n"));
+    assert!(first.starts_with("Roadmap(\n    version: 4,\n"));
     assert!(
         first.contains("        Goal(\n"),
         "struct names make the file self-describing"
@@ -127,7 +127,7 @@ fn newer_schema_versions_are_refused_by_name() {
             err,
             LoadError::TooNew {
                 found: 99,
-                supported: 3,
+                supported: 4,
                 ..
             }
         ),
@@ -344,13 +344,73 @@ fn a_version_1_file_migrates_to_the_current_version_and_migrating_again_changes_
 }
 
 #[test]
+fn version_3_days_and_baselines_read_as_version_4_day_targets_and_known_baselines() {
+    use alignmap::domain::Target;
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/versions");
+    let text = std::fs::read_to_string(dir.join("v3.ron")).unwrap();
+    assert!(text.contains("version: 3,") && text.contains("baseline: 41.0,"));
+    let r = storage::from_ron(&text, Path::new("v3.ron")).unwrap();
+    assert_eq!(r.version, 4);
+    assert_eq!(
+        r.initiatives[0].target,
+        Target::day("2026-11-27".parse().unwrap())
+    );
+    let kpi = &r.goals[0].kpis[0];
+    assert_eq!(
+        (kpi.baseline, kpi.target, kpi.target_change),
+        (Some(41.0), Some(33.0), None)
+    );
+    assert!(r.calendar.is_default());
+    let written = storage::to_ron(&r).unwrap();
+    assert!(written.contains("target: \"2026-11-27\""), "{written}");
+    assert!(written.contains("baseline: Some(41.0)"), "{written}");
+    assert!(!written.contains("calendar"), "defaults are not written");
+}
+
+#[test]
+fn version_4_keeps_periods_later_the_calendar_and_kpis_as_plans_write_them() {
+    use alignmap::domain::{DayOrder, Span, Target};
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/versions");
+    let r = storage::load(&dir.join("v4.ron")).unwrap();
+    assert_eq!(
+        (r.calendar.fiscal_year_start, r.calendar.day_order),
+        (4, DayOrder::DayFirst)
+    );
+    let targets: Vec<Target> = r.initiatives.iter().map(|i| i.target).collect();
+    let q3 = Target::Due {
+        day: "2027-09-30".parse().unwrap(),
+        span: Span::Quarter,
+    };
+    let fy = Target::Due {
+        day: "2028-03-31".parse().unwrap(),
+        span: Span::FiscalYear,
+    };
+    assert_eq!(targets, [q3, fy, Target::Later]);
+    assert_eq!(r.initiatives[0].first_target().to_string(), "2027-03");
+    assert_eq!(
+        r.initiatives[0].slip_count(),
+        1,
+        "March 2027 to Q3 2027 is a slip"
+    );
+    let (words, relative) = (&r.goals[0].kpis[0], &r.goals[0].kpis[1]);
+    assert_eq!(words.baseline, None);
+    assert_eq!(words.progress(), None, "n/a without a baseline, never 0%");
+    assert_eq!(
+        words.target_words(|v| v.to_string()),
+        "around 80% within 5 years"
+    );
+    assert_eq!(relative.aim(), Some(75.0));
+    assert_eq!(relative.target_words(|v| v.to_string()), "+4 (to 75)");
+}
+
+#[test]
 fn version_2_goal_links_become_strong_links_and_are_written_in_the_new_form() {
     use alignmap::domain::business::{GoalLink, Strength};
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/versions");
     let text = std::fs::read_to_string(dir.join("v2.ron")).unwrap();
     assert!(text.contains("version: 2,") && text.contains("goals: [\"g-1\"]"));
     let r = storage::from_ron(&text, Path::new("v2.ron")).unwrap();
-    assert_eq!(r.version, 3);
+    assert_eq!(r.version, alignmap::domain::SCHEMA_VERSION);
     let i = &r.initiatives[0];
     assert_eq!(
         i.serves,
@@ -359,7 +419,7 @@ fn version_2_goal_links_become_strong_links_and_are_written_in_the_new_form() {
     assert_eq!(i.strength_for(&r.goals[0].id), Some(Strength::Strong));
     assert!(i.legacy_goals.is_empty() && i.risks.is_empty() && r.goals[0].kpis.is_empty());
     let written = storage::to_ron(&r).unwrap();
-    assert!(written.contains("version: 3,") && written.contains("serves: ["));
+    assert!(written.contains("version: 4,") && written.contains("serves: ["));
     assert!(
         !written.contains("goals: [\"g-1\"]"),
         "the old form is never written"

@@ -151,7 +151,7 @@ fn a_long_column_shows_its_position_and_keeps_the_selection_visible() {
         let mut extra = template.clone();
         extra.id = alignmap::domain::InitiativeId(format!("i-bulk{n:05}"));
         extra.title = format!("Bulk item {n:04}");
-        extra.target = common::date("2027-06-30");
+        extra.target = alignmap::domain::Target::day(common::date("2027-06-30"));
         app.roadmap.initiatives.push(extra);
     }
     app.refresh();

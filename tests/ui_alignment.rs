@@ -103,7 +103,7 @@ fn the_matrix_scrolls_to_keep_the_selection_in_view_with_hundreds_of_initiatives
         let mut extra = template.clone();
         extra.id = InitiativeId(format!("i-bulk{n:05}"));
         extra.title = format!("Bulk item {n:03}");
-        extra.target = common::date("2027-06-30");
+        extra.target = alignmap::domain::Target::day(common::date("2027-06-30"));
         app.roadmap.initiatives.push(extra);
     }
     app.refresh();

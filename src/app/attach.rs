@@ -170,7 +170,7 @@ impl App {
             options.push(format!(
                 "{tick} {} ({}){late}",
                 o.title,
-                o.target.format("%-d %b %Y")
+                o.target.in_words()
             ));
             keys.push(Some(o.id.0.clone()));
         }

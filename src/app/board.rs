@@ -9,7 +9,7 @@ use crate::domain::{Goal, GoalId, Horizon, Initiative, InitiativeId, Roadmap, St
 use chrono::{DateTime, Utc};
 
 /// The order of cards in a column: by target date, then rank, title and id.
-fn board_order(i: &Initiative) -> (chrono::NaiveDate, i32, &str, &InitiativeId) {
+fn board_order(i: &Initiative) -> (crate::domain::Target, i32, &str, &InitiativeId) {
     (i.target, i.rank, &i.title, &i.id)
 }
 
@@ -469,7 +469,7 @@ impl App {
             return;
         };
         let date = to.landing(self.today);
-        let broken = self.needs_broken_by(&id, date);
+        let broken = self.needs_broken_by(&id, crate::domain::Target::day(date));
         let what = format!(
             "Moved \"{title}\" to {} (target {})",
             to.label(),
@@ -477,7 +477,7 @@ impl App {
         );
         let moved = self.change(what, |r, _, today| {
             if let Some(i) = r.initiative_mut(&id) {
-                i.set_target(date, today);
+                i.set_target(crate::domain::Target::day(date), today);
             }
         });
         if moved {
@@ -504,18 +504,19 @@ impl App {
     pub(super) fn needs_broken_by(
         &self,
         id: &crate::domain::InitiativeId,
-        date: chrono::NaiveDate,
+        to: crate::domain::Target,
     ) -> String {
         let waiting: Vec<String> = self
             .roadmap
             .initiatives
             .iter()
-            .filter(|i| i.status.is_active() && i.needs.contains(id) && i.target < date)
+            .filter(|i| i.status.is_active() && i.needs.contains(id) && i.target < to)
             .map(|i| {
                 format!(
                     "{} (due {})",
                     i.title.chars().take(30).collect::<String>(),
-                    crate::domain::dates::day_month(i.target, self.today)
+                    i.target
+                        .label(|d| crate::domain::dates::day_month(d, self.today))
                 )
             })
             .collect();
@@ -551,7 +552,7 @@ impl App {
             let msg = format!(
                 "Cards are ordered by target date: \"{}\" is due {}. Change the date with e to move past it.",
                 b.title,
-                long_date(b.target)
+                b.target.label_with_day(long_date)
             );
             self.info(msg);
             return;

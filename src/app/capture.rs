@@ -6,7 +6,7 @@ use super::{App, Mode};
 use crate::domain::business::GoalLink;
 use crate::domain::capture::{CaptureError, complete_goal, parse_capture};
 use crate::domain::dates::long_date;
-use crate::domain::{GoalId, Horizon};
+use crate::domain::{GoalId, Horizon, Target};
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent};
 use tui_input::Input;
 use tui_input::backend::crossterm::to_input_request;
@@ -114,7 +114,7 @@ impl App {
                 });
             }
             Entry::Action => {
-                let due = captured.target;
+                let due = captured.target.and_then(|t| t.due());
                 let owner = captured.owner.unwrap_or_default();
                 let what = format!("Action recorded{about}: {text}");
                 self.change(what, |r, ids, _| {
@@ -224,7 +224,7 @@ impl App {
         }
         let target = captured
             .target
-            .unwrap_or_else(|| column.window_end(self.today));
+            .unwrap_or_else(|| Target::day(column.window_end(self.today)));
         let codes: Vec<String> = captured
             .goals
             .iter()
@@ -234,9 +234,9 @@ impl App {
         let mut what = format!(
             "Captured \"{}\" in {} ({}{})",
             captured.title,
-            Horizon::of(target, self.today).label(),
-            long_date(target),
-            if target < self.today {
+            target.horizon(self.today).label(),
+            target.label_with_day(long_date),
+            if target.is_before(self.today) {
                 ", already overdue"
             } else {
                 ""

@@ -3,7 +3,8 @@
 
 use super::form::{Field, FieldName, FieldValue, Form, FormTarget, choice};
 use crate::domain::business::{Deliverable, Direction, Kpi, Risk, RiskStatus};
-use crate::domain::dates::parse_date;
+use crate::domain::dates::parse_date_in;
+use crate::domain::parse::{KpiTarget, parse_kpi_number, parse_kpi_target, show_kpi_target};
 pub use crate::domain::parse::{NUMBER_HELP, parse_number, show_number};
 use crate::domain::{Goal, GoalId, IdGen, Initiative, InitiativeId, Roadmap};
 use chrono::NaiveDate;
@@ -20,6 +21,13 @@ pub fn field_hint(name: FieldName) -> Option<&'static str> {
         }
         FieldName::Confidential => "Yes hides it in the public view and public exports",
         FieldName::Champion => "the person who carries the case",
+        FieldName::Baseline => "the value when the goal was set · empty when the plan gives none",
+        FieldName::Goal => {
+            "45 · +4 or -20 from the baseline · =-5 for a negative value · empty for none"
+        }
+        FieldName::TargetNote => "the target in the plan's words, e.g. around 80% within 5 years",
+        FieldName::FiscalYear => "FY2027 is the fiscal year that ends in 2027",
+        FieldName::DayOrder => "how dates like 3/4/2027 read in forms, quick capture and imports",
         _ => return None,
     })
 }
@@ -86,9 +94,18 @@ impl Form {
             number_field(
                 FieldName::Baseline,
                 "Baseline",
-                existing.map(|k| k.baseline),
+                existing.and_then(|k| k.baseline),
             ),
-            number_field(FieldName::Goal, "Target", existing.and_then(|k| k.target)),
+            Field::text(
+                FieldName::Goal,
+                "Target",
+                &existing.map_or_else(String::new, |k| show_kpi_target(k.target, k.target_change)),
+            ),
+            Field::text(
+                FieldName::TargetNote,
+                "Target note",
+                existing.map_or("", |k| &k.target_note),
+            ),
             Field {
                 name: FieldName::Direction,
                 label: "Better is",
@@ -181,7 +198,10 @@ impl Form {
             ),
             date_field(
                 "When",
-                existing.map_or(initiative.target.max(today), |d| d.date),
+                existing.map_or_else(
+                    || initiative.target.due().map_or(today, |due| due.max(today)),
+                    |d| d.date,
+                ),
             ),
             Field {
                 name: FieldName::Done,
@@ -202,8 +222,25 @@ impl Form {
     }
 
     pub(super) fn date(&self) -> Result<NaiveDate, (FieldName, String)> {
-        parse_date(&self.value(FieldName::Target), self.today)
+        parse_date_in(&self.value(FieldName::Target), self.today, &self.calendar)
             .map_err(|e| (FieldName::Target, e.to_string()))
+    }
+
+    /// The unit of the KPI this form is about: the one picked for a reading, the one typed
+    /// for a KPI.
+    fn kpi_unit(&self, roadmap: &Roadmap) -> String {
+        match &self.target {
+            FormTarget::Reading(goal) => roadmap
+                .goal(goal)
+                .and_then(|g| g.kpis.get(self.choice_index(FieldName::Kpi)?))
+                .map(|k| k.unit.clone())
+                .unwrap_or_default(),
+            _ => self.value(FieldName::Unit),
+        }
+    }
+
+    fn kpi_number(&self, name: FieldName, unit: &str) -> Result<Option<f64>, (FieldName, String)> {
+        parse_kpi_number(&self.value(name), unit).map_err(|m| (name, m))
     }
 
     /// Checks the fields of the forms in this file.
@@ -220,13 +257,16 @@ impl Form {
             }
             _ => None,
         };
-        let (Some(kpi), Ok(Some(value))) = (kpi, self.number(FieldName::Value)) else {
+        let Some(kpi) = kpi else {
             return Ok(());
         };
-        let Some(target) = kpi.target else {
+        let Ok(Some(value)) = self.kpi_number(FieldName::Value, &kpi.unit) else {
             return Ok(());
         };
-        let (lo, hi) = (kpi.baseline.min(target), kpi.baseline.max(target));
+        let (Some(baseline), Some(target)) = (kpi.baseline, kpi.aim()) else {
+            return Ok(());
+        };
+        let (lo, hi) = (baseline.min(target), baseline.max(target));
         let span = (hi - lo).max(lo.abs().max(hi.abs()) * 0.01).max(1e-9);
         let typed = self.value(FieldName::Value);
         if (lo - 10.0 * span..=hi + 10.0 * span).contains(&value)
@@ -241,17 +281,18 @@ impl Form {
                 "{} is far outside {}'s range ({} → {}): is it the right KPI? Enter again records it.",
                 typed.trim(),
                 kpi.name,
-                show_number(kpi.baseline),
+                show_number(baseline),
                 show_number(target)
             ),
         ))
     }
 
-    pub(super) fn check_entry(&self) -> Result<(), (FieldName, String)> {
+    pub(super) fn check_entry(&self, roadmap: &Roadmap) -> Result<(), (FieldName, String)> {
         let title = self.value(FieldName::Title);
+        let unit = self.kpi_unit(roadmap);
         match &self.target {
             FormTarget::Reading(_) => {
-                if self.number(FieldName::Value)?.is_none() {
+                if self.kpi_number(FieldName::Value, &unit)?.is_none() {
                     return Err((FieldName::Value, "Type the value measured.".into()));
                 }
                 if self.date()? > self.today {
@@ -266,13 +307,10 @@ impl Form {
                 if title.trim().is_empty() {
                     return Err((FieldName::Title, "Name the KPI.".into()));
                 }
-                if self.number(FieldName::Baseline)?.is_none() {
-                    return Err((
-                        FieldName::Baseline,
-                        "The baseline is the value when the goal was set: type it.".into(),
-                    ));
-                }
-                self.number(FieldName::Goal).map(|_| ())
+                self.kpi_number(FieldName::Baseline, &unit)?;
+                parse_kpi_target(&self.value(FieldName::Goal), &unit)
+                    .map(|_| ())
+                    .map_err(|m| (FieldName::Goal, format!("{m}; words go in Target note")))
             }
             FormTarget::Risk(_, None) if title.trim().is_empty() => {
                 Err((FieldName::Title, "Say what could go wrong.".into()))
@@ -296,13 +334,13 @@ impl Form {
                 "Name the roadmap: exports take their titles and file names from it.".into(),
             )),
             FormTarget::Retarget(_) => {
-                let date = self.date()?;
-                if date < self.today {
+                let target = self.target_date().map_err(|m| (FieldName::Target, m))?;
+                if target.is_before(self.today) {
                     return Err((
                         FieldName::Target,
                         format!(
                             "{} has passed: a new target is today or later",
-                            crate::domain::dates::long_date(date)
+                            target.label_with_day(crate::domain::dates::long_date)
                         ),
                     ));
                 }
@@ -322,11 +360,13 @@ impl Form {
         let new_id = ids.entry(prefix, &roadmap.taken_ids());
         let text = |name| self.value(name).trim().to_string();
         let number = |name| parse_number(&self.value(name)).ok().flatten();
+        let unit = self.kpi_unit(roadmap);
         match &self.target {
             FormTarget::Reading(goal) => {
                 let goal = roadmap.goal_mut(goal)?;
                 let kpi = goal.kpis.get_mut(self.choice_index(FieldName::Kpi)?)?;
-                let (value, on) = (number(FieldName::Value)?, self.date().ok()?);
+                let value = self.kpi_number(FieldName::Value, &unit).ok().flatten()?;
+                let on = self.date().ok()?;
                 kpi.record(on, value);
                 Some(format!(
                     "Recorded {} {} for \"{}\"",
@@ -341,22 +381,24 @@ impl Form {
                     Some(id) => goal.kpis.iter().find(|k| &k.id == id)?.clone(),
                     None => Kpi {
                         id: new_id,
-                        name: String::new(),
-                        unit: String::new(),
-                        baseline: 0.0,
-                        target: None,
-                        direction: Direction::HigherIsBetter,
-                        readings: Vec::new(),
-                        confidential: false,
+                        ..Kpi::default()
                     },
                 };
                 kpi.name = text(FieldName::Title);
                 kpi.unit = text(FieldName::Unit);
                 if self.is_field_changed(FieldName::Baseline) {
-                    kpi.baseline = number(FieldName::Baseline).unwrap_or(kpi.baseline);
+                    kpi.baseline = self.kpi_number(FieldName::Baseline, &unit).ok()?;
                 }
                 if self.is_field_changed(FieldName::Goal) {
-                    kpi.target = number(FieldName::Goal);
+                    (kpi.target, kpi.target_change) =
+                        match parse_kpi_target(&self.value(FieldName::Goal), &unit).ok()? {
+                            KpiTarget::None => (None, None),
+                            KpiTarget::Value(v) => (Some(v), None),
+                            KpiTarget::Change(c) => (None, Some(c)),
+                        };
+                }
+                if self.is_field_changed(FieldName::TargetNote) {
+                    kpi.target_note = text(FieldName::TargetNote);
                 }
                 kpi.direction = if self.choice_index(FieldName::Direction) == Some(1) {
                     Direction::LowerIsBetter

@@ -95,6 +95,12 @@ pub enum FieldName {
     Baseline,
     /// KPI target value.
     Goal,
+    /// KPI target in the plan's words.
+    TargetNote,
+    /// The fiscal year's first month (roadmap settings).
+    FiscalYear,
+    /// How `3/4/2027` reads (roadmap settings).
+    DayOrder,
     /// KPI direction.
     Direction,
     /// Hidden in the public view.

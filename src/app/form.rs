@@ -1,9 +1,9 @@
 //! Edit forms for initiatives and goals: fields, key handling, validation, and applying the result.
 
 use crate::domain::business::{GoalLink, Strength};
-use crate::domain::dates::{long_date, parse_date};
+use crate::domain::dates::{long_date, parse_target};
 use crate::domain::validate::{MAX_CODE_LEN, check_code};
-use crate::domain::{Goal, GoalId, Horizon, Initiative, Kind, Roadmap, Status};
+use crate::domain::{Calendar, Goal, GoalId, Horizon, Initiative, Kind, Roadmap, Status, Target};
 use chrono::NaiveDate;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use tui_input::Input;
@@ -37,6 +37,9 @@ pub struct Form {
     pub confirm_discard: bool,
     /// Today, for the date preview.
     pub today: NaiveDate,
+    /// The roadmap's calendar settings, for reading dates (kept up to date by the app
+    /// before every key and check).
+    pub calendar: Calendar,
     /// A reading far outside its KPI's range that the user confirmed (the value as typed).
     pub outlier_ok: Option<String>,
     /// The roadmap was reloaded from disk (someone else's version) while the form was open:
@@ -82,6 +85,7 @@ impl Form {
             error: None,
             confirm_discard: false,
             today,
+            calendar: Calendar::default(),
             changed_on_disk: false,
             outlier_ok: None,
             pristine,
@@ -95,7 +99,7 @@ impl Form {
         goals: &[GoalId],
         today: NaiveDate,
     ) -> Self {
-        let target = horizon.window_end(today);
+        let target = Target::day(horizon.window_end(today));
         let goals: Vec<GoalLink> = goals.iter().cloned().map(GoalLink::strong).collect();
         Self::initiative_form(
             FormTarget::NewInitiative,
@@ -123,7 +127,7 @@ impl Form {
         target_kind: FormTarget,
         roadmap: &Roadmap,
         existing: Option<&Initiative>,
-        target: NaiveDate,
+        target: Target,
         goals: &[GoalLink],
         today: NaiveDate,
     ) -> Self {
@@ -367,14 +371,25 @@ impl Form {
         }
     }
 
-    /// The date typed in the target field, or why it is not a date.
-    pub fn target_date(&self) -> Result<NaiveDate, String> {
-        parse_date(&self.value(FieldName::Target), self.today).map_err(|e| e.to_string())
+    /// The target typed in the target field (read with the roadmap's calendar settings),
+    /// or why it is not one.
+    pub fn target_date(&self) -> Result<Target, String> {
+        parse_target(&self.value(FieldName::Target), self.today, &self.calendar)
+            .map_err(|e| e.to_string())
+    }
+
+    /// True for the forms whose date may be `later` (an initiative's target).
+    pub fn takes_later(&self) -> bool {
+        matches!(
+            self.target,
+            FormTarget::NewInitiative | FormTarget::EditInitiative(_) | FormTarget::Retarget(_)
+        )
     }
 
     /// Applies the form to the roadmap if it is valid. On error, focuses the bad field and
     /// returns the message (the roadmap is untouched).
     pub fn validate(&mut self, roadmap: &Roadmap) -> Result<(), String> {
+        self.calendar = roadmap.calendar;
         let result = self
             .check(roadmap)
             .and_then(|()| self.check_outlier(roadmap));
@@ -393,7 +408,7 @@ impl Form {
                 | FormTarget::NewGoal
                 | FormTarget::EditGoal(_)
         ) {
-            return self.check_entry();
+            return self.check_entry(roadmap);
         }
         if self.value(FieldName::Title).trim().is_empty() {
             return Err((FieldName::Title, "The title cannot be empty.".into()));

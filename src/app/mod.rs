@@ -333,6 +333,8 @@ impl App {
                 self.quit_keeping_typed();
                 return;
             }
+            // Dates in the preview read as the roadmap's settings say.
+            form.calendar = self.roadmap.calendar;
             match form.handle_key(key) {
                 FormOutcome::Continue => {}
                 FormOutcome::Cancelled => {
@@ -691,7 +693,9 @@ impl App {
                 self.change(format!("Added \"{}\"", title.trim()), |r, ids, today| {
                     let id = ids.initiative(&r.taken_ids());
                     let mut initiative = board::blank_initiative(id.clone(), now);
-                    initiative.target = form.target_date().unwrap_or(today);
+                    initiative.target = form
+                        .target_date()
+                        .unwrap_or(crate::domain::Target::day(today));
                     form.fill_initiative(&mut initiative, today);
                     initiative.target_log.clear();
                     r.initiatives.push(initiative);

@@ -9,7 +9,7 @@ use super::mode::{Confirm, Mode, Pending};
 use super::{App, Screen};
 use crate::domain::dates::{day_month, long_date, short_date};
 use crate::domain::review::{Entry, Subject};
-use crate::domain::{GoalId, Horizon, InitiativeId};
+use crate::domain::{GoalId, Horizon, InitiativeId, Target};
 use chrono::{Days, NaiveDate};
 
 /// The pick key that asks for an exact date instead of a horizon.
@@ -51,6 +51,8 @@ impl App {
             .filter_map(|id| self.roadmap.initiative(id))
             .map(|i| i.target)
             .max();
+        // Unscheduled work has no day to roll past: every horizon is offered.
+        let latest = latest.map(|t| t.due().unwrap_or(NaiveDate::MIN));
         let Some(latest) = latest else {
             return;
         };
@@ -117,7 +119,7 @@ impl App {
             return self.open_retarget(ids.to_vec());
         }
         let horizon = Horizon::from_index(key.parse().unwrap_or(3));
-        let to = horizon.landing(self.today);
+        let to = Target::day(horizon.landing(self.today));
         let label = match horizon {
             Horizon::Now => "this week",
             other => other.label(),
@@ -128,19 +130,19 @@ impl App {
                 format!(
                     "Rolled \"{}\" forward to {label} ({})",
                     title.unwrap_or_default(),
-                    long_date(to)
+                    to.label_with_day(long_date)
                 )
             }
             (Some(goal), many) => format!(
                 "Rolled {} overdue initiatives of {} forward to {label} ({})",
                 many.len(),
                 self.goal_name(goal),
-                long_date(to)
+                to.label_with_day(long_date)
             ),
             (None, many) => format!(
                 "Rolled {} initiatives forward to {label} ({})",
                 many.len(),
-                long_date(to)
+                to.label_with_day(long_date)
             ),
         };
         self.retarget(ids, to, what);
@@ -186,13 +188,13 @@ impl App {
         let now = match ids.as_slice() {
             [] => return,
             [one] => match self.roadmap.initiative(one) {
-                Some(i) => format!("Target now {}", long_date(i.target)),
+                Some(i) => format!("Target now {}", i.target.label_with_day(long_date)),
                 None => return,
             },
             many => format!("{} initiatives", many.len()),
         };
         self.info(format!(
-            "{now}: type a day (2027-03-31, fri), a month (March 2027) or a quarter (Q2 2027)"
+            "{now}: type a day (2027-03-31, fri), a month (March 2027), a quarter (Q2 2027) or later"
         ));
         self.mode = Mode::Form(Box::new(Form::retarget(ids, self.today)));
     }
@@ -210,15 +212,15 @@ impl App {
                 Some(i) => format!(
                     "Target of \"{}\" set to {} (was {})",
                     i.title,
-                    long_date(to),
-                    short_date(i.target, self.today)
+                    to.label_with_day(long_date),
+                    i.target.label(|d| short_date(d, self.today))
                 ),
                 None => return self.error("That initiative no longer exists: nothing changed."),
             },
             many => format!(
                 "Target of {} initiatives set to {}",
                 many.len(),
-                long_date(to)
+                to.label_with_day(long_date)
             ),
         };
         self.retarget(ids, to, what);
@@ -226,17 +228,18 @@ impl App {
 
     /// Sets the target of `ids` to `to` as one undoable step (a later date is a recorded
     /// slip), warns when that breaks a `needs` order, then offers the follow-ups.
-    pub(super) fn retarget(&mut self, ids: &[InitiativeId], to: NaiveDate, what: String) {
-        let moves: Vec<(InitiativeId, i64)> = ids
+    pub(super) fn retarget(&mut self, ids: &[InitiativeId], to: Target, what: String) {
+        // Days moved; a move to or from `later` has no number of days.
+        let moves: Vec<(InitiativeId, Option<i64>)> = ids
             .iter()
             .filter_map(|id| self.roadmap.initiative(id))
             .filter(|i| i.status.is_active() && i.target != to)
-            .map(|i| (i.id.clone(), (to - i.target).num_days()))
+            .map(|i| (i.id.clone(), i.target.days_to(&to)))
             .collect();
         if moves.is_empty() {
             return self.info(format!(
                 "Nothing changed: the target is already {}.",
-                long_date(to)
+                to.label_with_day(long_date)
             ));
         }
         let broken = ids
@@ -245,6 +248,10 @@ impl App {
             .find(|b| !b.is_empty())
             .unwrap_or_default();
         let in_review = self.screen == Screen::Review;
+        let followed = match ids {
+            [one] if !in_review => Some(one.clone()),
+            _ => None,
+        };
         let moved = self.change(format!("{what}{broken}"), |r, _, today| {
             for (id, _) in &moves {
                 if let Some(i) = r.initiative_mut(id) {
@@ -255,9 +262,21 @@ impl App {
                 r.last_review = Some(today);
             }
         });
+        if let Some(id) = followed {
+            // The card stays selected in its new column, as after H or L.
+            self.select_initiative(&id);
+        }
         if moved {
-            let later: Vec<(InitiativeId, i64)> =
-                moves.into_iter().filter(|(_, days)| *days > 0).collect();
+            if to.is_later() {
+                // Unscheduled: no deliverable can move by a number of days, but it is a move
+                // later all the same, so it asks why.
+                let ids: Vec<InitiativeId> = moves.into_iter().map(|(id, _)| id).collect();
+                return self.ask_slip_reasons(&ids);
+            }
+            let later: Vec<(InitiativeId, i64)> = moves
+                .into_iter()
+                .filter_map(|(id, days)| days.filter(|d| *d > 0).map(|d| (id, d)))
+                .collect();
             self.offer_deliverables(later);
         }
     }
@@ -339,7 +358,7 @@ impl App {
                 self.roadmap
                     .initiative(id)
                     .and_then(|i| i.target_log.last())
-                    .is_some_and(|c| c.on == self.today && c.to > c.from && c.reason.is_empty())
+                    .is_some_and(|c| c.on == self.today && c.is_slip() && c.reason.is_empty())
             })
             .cloned()
             .collect();

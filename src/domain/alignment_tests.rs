@@ -30,7 +30,7 @@ fn initiative(id: &str, target: &str, links: &[(&str, Strength)]) -> Initiative 
         title: format!("Initiative {id}"),
         it_owner: "Sam".into(),
         status: Status::Planned,
-        target: date(target),
+        target: crate::domain::Target::day(date(target)),
         case: BusinessCase {
             if_not: "Finance keeps matching by hand".into(),
             ..BusinessCase::default()
@@ -62,11 +62,10 @@ fn kpi(id: &str, target: Option<f64>) -> Kpi {
         id: id.into(),
         name: "NPS".into(),
         unit: String::new(),
-        baseline: 31.0,
+        baseline: Some(31.0),
         target,
         direction: Direction::HigherIsBetter,
-        readings: vec![],
-        confidential: false,
+        ..Kpi::default()
     }
 }
 

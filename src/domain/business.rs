@@ -115,7 +115,7 @@ pub struct Reading {
 }
 
 /// A key performance indicator of a business goal.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Kpi {
     /// Stable id, e.g. `k-7f3kq2mz`.
@@ -125,11 +125,20 @@ pub struct Kpi {
     /// Unit shown after values, e.g. "days", "%", "k€".
     #[serde(default)]
     pub unit: String,
-    /// The value when the goal was set.
-    pub baseline: f64,
+    /// The value when the goal was set; None when the plan gives none (since version 4; a
+    /// bare number as version 3 wrote it still reads).
+    #[serde(default, deserialize_with = "number_or_option")]
+    pub baseline: Option<f64>,
     /// The value the goal aims for; None until agreed.
     #[serde(default)]
     pub target: Option<f64>,
+    /// A target relative to the baseline instead (`+4` points, `-20` days), since version 4.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target_change: Option<f64>,
+    /// The target in the plan's words when it is not (only) a number ("around 80% within
+    /// 5 years"), since version 4.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub target_note: String,
     /// Which way is better.
     #[serde(default)]
     pub direction: Direction,
@@ -151,9 +160,37 @@ impl Kpi {
             .map(|(_, r)| *r)
     }
 
-    /// The current value: the latest reading, else the baseline.
-    pub fn current(&self) -> f64 {
-        self.latest().map_or(self.baseline, |r| r.value)
+    /// The current value: the latest reading, else the baseline (None: neither).
+    pub fn current(&self) -> Option<f64> {
+        self.latest().map(|r| r.value).or(self.baseline)
+    }
+
+    /// The value aimed for: the target, else the baseline moved by the relative target.
+    pub fn aim(&self) -> Option<f64> {
+        self.target
+            .or_else(|| Some(self.baseline? + self.target_change?))
+    }
+
+    /// True when the plan gives a target: a number, a relative one, or words.
+    pub fn has_target(&self) -> bool {
+        self.target.is_some() || self.target_change.is_some() || !self.target_note.trim().is_empty()
+    }
+
+    /// The target in words: `45`, `+4 (to 35)`, `+4 from the baseline`, the plan's note, or
+    /// `none agreed`, with `unit` after numbers.
+    pub fn target_words(&self, show: impl Fn(f64) -> String) -> String {
+        let number = match (self.target, self.target_change, self.aim()) {
+            (Some(t), _, _) => Some(show(t)),
+            (None, Some(c), Some(aim)) => Some(format!("{c:+} (to {})", show(aim))),
+            (None, Some(c), None) => Some(format!("{c:+} from the baseline")),
+            _ => None,
+        };
+        match (number, self.target_note.trim()) {
+            (Some(n), "") => n,
+            (Some(n), note) => format!("{n} ({note})"),
+            (None, "") => "none agreed".into(),
+            (None, note) => note.to_string(),
+        }
     }
 
     /// Progress toward the target as a fraction (0.5 = half way), by the shared definition:
@@ -162,8 +199,8 @@ impl Kpi {
     /// target = baseline, or when the target points the wrong way for the direction.
     /// Values outside 0..=1 are returned as they are.
     pub fn progress(&self) -> Option<f64> {
-        let target = self.target?;
-        let span = target - self.baseline;
+        let (baseline, target) = (self.baseline?, self.aim()?);
+        let span = target - baseline;
         if span == 0.0 || !span.is_finite() {
             return None;
         }
@@ -174,7 +211,7 @@ impl Kpi {
         if wrong_way {
             return None;
         }
-        Some((self.current() - self.baseline) / span)
+        Some((self.current()? - baseline) / span)
     }
 
     /// Records a reading; a second reading on the same day replaces the first.
@@ -324,6 +361,36 @@ pub struct Deliverable {
     pub done: bool,
 }
 
+/// A KPI's baseline as version 4 writes it (`Some(31.0)`, `None`) or as version 3 did (`31.0`).
+fn number_or_option<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
+    struct Visit;
+    impl<'de> serde::de::Visitor<'de> for Visit {
+        type Value = Option<f64>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a number, Some(number) or None")
+        }
+        fn visit_f64<E>(self, v: f64) -> Result<Self::Value, E> {
+            Ok(Some(v))
+        }
+        fn visit_i64<E>(self, v: i64) -> Result<Self::Value, E> {
+            Ok(Some(v as f64))
+        }
+        fn visit_u64<E>(self, v: u64) -> Result<Self::Value, E> {
+            Ok(Some(v as f64))
+        }
+        fn visit_none<E>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_unit<E>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+            f64::deserialize(d).map(Some)
+        }
+    }
+    d.deserialize_any(Visit)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -337,11 +404,10 @@ mod tests {
             id: "k-1".into(),
             name: "DSO".into(),
             unit: "days".into(),
-            baseline,
+            baseline: Some(baseline),
             target,
             direction,
-            readings: vec![],
-            confidential: false,
+            ..Kpi::default()
         }
     }
 
@@ -390,7 +456,7 @@ mod tests {
             days,
             vec![(date("2026-11-01"), 1.0), (date("2026-11-10"), 4.0)]
         );
-        assert_eq!(k.current(), 4.0);
+        assert_eq!(k.current(), Some(4.0));
         assert_eq!(k.days_since_reading(date("2026-11-22")), Some(12));
     }
 

@@ -2,9 +2,10 @@
 //! becomes an initiative. Tokens count only at the start of a word (`C# upgrade` stays a
 //! title); a backslash escapes one (`\#1 priority`).
 
-use super::dates::parse_date;
+use super::dates::parse_target;
 use super::ids::GoalId;
 use super::model::{Goal, Roadmap};
+use super::target::Target;
 use chrono::NaiveDate;
 use thiserror::Error;
 
@@ -20,7 +21,7 @@ pub struct Captured {
     /// Tags from `+tag`.
     pub tags: Vec<String>,
     /// Target from `!when` (a date or a horizon such as `next-month`).
-    pub target: Option<NaiveDate>,
+    pub target: Option<Target>,
 }
 
 /// Why a capture line cannot be taken as it is.
@@ -191,9 +192,9 @@ pub fn parse_capture(
                 }
             }
             Some('!') if !rest.is_empty() => {
-                let date =
-                    parse_date(rest, today).map_err(|_| CaptureError::BadDate(rest.into()))?;
-                captured.target = Some(date);
+                let target = parse_target(rest, today, &roadmap.calendar)
+                    .map_err(|_| CaptureError::BadDate(rest.into()))?;
+                captured.target = Some(target);
             }
             _ => title.push(word.to_string()),
         }
@@ -256,7 +257,7 @@ mod tests {
         assert_eq!(c.goals, [GoalId("g-1".into())]);
         assert_eq!(c.owner.as_deref(), Some("maria"));
         assert_eq!(c.tags, ["hr"]);
-        assert_eq!(c.target, Some("2026-12-31".parse().unwrap()));
+        assert_eq!(c.target, Some(Target::day("2026-12-31".parse().unwrap())));
     }
 
     #[test]

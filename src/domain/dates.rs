@@ -1,7 +1,10 @@
-//! Date input and display: ISO dates and short forms relative to today (`+2w`, `fri`, `eom`).
+//! Date input and display: ISO dates, periods (`Q3 2027`, `FY2027`), `later`, and short
+//! forms relative to today (`+2w`, `fri`, `eom`). One grammar for forms, quick capture,
+//! import and the CLI.
 
 use super::horizon::{Horizon, end_of_month, end_of_week, end_of_year};
 use super::periods::{Period, parse_period};
+use super::target::{Calendar, Span, Target};
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 use thiserror::Error;
 
@@ -13,18 +16,47 @@ pub enum DateError {
         "'{0}' is not a date: use 2027-03-31, +2w, fri, eom, next-month, March 2027, Q3 2027 or 2027"
     )]
     Unknown(String),
-    /// Day-first and month-first both make a date.
-    #[error("'{0}' could be day/month or month/day: write it as 2027-03-04 or 4 Mar 2027")]
-    Ambiguous(String),
+    /// Day-first and month-first both make a date: the text and both readings.
+    #[error(
+        "'{0}' could be {d1} (day first) or {d2} (month first): write {1} or {2}, or set the day order in the roadmap settings (,)",
+        d1 = .1.format("%-d %b %Y"), d2 = .2.format("%-d %b %Y")
+    )]
+    Ambiguous(String, NaiveDate, NaiveDate),
+    /// `later` where a day is needed.
+    #[error("'{0}' leaves it unscheduled: this needs a date")]
+    Unscheduled(String),
 }
 
-/// The short forms accepted by [`parse_date`], for help text.
-pub const DATE_FORMS_HELP: &str = "2027-03-31 · 31.12.2026 · today · +3d +2w +1m +1y · fri, next thursday · eow eom eoy · now next-week next-month next-year · March 2027, 2027-03, Q3 2027, H2 2027, 2027 (due at the period's end)";
+/// The short forms accepted by [`parse_target`], for help text.
+pub const DATE_FORMS_HELP: &str = "2027-03-31 · 31.12.2026 · 31/03/2027 · today · +3d +2w +1m +1y · fri, next thursday · eow eom eoy · now next-week next-month next-year · March 2027, 2027-03, Q3 2027, H2 2027, 2027, FY2027, end of March, Q2 (kept as written, due at the period's end) · later (no date yet)";
 
-/// Parses what a user typed into a date field, relative to `today`.
+/// Parses what a user typed into a date field, relative to `today`, reading `3/4/2027` as
+/// nothing (ambiguous) and FY as the calendar year. A period gives its last day.
+pub fn parse_date(input: &str, today: NaiveDate) -> Result<NaiveDate, DateError> {
+    parse_date_in(input, today, &Calendar::default())
+}
+
+/// [`parse_date`] with the roadmap's calendar settings.
+pub fn parse_date_in(
+    input: &str,
+    today: NaiveDate,
+    cal: &Calendar,
+) -> Result<NaiveDate, DateError> {
+    parse_target(input, today, cal)?
+        .due()
+        .ok_or_else(|| DateError::Unscheduled(input.trim().to_string()))
+}
+
+/// Parses what a user typed as an initiative's target, relative to `today`: a day, a
+/// period kept as written (`Q3 2027`, `FY2027`, `Q2` for the next one not yet over), or
+/// `later`.
 ///
 /// Weekday names mean the next such day after today (`fri` on a Friday is a week later).
-pub fn parse_date(input: &str, today: NaiveDate) -> Result<NaiveDate, DateError> {
+pub fn parse_target(input: &str, today: NaiveDate, cal: &Calendar) -> Result<Target, DateError> {
+    // The file form first (`FY2027 ends 2027-03-31`, as exports write it).
+    if let Ok(target) = input.parse::<Target>() {
+        return Ok(target);
+    }
     let text = input
         .trim()
         .to_ascii_lowercase()
@@ -32,23 +64,73 @@ pub fn parse_date(input: &str, today: NaiveDate) -> Result<NaiveDate, DateError>
         .collect::<Vec<_>>()
         .join("-");
     let fail = || DateError::Unknown(input.trim().to_string());
-    // ISO with a year of four digits or more (`+262142-12-31` at the calendar's end): chrono's
-    // %Y alone would read `27-03-31` as the year 27.
-    let unsigned = text.strip_prefix(['+', '-']).unwrap_or(&text);
-    let year_digits = unsigned.bytes().take_while(u8::is_ascii_digit).count();
-    let iso = year_digits >= 4 && unsigned.as_bytes().get(year_digits) == Some(&b'-');
-    if iso && let Ok(date) = NaiveDate::parse_from_str(&text, "%Y-%m-%d") {
-        return Ok(date);
+    if let Some(date) = iso_day(&text) {
+        return Ok(Target::day(date));
     }
-    match parse_period(&text) {
-        Period::Due(date) => return Ok(date),
-        Period::Ambiguous => return Err(DateError::Ambiguous(input.trim().to_string())),
+    if matches!(text.as_str(), "later" | "unscheduled" | "no-date" | "tbd") {
+        return Ok(Target::Later);
+    }
+    match parse_period(&text, cal.day_order) {
+        Period::Due(day, span) => return Ok(Target::Due { day, span }),
+        Period::Ambiguous(d, m) => {
+            return Err(DateError::Ambiguous(input.trim().to_string(), d, m));
+        }
         Period::NotPeriod => {}
     }
-    if let Some(date) = day_month_year(&text) {
-        return Ok(date);
+    if let Some(target) = fiscal_year(&text, cal).or_else(|| coming_period(&text, today)) {
+        return Ok(target);
     }
-    let named = match text.as_str() {
+    parse_day(&text, today).map(Target::day).ok_or_else(fail)
+}
+
+/// ISO with a year of four digits or more (`+262142-12-31` at the calendar's end): chrono's
+/// %Y alone would read `27-03-31` as the year 27.
+pub(super) fn iso_day(text: &str) -> Option<NaiveDate> {
+    let unsigned = text.strip_prefix(['+', '-']).unwrap_or(text);
+    let year_digits = unsigned.bytes().take_while(u8::is_ascii_digit).count();
+    let iso = year_digits >= 4 && unsigned.as_bytes().get(year_digits) == Some(&b'-');
+    iso.then(|| NaiveDate::parse_from_str(text, "%Y-%m-%d").ok())?
+}
+
+/// `fy2027`, `fy-2027`, `fy27`: the fiscal year ending in that year.
+fn fiscal_year(text: &str, cal: &Calendar) -> Option<Target> {
+    let digits = text.strip_prefix("fy")?.trim_start_matches('-');
+    if !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let year: i32 = match digits.len() {
+        2 => 2000 + digits.parse::<i32>().ok()?,
+        4 => digits.parse().ok()?,
+        _ => return None,
+    };
+    let day = cal.fiscal_year_end(year)?;
+    Some(Target::Due {
+        day,
+        span: Span::FiscalYear,
+    })
+}
+
+/// `q2`, `h2`, `march`, `end-of-march`: the next such period that is not over yet.
+fn coming_period(text: &str, today: NaiveDate) -> Option<Target> {
+    let name = text.strip_prefix("end-of-").unwrap_or(text);
+    [today.year(), today.year() + 1]
+        .into_iter()
+        .find_map(
+            |year| match parse_period(&format!("{name}-{year}"), Default::default()) {
+                Period::Due(day, span) if day >= today && span != Span::Year => {
+                    Some(Target::Due { day, span })
+                }
+                _ => None,
+            },
+        )
+}
+
+/// The forms that name one day: `4 mar 2027`, `today`, `eom`, `fri`, `+2w`.
+fn parse_day(text: &str, today: NaiveDate) -> Option<NaiveDate> {
+    if let Some(date) = day_month_year(text) {
+        return Some(date);
+    }
+    let named = match text {
         "today" | "tod" => Some(today),
         "tomorrow" | "tom" => today.succ_opt(),
         "eow" => Some(end_of_week(today)),
@@ -60,19 +142,17 @@ pub fn parse_date(input: &str, today: NaiveDate) -> Result<NaiveDate, DateError>
         "next-year" | "ny" => Some(Horizon::NextYear.window_end(today)),
         _ => None,
     };
-    if let Some(date) = named {
-        return Ok(date);
+    if named.is_some() {
+        return named;
     }
-    let weekday_text = text.strip_prefix("next-").unwrap_or(&text);
+    let weekday_text = text.strip_prefix("next-").unwrap_or(text);
     if let Ok(weekday) = weekday_text.parse::<Weekday>() {
         let ahead =
             (7 + weekday.num_days_from_monday() - today.weekday().num_days_from_monday()) % 7;
         let ahead = if ahead == 0 { 7 } else { ahead };
-        return today
-            .checked_add_days(Days::new(u64::from(ahead)))
-            .ok_or_else(fail);
+        return today.checked_add_days(Days::new(u64::from(ahead)));
     }
-    parse_offset(&text, today).ok_or_else(fail)
+    parse_offset(text, today)
 }
 
 /// `4 mar 2027`, `4 march 2027` (joined by `-`): a day with a month name.
@@ -84,8 +164,8 @@ fn day_month_year(text: &str) -> Option<NaiveDate> {
     if day.len() > 2 || year.len() != 4 || month.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
-    let month = match parse_period(&format!("{month}-{year}")) {
-        Period::Due(end) => end.month(),
+    let month = match parse_period(&format!("{month}-{year}"), Default::default()) {
+        Period::Due(end, Span::Month) => end.month(),
         _ => return None,
     };
     NaiveDate::from_ymd_opt(year.parse().ok()?, month, day.parse().ok()?)

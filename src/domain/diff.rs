@@ -4,6 +4,7 @@
 //! days, work that fell overdue. Used for the session recap, snapshots and `diff`.
 
 use super::model::{Initiative, Roadmap, Status};
+use super::target::Target;
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
 
@@ -13,15 +14,15 @@ pub struct Move {
     /// Its title now.
     pub title: String,
     /// Target before.
-    pub from: NaiveDate,
+    pub from: Target,
     /// Target after.
-    pub to: NaiveDate,
+    pub to: Target,
 }
 
 impl Move {
     /// True when the target moved later (a slip).
     pub fn is_slip(&self) -> bool {
-        self.to > self.from
+        self.to.is_later_than(&self.from)
     }
 }
 
@@ -123,19 +124,21 @@ pub fn changes(before: &Roadmap, after: &Roadmap) -> Changes {
             } else {
                 format!(" {}", kpi.unit)
             };
+            let value =
+                |v: Option<f64>| v.map_or_else(|| "not measured".to_string(), |v| v.to_string());
             match old {
                 Some(o) if o.current() != kpi.current() => out.kpis.push(format!(
                     "{} ({}): {} → {}{unit}",
                     kpi.name,
                     goal.code,
-                    o.current(),
-                    kpi.current()
+                    value(o.current()),
+                    value(kpi.current())
                 )),
                 None => out.kpis.push(format!(
                     "{} ({}): new KPI, now {}{unit}",
                     kpi.name,
                     goal.code,
-                    kpi.current()
+                    value(kpi.current())
                 )),
                 _ => {}
             }
@@ -230,8 +233,8 @@ pub fn changes_between(
             format!(
                 "{}: due {}, {} days late",
                 i.title,
-                i.target.format("%-d %b %Y"),
-                (today - i.target).num_days()
+                i.target.label(|d| d.format("%-d %b %Y").to_string()),
+                i.target.days_to(&Target::day(today)).unwrap_or_default()
             )
         })
         .collect();
@@ -242,10 +245,11 @@ impl Changes {
     /// The changes in words, as headed sections ("Moved later (2)", items); empty sections
     /// are left out. Slips and pull-ins are told apart; time passing is not a move.
     pub fn sections(&self) -> Vec<(String, Vec<String>)> {
-        let day = |d: NaiveDate| d.format("%-d %b %Y").to_string();
-        let days = |a: NaiveDate, b: NaiveDate| match (b - a).num_days() {
-            1 => "1 day".to_string(),
-            n => format!("{n} days"),
+        let day = |t: Target| t.label(|d| d.format("%-d %b %Y").to_string());
+        let days = |a: Target, b: Target| match a.days_to(&b) {
+            Some(1) => "1 day".to_string(),
+            Some(n) => format!("{n} days"),
+            None => "unscheduled".to_string(),
         };
         let (slips, pulls): (Vec<&Move>, Vec<&Move>) = self.moved.iter().partition(|m| m.is_slip());
         let all = [
@@ -316,8 +320,11 @@ mod tests {
         let before = crate::sample::sample(today, DateTime::from_timestamp(0, 0).unwrap()).unwrap();
         let mut after = before.clone();
         let gone = after.initiatives.remove(0).title;
-        after.initiatives[0].set_target(NaiveDate::from_ymd_opt(2026, 12, 31).unwrap(), today);
-        after.initiatives[1].target = NaiveDate::from_ymd_opt(2026, 11, 20).unwrap();
+        after.initiatives[0].set_target(
+            Target::day(NaiveDate::from_ymd_opt(2026, 12, 31).unwrap()),
+            today,
+        );
+        after.initiatives[1].target = Target::day(NaiveDate::from_ymd_opt(2026, 11, 20).unwrap());
         after.initiatives[2].status = Status::Done;
         let mut extra = after.initiatives[3].clone();
         extra.id = crate::domain::InitiativeId("i-new".into());

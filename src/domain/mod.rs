@@ -18,6 +18,7 @@ pub mod public;
 pub mod query;
 pub mod review;
 pub mod tally;
+pub mod target;
 pub mod validate;
 
 pub use dates::DATE_FORMS_HELP;
@@ -25,3 +26,4 @@ pub use horizon::Horizon;
 pub use ids::{GoalId, IdGen, InitiativeId};
 pub use items::Items;
 pub use model::{Goal, Initiative, Kind, Roadmap, SCHEMA_VERSION, Status, TargetChange};
+pub use target::{Calendar, DayOrder, Span, Target};

@@ -7,6 +7,7 @@ use super::horizon::Horizon;
 use super::ids::{GoalId, InitiativeId};
 use super::items::{Items, Keyed};
 use super::review::Reviewed;
+use super::target::{Calendar, Target};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
@@ -14,8 +15,10 @@ use std::collections::BTreeSet;
 /// The schema version this build writes. Older versions are migrated on load.
 /// 1: goals and initiatives. 2: adds decisions and action items. 3: goal links with a
 /// strength (`serves`), KPIs, business cases, risks, deliverables, dependencies, currency,
-/// slip reasons, relationship check-ins, review marks.
-pub const SCHEMA_VERSION: u32 = 3;
+/// slip reasons, relationship check-ins, review marks. 4: targets keep the period they were
+/// promised in (`Q3 2027`) or are `later`; the calendar settings (fiscal year, day order); KPIs
+/// without a baseline, with a relative target or a target note.
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// A whole roadmap: the goals the business wants and the IT initiatives serving them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -28,6 +31,9 @@ pub struct Roadmap {
     /// Currency symbol or code shown with costs and revenue, e.g. "€" (since version 3).
     #[serde(default)]
     pub currency: String,
+    /// The fiscal year and how `3/4/2027` reads (since version 4).
+    #[serde(default, skip_serializing_if = "Calendar::is_default")]
+    pub calendar: Calendar,
     /// Business goals, in the order the user keeps them.
     #[serde(default)]
     pub goals: Vec<Goal>,
@@ -189,12 +195,19 @@ pub struct TargetChange {
     /// The day the change was made.
     pub on: NaiveDate,
     /// Target before the change.
-    pub from: NaiveDate,
+    pub from: Target,
     /// Target after the change.
-    pub to: NaiveDate,
+    pub to: Target,
     /// Why it moved, when someone said (since version 3).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub reason: String,
+}
+
+impl TargetChange {
+    /// True when the target moved later (a slip): a later day, or from a day to unscheduled.
+    pub fn is_slip(&self) -> bool {
+        self.to.is_later_than(&self.from)
+    }
 }
 
 /// A piece of IT work, placed on the roadmap by its target date.
@@ -227,8 +240,9 @@ pub struct Initiative {
     pub status: Status,
     /// Portfolio kind.
     pub kind: Kind,
-    /// Target date; its horizon is derived from it relative to today.
-    pub target: NaiveDate,
+    /// When it is due (a day, a period as promised, or later); its horizon is derived from
+    /// it relative to today.
+    pub target: Target,
     /// The day it was marked done.
     #[serde(default)]
     pub done_on: Option<NaiveDate>,
@@ -283,7 +297,7 @@ impl Initiative {
             champion: String::new(),
             status: Status::Proposed,
             kind: Kind::Grow,
-            target: now.date_naive(),
+            target: Target::day(now.date_naive()),
             done_on: None,
             tags: Vec::new(),
             notes: String::new(),
@@ -329,24 +343,35 @@ impl Initiative {
         }
     }
 
-    /// The first target ever recorded (what was first promised).
-    pub fn first_target(&self) -> NaiveDate {
+    /// The first target ever recorded (what was first promised; may be `later`).
+    pub fn first_target(&self) -> Target {
         self.target_log.first().map_or(self.target, |c| c.from)
+    }
+
+    /// The day first promised: the first target ever recorded that had a day. None while
+    /// it was never scheduled (no promise made yet).
+    pub fn first_promise(&self) -> Option<NaiveDate> {
+        self.target_log
+            .iter()
+            .map(|c| c.from)
+            .chain([self.target])
+            .find_map(|t| t.due())
     }
 
     /// Number of times the target moved later.
     pub fn slip_count(&self) -> usize {
-        self.target_log.iter().filter(|c| c.to > c.from).count()
+        self.target_log.iter().filter(|c| c.is_slip()).count()
     }
 
     /// True when the target has passed and the initiative is still active.
     pub fn is_overdue(&self, today: NaiveDate) -> bool {
-        self.status.is_active() && self.target < today
+        self.status.is_active() && self.target.is_before(today)
     }
 
     /// Its horizon relative to `today`.
+    /// Unscheduled work is beyond next month: in Next year, after every dated card.
     pub fn horizon(&self, today: NaiveDate) -> Horizon {
-        Horizon::of(self.target, today)
+        self.target.horizon(today)
     }
 
     /// Where it stands for an export: its horizon while active, else `Done` or `Dropped`
@@ -362,7 +387,7 @@ impl Initiative {
     /// Sets the target date and logs the change. Changes made on the same day are merged into
     /// one net change (moving a card back and forth in a meeting is not a slip); a day whose
     /// net change is nothing leaves no entry.
-    pub fn set_target(&mut self, to: NaiveDate, today: NaiveDate) {
+    pub fn set_target(&mut self, to: Target, today: NaiveDate) {
         if to == self.target {
             return;
         }
@@ -401,6 +426,7 @@ impl Roadmap {
             version: SCHEMA_VERSION,
             name: name.into(),
             currency: String::new(),
+            calendar: Calendar::default(),
             goals: Vec::new(),
             initiatives: Items::new(),
             decisions: Items::new(),
@@ -550,7 +576,7 @@ mod tests {
             title: "t".into(),
             status: Status::Planned,
             kind: Kind::Run,
-            target: date(target),
+            target: Target::day(date(target)),
             ..Initiative::blank(InitiativeId("i-1".into()), at)
         }
     }
@@ -558,34 +584,37 @@ mod tests {
     #[test]
     fn target_changes_are_logged_and_slips_counted() {
         let mut i = initiative("2026-12-01");
-        i.set_target(date("2026-12-01"), date("2026-11-20"));
+        i.set_target(Target::day(date("2026-12-01")), date("2026-11-20"));
         assert!(i.target_log.is_empty(), "same date is not a move");
-        i.set_target(date("2026-12-15"), date("2026-11-20"));
-        i.set_target(date("2026-12-10"), date("2026-11-21"));
-        i.set_target(date("2027-01-31"), date("2026-11-22"));
+        i.set_target(Target::day(date("2026-12-15")), date("2026-11-20"));
+        i.set_target(Target::day(date("2026-12-10")), date("2026-11-21"));
+        i.set_target(Target::day(date("2027-01-31")), date("2026-11-22"));
         assert_eq!(i.target_log.len(), 3);
         assert_eq!(i.slip_count(), 2, "a pull-in is not a slip");
-        assert_eq!(i.first_target(), date("2026-12-01"));
+        assert_eq!(i.first_target(), Target::day(date("2026-12-01")));
     }
 
     #[test]
     fn same_day_moves_merge_into_one_net_change() {
         let mut i = initiative("2026-12-01");
         let day = date("2026-11-22");
-        i.set_target(date("2026-12-31"), day);
-        i.set_target(date("2027-11-22"), day);
+        i.set_target(Target::day(date("2026-12-31")), day);
+        i.set_target(Target::day(date("2027-11-22")), day);
         assert_eq!(i.target_log.len(), 1);
         assert_eq!(
             (i.target_log[0].from, i.target_log[0].to),
-            (date("2026-12-01"), date("2027-11-22"))
+            (
+                Target::day(date("2026-12-01")),
+                Target::day(date("2027-11-22"))
+            )
         );
-        i.set_target(date("2026-12-01"), day);
+        i.set_target(Target::day(date("2026-12-01")), day);
         assert!(
             i.target_log.is_empty(),
             "back where it started: no move that day"
         );
-        i.set_target(date("2026-12-08"), date("2026-11-23"));
-        i.set_target(date("2026-12-15"), date("2026-11-24"));
+        i.set_target(Target::day(date("2026-12-08")), date("2026-11-23"));
+        i.set_target(Target::day(date("2026-12-15")), date("2026-11-24"));
         assert_eq!(i.target_log.len(), 2, "different days stay separate");
     }
 

@@ -27,6 +27,71 @@ pub fn parse_number(text: &str) -> Result<Option<f64>, String> {
     }
 }
 
+/// A KPI value as people type it: a number, with the KPI's unit after it allowed (`37%` for a
+/// KPI in `%`, `12 days` for one in days).
+pub fn parse_kpi_number(text: &str, unit: &str) -> Result<Option<f64>, String> {
+    let text = text.trim();
+    let unit = unit.trim();
+    // The number as it is first: `45` in a KPI whose unit is `5` is 45.
+    if let Ok(n) = parse_number(text) {
+        return Ok(n);
+    }
+    let bare = match text.get(text.len().saturating_sub(unit.len())..) {
+        Some(end) if !unit.is_empty() && end.eq_ignore_ascii_case(unit) => {
+            &text[..text.len() - unit.len()]
+        }
+        _ => text,
+    };
+    parse_number(bare).map_err(|_| format!("\"{text}\" is not a number ({NUMBER_HELP})"))
+}
+
+/// What a KPI's target says, as plans write it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum KpiTarget {
+    /// No target.
+    None,
+    /// The value aimed for: `45`, `37%`, `=-5` for a negative one.
+    Value(f64),
+    /// A change from the baseline: `+4`, `-20 days`, `+4 points`.
+    Change(f64),
+}
+
+/// Reads a KPI target: a value (the KPI's unit after it allowed), a signed number for a change
+/// from the baseline (`+4`, `-20`, with `points`, `pts` or `pp` after it allowed), or `=` and a
+/// number for a negative value.
+pub fn parse_kpi_target(text: &str, unit: &str) -> Result<KpiTarget, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(KpiTarget::None);
+    }
+    if let Some(value) = text.strip_prefix('=') {
+        return Ok(parse_kpi_number(value, unit)?.map_or(KpiTarget::None, KpiTarget::Value));
+    }
+    if text.starts_with(['+', '-']) {
+        let lower = text.to_ascii_lowercase();
+        let bare = ["points", "point", "pts", "pp"]
+            .iter()
+            .find_map(|w| lower.strip_suffix(w))
+            .map_or(text, |rest| &text[..rest.len()]);
+        let change = parse_kpi_number(bare, unit).map_err(|_| {
+            format!("\"{text}\" is not a change: write +4 or -20 (from the baseline)")
+        })?;
+        return Ok(change.map_or(KpiTarget::None, KpiTarget::Change));
+    }
+    Ok(parse_kpi_number(text, unit)?.map_or(KpiTarget::None, KpiTarget::Value))
+}
+
+/// A KPI target for a form field or a sheet cell, read back by [`parse_kpi_target`].
+pub fn show_kpi_target(target: Option<f64>, change: Option<f64>) -> String {
+    match (target, change) {
+        (Some(t), _) if t.is_sign_negative() => format!("={}", show_number(t)),
+        (Some(t), _) => show_number(t),
+        (None, Some(c)) if c.is_sign_negative() => show_number(c),
+        (None, Some(c)) => format!("+{}", show_number(c)),
+        (None, None) => String::new(),
+    }
+}
+
 /// A number for a form field: whole numbers without decimals, others as typed.
 pub fn show_number(n: f64) -> String {
     if n.fract() == 0.0 && n.abs() < 1e15 {
@@ -52,6 +117,43 @@ pub fn parse_tags(text: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn kpi_values_may_carry_their_unit_and_targets_may_be_changes() {
+        assert_eq!(parse_kpi_number("37%", "%"), Ok(Some(37.0)));
+        assert_eq!(parse_kpi_number("12 days", "days"), Ok(Some(12.0)));
+        assert!(parse_kpi_number("37%", "days").is_err());
+        assert_eq!(parse_kpi_target("45", ""), Ok(KpiTarget::Value(45.0)));
+        assert_eq!(parse_kpi_target("80 %", "%"), Ok(KpiTarget::Value(80.0)));
+        assert_eq!(
+            parse_kpi_target("+4 points", ""),
+            Ok(KpiTarget::Change(4.0))
+        );
+        assert_eq!(
+            parse_kpi_target("-20 days", "days"),
+            Ok(KpiTarget::Change(-20.0))
+        );
+        assert_eq!(parse_kpi_target("=-5", ""), Ok(KpiTarget::Value(-5.0)));
+        assert_eq!(parse_kpi_target(" ", ""), Ok(KpiTarget::None));
+        assert!(parse_kpi_target("around 80%", "%").is_err());
+        for (target, change) in [
+            (Some(45.0), None),
+            (Some(-5.0), None),
+            (None, Some(4.0)),
+            (None, Some(-20.5)),
+            (Some(-0.0), None),
+            (None, Some(-0.0)),
+            (None, None),
+        ] {
+            let text = show_kpi_target(target, change);
+            let back = match parse_kpi_target(&text, "").unwrap() {
+                KpiTarget::Value(v) => (Some(v), None),
+                KpiTarget::Change(c) => (None, Some(c)),
+                KpiTarget::None => (None, None),
+            };
+            assert_eq!(back, (target, change), "{text}");
+        }
+    }
 
     #[test]
     fn numbers_are_read_as_people_type_them() {

@@ -284,7 +284,8 @@ pub fn all_entries(roadmap: &Roadmap, today: NaiveDate, t: &Thresholds) -> Vec<E
     let mut push = |reason, subject| out.push(Entry { reason, subject });
     let of = |i: &Initiative| Subject::Initiative(i.id.clone());
     for i in active.iter().filter(|i| i.is_overdue(today)) {
-        push(Reason::Overdue((today - i.target).num_days()), of(i));
+        let late = i.target.due().map_or(0, |due| (today - due).num_days());
+        push(Reason::Overdue(late), of(i));
     }
     for i in active.iter().filter(|i| i.slip_count() >= t.slips.max(1)) {
         push(Reason::Slipped(i.slip_count()), of(i));
@@ -491,13 +492,21 @@ impl Promise {
 /// Net days an initiative ended up later than first promised: its delivery date when done,
 /// else the later of `today` and its current target (open work that is late today is as
 /// late as today says).
+/// Unscheduled open work counts as late as today says; a target never scheduled promised
+/// nothing (0).
 pub fn net_slip(i: &Initiative, today: NaiveDate) -> i64 {
-    let end = match i.done_on.filter(|_| i.status == super::Status::Done) {
-        Some(done) => done,
-        None if i.status.is_active() => i.target.max(today),
-        None => i.target,
+    let Some(first) = i.first_promise() else {
+        return 0;
     };
-    (end - i.first_target()).num_days()
+    let end = match (
+        i.done_on.filter(|_| i.status == super::Status::Done),
+        i.target.due(),
+    ) {
+        (Some(done), _) => done,
+        (None, due) if i.status.is_active() => due.map_or(today, |d| d.max(today)),
+        (None, due) => due.unwrap_or(first),
+    };
+    (end - first).num_days()
 }
 
 /// The promise-keeping figure over `initiatives` as of `today` (dropped ones count only
@@ -509,7 +518,10 @@ pub fn promise<'a>(
     let mut p = Promise::default();
     let mut delays = Vec::new();
     for i in initiatives {
-        let first = i.first_target();
+        // Work never given a date made no promise yet.
+        let Some(first) = i.first_promise() else {
+            continue;
+        };
         let late = match i.done_on.filter(|_| i.status == super::Status::Done) {
             Some(done) if done <= first => {
                 p.kept += 1;

@@ -18,7 +18,7 @@ fn initiative(id: &str, target: &str, updated: &str) -> Initiative {
         title: format!("Work {id}"),
         it_owner: "Sam".into(),
         status: Status::Planned,
-        target: date(target),
+        target: crate::domain::Target::day(date(target)),
         ..Initiative::blank(InitiativeId(id.into()), at(updated))
     };
     i.set_link(&GoalId("g-1".into()), Some(Strength::Strong));
@@ -30,8 +30,10 @@ fn kpi(readings: &[(&str, f64)]) -> Kpi {
         id: "k-1".into(),
         name: "DSO".into(),
         unit: "days".into(),
-        baseline: 41.0,
+        baseline: Some(41.0),
         target: Some(33.0),
+        target_change: None,
+        target_note: String::new(),
         direction: Default::default(),
         readings: readings
             .iter()
@@ -90,9 +92,18 @@ fn reasons(r: &Roadmap, today: &str) -> Vec<String> {
 fn each_reason_appears_with_a_fixed_today() {
     let mut r = roadmap();
     let mut slipped = initiative("i-3", "2026-12-20", "2026-11-10");
-    slipped.set_target(date("2026-12-01"), date("2026-10-01"));
-    slipped.set_target(date("2026-12-08"), date("2026-10-15"));
-    slipped.set_target(date("2026-12-20"), date("2026-11-10"));
+    slipped.set_target(
+        crate::domain::Target::day(date("2026-12-01")),
+        date("2026-10-01"),
+    );
+    slipped.set_target(
+        crate::domain::Target::day(date("2026-12-08")),
+        date("2026-10-15"),
+    );
+    slipped.set_target(
+        crate::domain::Target::day(date("2026-12-20")),
+        date("2026-11-10"),
+    );
     slipped.serves.clear();
     slipped.risks.push(Risk {
         id: "r-1".into(),
@@ -280,10 +291,16 @@ fn promises_kept_and_median_delay() {
     let mut on_time = initiative("i-1", "2026-11-20", "2026-11-01");
     on_time.set_status(Status::Done, date("2026-11-19"));
     let mut late = initiative("i-2", "2026-11-20", "2026-11-01");
-    late.set_target(date("2026-12-04"), date("2026-11-18"));
+    late.set_target(
+        crate::domain::Target::day(date("2026-12-04")),
+        date("2026-11-18"),
+    );
     late.set_status(Status::Done, date("2026-12-03"));
     let mut slipping = initiative("i-3", "2026-11-20", "2026-11-01");
-    slipping.set_target(date("2026-11-30"), date("2026-11-10"));
+    slipping.set_target(
+        crate::domain::Target::day(date("2026-11-30")),
+        date("2026-11-10"),
+    );
     let today = date("2026-11-15");
     let p = promise([&on_time, &late, &slipping], today);
     // On 15 Nov the slipping one's first date (20 Nov) has not come: not due yet.
@@ -308,7 +325,10 @@ fn open_work_past_its_first_date_is_a_broken_promise_by_how_late_it_is_today() {
     late.set_status(Status::Done, date("2026-12-11"));
     let overdue = initiative("i-3", "2026-12-31", "2026-11-01");
     let mut moved = initiative("i-4", "2026-12-31", "2026-11-01");
-    moved.set_target(date("2028-03-31"), date("2027-06-01"));
+    moved.set_target(
+        crate::domain::Target::day(date("2028-03-31")),
+        date("2027-06-01"),
+    );
     let future = initiative("i-5", "2028-06-30", "2026-11-01");
     let mut dropped = initiative("i-6", "2026-12-01", "2026-11-01");
     dropped.set_status(Status::Dropped, date("2026-11-20"));

@@ -231,8 +231,10 @@ fn contribution(initiative: &Initiative, strength: Strength, today: NaiveDate) -
     if !initiative.status.is_active() {
         return Tally::default();
     }
-    let overdue = initiative.target < today;
-    let later = initiative.target > Horizon::NextMonth.window_end(today);
+    let overdue = initiative.target.is_before(today);
+    let later = initiative
+        .target
+        .is_after(Horizon::NextMonth.window_end(today));
     Tally {
         serving: 1,
         supporting: usize::from(strong && !overdue && !later),
@@ -366,7 +368,7 @@ mod tests {
             .unwrap();
         let old = r.initiatives[at].clone();
         r.initiatives[at].set_link(&goal, Some(Strength::Strong));
-        r.initiatives[at].target = today;
+        r.initiatives[at].target = crate::domain::Target::day(today);
         tallies.remove(&old);
         tallies.add(&r.initiatives[at]);
         assert_eq!(tallies, Tallies::of(&r, today));

@@ -217,9 +217,9 @@ fn kpi_problems<'a>(goal: &'a Goal, ids: &mut HashSet<&'a str>, out: &mut Vec<St
         if kpi.name.trim().is_empty() {
             out.push(format!("{what}: the name is empty"));
         }
-        let values = [kpi.baseline]
+        let values = [kpi.baseline, kpi.target, kpi.target_change]
             .into_iter()
-            .chain(kpi.target)
+            .flatten()
             .chain(kpi.readings.iter().map(|r| r.value));
         if values.into_iter().any(|v| !v.is_finite()) {
             out.push(format!(
@@ -378,11 +378,8 @@ mod tests {
             id: "k-1".into(),
             name: " ".into(),
             unit: String::new(),
-            baseline: f64::NAN,
-            target: None,
-            direction: Default::default(),
-            readings: vec![],
-            confidential: false,
+            baseline: Some(f64::NAN),
+            ..Kpi::default()
         });
         r.goals.push(g);
         let mut i = initiative("i-1", &[]);

@@ -143,10 +143,11 @@ pub fn page(roadmap: &Roadmap, options: Options<'_>) -> String {
             let when = if i.is_overdue(today) {
                 format!(
                     "<span class=\"overdue\">overdue since {}</span>",
-                    day_month(i.target, today)
+                    i.target.label(|d| day_month(d, today))
                 )
             } else {
-                i.target.format("%a %-d %b %Y").to_string()
+                i.target
+                    .label_with_day(|d| d.format("%a %-d %b %Y").to_string())
             };
             let owner = if i.it_owner.trim().is_empty() {
                 String::new()
@@ -263,7 +264,13 @@ fn goals_section(out: &mut String, roadmap: &Roadmap, options: Options<'_>) {
         );
         let serving: Vec<String> = roadmap
             .serving(&goal.id)
-            .map(|i| format!("{} ({})", escape(&i.title), day_month(i.target, today)))
+            .map(|i| {
+                format!(
+                    "{} ({})",
+                    escape(&i.title),
+                    i.target.label(|d| day_month(d, today))
+                )
+            })
             .collect();
         let _ = writeln!(
             out,
@@ -288,21 +295,24 @@ fn goals_section(out: &mut String, roadmap: &Roadmap, options: Options<'_>) {
         out.push_str(&head(&["KPI", "Now", "Baseline → target", "Progress"]));
         for kpi in &goal.kpis {
             let width = kpi.progress().map_or(0.0, |p| p.clamp(0.0, 1.0) * 100.0);
-            let target = kpi
-                .target
-                .map_or_else(|| "no target".to_string(), |t| t.to_string());
+            let target = match kpi.target_words(|t| t.to_string()) {
+                words if kpi.has_target() => escape(&words),
+                _ => "no target".to_string(),
+            };
             let _ = writeln!(
                 out,
                 "<tr><td>{}</td><td>{}{}{}</td><td>{} → {target}</td><td><span class=\"bar\"><span style=\"width:{width:.0}%\"></span></span> {}</td></tr>",
                 escape(&kpi.name),
-                kpi.current(),
+                kpi.current()
+                    .map_or_else(|| "not measured".to_string(), |v| v.to_string()),
                 if kpi.unit.is_empty() {
                     String::new()
                 } else {
                     format!(" {}", escape(&kpi.unit))
                 },
                 super::reading_day(kpi),
-                kpi.baseline,
+                kpi.baseline
+                    .map_or_else(|| "no baseline".to_string(), |v| v.to_string()),
                 progress_label(kpi)
             );
         }

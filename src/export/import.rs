@@ -6,14 +6,14 @@
 //! (a title not known yet creates the goal). Re-importing the same sheet changes nothing.
 
 use super::csv::COLUMNS;
+use super::sheet_dates::{date_cell, history, horizon_target, target_cell};
 pub use super::table::RowError;
 use super::table::{Mapping, Row, Table};
 use crate::domain::business::{GoalLink, Strength};
-use crate::domain::dates::parse_date;
+use crate::domain::dates::parse_target;
 use crate::domain::validate::{MAX_CODE_LEN, check_id};
-use crate::domain::{
-    Goal, Horizon, IdGen, Initiative, InitiativeId, Kind, Roadmap, Status, TargetChange,
-};
+use crate::domain::{Calendar, Target};
+use crate::domain::{Goal, Horizon, IdGen, Initiative, InitiativeId, Kind, Roadmap, Status};
 use chrono::{DateTime, NaiveDate, Utc};
 
 pub use super::sheets::{Sheet, apply_sheet};
@@ -57,6 +57,12 @@ fn is_finished(text: &str) -> bool {
         text.trim().to_ascii_lowercase().as_str(),
         "done" | "dropped"
     )
+}
+
+/// `later`, `unscheduled`, `no date` or `TBD` in the horizon column (the date grammar's
+/// words for unscheduled work).
+fn is_unscheduled(text: &str) -> bool {
+    parse_target(text, NaiveDate::MIN, &Calendar::default()) == Ok(Target::Later)
 }
 
 fn horizon(text: &str) -> Option<Horizon> {
@@ -208,93 +214,6 @@ fn links(
     Ok(list)
 }
 
-fn date_cell(row: &Row, column: &str, today: NaiveDate) -> Result<Option<NaiveDate>, RowError> {
-    row.text(column)
-        .map(|t| sheet_date(t, today).map_err(|e| row.error(column, e)))
-        .transpose()
-}
-
-/// A date in a sheet: any form of the grammar except those relative to today (`+2w`, `fri`,
-/// `eom`), which would move each time the same sheet is imported.
-pub(super) fn sheet_date(text: &str, today: NaiveDate) -> Result<NaiveDate, String> {
-    let date = parse_date(text, today).map_err(|e| e.to_string())?;
-    let later = today
-        .checked_add_days(chrono::Days::new(400))
-        .unwrap_or(today);
-    if parse_date(text, later).ok() != Some(date) {
-        return Err(format!(
-            "'{}' is relative to today and would move each time the sheet is imported: write the date ({date})",
-            text.trim()
-        ));
-    }
-    Ok(date)
-}
-
-/// A new initiative's history from the sheet: its first promised date and how many times it
-/// moved later since, as target changes dated `today` (the sheet does not say when). The
-/// slips are spread evenly from the first date to the target; when there is no room for them
-/// (fewer days than slips, or a target now earlier than first promised), each is a day and a
-/// pull-in to the target follows. First date, slip count and target come back exactly.
-fn history(
-    first: NaiveDate,
-    target: NaiveDate,
-    slips: usize,
-    today: NaiveDate,
-) -> Vec<TargetChange> {
-    let change = |from, to| TargetChange {
-        on: today,
-        from,
-        to,
-        reason: String::new(),
-    };
-    let days = (target - first).num_days();
-    let steps = i64::try_from(slips).unwrap_or(i64::MAX);
-    if steps == 0 {
-        return if first == target {
-            Vec::new()
-        } else {
-            vec![change(first, target)]
-        };
-    }
-    let day = |d: NaiveDate, n: i64| d.checked_add_signed(chrono::Duration::days(n));
-    let mut out = Vec::new();
-    if days >= steps {
-        // Room for them: spread evenly (in i128, days × n cannot overflow).
-        let mut from = first;
-        for n in 1..=steps {
-            let ahead = i128::from(days) * i128::from(n) / i128::from(steps);
-            let Some(to) = i64::try_from(ahead).ok().and_then(|a| day(first, a)) else {
-                break;
-            };
-            out.push(change(from, to));
-            from = to;
-        }
-        return out;
-    }
-    // No room: a pull-in to `steps` days before the target, then a day's slip each (or,
-    // at the calendar's start, the slips first and the pull-in after).
-    let (base, pull_in_first) = match day(target, -steps) {
-        Some(base) => (base, true),
-        None => (first, false),
-    };
-    let mut from = first;
-    if pull_in_first && first != base {
-        out.push(change(first, base));
-        from = base;
-    }
-    for n in 1..=steps {
-        let Some(to) = day(base, n) else {
-            break;
-        };
-        out.push(change(from, to));
-        from = to;
-    }
-    if from != target {
-        out.push(change(from, target));
-    }
-    out
-}
-
 #[allow(clippy::too_many_arguments)] // one row's context; a struct would only rename them
 fn apply_row(
     table: &Table,
@@ -356,7 +275,7 @@ fn apply_row(
         }
     };
     let target = match (row.text("target"), row.text("horizon")) {
-        (Some(_), _) => date_cell(row, "target", today)?,
+        (Some(_), _) => target_cell(row, "target", today, &out.calendar)?,
         (None, Some(h)) if is_finished(h) => match existing {
             Some(_) => None, // finished work keeps its date
             None => {
@@ -370,11 +289,12 @@ fn apply_row(
             // A horizon that still holds the current target keeps it: a sheet re-imported a
             // week later must not re-date (and log a slip for) every row.
             Some(h) if existing.is_some_and(|at| out.initiatives[at].horizon(today) == h) => None,
-            Some(h) => Some(h.window_end(today)),
+            Some(h) => Some(horizon_target(h, today)),
+            None if is_unscheduled(h) => Some(Target::Later),
             None => {
                 return Err(row.error(
                     "horizon",
-                    format!("\"{h}\" is not Now, Next week, Next month or Next year"),
+                    format!("\"{h}\" is not Now, Next week, Next month, Next year or Later"),
                 ));
             }
         },
@@ -413,7 +333,7 @@ fn apply_row(
             "a delivery date is given but the status is not Done",
         ));
     }
-    let first_target = date_cell(row, "first_target", today)?;
+    let first_target = target_cell(row, "first_target", today, &out.calendar)?;
     let slips = match row.text("slips") {
         Some(n) => n
             .parse::<usize>()
@@ -511,41 +431,6 @@ fn apply_row(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn d(s: &str) -> NaiveDate {
-        s.parse().unwrap()
-    }
-
-    #[test]
-    fn a_slip_history_is_spread_from_the_first_date_to_the_target() {
-        let log = history(d("2027-01-31"), d("2027-04-30"), 3, d("2027-05-01"));
-        assert_eq!(log.len(), 3);
-        assert_eq!(log[0].from, d("2027-01-31"));
-        assert_eq!(log.last().unwrap().to, d("2027-04-30"));
-        assert!(log.iter().all(|c| c.to > c.from));
-        assert!(log.windows(2).all(|w| w[0].to == w[1].from));
-        assert!(history(d("2027-01-31"), d("2027-01-31"), 0, d("2027-05-01")).is_empty());
-        let pulled_in = history(d("2027-03-31"), d("2027-01-31"), 0, d("2027-05-01"));
-        assert_eq!(pulled_in.len(), 1);
-        // No room for nine slips in two days, or slips ending earlier than first promised:
-        // a day each, then the pull-in.
-        for (first, target) in [("2027-01-01", "2027-01-03"), ("2027-03-31", "2027-01-31")] {
-            let log = history(d(first), d(target), 9, d("2027-05-01"));
-            assert_eq!(log.iter().filter(|c| c.to > c.from).count(), 9);
-            assert_eq!((log[0].from, log.last().unwrap().to), (d(first), d(target)));
-        }
-    }
-
-    #[test]
-    fn relative_dates_are_refused_in_a_sheet_and_absolute_ones_read() {
-        let today = d("2026-12-01");
-        assert_eq!(sheet_date("Q3 2027", today), Ok(d("2027-09-30")));
-        assert_eq!(sheet_date("31.12.2026", today), Ok(d("2026-12-31")));
-        for relative in ["+2w", "fri", "eom", "next-month", "today"] {
-            let err = sheet_date(relative, today).unwrap_err();
-            assert!(err.contains("relative to today"), "{relative}: {err}");
-        }
-    }
 
     #[test]
     fn goal_codes_and_titles_are_told_apart() {

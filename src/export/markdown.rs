@@ -114,7 +114,7 @@ pub fn document(roadmap: &Roadmap, options: Options<'_>) -> String {
                 out,
                 "| {title} | {} | {}{late} | {} | {} |",
                 goals_of(roadmap, i),
-                i.target.format("%-d %b %Y"),
+                i.target.in_words(),
                 i.status.label(),
                 escape(&i.it_owner)
             );
@@ -173,9 +173,10 @@ pub fn document(roadmap: &Roadmap, options: Options<'_>) -> String {
             let _ = writeln!(out, "{}\n", escape(&goal.description));
         }
         for kpi in &goal.kpis {
-            let target = kpi
-                .target
-                .map_or_else(|| "no target".to_string(), |t| format!("target {t}"));
+            let target = match kpi.target_words(|t| t.to_string()) {
+                words if kpi.has_target() => format!("target {}", escape(&words)),
+                _ => "no target".to_string(),
+            };
             let unit = if kpi.unit.is_empty() {
                 String::new()
             } else {
@@ -185,9 +186,11 @@ pub fn document(roadmap: &Roadmap, options: Options<'_>) -> String {
                 out,
                 "- {}: {}{unit}{} ({target}, baseline {}) · progress {}",
                 escape(&kpi.name),
-                kpi.current(),
+                kpi.current()
+                    .map_or_else(|| "not measured".to_string(), |v| v.to_string()),
                 super::reading_day(kpi),
-                kpi.baseline,
+                kpi.baseline
+                    .map_or_else(|| "none".to_string(), |v| v.to_string()),
                 progress_label(kpi)
             );
         }
@@ -198,7 +201,7 @@ pub fn document(roadmap: &Roadmap, options: Options<'_>) -> String {
                     "{} ({}, {})",
                     escape(&i.title),
                     i.horizon(today).label(),
-                    i.target.format("%-d %b %Y")
+                    i.target.in_words()
                 )
             })
             .collect();

@@ -6,6 +6,7 @@ pub mod html;
 pub mod import;
 pub mod json;
 pub mod markdown;
+mod sheet_dates;
 mod sheet_rows;
 pub mod sheets;
 pub mod table;

@@ -1,9 +1,11 @@
 //! The rows of the goals, KPIs and risks sheets: each is checked, then added to the roadmap
 //! or written over the item it names (by id, else by code, name or title).
 
-use super::import::{Report, known_codes, sheet_date};
+use super::import::{Report, known_codes};
+use super::sheet_dates::sheet_date;
 use super::table::{Row, RowError};
 use crate::domain::business::{Direction, Kpi, Reading, Risk, RiskStatus};
+use crate::domain::parse::{KpiTarget, parse_kpi_number, parse_kpi_target};
 use crate::domain::validate::check_code;
 use crate::domain::{Goal, GoalId, IdGen, Roadmap};
 use chrono::NaiveDate;
@@ -157,10 +159,6 @@ fn goal_at(row: &Row, out: &Roadmap) -> Result<usize, RowError> {
         })
 }
 
-fn num(row: &Row, column: &str) -> Result<Option<f64>, RowError> {
-    row.number(column)
-}
-
 fn flag(row: &Row, column: &str) -> Result<Option<bool>, RowError> {
     match row.text(column).map(str::to_ascii_lowercase).as_deref() {
         // Blank says nothing: a confidential item stays confidential.
@@ -215,42 +213,62 @@ pub(super) fn kpi_row(
         Some(d) if d.starts_with("lower") || d == "down" => Some(Direction::LowerIsBetter),
         Some(d) => return Err(row.error("direction", format!("\"{d}\" is not higher or lower"))),
     };
-    let (baseline, target) = (num(row, "baseline")?, num(row, "target")?);
     let readings = readings(row, today)?;
     let confidential = flag(row, "confidential")?;
     let goal = &out.goals[g];
     let at = find(row, &goal.kpis, |k| (&k.id, &k.name), name);
     let before = at.map(|at| goal.kpis[at].clone());
+    let unit = row
+        .text("unit")
+        .or(before.as_ref().map(|k| k.unit.as_str()))
+        .unwrap_or_default()
+        .to_string();
+    let baseline = row
+        .text("baseline")
+        .map(|b| {
+            parse_kpi_number(&row.plain_number(b), &unit).map_err(|e| row.error("baseline", e))
+        })
+        .transpose()?
+        .flatten();
+    // A target in words ("around 80% within 5 years") is kept as the target's note.
+    let (target, words) = match row.text("target") {
+        None => (None, None),
+        Some(t) => match parse_kpi_target(&row.plain_number(t), &unit) {
+            Ok(target) => (Some(target), None),
+            Err(_) => (None, Some(t.to_string())),
+        },
+    };
     let mut kpi = match &before {
         Some(k) => k.clone(),
         None => Kpi {
             id: new_id(row, out, ids, 'k'),
             name: name.to_string(),
-            unit: String::new(),
-            baseline: baseline.ok_or_else(|| {
-                row.error(
-                    "baseline",
-                    "a new KPI needs its baseline: the value when the goal was set",
-                )
-            })?,
-            target: None,
-            direction: Direction::default(),
-            readings: Vec::new(),
-            confidential: false,
+            ..Kpi::default()
         },
     };
     kpi.name = name.to_string();
     // An empty cell never clears what an existing KPI has.
     let existing = before.is_some();
-    row.fill(existing, &mut [("unit", &mut kpi.unit)]);
+    row.fill(
+        existing,
+        &mut [
+            ("unit", &mut kpi.unit),
+            ("target_note", &mut kpi.target_note),
+        ],
+    );
     if let Some(d) = direction {
         kpi.direction = d;
     }
-    if let Some(b) = baseline {
-        kpi.baseline = b;
+    if baseline.is_some() {
+        kpi.baseline = baseline;
     }
-    if target.is_some() || (!existing && row.cell("target").is_some()) {
-        kpi.target = target;
+    (kpi.target, kpi.target_change) = match target {
+        Some(KpiTarget::Value(v)) => (Some(v), None),
+        Some(KpiTarget::Change(c)) => (None, Some(c)),
+        Some(KpiTarget::None) | None => (kpi.target, kpi.target_change),
+    };
+    if let Some(note) = words {
+        kpi.target_note = note;
     }
     // Readings are added, never taken away: a sheet lists those it knows of, and one
     // typed into the cell over the old ones must not delete them.

@@ -8,6 +8,7 @@ use super::import::Report;
 use super::sheet_rows::{goal_row, kpi_row, risk_row};
 use super::table::{self, Mapping, RowError};
 use crate::domain::business::Direction;
+use crate::domain::parse::show_kpi_target;
 use crate::domain::{GoalId, IdGen, Roadmap};
 use chrono::{DateTime, NaiveDate, Utc};
 
@@ -28,7 +29,7 @@ pub enum Sheet {
 /// Columns of the goals sheet.
 pub const GOAL_COLUMNS: [&str; 6] = ["id", "code", "title", "description", "owner", "priority"];
 /// Columns of the KPIs sheet.
-pub const KPI_COLUMNS: [&str; 9] = [
+pub const KPI_COLUMNS: [&str; 10] = [
     "goal",
     "id",
     "name",
@@ -36,6 +37,7 @@ pub const KPI_COLUMNS: [&str; 9] = [
     "direction",
     "baseline",
     "target",
+    "target_note",
     "readings",
     "confidential",
 ];
@@ -165,8 +167,9 @@ pub fn write(
                             Direction::HigherIsBetter => "higher".into(),
                             Direction::LowerIsBetter => "lower".into(),
                         },
-                        number(k.baseline),
-                        k.target.map(number).unwrap_or_default(),
+                        k.baseline.map(number).unwrap_or_default(),
+                        show_kpi_target(k.target, k.target_change),
+                        k.target_note.clone(),
                         readings.join("; "),
                         yes(k.confidential),
                     ]

@@ -124,6 +124,12 @@ impl Row<'_> {
         self.table.number(text).map_err(|e| self.error(column, e))
     }
 
+    /// `text` with this sheet's decimal comma rewritten as a point (see
+    /// [`Table::plain_number`]).
+    pub fn plain_number(&self, text: &str) -> String {
+        self.table.plain_number(text)
+    }
+
     /// A number written in this sheet's way (for a cell holding several, like readings).
     pub fn number_in(&self, text: &str) -> Result<Option<f64>, String> {
         self.table.number(text)
@@ -156,6 +162,16 @@ impl Table {
             return crate::domain::parse::parse_number(&text);
         }
         crate::domain::parse::parse_number(text)
+    }
+
+    /// A number as this sheet writes numbers, rewritten with a decimal point (`57,5` in a
+    /// semicolon sheet is `57.5`), for parsers that read numbers inside other text.
+    pub fn plain_number(&self, text: &str) -> String {
+        if self.decimal_comma && text.contains(',') {
+            text.replace('.', "").replace(',', ".")
+        } else {
+            text.to_string()
+        }
     }
 
     /// The mapping the sheet was read with.

@@ -26,6 +26,12 @@ pub fn migrate(mut roadmap: Roadmap) -> Roadmap {
         }
         roadmap.version = 3;
     }
+    if roadmap.version == 3 {
+        // 3 → 4: a target may be a period or `later`, and a KPI may lack a baseline. Every
+        // version 3 target is a day (`2027-03-31` reads as one) and every baseline a number,
+        // so nothing changes but the version; the calendar settings arrive at their defaults.
+        roadmap.version = 4;
+    }
     debug_assert!(
         roadmap.version == SCHEMA_VERSION,
         "a migration step is missing"

@@ -188,12 +188,18 @@ pub fn gap_text(app: &App, gap: &Gap) -> String {
     let when = |id| {
         r.initiative(id).map_or_else(String::new, |i| {
             if i.is_overdue(app.today) {
-                return format!("OVERDUE since {}", day_month(i.target, app.today));
+                return format!(
+                    "OVERDUE since {}",
+                    i.target
+                        .due()
+                        .map(|d| day_month(d, app.today))
+                        .unwrap_or_default()
+                );
             }
             format!(
                 "{}, {}",
                 i.horizon(app.today).label(),
-                day_month(i.target, app.today)
+                i.target.label(|d| day_month(d, app.today))
             )
         })
     };
@@ -212,13 +218,7 @@ pub fn gap_text(app: &App, gap: &Gap) -> String {
                 .min_by_key(|i| i.target)
                 .map_or_else(
                     || "nothing planned at all".to_string(),
-                    |i| {
-                        format!(
-                            "first: {} on {}",
-                            clean(&i.title),
-                            i.target.format("%-d %b %Y")
-                        )
-                    },
+                    |i| format!("first: {} on {}", clean(&i.title), i.target.in_words()),
                 );
             format!("  {} · {next}", goal(g))
         }
@@ -236,7 +236,7 @@ pub fn gap_text(app: &App, gap: &Gap) -> String {
         Gap::Sequence(i, n) => {
             let date = |id| {
                 r.initiative(id)
-                    .map_or_else(String::new, |x| x.target.format("%-d %b %Y").to_string())
+                    .map_or_else(String::new, |x| x.target.in_words())
             };
             format!(
                 "  {} ({}) needs {} ({})",

@@ -7,7 +7,7 @@ use super::text::{clean, fit};
 use super::theme::Theme;
 use crate::app::App;
 use crate::app::capture::Capture;
-use crate::domain::Horizon;
+use crate::domain::Target;
 use crate::domain::capture::{CaptureError, parse_capture};
 use crate::domain::dates::long_date;
 use ratatui::buffer::Buffer;
@@ -40,7 +40,7 @@ fn preview(app: &App, capture: &Capture) -> Result<String, String> {
             if let Some(owner) = &c.owner {
                 text.push_str(&format!(" · owner {owner}"));
             }
-            if let Some(due) = c.target {
+            if let Some(due) = c.target.and_then(|t| t.due()) {
                 text.push_str(&format!(" · due {}", long_date(due)));
             }
             Ok(text)
@@ -48,14 +48,14 @@ fn preview(app: &App, capture: &Capture) -> Result<String, String> {
         Ok(c) => {
             let target = c
                 .target
-                .unwrap_or_else(|| capture.column.window_end(app.today));
+                .unwrap_or_else(|| Target::day(capture.column.window_end(app.today)));
             let mut parts = vec![
                 format!("\"{}\"", c.title),
                 format!(
                     "{} ({}{})",
-                    Horizon::of(target, app.today).label(),
-                    long_date(target),
-                    if target < app.today {
+                    target.horizon(app.today).label(),
+                    target.label_with_day(long_date),
+                    if target.is_before(app.today) {
                         ", already OVERDUE"
                     } else {
                         ""

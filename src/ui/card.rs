@@ -145,7 +145,7 @@ fn meta_line<'a>(app: &App, i: &Initiative, cells: usize, theme: &Theme) -> Line
         spans.push(Span::raw(format!("{} · ", i.status.label())));
     }
     if i.is_overdue(app.today) {
-        let late = days_between(i.target, app.today);
+        let late = i.target.due().map_or(0, |due| days_between(due, app.today));
         let long = format!("OVERDUE {late}d");
         let used: usize = spans.iter().map(|s| width(&s.content)).sum();
         let text = if used + long.len() <= cells {
@@ -155,9 +155,11 @@ fn meta_line<'a>(app: &App, i: &Initiative, cells: usize, theme: &Theme) -> Line
         };
         spans.push(Span::styled(text, theme.alert));
     } else if cells < 24 {
-        spans.push(Span::styled(compact_date(i.target, app.today), theme.dim));
+        let when = i.target.label(|d| compact_date(d, app.today));
+        spans.push(Span::styled(when, theme.dim));
     } else {
-        spans.push(Span::styled(short_date(i.target, app.today), theme.dim));
+        let when = i.target.label(|d| short_date(d, app.today));
+        spans.push(Span::styled(when, theme.dim));
     }
     let codes_width: usize = i
         .goal_ids()
@@ -167,11 +169,10 @@ fn meta_line<'a>(app: &App, i: &Initiative, cells: usize, theme: &Theme) -> Line
         .max(8);
     if i.slip_count() > 0 {
         // How far the target moved (overdue days are shown separately).
-        let net = (i.target - i.first_target()).num_days();
-        let by = if net >= 14 {
-            format!("+{}w", net / 7)
-        } else {
-            format!("{net:+}d")
+        let by = match i.first_target().days_to(&i.target) {
+            Some(net) if net >= 14 => format!("+{}w", net / 7),
+            Some(net) => format!("{net:+}d"),
+            None => "no date".to_string(),
         };
         let used: usize = spans.iter().map(|s| width(&s.content)).sum();
         let long = format!(" slipped {}x, {by}", i.slip_count());

@@ -99,13 +99,10 @@ fn initiative_lines<'a>(app: &App, i: &Initiative, theme: &Theme) -> Vec<Line<'a
     let mut when = format!(
         "{} · target {}",
         i.horizon(today).label(),
-        long_date(i.target)
+        i.target.label_with_day(long_date)
     );
-    if i.is_overdue(today) {
-        when.push_str(&format!(
-            " · OVERDUE by {} days",
-            days_between(i.target, today)
-        ));
+    if let Some(due) = i.target.due().filter(|_| i.is_overdue(today)) {
+        when.push_str(&format!(" · OVERDUE by {} days", days_between(due, today)));
     }
     if let Some(done) = i.done_on {
         when = format!("done on {}", long_date(done));
@@ -172,22 +169,22 @@ fn initiative_lines<'a>(app: &App, i: &Initiative, theme: &Theme) -> Vec<Line<'a
         lines.push(Line::raw(""));
         lines.push(Line::styled("Target changes", theme.dim));
         for change in &i.target_log {
-            let days = days_between(change.from, change.to);
-            let kind = if days > 0 {
-                format!("slipped +{days}d")
-            } else {
-                format!("pulled in {days}d")
+            let kind = match change.from.days_to(&change.to) {
+                Some(days) if days > 0 => format!("slipped +{days}d"),
+                Some(days) => format!("pulled in {days}d"),
+                None if change.is_slip() => "unscheduled".to_string(),
+                None => "scheduled".to_string(),
             };
             let horizons = (
-                Horizon::of(change.from, change.on).label(),
-                Horizon::of(change.to, change.on).label(),
+                change.from.horizon(change.on).label(),
+                change.to.horizon(change.on).label(),
             );
             lines.push(Line::styled(
                 format!(
                     "  {}: {} → {} ({kind}; then {} → {})",
                     change.on.format("%-d %b %Y"),
-                    change.from.format("%-d %b %Y"),
-                    change.to.format("%-d %b %Y"),
+                    change.from.in_words(),
+                    change.to.in_words(),
                     horizons.0,
                     horizons.1
                 ),
@@ -291,7 +288,7 @@ fn goal_lines<'a>(app: &App, g: &Goal, theme: &Theme) -> Vec<Line<'a>> {
                     "    {strength} {} {} ({})",
                     i.status.symbol(),
                     clean(&i.title),
-                    day_month(i.target, app.today)
+                    i.target.label(|d| day_month(d, app.today))
                 ),
                 theme.text,
             ));

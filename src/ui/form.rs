@@ -5,7 +5,7 @@ use super::text::{clean, fit, width};
 use super::theme::Theme;
 use crate::app::Form;
 use crate::app::form::{Field, FieldValue};
-use crate::domain::Horizon;
+use crate::domain::Target;
 use crate::domain::dates::long_date;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
@@ -86,11 +86,15 @@ fn render_value(
         FieldValue::Text(input) => render_input(input, focused, area, buf, theme),
         FieldValue::Date(input) => {
             let preview = match form.target_date() {
-                Ok(date) if date < form.today => format!("→ {} · overdue", long_date(date)),
-                Ok(date) => format!(
+                Ok(Target::Later) if !form.takes_later() => "✗ needs a date".to_string(),
+                Ok(Target::Later) => "→ no date yet · Next year".to_string(),
+                Ok(t) if t.is_before(form.today) => {
+                    format!("→ {} · overdue", t.label_with_day(long_date))
+                }
+                Ok(t) => format!(
                     "→ {} · {}",
-                    long_date(date),
-                    Horizon::of(date, form.today).label()
+                    t.label_with_day(long_date),
+                    t.horizon(form.today).label()
                 ),
                 Err(_) => "✗ not a date".to_string(),
             };

@@ -101,9 +101,10 @@ pub fn kpi_line(
         Direction::HigherIsBetter => "↑",
         Direction::LowerIsBetter => "↓",
     };
-    let target = kpi
-        .target
-        .map_or_else(|| "no target".into(), |t| value(t, ""));
+    let target = match kpi.target_words(|t| value(t, "")) {
+        words if kpi.has_target() => words,
+        _ => "no target".into(),
+    };
     let progress = kpi.progress();
     let pct = progress.map_or_else(|| "n/a".to_string(), percent);
     let stale = kpi.days_since_reading(today).is_none_or(|d| d > 30);
@@ -113,13 +114,22 @@ pub fn kpi_line(
     } else {
         format!(
             "{:<w$}",
-            format!("{arrow} {} → {target}", value(kpi.baseline, "")),
+            format!(
+                "{arrow} {} → {target}",
+                kpi.baseline.map_or_else(|| "?".into(), |b| value(b, ""))
+            ),
             w = KPI_RANGE
         )
     };
     Line::from(vec![
         Span::styled(format!("{name:<name_width$} "), theme.text),
-        Span::styled(format!("{:>7} ", value(kpi.current(), "")), theme.strong),
+        Span::styled(
+            format!(
+                "{:>7} ",
+                kpi.current().map_or_else(|| "–".into(), |v| value(v, ""))
+            ),
+            theme.strong,
+        ),
         Span::styled(range, theme.dim),
         Span::styled(gauge(progress, 10), theme.code),
         Span::styled(format!(" {pct:>4}  "), theme.strong),
@@ -168,8 +178,10 @@ mod tests {
             id: "k".into(),
             name: "n".into(),
             unit: String::new(),
-            baseline: 0.0,
+            baseline: Some(0.0),
             target: None,
+            target_change: None,
+            target_note: String::new(),
             direction: Direction::HigherIsBetter,
             readings: (1..=10)
                 .map(|d| Reading {

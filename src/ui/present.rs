@@ -59,14 +59,15 @@ fn render_heading(page: Page<'_>, area: Rect, buf: &mut Buffer, theme: &Theme) {
             .iter()
             .filter(|k| !k.confidential)
             .map(|k| {
-                let target = k.target.map_or_else(
-                    || "no target".into(),
-                    |t| format!("target {}", super::kpi::value(t, "")),
-                );
+                let target = match k.target_words(|t| super::kpi::value(t, "")) {
+                    words if k.has_target() => format!("target {}", clean(&words)),
+                    _ => "no target".into(),
+                };
                 format!(
                     "{} {} ({target}; {} of the way)",
                     clean(&k.name),
-                    super::kpi::value(k.current(), &k.unit),
+                    k.current()
+                        .map_or_else(|| "not measured".into(), |v| super::kpi::value(v, &k.unit)),
                     crate::domain::alignment::progress_label(k)
                 )
             })
@@ -189,7 +190,7 @@ fn render_horizons(app: &App, page: Page<'_>, area: Rect, buf: &mut Buffer, them
             let when = if initiative.is_overdue(app.today) {
                 "OVERDUE".to_string()
             } else {
-                short_date(initiative.target, app.today)
+                initiative.target.label(|d| short_date(d, app.today))
             };
             let meta = if rect.width >= 26 {
                 format!(

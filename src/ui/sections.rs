@@ -251,11 +251,7 @@ pub fn dependencies(app: &App, i: &Initiative, theme: &Theme) -> Vec<Line<'stati
     for n in i.needs.iter().filter_map(|id| r.initiative(id)) {
         let late = n.status.is_active() && n.target > i.target;
         let mut spans = vec![Span::styled(
-            format!(
-                "  needs {} ({})",
-                clean(&n.title),
-                n.target.format("%-d %b %Y")
-            ),
+            format!("  needs {} ({})", clean(&n.title), n.target.in_words()),
             theme.text,
         )];
         if late {
@@ -265,11 +261,7 @@ pub fn dependencies(app: &App, i: &Initiative, theme: &Theme) -> Vec<Line<'stati
     }
     for o in needed_by {
         lines.push(Line::styled(
-            format!(
-                "  needed by {} ({})",
-                clean(&o.title),
-                o.target.format("%-d %b %Y")
-            ),
+            format!("  needed by {} ({})", clean(&o.title), o.target.in_words()),
             theme.text,
         ));
     }
