@@ -511,3 +511,42 @@ fn after_a_whole_group_is_marked_the_highlight_goes_to_the_first_entry_after_it(
     press(&mut app, "V");
     assert_eq!(app.review_entry().unwrap().key(), after, "{:?}", keys(&app));
 }
+
+#[test]
+fn work_a_goal_counts_on_without_a_date_is_queued_as_needing_one_until_it_gets_one() {
+    let mut app = sample_app();
+    let cloud = InitiativeId("i-cloud001".into());
+    let laptops = InitiativeId("i-laptop01".into());
+    for id in [&cloud, &laptops] {
+        app.roadmap
+            .initiative_mut(id)
+            .unwrap()
+            .set_target(alignmap::domain::Target::Later, date("2026-11-22"));
+    }
+    app.refresh();
+    press(&mut app, "3");
+    let queued = keys(&app);
+    assert!(
+        queued.contains(&"nodate:i-cloud001".to_string()),
+        "{queued:?}"
+    );
+    assert!(
+        !queued.contains(&"nodate:i-laptop01".to_string()),
+        "serving no goal, it is queued for that instead: {queued:?}"
+    );
+    let entry = app
+        .review_queue()
+        .iter()
+        .find(|e| e.key() == "nodate:i-cloud001")
+        .unwrap();
+    assert_eq!(entry.reason.words(), "needs a date");
+    while app.review_entry().map(|e| e.key()).as_deref() != Some("nodate:i-cloud001") {
+        press(&mut app, "j");
+    }
+    press(&mut app, "T");
+    type_text(&mut app, "Q3 2027");
+    press(&mut app, "Enter");
+    let target = app.roadmap.initiative(&cloud).unwrap().target;
+    assert_eq!(target.to_string(), "Q3 2027");
+    assert!(!keys(&app).contains(&"nodate:i-cloud001".to_string()));
+}

@@ -95,6 +95,8 @@ pub enum Reason {
     Slipped(usize),
     /// Not updated for this many days.
     Stale(i64),
+    /// Serves a goal but has no date yet (`later`).
+    NeedsDate,
     /// Serves no goal.
     Unlinked,
     /// Nothing strong or partial by the end of next month.
@@ -116,6 +118,7 @@ impl Reason {
             Reason::Overdue(_) => "overdue",
             Reason::Slipped(_) => "slipped",
             Reason::Stale(_) => "stale",
+            Reason::NeedsDate => "nodate",
             Reason::Unlinked => "unlinked",
             Reason::Unsupported => "unsupported",
             Reason::KpiStale(_) => "kpi",
@@ -138,6 +141,7 @@ impl Reason {
             Reason::Overdue(d) => format!("overdue by {}", days(d)),
             Reason::Slipped(n) => format!("slipped {n} times"),
             Reason::Stale(d) => format!("not updated for {}", days(d)),
+            Reason::NeedsDate => "needs a date".into(),
             Reason::Unlinked => "serves no business goal".into(),
             Reason::Unsupported => "goal unsupported".into(),
             Reason::KpiStale(Some(d)) => format!("no reading for {}", days(d)),
@@ -183,12 +187,13 @@ impl Reason {
             Reason::Overdue(_) => 0,
             Reason::Slipped(_) => 1,
             Reason::Stale(_) => 2,
-            Reason::Unlinked => 3,
-            Reason::Unsupported => 4,
-            Reason::KpiStale(_) => 5,
-            Reason::Unmitigated => 6,
-            Reason::ActionDue(_) => 7,
-            Reason::CheckInDue(_) => 8,
+            Reason::NeedsDate => 3,
+            Reason::Unlinked => 4,
+            Reason::Unsupported => 5,
+            Reason::KpiStale(_) => 6,
+            Reason::Unmitigated => 7,
+            Reason::ActionDue(_) => 8,
+            Reason::CheckInDue(_) => 9,
         }
     }
 
@@ -198,6 +203,7 @@ impl Reason {
             Reason::Overdue(_) => "overdue",
             Reason::Slipped(_) => "slipped",
             Reason::Stale(_) => "stale",
+            Reason::NeedsDate => "no date",
             Reason::Unlinked => "no goal",
             Reason::Unsupported => "unsupported",
             Reason::KpiStale(_) => "KPI readings",
@@ -216,7 +222,7 @@ impl Reason {
             Reason::KpiStale(Some(d)) | Reason::CheckInDue(Some(d)) => d,
             Reason::KpiStale(None) | Reason::CheckInDue(None) => i64::MAX,
             Reason::ActionDue(d) => -d,
-            Reason::Unlinked | Reason::Unsupported | Reason::Unmitigated => 0,
+            Reason::NeedsDate | Reason::Unlinked | Reason::Unsupported | Reason::Unmitigated => 0,
         }
     }
 
@@ -235,6 +241,7 @@ impl Reason {
             Reason::KpiStale(None)
             | Reason::CheckInDue(None)
             | Reason::ActionDue(_)
+            | Reason::NeedsDate
             | Reason::Unlinked
             | Reason::Unsupported
             | Reason::Unmitigated => 0,
@@ -296,6 +303,13 @@ pub fn all_entries(roadmap: &Roadmap, today: NaiveDate, t: &Thresholds) -> Vec<E
         if days >= t.stale_days {
             push(Reason::Stale(days), of(i));
         }
+    }
+    // Work a goal counts on, with no date: nobody can plan around it yet.
+    for i in active
+        .iter()
+        .filter(|i| i.target.is_later() && !i.serves.is_empty())
+    {
+        push(Reason::NeedsDate, of(i));
     }
     for i in active.iter().filter(|i| i.serves.is_empty()) {
         push(Reason::Unlinked, of(i));

@@ -111,6 +111,10 @@ fn entry_keys(app: &App, entry: &Entry) -> String {
             (Command::MarkDone, "done"),
             (Command::SetStatus, "status"),
         ],
+        Reason::NeedsDate => &[
+            (Command::SetTarget, "set a date"),
+            (Command::SetStatus, "status"),
+        ],
         Reason::Unlinked => &[
             (Command::LinkGoals, "link a goal"),
             (Command::SetStatus, "status"),
