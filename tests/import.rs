@@ -209,6 +209,21 @@ fn real(name: &str) -> Vec<std::path::PathBuf> {
 }
 
 /// Counts of a sheet's data rows: all, and those whose `column` is not empty.
+/// The cells of `column`, trimmed, row by row.
+fn cells(path: &Path, column: &str) -> Vec<String> {
+    let mut reader = csv::Reader::from_path(path).unwrap();
+    let at = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .position(|h| h == column)
+        .unwrap();
+    reader
+        .records()
+        .map(|r| r.unwrap()[at].trim().to_string())
+        .collect()
+}
+
 fn rows(path: &Path, column: &str) -> (usize, usize) {
     let mut reader = csv::Reader::from_path(path).unwrap();
     let at = reader
@@ -271,6 +286,27 @@ fn two_real_roadmaps_come_in_whole_with_one_command_each() {
                 .all(|i| i.done_on < Some(common::date("2022-01-01"))),
             "{name}: no delivery dated the import day"
         );
+        // Every target as the sheet gives it: a day, a month or a quarter kept as written,
+        // and no date where the sheet gives none (never an invented one).
+        let mut written: Vec<String> = cells(&files[1], "target")
+            .into_iter()
+            .map(|t| if t.is_empty() { "later".into() } else { t })
+            .collect();
+        let mut kept: Vec<String> = roadmap
+            .initiatives
+            .iter()
+            .map(|i| i.target.to_string())
+            .collect();
+        written.sort();
+        kept.sort();
+        assert_eq!(kept, written, "{name}: targets with their precision");
+        let undated = roadmap
+            .initiatives
+            .iter()
+            .filter(|i| i.target.is_later())
+            .count();
+        let (_, dated) = rows(&files[1], "target");
+        assert_eq!(undated, initiatives - dated, "{name}: undated work stays undated");
         let (_, slipped) = rows(&files[1], "slips");
         assert_eq!(
             roadmap
