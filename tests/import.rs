@@ -306,7 +306,11 @@ fn two_real_roadmaps_come_in_whole_with_one_command_each() {
             .filter(|i| i.target.is_later())
             .count();
         let (_, dated) = rows(&files[1], "target");
-        assert_eq!(undated, initiatives - dated, "{name}: undated work stays undated");
+        assert_eq!(
+            undated,
+            initiatives - dated,
+            "{name}: undated work stays undated"
+        );
         let (_, slipped) = rows(&files[1], "slips");
         assert_eq!(
             roadmap

@@ -550,3 +550,21 @@ fn work_a_goal_counts_on_without_a_date_is_queued_as_needing_one_until_it_gets_o
     assert_eq!(target.to_string(), "Q3 2027");
     assert!(!keys(&app).contains(&"nodate:i-cloud001".to_string()));
 }
+
+#[test]
+fn work_delivered_after_the_day_the_review_is_for_is_not_listed_as_delivered() {
+    // Reviewing as of an earlier day (--today) with a file that already records later
+    // deliveries: "delivered in the last 30 days" holds only what was done by then.
+    let written = alignmap::sample::sample(date("2026-11-22"), common::now()).unwrap();
+    let mut app = app_at(written, "2026-10-25");
+    let done: Vec<_> = app
+        .roadmap
+        .initiatives
+        .iter()
+        .filter_map(|i| i.done_on)
+        .collect();
+    assert!(done.contains(&date("2026-11-01")) && done.contains(&date("2026-10-18")));
+    press(&mut app, "3");
+    let listed: Vec<_> = app.delivered_since().iter().map(|i| i.done_on).collect();
+    assert_eq!(listed, [Some(date("2026-10-18"))], "1 Nov had not come yet");
+}

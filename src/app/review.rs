@@ -50,7 +50,8 @@ impl App {
             let mut list: Vec<usize> = (0..initiatives.len())
                 .filter(|n| {
                     let i = &initiatives[*n];
-                    i.status == Status::Done && i.done_on.is_some_and(|d| d >= since)
+                    i.status == Status::Done
+                        && i.done_on.is_some_and(|d| d >= since && d <= self.today)
                 })
                 .collect();
             list.sort_by_key(|n| std::cmp::Reverse(initiatives[*n].done_on));

@@ -96,11 +96,14 @@ fn field<'a>(label: &'a str, value: &str, theme: &Theme) -> Line<'a> {
 
 fn initiative_lines<'a>(app: &App, i: &Initiative, theme: &Theme) -> Vec<Line<'a>> {
     let today = app.today;
-    let mut when = format!(
-        "{} · target {}",
-        i.horizon(today).label(),
-        i.target.label_with_day(long_date)
-    );
+    let mut when = match i.target {
+        crate::domain::Target::Later => format!("{} · no date yet", i.horizon(today).label()),
+        t => format!(
+            "{} · target {}",
+            i.horizon(today).label(),
+            t.label_with_day(long_date)
+        ),
+    };
     if let Some(due) = i.target.due().filter(|_| i.is_overdue(today)) {
         when.push_str(&format!(" · OVERDUE by {} days", days_between(due, today)));
     }
