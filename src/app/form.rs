@@ -582,6 +582,10 @@ impl Form {
             Some((FieldValue::Goals { .. }, _)) => {
                 "↑/↓ move · Space: strong ■ → partial ◧ → weak □ → unlinked".into()
             }
+            Some((FieldValue::Date(_), _)) if self.takes_later() => format!(
+                "e.g. 2027-03-31, fri, Q3 2027, FY2027, later (today is {})",
+                long_date(self.today)
+            ),
             Some((FieldValue::Date(_), _)) => format!(
                 "e.g. 2027-03-31, +2w, fri, eom, Q3 2027 (today is {})",
                 long_date(self.today)
@@ -589,12 +593,7 @@ impl Form {
             Some((_, FieldName::Tags)) => "separate tags with commas".into(),
             Some((
                 _,
-                FieldName::Value
-                | FieldName::Baseline
-                | FieldName::Goal
-                | FieldName::Hours
-                | FieldName::Revenue
-                | FieldName::Cost,
+                FieldName::Value | FieldName::Hours | FieldName::Revenue | FieldName::Cost,
             )) => super::entries::NUMBER_HELP.into(),
             Some((_, FieldName::Code)) => {
                 format!("1-{MAX_CODE_LEN} letters or digits shown on cards; empty = initials")

@@ -81,11 +81,13 @@ pub fn freshness(kpi: &Kpi, today: NaiveDate) -> String {
     }
 }
 
-/// Columns a KPI line needs besides the name (less [`KPI_RANGE`] when compact).
-pub const KPI_LINE_REST: usize = 62;
+/// Columns a KPI line needs besides the name (less [`KPI_RANGE`] when compact): a space, the
+/// value (8), the range, the gauge (10), the percentage (7), the trend (9) and the age of the
+/// last reading (up to "never measured", 14).
+pub const KPI_LINE_REST: usize = 66;
 
 /// Columns of the "↓ 41 → 33" part, left out of compact lines.
-pub const KPI_RANGE: usize = 16;
+pub const KPI_RANGE: usize = 17;
 
 /// One KPI on one line: name (unit), current value, baseline → target with the better
 /// direction, gauge, progress %, trend of the readings, age of the last reading.
@@ -101,9 +103,12 @@ pub fn kpi_line(
         Direction::HigherIsBetter => "↑",
         Direction::LowerIsBetter => "↓",
     };
-    let target = match kpi.target_words(|t| value(t, "")) {
-        words if kpi.has_target() => words,
-        _ => "no target".into(),
+    // The value aimed for (a relative target shows where it lands), else the plan's words.
+    let target = match (kpi.aim(), kpi.target_note.trim()) {
+        (Some(aim), _) => value(aim, ""),
+        (None, "") if kpi.target_change.is_some() => "base+?".into(),
+        (None, "") => "no target".into(),
+        (None, note) => note.to_string(),
     };
     let progress = kpi.progress();
     let pct = progress.map_or_else(|| "n/a".to_string(), percent);
@@ -114,9 +119,13 @@ pub fn kpi_line(
     } else {
         format!(
             "{:<w$}",
-            format!(
-                "{arrow} {} → {target}",
-                kpi.baseline.map_or_else(|| "?".into(), |b| value(b, ""))
+            // A target in words is cut to fit: the detail and exports carry it whole.
+            super::text::fit(
+                &format!(
+                    "{arrow} {} → {target}",
+                    kpi.baseline.map_or_else(|| "?".into(), |b| value(b, ""))
+                ),
+                KPI_RANGE - 1
             ),
             w = KPI_RANGE
         )

@@ -62,6 +62,14 @@ pub fn goal_kpis(app: &App, goal: &Goal, theme: &Theme) -> Vec<Line<'static>> {
         let mut line = kpi_line(kpi, app.today, name_width, compact, theme);
         line.spans.insert(0, Span::raw("  "));
         lines.push(line);
+        // A target the line cannot hold whole: relative, or in the plan's words.
+        if kpi.target_change.is_some() || !kpi.target_note.trim().is_empty() {
+            let words = kpi.target_words(|t| super::kpi::value(t, ""));
+            lines.push(Line::styled(
+                format!("    target: {}", super::text::clean(&words)),
+                theme.dim,
+            ));
+        }
     }
     lines
 }
