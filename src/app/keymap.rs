@@ -256,8 +256,8 @@ impl Command {
             Command::Archive => "archive: done and dropped initiatives",
             Command::RollForward => "roll forward: this week, a later horizon or an exact date",
             Command::RollGoalForward => "roll all overdue work of this goal forward (one reason)",
-            Command::SetTarget => "set an exact target: a day, a month (March 2027), Q2 2027",
-            Command::Settings => "roadmap settings: its name (used by exports) and currency",
+            Command::SetTarget => "set the target: a day, March 2027, Q2 2027, FY2027 or later",
+            Command::Settings => "settings: name, currency, fiscal year, day order",
             Command::MarkReviewed => "mark reviewed (back when something changes)",
             Command::MarkGroupReviewed => {
                 "mark the whole group reviewed (all overdue, all stale …; one undo)"
