@@ -534,3 +534,62 @@ fn updating_from_a_sheet_never_wipes_what_a_blank_cell_does_not_say() {
     assert_eq!(readings.len(), kpi.readings.len() + 1);
     assert!(kpi.readings.iter().all(|r| readings.contains(r)));
 }
+
+#[test]
+fn an_id_of_another_kind_of_item_and_two_untitled_twins_are_refused_naming_the_row() {
+    use alignmap::export::sheets::{Sheet, apply_sheet};
+    let today = common::date(common::TODAY);
+    let sample = alignmap::sample::sample(today, common::now()).unwrap();
+    let mut ids = alignmap::domain::IdGen::with_seed(5);
+    let mut apply = |sheet, csv: &str| {
+        apply_sheet(&sample, sheet, csv, today, common::now(), &mut ids)
+            .map(|_| ())
+            .map_err(|e| e[0].to_string())
+    };
+    let goal_id = &sample.goals[0].id.0;
+    let kpi_id = &sample.goals[0].kpis[0].id;
+    let vpn = &sample.initiatives[1];
+    // An initiative's row with a goal's id: an error, never a fresh id that a re-import
+    // would add again.
+    let err = apply(
+        Sheet::Initiatives,
+        &format!("id,title,target\n{goal_id},New thing,2027-01-31\n"),
+    )
+    .unwrap_err();
+    assert!(
+        err.contains("row 2, column id") && err.contains("already the id of another item"),
+        "{err}"
+    );
+    // A KPI moved under another goal by its id is the same refusal.
+    let other = &sample.goals[1].code;
+    let err = apply(
+        Sheet::Kpis,
+        &format!("goal,id,name\n{other},{kpi_id},Moved\n"),
+    )
+    .unwrap_err();
+    assert!(err.contains("already the id of another item"), "{err}");
+    // Two id-less rows of the same title would merge into one item.
+    let twins = [
+        (Sheet::Goals, "title\nNew goal\nnew goal\n".to_string()),
+        (
+            Sheet::Kpis,
+            format!("goal,name\n{other},Churn\n{other},Churn\n"),
+        ),
+        (
+            Sheet::Risks,
+            format!("initiative,title\n{0},Outage\n{0},Outage\n", vpn.id.0),
+        ),
+    ];
+    for (sheet, csv) in twins {
+        let err = apply(sheet, &csv).unwrap_err();
+        assert!(
+            err.contains("row 3")
+                && err.contains("row 2 has the same")
+                && err.contains("neither has an id"),
+            "{sheet:?}: {err}"
+        );
+    }
+    // The same title under two goals is two KPIs.
+    let two = format!("goal,name\n{},Churn\n{other},Churn\n", sample.goals[0].code);
+    assert!(apply(Sheet::Kpis, &two).is_ok());
+}

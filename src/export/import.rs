@@ -361,12 +361,9 @@ fn apply_row(
                     "a new initiative needs a target date or a horizon",
                 ));
             };
-            let taken_by_goal = given
-                .as_ref()
-                .is_some_and(|id| out.taken_ids().contains(id.as_str()));
-            let id = match given.clone() {
-                Some(id) if !taken_by_goal => InitiativeId(id),
-                _ => ids.initiative(&out.taken_ids()),
+            let id = match given {
+                Some(_) => InitiativeId(super::sheet_rows::new_id(row, out, ids, 'i')?),
+                None => ids.initiative(&out.taken_ids()),
             };
             let mut new = Initiative::blank(id, now);
             new.target = target;

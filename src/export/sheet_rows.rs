@@ -10,6 +10,28 @@ use crate::domain::validate::check_code;
 use crate::domain::{Goal, GoalId, IdGen, Roadmap};
 use chrono::NaiveDate;
 
+/// Rows of one sheet that name their item by title, by scope and title: two such rows with
+/// the same title would merge into one item, so the second is refused.
+pub(super) type Named = std::collections::HashMap<String, usize>;
+
+/// Refuses a second id-less row naming `name` within `scope` in the same sheet.
+pub(super) fn once(
+    row: &Row,
+    seen: &mut Named,
+    scope: &str,
+    column: &str,
+    name: &str,
+) -> Result<(), RowError> {
+    let key = format!("{scope}\u{0}{}", name.trim().to_lowercase());
+    match seen.insert(key, row.number) {
+        Some(first) => Err(row.error(
+            column,
+            format!("row {first} has the same {column} and neither has an id: give each an id to keep both"),
+        )),
+        None => Ok(()),
+    }
+}
+
 /// The item a row names: by id when the row has one (none: a new item), else by name,
 /// case-insensitively. `keys` gives an item's id and name.
 fn find<T>(
@@ -26,11 +48,25 @@ fn find<T>(
     }
 }
 
-/// A new item's id: the row's, unless it is taken, else a fresh one with `prefix`.
-fn new_id(row: &Row, out: &Roadmap, ids: &mut IdGen, prefix: char) -> String {
+/// A new item's id: the row's, else a fresh one with `prefix`. An id the roadmap already
+/// gives to another item is refused (a fresh one would make every re-import add the row
+/// again).
+pub(super) fn new_id(
+    row: &Row,
+    out: &Roadmap,
+    ids: &mut IdGen,
+    prefix: char,
+) -> Result<String, RowError> {
     match row.text("id") {
-        Some(id) if !out.taken_ids().contains(id) => id.to_string(),
-        _ => ids.entry(prefix, &out.taken_ids()),
+        Some(id) if out.taken_ids().contains(id) => Err(row.error(
+            "id",
+            format!("{id} is already the id of another item in the roadmap: give this row its own id, or none"),
+        )),
+        Some(id) => {
+            crate::domain::validate::check_id(id).map_err(|why| row.error("id", why))?;
+            Ok(id.to_string())
+        }
+        None => Ok(ids.entry(prefix, &out.taken_ids())),
     }
 }
 
@@ -58,10 +94,16 @@ pub(super) fn goal_row(
     row: &Row,
     out: &mut Roadmap,
     report: &mut Report,
-    codes: &mut std::collections::HashMap<String, usize>,
+    codes: &mut Named,
     ids: &mut IdGen,
 ) -> Result<(), RowError> {
     let code = row.text("code").map(str::to_ascii_uppercase);
+    if code.is_none()
+        && row.text("id").is_none()
+        && let Some(title) = row.text("title")
+    {
+        once(row, codes, "goal", "title", title)?;
+    }
     if let Some(code) = &code {
         check_code(code).map_err(|why| row.error("code", why))?;
         if let Some(first) = codes.insert(code.clone(), row.number) {
@@ -93,7 +135,7 @@ pub(super) fn goal_row(
                 .position(|g| g.code.eq_ignore_ascii_case(code))
         })
         .or_else(|| {
-            // Neither id nor code: the goal of that title.
+            // Neither id nor code: the goal of that title (once per sheet).
             let title = row.text("title")?;
             (code.is_none() && row.text("id").is_none())
                 .then(|| {
@@ -111,11 +153,8 @@ pub(super) fn goal_row(
                 .text("title")
                 .ok_or_else(|| row.error("title", "a new goal needs a title"))?;
             let id = match row.text("id") {
-                Some(id) if !out.taken_ids().contains(id) => {
-                    crate::domain::validate::check_id(id).map_err(|why| row.error("id", why))?;
-                    GoalId(id.to_string())
-                }
-                _ => ids.goal(&out.taken_ids()),
+                Some(_) => GoalId(new_id(row, out, ids, 'g')?),
+                None => ids.goal(&out.taken_ids()),
             };
             let mut goal = Goal::blank(id);
             goal.code = code
@@ -196,7 +235,7 @@ pub(super) fn kpi_row(
     row: &Row,
     out: &mut Roadmap,
     report: &mut Report,
-    today: NaiveDate,
+    (today, seen): (NaiveDate, &mut Named),
     ids: &mut IdGen,
 ) -> Result<(), RowError> {
     let g = goal_at(row, out)?;
@@ -216,6 +255,9 @@ pub(super) fn kpi_row(
     let readings = readings(row, today)?;
     let confidential = flag(row, "confidential")?;
     let goal = &out.goals[g];
+    if row.text("id").is_none() {
+        once(row, seen, &goal.id.0, "name", name)?;
+    }
     let at = find(row, &goal.kpis, |k| (&k.id, &k.name), name);
     let before = at.map(|at| goal.kpis[at].clone());
     let unit = row
@@ -241,7 +283,7 @@ pub(super) fn kpi_row(
     let mut kpi = match &before {
         Some(k) => k.clone(),
         None => Kpi {
-            id: new_id(row, out, ids, 'k'),
+            id: new_id(row, out, ids, 'k')?,
             name: name.to_string(),
             ..Kpi::default()
         },
@@ -333,7 +375,7 @@ pub(super) fn risk_row(
     row: &Row,
     out: &mut Roadmap,
     report: &mut Report,
-    today: NaiveDate,
+    (today, seen): (NaiveDate, &mut Named),
     ids: &mut IdGen,
 ) -> Result<(), RowError> {
     let i = initiative_at(row, out)?;
@@ -361,12 +403,15 @@ pub(super) fn risk_row(
         .transpose()?;
     let confidential = flag(row, "confidential")?;
     let initiative = &out.initiatives[i];
+    if row.text("id").is_none() {
+        once(row, seen, &initiative.id.0, "title", title)?;
+    }
     let at = find(row, &initiative.risks, |r| (&r.id, &r.title), title);
     let before = at.map(|at| initiative.risks[at].clone());
     let mut risk = match &before {
         Some(r) => r.clone(),
         None => Risk {
-            id: new_id(row, out, ids, 'r'),
+            id: new_id(row, out, ids, 'r')?,
             title: title.to_string(),
             likelihood: 3,
             impact: 3,

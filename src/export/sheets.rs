@@ -5,7 +5,7 @@
 //! back exactly.
 
 use super::import::Report;
-use super::sheet_rows::{goal_row, kpi_row, risk_row};
+use super::sheet_rows::{Named, goal_row, kpi_row, risk_row};
 use super::table::{self, Mapping, RowError};
 use crate::domain::business::Direction;
 use crate::domain::parse::show_kpi_target;
@@ -231,7 +231,7 @@ pub fn apply_sheet_mapped(
         }
         Sheet::Goals => {
             let sheet = read(&GOAL_COLUMNS, &[&["title", "code"]])?;
-            let mut codes: std::collections::HashMap<String, usize> = Default::default();
+            let mut codes = Named::default();
             for row in sheet.rows() {
                 if let Err(e) = goal_row(&row, &mut out, &mut report, &mut codes, ids) {
                     errors.push(e);
@@ -240,16 +240,18 @@ pub fn apply_sheet_mapped(
         }
         Sheet::Kpis => {
             let sheet = read(&KPI_COLUMNS, &[&["goal"], &["name"]])?;
+            let mut seen = Named::default();
             for row in sheet.rows() {
-                if let Err(e) = kpi_row(&row, &mut out, &mut report, today, ids) {
+                if let Err(e) = kpi_row(&row, &mut out, &mut report, (today, &mut seen), ids) {
                     errors.push(e);
                 }
             }
         }
         Sheet::Risks => {
             let sheet = read(&RISK_COLUMNS, &[&["initiative"], &["title"]])?;
+            let mut seen = Named::default();
             for row in sheet.rows() {
-                if let Err(e) = risk_row(&row, &mut out, &mut report, today, ids) {
+                if let Err(e) = risk_row(&row, &mut out, &mut report, (today, &mut seen), ids) {
                     errors.push(e);
                 }
             }
