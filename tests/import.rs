@@ -593,3 +593,47 @@ fn an_id_of_another_kind_of_item_and_two_untitled_twins_are_refused_naming_the_r
     let two = format!("goal,name\n{},Churn\n{other},Churn\n", sample.goals[0].code);
     assert!(apply(Sheet::Kpis, &two).is_ok());
 }
+
+#[test]
+fn history_given_for_an_existing_initiative_is_left_aside_and_the_import_says_so() {
+    use alignmap::export::import::apply;
+    let today = common::date(common::TODAY);
+    let sample = alignmap::sample::sample(today, common::now()).unwrap();
+    let mut ids = alignmap::domain::IdGen::with_seed(5);
+    let load = sample
+        .initiatives
+        .iter()
+        .find(|i| i.slip_count() == 2)
+        .unwrap();
+    let row = |first: &str, slips: usize| {
+        format!(
+            "id,title,target,first_target,slips\n{},{},{},{first},{slips}\n",
+            load.id.0, load.title, load.target
+        )
+    };
+    let same = row(&load.first_target().to_string(), 2);
+    let (_, report) = apply(&sample, &same, today, common::now(), &mut ids).unwrap();
+    assert!(report.notes.is_empty(), "{:?}", report.notes);
+    let (after, report) = apply(
+        &sample,
+        &row("2026-01-31", 5),
+        today,
+        common::now(),
+        &mut ids,
+    )
+    .unwrap();
+    assert_eq!(
+        after.initiative(&load.id).unwrap().target_log,
+        load.target_log
+    );
+    assert_eq!(report.notes.len(), 1);
+    let note = &report.notes[0];
+    assert!(
+        note.starts_with("row 2: first_target and slips give a new initiative its history")
+            && note.ends_with(&format!(
+                "keeps its own (first {}, 2 slips)",
+                load.first_target()
+            )),
+        "{note}"
+    );
+}

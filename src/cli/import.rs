@@ -289,4 +289,7 @@ fn print_report(report: &Report, sheet: Sheet, dry_run: bool) {
         };
         super::output::out(&format!("{create}: {}", report.goals_created.join(", ")));
     }
+    for note in &report.notes {
+        super::output::out(&format!("note: {note}"));
+    }
 }

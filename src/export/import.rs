@@ -30,6 +30,8 @@ pub struct Report {
     pub updated: usize,
     /// Goals created by title from the initiatives sheet.
     pub goals_created: Vec<String>,
+    /// What the import left aside and why, row by row (it changes nothing, but says so).
+    pub notes: Vec<String>,
 }
 
 /// The status a word names (`In progress`, `in-progress`, `inprogress`).
@@ -351,6 +353,22 @@ fn apply_row(
         Some(goals) => Some(links(row, goals, out, report, ids)?),
         None => None,
     };
+    if let Some(at) = existing {
+        // History comes in with a new initiative only: an existing one keeps its own log
+        // (the sheet cannot say when each move happened).
+        let i = &out.initiatives[at];
+        let first_differs = first_target.is_some_and(|f| f != i.first_target());
+        let slips_differ = row.text("slips").is_some() && slips != i.slip_count();
+        if first_differs || slips_differ {
+            report.notes.push(format!(
+                "row {}: first_target and slips give a new initiative its history; \"{}\" keeps its own (first {}, {} slips)",
+                row.number,
+                i.title,
+                i.first_target(),
+                i.slip_count()
+            ));
+        }
+    }
     let index = match existing {
         Some(at) => at,
         None => {
