@@ -637,3 +637,31 @@ fn history_given_for_an_existing_initiative_is_left_aside_and_the_import_says_so
         "{note}"
     );
 }
+
+#[test]
+fn a_horizon_only_row_pulls_work_in_but_never_re_dates_it_later_as_weeks_pass() {
+    use alignmap::export::import::apply;
+    let mut ids = alignmap::domain::IdGen::with_seed(5);
+    let empty = alignmap::domain::Roadmap::new("r");
+    let sheet = "title,horizon\nWeekly thing,Next week\nMonthly thing,Next month\n";
+    let day = common::date;
+    let (first, _) = apply(&empty, sheet, day("2026-12-15"), common::now(), &mut ids).unwrap();
+    for later in ["2026-12-22", "2027-01-05"] {
+        let (again, report) = apply(&first, sheet, day(later), common::now(), &mut ids).unwrap();
+        assert_eq!((report.added, report.updated), (0, 0), "{later}");
+        assert_eq!(
+            again.initiatives, first.initiatives,
+            "no slip logged on {later}"
+        );
+    }
+    // Pulled in: the sheet now says Now for work planned in Next month.
+    let now = "title,horizon\nMonthly thing,Now\n";
+    let (pulled, _) = apply(&first, now, day("2026-12-15"), common::now(), &mut ids).unwrap();
+    let monthly = pulled
+        .initiatives
+        .iter()
+        .find(|i| i.title == "Monthly thing")
+        .unwrap();
+    assert_eq!(monthly.target.due(), Some(day("2026-12-20")));
+    assert_eq!(monthly.slip_count(), 0);
+}

@@ -155,7 +155,8 @@ pub fn parse_capture(
         tags: Vec::new(),
         target: None,
     };
-    for word in line.split_whitespace() {
+    let mut words = line.split_whitespace().peekable();
+    while let Some(word) = words.next() {
         let mut chars = word.chars();
         let (first, rest) = (chars.next(), chars.as_str());
         match first {
@@ -192,8 +193,19 @@ pub fn parse_capture(
                 }
             }
             Some('!') if !rest.is_empty() => {
-                let target = parse_target(rest, today, &roadmap.calendar)
-                    .map_err(|_| CaptureError::BadDate(rest.into()))?;
+                // A date of two words (`!Q3 2027`, `!March 2028`, `!next thursday`): the
+                // second word belongs to it when the two read as one date.
+                let joined = words.peek().and_then(|next| {
+                    parse_target(&format!("{rest} {next}"), today, &roadmap.calendar).ok()
+                });
+                let target = match joined {
+                    Some(target) => {
+                        words.next();
+                        target
+                    }
+                    None => parse_target(rest, today, &roadmap.calendar)
+                        .map_err(|_| CaptureError::BadDate(rest.into()))?,
+                };
                 captured.target = Some(target);
             }
             _ => title.push(word.to_string()),
@@ -318,6 +330,25 @@ mod tests {
         assert!(c.goals.is_empty() && c.owner.is_none() && c.tags.is_empty());
         let c = parse_capture("Lone # sign", &roadmap(), today()).unwrap();
         assert_eq!(c.title, "Lone # sign", "a bare # is text");
+    }
+
+    #[test]
+    fn a_date_of_two_words_takes_its_year_and_leaves_the_title_alone() {
+        let r = roadmap();
+        let cases = [
+            ("New thing !Q3 2027", "New thing", "Q3 2027"),
+            ("Fourth !Q1 2028 soon", "Fourth soon", "Q1 2028"),
+            ("Fifth !March 2028", "Fifth", "2028-03"),
+            ("Sixth !fri review", "Sixth review", "2026-11-27"),
+        ];
+        for (line, title, target) in cases {
+            let c = parse_capture(line, &r, today()).unwrap();
+            assert_eq!(
+                (c.title.as_str(), c.target.unwrap().to_string().as_str()),
+                (title, target),
+                "{line}"
+            );
+        }
     }
 
     #[test]

@@ -288,9 +288,17 @@ fn apply_row(
             }
         },
         (None, Some(h)) => match horizon(h) {
-            // A horizon that still holds the current target keeps it: a sheet re-imported a
-            // week later must not re-date (and log a slip for) every row.
-            Some(h) if existing.is_some_and(|at| out.initiatives[at].horizon(today) == h) => None,
+            // A horizon-only row moves an existing item earlier, into that horizon, never
+            // later: the same sheet imported a week later must not re-date (and log a slip
+            // for) its rows, and a stale sheet must not make late work look on time. To move
+            // work later, give it a target.
+            Some(h)
+                if existing.is_some_and(|at| {
+                    !out.initiatives[at].target.is_after(h.window_end(today))
+                }) =>
+            {
+                None
+            }
             Some(h) => Some(horizon_target(h, today)),
             None if is_unscheduled(h) => Some(Target::Later),
             None => {
