@@ -542,8 +542,11 @@ fn the_cli_imports_all_or_nothing_updates_by_id_and_dry_runs() {
         .assert()
         .success()
         .stdout(
-            predicate::str::contains("would add 1 initiatives, would update 1")
+            predicate::str::contains("would add 1 initiatives, would update 0")
                 .and(predicate::str::contains("would create goals: Web security"))
+                .and(predicate::str::contains(
+                    "note: row 2: the horizon Next week does not move \"Patch the VPN gateways (CVE-2026-4411)\" later (due 20 Nov 2026); give it a target to move it",
+                ))
                 .and(predicate::str::contains("dry run: nothing written")),
         );
     assert_eq!(
@@ -566,6 +569,12 @@ fn the_cli_imports_all_or_nothing_updates_by_id_and_dry_runs() {
         before,
         "nothing half-imported"
     );
+    // A horizon only pulls work in; a target moves it later.
+    std::fs::write(
+        &csv,
+        "id,title,target,goals\ni-vpn00001,Patch the VPN gateways (CVE-2026-4411),2026-11-29,ISO\n,Pen test of the web shop,2026-12-31,Web security:strong\n",
+    )
+    .unwrap();
     cli(dir.path()).arg("import").arg(&csv).assert().success();
     let after = alignmap::storage::load(&file).unwrap();
     assert_eq!(after.initiatives.len(), 19);

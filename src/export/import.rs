@@ -297,6 +297,16 @@ fn apply_row(
                     !out.initiatives[at].target.is_after(h.window_end(today))
                 }) =>
             {
+                let i = existing.map(|at| &out.initiatives[at]);
+                if let Some(i) = i.filter(|i| i.horizon(today) != h && i.status.is_active()) {
+                    report.notes.push(format!(
+                        "row {}: the horizon {} does not move \"{}\" later (due {}); give it a target to move it",
+                        row.number,
+                        h.label(),
+                        i.title,
+                        i.target.in_words()
+                    ));
+                }
                 None
             }
             Some(h) => Some(horizon_target(h, today)),
