@@ -143,7 +143,7 @@ impl Form {
             Field {
                 name: FieldName::Target,
                 label: "Target",
-                value: FieldValue::Date(Input::new(target.to_string())),
+                value: FieldValue::Date(Input::new(target.typed(&roadmap.calendar))),
             },
             Field {
                 name: FieldName::Status,

@@ -256,7 +256,7 @@ impl Command {
             Command::Archive => "archive: done and dropped initiatives",
             Command::RollForward => "roll forward: this week, a later horizon or an exact date",
             Command::RollGoalForward => "roll all overdue work of this goal forward (one reason)",
-            Command::SetTarget => "set the target: a day, March 2027, Q2 2027, FY2027 or later",
+            Command::SetTarget => "set the target: a day, Q2 2027, FY2027 or later",
             Command::Settings => "settings: name, currency, fiscal year, day order",
             Command::MarkReviewed => "mark reviewed (back when something changes)",
             Command::MarkGroupReviewed => {

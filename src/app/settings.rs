@@ -34,7 +34,7 @@ impl Form {
             Field::text(FieldName::Currency, "Currency", &roadmap.currency),
             Field {
                 name: FieldName::FiscalYear,
-                label: "Fiscal year from",
+                label: "FY starts in",
                 value: FieldValue::Choice {
                     options: MONTHS.iter().map(|m| m.to_string()).collect(),
                     selected: start,

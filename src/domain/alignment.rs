@@ -37,9 +37,9 @@ impl Gap {
     pub fn heading(&self) -> &'static str {
         match self {
             Gap::Unlinked(_) => "Serving no goal: why are we doing this?",
-            Gap::Unsupported(_) => "Goals nobody is working on (nothing by the end of next month)",
+            Gap::Unsupported(_) => "Goals with nothing on track to land by the end of next month",
             Gap::NoKpi(_) => "Goals with no KPI",
-            Gap::NoTarget(..) => "KPIs with no usable target",
+            Gap::NoTarget(..) => "KPIs whose progress cannot be worked out",
             Gap::NoCase(_) => "No business case (what happens if we don't?)",
             Gap::NoOwner(_) => "No IT owner",
             Gap::Sequence(..) => "Planned before what they need",

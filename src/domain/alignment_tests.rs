@@ -103,7 +103,7 @@ fn a_goal_is_supported_only_by_active_strong_or_partial_work_not_late_and_due_by
     );
     assert_eq!(overdue.why(today()), "none by 31 Dec: 1 overdue");
     let later = one(initiative("i-1", "2027-01-01", &[("g-a", Strong)]));
-    assert_eq!(later.why(today()), "none by 31 Dec: 1 later");
+    assert_eq!(later.why(today()), "none by 31 Dec: 1 after that");
     let weak = one(initiative("i-1", "2026-11-25", &[("g-a", Weak)]));
     assert_eq!(weak.why(today()), "none by 31 Dec: 1 weak link");
     let mut done = initiative("i-1", "2026-11-25", &[("g-a", Strong)]);

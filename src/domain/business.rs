@@ -171,6 +171,21 @@ impl Kpi {
             .or_else(|| Some(self.baseline? + self.target_change?))
     }
 
+    /// Why progress cannot be worked out, None when it can.
+    pub fn why_no_progress(&self) -> Option<&'static str> {
+        if self.progress().is_some() {
+            return None;
+        }
+        Some(match (self.baseline, self.aim()) {
+            (_, None) if !self.target_note.trim().is_empty() => "the target is only in words",
+            (_, None) if self.target_change.is_some() => "no baseline to count the change from",
+            (_, None) => "no target agreed",
+            (None, Some(_)) => "no baseline",
+            (Some(b), Some(t)) if b == t => "the target equals the baseline",
+            _ => "the target points the wrong way for its direction",
+        })
+    }
+
     /// True when the plan gives a target: a number, a relative one, or words.
     pub fn has_target(&self) -> bool {
         self.target.is_some() || self.target_change.is_some() || !self.target_note.trim().is_empty()

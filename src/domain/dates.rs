@@ -80,7 +80,34 @@ pub fn parse_target(input: &str, today: NaiveDate, cal: &Calendar) -> Result<Tar
     if let Some(target) = fiscal_year(&text, cal).or_else(|| coming_period(&text, today)) {
         return Ok(target);
     }
-    parse_day(&text, today).map(Target::day).ok_or_else(fail)
+    if let Some(day) = parse_day(&text, today) {
+        return Ok(Target::day(day));
+    }
+    // A day as the app shows it, `Thu 31 Dec 2026`: the weekday must be that day's.
+    let (weekday, rest) = text.split_once('-').ok_or_else(fail)?;
+    let weekday: Weekday = weekday.parse().map_err(|_| fail())?;
+    let day = iso_day(rest)
+        .or_else(|| day_month_year(rest))
+        .or_else(|| day_month_next(rest, today))
+        .ok_or_else(fail)?;
+    if day.weekday() != weekday {
+        return Err(DateError::Unknown(format!(
+            "{} ({} is a {})",
+            input.trim(),
+            day.format("%-d %b %Y"),
+            day.format("%A")
+        )));
+    }
+    Ok(Target::day(day))
+}
+
+/// `31 dec`, `4 march` (joined by `-`): that day this year, or next year when it has passed.
+fn day_month_next(text: &str, today: NaiveDate) -> Option<NaiveDate> {
+    let (day, month) = text.split_once('-')?;
+    [today.year(), today.year() + 1]
+        .into_iter()
+        .filter_map(|year| day_month_year(&format!("{day}-{month}-{year}")))
+        .find(|d| *d >= today)
 }
 
 /// ISO with a year of four digits or more (`+262142-12-31` at the calendar's end): chrono's
@@ -127,7 +154,7 @@ fn coming_period(text: &str, today: NaiveDate) -> Option<Target> {
 
 /// The forms that name one day: `4 mar 2027`, `today`, `eom`, `fri`, `+2w`.
 fn parse_day(text: &str, today: NaiveDate) -> Option<NaiveDate> {
-    if let Some(date) = day_month_year(text) {
+    if let Some(date) = day_month_year(text).or_else(|| day_month_next(text, today)) {
         return Some(date);
     }
     let named = match text {
@@ -304,6 +331,24 @@ mod tests {
     fn month_offsets_clamp_to_month_end() {
         assert_eq!(parse_date("+1m", d("2027-01-31")), Ok(d("2027-02-28")));
         assert_eq!(parse_date("+1m", d("2028-01-31")), Ok(d("2028-02-29")));
+    }
+
+    #[test]
+    fn a_day_as_the_app_shows_it_reads_back() {
+        let today = d(SUNDAY);
+        let next = |s: &str| parse_date(s, today).unwrap();
+        assert_eq!(next("31 Dec"), d("2026-12-31"));
+        assert_eq!(
+            next("1 jan"),
+            d("2027-01-01"),
+            "passed this year: next year's"
+        );
+        assert_eq!(next("Thu 31 Dec 2026"), d("2026-12-31"));
+        assert_eq!(next("thu 31 dec"), d("2026-12-31"));
+        let wrong = parse_date("Fri 31 Dec 2026", today)
+            .unwrap_err()
+            .to_string();
+        assert!(wrong.contains("31 Dec 2026 is a Thursday"), "{wrong}");
     }
 
     #[test]

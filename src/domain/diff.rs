@@ -249,7 +249,14 @@ impl Changes {
         let days = |a: Target, b: Target| match a.days_to(&b) {
             Some(1) => "1 day".to_string(),
             Some(n) => format!("{n} days"),
-            None => "unscheduled".to_string(),
+            None => String::new(),
+        };
+        // How far, when both ends have a day: "(+14 days)", "(3 days sooner)".
+        let by = |m: &Move, later: bool| match (m.from.days_to(&m.to), later) {
+            (None, true) => " (now without a date)".to_string(),
+            (None, false) => " (now scheduled)".to_string(),
+            (Some(_), true) => format!(" (+{})", days(m.from, m.to)),
+            (Some(_), false) => format!(" ({} sooner)", days(m.to, m.from)),
         };
         let (slips, pulls): (Vec<&Move>, Vec<&Move>) = self.moved.iter().partition(|m| m.is_slip());
         let all = [
@@ -261,11 +268,11 @@ impl Changes {
                     .iter()
                     .map(|m| {
                         format!(
-                            "{}: {} → {} (+{})",
+                            "{}: {} → {}{}",
                             m.title,
                             day(m.from),
                             day(m.to),
-                            days(m.from, m.to)
+                            by(m, true)
                         )
                     })
                     .collect(),
@@ -276,11 +283,11 @@ impl Changes {
                     .iter()
                     .map(|m| {
                         format!(
-                            "{}: {} → {} ({} sooner)",
+                            "{}: {} → {}{}",
                             m.title,
                             day(m.from),
                             day(m.to),
-                            days(m.to, m.from)
+                            by(m, false)
                         )
                     })
                     .collect(),

@@ -101,7 +101,7 @@ impl Support {
     }
 
     /// Why a goal is unsupported, in a few words: "no initiatives", "none by 31 Jan: 2
-    /// overdue, 1 later, 1 weak link" (strong or partial work past its target or due after
+    /// overdue, 1 after that, 1 weak link" (strong or partial work past its target or due after
     /// next month, and work linked only weakly). Empty when it is supported or delivered.
     pub fn why(self, today: NaiveDate) -> String {
         let Support::Unsupported {
@@ -121,7 +121,7 @@ impl Support {
             parts.push(format!("{overdue} overdue"));
         }
         if later > 0 {
-            parts.push(format!("{later} later"));
+            parts.push(format!("{later} after that"));
         }
         if weak > 0 {
             parts.push(format!(

@@ -125,6 +125,24 @@ impl Target {
         }
     }
 
+    /// The target as a person types it, reading back to the same target under `cal`:
+    /// `2027-03-31`, `March 2027`, `Q3 2027`, `FY2028` (the file form for a fiscal year the
+    /// settings no longer give), `later`.
+    pub fn typed(&self, cal: &Calendar) -> String {
+        match *self {
+            Target::Due {
+                day,
+                span: Span::FiscalYear,
+            } if cal.fiscal_year_end(day.year()) == Some(day) => format!("FY{}", day.year()),
+            Target::Due {
+                span: Span::Day | Span::FiscalYear,
+                ..
+            }
+            | Target::Later => self.to_string(),
+            _ => self.period().unwrap_or_default(),
+        }
+    }
+
     /// Days from this target's day to `other`'s (None when either is unscheduled).
     pub fn days_to(&self, other: &Target) -> Option<i64> {
         Some((other.due()? - self.due()?).num_days())
@@ -377,6 +395,40 @@ mod tests {
         assert_eq!(Target::Later.label(|d| d.to_string()), "no date");
         assert!(
             !Target::Later.is_before(NaiveDate::MAX) && Target::Later.is_after(d("9999-01-01"))
+        );
+    }
+
+    #[test]
+    fn a_target_is_typed_back_as_people_write_it() {
+        let april = Calendar {
+            fiscal_year_start: 4,
+            ..Calendar::default()
+        };
+        let today = d("2026-12-01");
+        for text in [
+            "2027-03-31",
+            "2027-03",
+            "Q3 2027",
+            "H2 2027",
+            "2027",
+            "FY2028 ends 2028-03-31",
+            "later",
+        ] {
+            let target: Target = text.parse().unwrap();
+            let typed = target.typed(&april);
+            let back = crate::domain::dates::parse_target(&typed, today, &april).unwrap();
+            assert_eq!(back, target, "{text} typed as {typed}");
+        }
+        let fy: Target = "FY2028 ends 2028-03-31".parse().unwrap();
+        assert_eq!(fy.typed(&april), "FY2028");
+        assert_eq!(
+            fy.typed(&Calendar::default()),
+            "FY2028 ends 2028-03-31",
+            "another fiscal year"
+        );
+        assert_eq!(
+            "2027-03".parse::<Target>().unwrap().typed(&april),
+            "March 2027"
         );
     }
 

@@ -184,10 +184,10 @@ pub fn document(roadmap: &Roadmap, options: Options<'_>) -> String {
             };
             let _ = writeln!(
                 out,
-                "- {}: {}{unit}{} ({target}, baseline {}) · progress {}",
+                "- {}: {}{} ({target}, baseline {}) · progress {}",
                 escape(&kpi.name),
                 kpi.current()
-                    .map_or_else(|| "not measured".to_string(), |v| v.to_string()),
+                    .map_or_else(|| "not measured".to_string(), |v| format!("{v}{unit}")),
                 super::reading_day(kpi),
                 kpi.baseline
                     .map_or_else(|| "none".to_string(), |v| v.to_string()),
@@ -314,7 +314,9 @@ pub fn gap_subject(roadmap: &Roadmap, gap: &Gap) -> String {
             let name = roadmap
                 .goal(g)
                 .and_then(|x| x.kpis.iter().find(|y| &y.id == k))
-                .map_or_else(String::new, |y| y.name.clone());
+                .map_or_else(String::new, |y| {
+                    format!("{} ({})", y.name, y.why_no_progress().unwrap_or_default())
+                });
             format!("{} · {name}", goal(g))
         }
         Gap::Sequence(i, n) => format!("{} needs {}", title(i), title(n)),

@@ -277,7 +277,17 @@ pub(super) fn kpi_row(
         None => (None, None),
         Some(t) => match parse_kpi_target(&row.plain_number(t), &unit) {
             Ok(target) => (Some(target), None),
-            Err(_) => (None, Some(t.to_string())),
+            Err(_) => {
+                // Words are a note; a number in another unit is kept as one too, and said.
+                if t.starts_with(|c: char| c.is_ascii_digit() || "+-=.".contains(c)) {
+                    report.notes.push(format!(
+                        "row {}: the target \"{t}\" is not a number in {}: kept as the target's note",
+                        row.number,
+                        if unit.is_empty() { "this KPI's unit" } else { unit.as_str() }
+                    ));
+                }
+                (None, Some(t.to_string()))
+            }
         },
     };
     let mut kpi = match &before {

@@ -226,10 +226,7 @@ pub fn gap_text(app: &App, gap: &Gap) -> String {
         Gap::NoTarget(g, k) => {
             let code = r.goal(g).map_or("", |g| g.code.as_str());
             let kpi = r.goal(g).and_then(|g| g.kpis.iter().find(|x| &x.id == k));
-            let why = match kpi.and_then(|k| k.target) {
-                None => "no target agreed".to_string(),
-                Some(_) => "the target points the wrong way for its direction".to_string(),
-            };
+            let why = kpi.and_then(|k| k.why_no_progress()).unwrap_or_default();
             let name = kpi.map_or_else(String::new, |k| clean(&k.name).into_owned());
             format!("  {:<6} {name} · {why}", clean(code))
         }

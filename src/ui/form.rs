@@ -4,9 +4,10 @@ use super::chrome::{centered, frame};
 use super::text::{clean, fit, width};
 use super::theme::Theme;
 use crate::app::Form;
+use crate::app::form::FieldName;
 use crate::app::form::{Field, FieldValue};
 use crate::domain::Target;
-use crate::domain::dates::long_date;
+use crate::domain::dates::{DateError, day_month, long_date, parse_target};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
@@ -85,18 +86,25 @@ fn render_value(
     match &field.value {
         FieldValue::Text(input) => render_input(input, focused, area, buf, theme),
         FieldValue::Date(input) => {
+            // A period names its last day briefly, so the preview fits beside what is typed.
+            let when = |t: Target| match t.period() {
+                Some(_) => t.label_with_day(|d| day_month(d, form.today)),
+                None => t.label_with_day(long_date),
+            };
+            let typed = form.value(FieldName::Target);
             let preview = match form.target_date() {
                 Ok(Target::Later) if !form.takes_later() => "✗ needs a date".to_string(),
                 Ok(Target::Later) => "→ no date yet · Next year".to_string(),
-                Ok(t) if t.is_before(form.today) => {
-                    format!("→ {} · overdue", t.label_with_day(long_date))
-                }
-                Ok(t) => format!(
-                    "→ {} · {}",
-                    t.label_with_day(long_date),
-                    t.horizon(form.today).label()
-                ),
-                Err(_) => "✗ not a date".to_string(),
+                Ok(t) if t.is_before(form.today) => format!("→ {} · overdue", when(t)),
+                Ok(t) => format!("→ {} · {}", when(t), t.horizon(form.today).label()),
+                Err(_) => match parse_target(&typed, form.today, &form.calendar) {
+                    Err(DateError::Ambiguous(_, d, m)) => format!(
+                        "✗ {} or {}? (settings: ,)",
+                        d.format("%-d %b"),
+                        m.format("%-d %b")
+                    ),
+                    _ => "✗ not a date".to_string(),
+                },
             };
             let preview_width = u16::try_from(width(&preview) + 2)
                 .unwrap_or(0)
