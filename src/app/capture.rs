@@ -235,7 +235,7 @@ impl App {
             "Captured \"{}\" in {} ({}{})",
             captured.title,
             target.horizon(self.today).label(),
-            target.label_with_day(long_date),
+            target.label(long_date),
             if target.is_before(self.today) {
                 ", already overdue"
             } else {

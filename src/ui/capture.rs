@@ -54,7 +54,7 @@ fn preview(app: &App, capture: &Capture) -> Result<String, String> {
                 format!(
                     "{} ({}{})",
                     target.horizon(app.today).label(),
-                    target.label_with_day(long_date),
+                    target.label(long_date),
                     if target.is_before(app.today) {
                         ", already OVERDUE"
                     } else {
@@ -123,7 +123,7 @@ pub fn render_capture(
         inner.width,
     );
     let syntax = format!(
-        "#goal  @owner  +tag  !when (next-week, eom, 2027-03-31) · \\# a plain # · start with decision: or action: · adds to {} otherwise",
+        "#goal  @owner  +tag  !when (fri, 2027-03-31, Q3 2027, later) · \\# a plain # · start with decision: or action: · adds to {} otherwise",
         capture.column.label()
     );
     buf.set_line(
