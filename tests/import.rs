@@ -654,6 +654,13 @@ fn a_horizon_only_row_pulls_work_in_but_never_re_dates_it_later_as_weeks_pass() 
             "no slip logged on {later}"
         );
     }
+    // Work due more than twelve months out, or with no date, is in Next year already: a
+    // row saying so keeps its target.
+    let mut far = first.clone();
+    far.initiatives[0].target = "2028-06-30".parse().unwrap();
+    let next_year = "title,horizon\nWeekly thing,Next year\n";
+    let (kept, _) = apply(&far, next_year, day("2026-12-15"), common::now(), &mut ids).unwrap();
+    assert_eq!(kept.initiatives[0].target, far.initiatives[0].target);
     // Pulled in: the sheet now says Now for work planned in Next month.
     let now = "title,horizon\nMonthly thing,Now\n";
     let (pulled, _) = apply(&first, now, day("2026-12-15"), common::now(), &mut ids).unwrap();
@@ -664,4 +671,40 @@ fn a_horizon_only_row_pulls_work_in_but_never_re_dates_it_later_as_weeks_pass() 
         .unwrap();
     assert_eq!(monthly.target.due(), Some(day("2026-12-20")));
     assert_eq!(monthly.slip_count(), 0);
+}
+
+#[test]
+fn a_kpi_target_in_words_replaces_its_number_and_a_number_in_another_unit_is_said() {
+    use alignmap::export::sheets::{Sheet, apply_sheet};
+    let today = common::date(common::TODAY);
+    let sample = alignmap::sample::sample(today, common::now()).unwrap();
+    let mut ids = alignmap::domain::IdGen::with_seed(5);
+    let (goal, kpi) = (&sample.goals[1], &sample.goals[1].kpis[0]);
+    assert!(kpi.target.is_some());
+    let csv = format!(
+        "goal,id,name,target\n{},{},{},around 50 within 2 years\n",
+        goal.code, kpi.id, kpi.name
+    );
+    let (after, _) =
+        apply_sheet(&sample, Sheet::Kpis, &csv, today, common::now(), &mut ids).unwrap();
+    let k = &after.goals[1].kpis[0];
+    assert_eq!(
+        (k.target, k.target_change, k.target_note.as_str()),
+        (None, None, "around 50 within 2 years")
+    );
+    assert_eq!(
+        k.progress(),
+        None,
+        "no progress against a number the plan no longer gives"
+    );
+    let csv = format!(
+        "goal,id,name,unit,target\n{},{},{},points,37%\n",
+        goal.code, kpi.id, kpi.name
+    );
+    let (_, report) =
+        apply_sheet(&sample, Sheet::Kpis, &csv, today, common::now(), &mut ids).unwrap();
+    assert_eq!(
+        report.notes,
+        ["row 2: the target \"37%\" is not a number in points: kept as the target's note"]
+    );
 }

@@ -162,7 +162,7 @@ impl App {
             } else {
                 "[ ]"
             };
-            let late = if i.needs.contains(&o.id) && o.target > i.target {
+            let late = if i.needs.contains(&o.id) && o.target.is_later_than(&i.target) {
                 " · planned later!"
             } else {
                 ""

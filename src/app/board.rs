@@ -510,7 +510,7 @@ impl App {
             .roadmap
             .initiatives
             .iter()
-            .filter(|i| i.status.is_active() && i.needs.contains(id) && i.target < to)
+            .filter(|i| i.status.is_active() && i.needs.contains(id) && to.is_later_than(&i.target))
             .map(|i| {
                 format!(
                     "{} (due {})",

@@ -112,7 +112,7 @@ pub fn gaps(roadmap: &Roadmap, today: NaiveDate) -> Vec<Gap> {
         for needed in &i.needs {
             if let Some(n) = roadmap.initiative(needed)
                 && n.status.is_active()
-                && n.target > i.target
+                && n.target.is_later_than(&i.target)
             {
                 out.push(Gap::Sequence(i.id.clone(), n.id.clone()));
             }

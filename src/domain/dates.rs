@@ -127,7 +127,7 @@ fn fiscal_year(text: &str, cal: &Calendar) -> Option<Target> {
     }
     let year: i32 = match digits.len() {
         2 => 2000 + digits.parse::<i32>().ok()?,
-        4 => digits.parse().ok()?,
+        4 => digits.parse().ok().filter(|y| (1900..=9999).contains(y))?,
         _ => return None,
     };
     let day = cal.fiscal_year_end(year)?;
@@ -140,6 +140,10 @@ fn fiscal_year(text: &str, cal: &Calendar) -> Option<Target> {
 /// `q2`, `h2`, `march`, `end-of-march`: the next such period that is not over yet.
 fn coming_period(text: &str, today: NaiveDate) -> Option<Target> {
     let name = text.strip_prefix("end-of-").unwrap_or(text);
+    // A bare number (`12`) is no period: `12` alone is not December.
+    if name.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
     [today.year(), today.year() + 1]
         .into_iter()
         .find_map(

@@ -258,7 +258,14 @@ impl Changes {
             (Some(_), true) => format!(" (+{})", days(m.from, m.to)),
             (Some(_), false) => format!(" ({} sooner)", days(m.to, m.from)),
         };
-        let (slips, pulls): (Vec<&Move>, Vec<&Move>) = self.moved.iter().partition(|m| m.is_slip());
+        // A target restated with another precision on the same day (Q3 2027 → 30 Sep 2027)
+        // moved neither way.
+        let slips: Vec<&Move> = self.moved.iter().filter(|m| m.is_slip()).collect();
+        let pulls: Vec<&Move> = self
+            .moved
+            .iter()
+            .filter(|m| m.from.is_later_than(&m.to))
+            .collect();
         let all = [
             ("Became overdue", self.became_overdue.clone()),
             ("Added", self.added.clone()),
@@ -320,6 +327,33 @@ impl Changes {
 mod tests {
     use super::*;
     use chrono::DateTime;
+
+    #[test]
+    fn a_target_restated_on_the_same_day_is_neither_a_slip_nor_a_pull_in() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        let mut before =
+            crate::sample::sample(today, DateTime::from_timestamp(0, 0).unwrap()).unwrap();
+        before.initiatives[0].target = "Q3 2027".parse().unwrap();
+        let mut after = before.clone();
+        after.initiatives[0].set_target("2027-09-30".parse().unwrap(), today);
+        let sections = changes(&before, &after).sections();
+        assert!(
+            sections
+                .iter()
+                .all(|(title, _)| !title.starts_with("Moved later")
+                    && !title.starts_with("Pulled in")),
+            "{sections:?}"
+        );
+        after.initiatives[0].set_target(Target::Later, today);
+        let sections = changes(&before, &after).sections();
+        assert_eq!(
+            sections[0].1,
+            [format!(
+                "{}: Q3 2027 → no date (now without a date)",
+                after.initiatives[0].title
+            )]
+        );
+    }
 
     #[test]
     fn added_removed_moved_and_status_are_found_by_id() {

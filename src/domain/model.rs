@@ -368,6 +368,13 @@ impl Initiative {
         self.status.is_active() && self.target.is_before(today)
     }
 
+    /// Days past its target as of `today` (0 when not past, or not scheduled).
+    pub fn days_late(&self, today: NaiveDate) -> i64 {
+        self.target
+            .due()
+            .map_or(0, |due| (today - due).num_days().max(0))
+    }
+
     /// Its horizon relative to `today`.
     /// Unscheduled work is beyond next month: in Next year, after every dated card.
     pub fn horizon(&self, today: NaiveDate) -> Horizon {

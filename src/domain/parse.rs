@@ -32,17 +32,19 @@ pub fn parse_number(text: &str) -> Result<Option<f64>, String> {
 pub fn parse_kpi_number(text: &str, unit: &str) -> Result<Option<f64>, String> {
     let text = text.trim();
     let unit = unit.trim();
-    // The number as it is first: `45` in a KPI whose unit is `5` is 45.
-    if let Ok(n) = parse_number(text) {
-        return Ok(n);
-    }
-    let bare = match text.get(text.len().saturating_sub(unit.len())..) {
-        Some(end) if !unit.is_empty() && end.eq_ignore_ascii_case(unit) => {
-            &text[..text.len() - unit.len()]
+    // The unit first (`45 k€` is 45 in k€, not 45,000), unless it starts with a digit (`45`
+    // in a KPI whose unit is `5` is 45).
+    let starts_with_digit = unit.starts_with(|c: char| c.is_ascii_digit());
+    if !unit.is_empty() && !starts_with_digit {
+        let end = text.len().saturating_sub(unit.len());
+        if let (Some(head), Some(tail)) = (text.get(..end), text.get(end..))
+            && tail.eq_ignore_ascii_case(unit)
+            && let Ok(n) = parse_number(head)
+        {
+            return Ok(n);
         }
-        _ => text,
-    };
-    parse_number(bare).map_err(|_| format!("\"{text}\" is not a number ({NUMBER_HELP})"))
+    }
+    parse_number(text).map_err(|_| format!("\"{text}\" is not a number ({NUMBER_HELP})"))
 }
 
 /// What a KPI's target says, as plans write it.
@@ -122,6 +124,14 @@ mod tests {
     fn kpi_values_may_carry_their_unit_and_targets_may_be_changes() {
         assert_eq!(parse_kpi_number("37%", "%"), Ok(Some(37.0)));
         assert_eq!(parse_kpi_number("12 days", "days"), Ok(Some(12.0)));
+        assert_eq!(
+            parse_kpi_number("45 k€", "k€"),
+            Ok(Some(45.0)),
+            "the unit, not thousands"
+        );
+        assert_eq!(parse_kpi_number("30m", "m"), Ok(Some(30.0)));
+        assert_eq!(parse_kpi_number("45", "5"), Ok(Some(45.0)));
+        assert_eq!(parse_kpi_number("45k", ""), Ok(Some(45_000.0)));
         assert!(parse_kpi_number("37%", "days").is_err());
         assert_eq!(parse_kpi_target("45", ""), Ok(KpiTarget::Value(45.0)));
         assert_eq!(parse_kpi_target("80 %", "%"), Ok(KpiTarget::Value(80.0)));

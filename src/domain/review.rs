@@ -291,8 +291,7 @@ pub fn all_entries(roadmap: &Roadmap, today: NaiveDate, t: &Thresholds) -> Vec<E
     let mut push = |reason, subject| out.push(Entry { reason, subject });
     let of = |i: &Initiative| Subject::Initiative(i.id.clone());
     for i in active.iter().filter(|i| i.is_overdue(today)) {
-        let late = i.target.due().map_or(0, |due| (today - due).num_days());
-        push(Reason::Overdue(late), of(i));
+        push(Reason::Overdue(i.days_late(today)), of(i));
     }
     for i in active.iter().filter(|i| i.slip_count() >= t.slips.max(1)) {
         push(Reason::Slipped(i.slip_count()), of(i));

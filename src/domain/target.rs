@@ -438,6 +438,10 @@ mod tests {
         let q3: Target = "Q3 2027".parse().unwrap();
         let far = Target::day(NaiveDate::MAX);
         assert!(day < q3 && q3 < Target::Later && far < Target::Later);
+        assert!(
+            !day.is_later_than(&q3) && !q3.is_later_than(&day),
+            "due the same day: neither is later, whatever the order of the two"
+        );
         assert!(Target::day(d("2027-01-01")) < q3);
     }
 

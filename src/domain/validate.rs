@@ -43,6 +43,12 @@ pub fn problems(roadmap: &Roadmap) -> Vec<String> {
     let mut out = Vec::new();
     let mut ids = HashSet::new();
     let mut codes = BTreeSet::new();
+    if !(1..=12).contains(&roadmap.calendar.fiscal_year_start) {
+        out.push(format!(
+            "calendar: fiscal_year_start is {}, not a month from 1 (January) to 12",
+            roadmap.calendar.fiscal_year_start
+        ));
+    }
     for goal in &roadmap.goals {
         let who = format!("goal {} ({})", goal.id, goal.title);
         if let Err(why) = check_id(&goal.id.0) {
@@ -308,6 +314,17 @@ mod tests {
             priority: 2,
             kpis: vec![],
         }
+    }
+
+    #[test]
+    fn a_fiscal_year_start_that_is_no_month_is_reported() {
+        let mut r = Roadmap::new("r");
+        assert!(problems(&r).is_empty());
+        r.calendar.fiscal_year_start = 13;
+        assert_eq!(
+            problems(&r),
+            ["calendar: fiscal_year_start is 13, not a month from 1 (January) to 12"]
+        );
     }
 
     #[test]

@@ -143,7 +143,10 @@ pub fn page(roadmap: &Roadmap, options: Options<'_>) -> String {
             let when = if i.is_overdue(today) {
                 format!(
                     "<span class=\"overdue\">overdue since {}</span>",
-                    i.target.label(|d| day_month(d, today))
+                    i.target
+                        .due()
+                        .map(|d| day_month(d, today))
+                        .unwrap_or_default()
                 )
             } else {
                 i.target

@@ -294,7 +294,10 @@ fn apply_row(
             // work later, give it a target.
             Some(h)
                 if existing.is_some_and(|at| {
-                    !out.initiatives[at].target.is_after(h.window_end(today))
+                    let i = &out.initiatives[at];
+                    // Already there (Next year holds dated work after twelve months and
+                    // work with no date too), or due sooner.
+                    i.horizon(today) == h || !i.target.is_after(h.window_end(today))
                 }) =>
             {
                 let i = existing.map(|at| &out.initiatives[at]);

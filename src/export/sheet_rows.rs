@@ -319,8 +319,13 @@ pub(super) fn kpi_row(
         Some(KpiTarget::Change(c)) => (None, Some(c)),
         Some(KpiTarget::None) | None => (kpi.target, kpi.target_change),
     };
+    // Words in the target cell are the target now: the old number goes (progress against
+    // it would be against a target the plan no longer gives); a target_note cell wins.
     if let Some(note) = words {
-        kpi.target_note = note;
+        (kpi.target, kpi.target_change) = (None, None);
+        if row.text("target_note").is_none() {
+            kpi.target_note = note;
+        }
     }
     // Readings are added, never taken away: a sheet lists those it knows of, and one
     // typed into the cell over the old ones must not delete them.

@@ -7,7 +7,7 @@ use super::text::{fit, width};
 use super::theme::Theme;
 use crate::app::App;
 use crate::domain::Initiative;
-use crate::domain::dates::{compact_date, days_between, short_date};
+use crate::domain::dates::{compact_date, short_date};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -145,7 +145,7 @@ fn meta_line<'a>(app: &App, i: &Initiative, cells: usize, theme: &Theme) -> Line
         spans.push(Span::raw(format!("{} · ", i.status.label())));
     }
     if i.is_overdue(app.today) {
-        let late = i.target.due().map_or(0, |due| days_between(due, app.today));
+        let late = i.days_late(app.today);
         let long = format!("OVERDUE {late}d");
         let used: usize = spans.iter().map(|s| width(&s.content)).sum();
         let text = if used + long.len() <= cells {
@@ -169,7 +169,12 @@ fn meta_line<'a>(app: &App, i: &Initiative, cells: usize, theme: &Theme) -> Line
         .max(8);
     if i.slip_count() > 0 {
         // How far the target moved (overdue days are shown separately).
-        let by = match i.first_target().days_to(&i.target) {
+        // Against the first day promised (work first planned without a date promised none).
+        let net = i
+            .first_promise()
+            .zip(i.target.due())
+            .map(|(f, t)| (t - f).num_days());
+        let by = match net {
             Some(net) if net >= 14 => format!("+{}w", net / 7),
             Some(net) => format!("{net:+}d"),
             None => "no date".to_string(),

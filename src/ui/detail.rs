@@ -6,7 +6,7 @@ use super::text::clean;
 use super::theme::Theme;
 use crate::app::{App, Item};
 use crate::domain::dates::day_month;
-use crate::domain::dates::{days_between, long_date};
+use crate::domain::dates::long_date;
 use crate::domain::{Goal, Horizon, Initiative};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -104,8 +104,8 @@ fn initiative_lines<'a>(app: &App, i: &Initiative, theme: &Theme) -> Vec<Line<'a
             t.label_with_day(long_date)
         ),
     };
-    if let Some(due) = i.target.due().filter(|_| i.is_overdue(today)) {
-        when.push_str(&format!(" · OVERDUE by {} days", days_between(due, today)));
+    if i.is_overdue(today) {
+        when.push_str(&format!(" · OVERDUE by {} days", i.days_late(today)));
     }
     if let Some(done) = i.done_on {
         when = format!("done on {}", long_date(done));
@@ -174,6 +174,7 @@ fn initiative_lines<'a>(app: &App, i: &Initiative, theme: &Theme) -> Vec<Line<'a
         for change in &i.target_log {
             let kind = match change.from.days_to(&change.to) {
                 Some(days) if days > 0 => format!("slipped +{days}d"),
+                Some(0) => "restated, same day".to_string(),
                 Some(days) => format!("pulled in {days}d"),
                 None if change.is_slip() => "unscheduled".to_string(),
                 None => "scheduled".to_string(),

@@ -257,7 +257,7 @@ pub fn dependencies(app: &App, i: &Initiative, theme: &Theme) -> Vec<Line<'stati
     }
     let mut lines = heading("Dependencies", theme).to_vec();
     for n in i.needs.iter().filter_map(|id| r.initiative(id)) {
-        let late = n.status.is_active() && n.target > i.target;
+        let late = n.status.is_active() && n.target.is_later_than(&i.target);
         let mut spans = vec![Span::styled(
             format!("  needs {} ({})", clean(&n.title), n.target.in_words()),
             theme.text,
