@@ -254,10 +254,7 @@ pub fn render_review(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     )
     .title_bottom(
         Line::styled(
-            format!(
-                " {} ",
-                promised.words_within(usize::from(bottom.width).saturating_sub(8) / 2)
-            ),
+            promise_footer(&promised, usize::from(bottom.width).saturating_sub(8) / 2),
             theme.dim,
         )
         .alignment(ratatui::layout::Alignment::Right),
@@ -555,6 +552,18 @@ pub fn render_archive(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
         .collect();
     let selected = app.archive_cursor.min(archived.len() - 1);
     list(&rows, selected, inner, buf, theme);
+}
+
+/// The promise figure under the deliveries: every promise ever due, not only this box's
+/// work, so it says "all promises" where that fits beside every count (the counts first).
+fn promise_footer(promised: &crate::domain::review::Promise, room: usize) -> String {
+    let words = promised.words_within(room);
+    const LABEL: &str = "all promises: ";
+    if words.chars().count() + LABEL.len() <= room {
+        format!(" {LABEL}{words} ")
+    } else {
+        format!(" {words} ")
+    }
 }
 
 #[cfg(test)]
