@@ -6,9 +6,9 @@ use alignmap::app::{App, Clock, Source};
 use alignmap::domain::{IdGen, Roadmap};
 use alignmap::export::{self, Format, Options};
 use chrono::NaiveDate;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::io::Write;
 
 fn main() {

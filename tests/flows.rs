@@ -526,7 +526,7 @@ fn discarding_a_filled_form_says_so() {
 fn pasted_text_lands_in_the_field_on_one_line() {
     let mut app = sample_app();
     press(&mut app, "a");
-    app.handle_event(&ratatui::crossterm::event::Event::Paste(
+    app.handle_event(&crossterm::event::Event::Paste(
         "Line one\r\nline two\u{1b}[31m".into(),
     ));
     press(&mut app, "Enter");

@@ -473,6 +473,15 @@ proptest! {
             cut -= 1;
         }
         let mangled = format!("{}{}{}", &text[..cut], junk, &text[cut..]);
-        let _ = storage::from_ron(&mangled, Path::new("mangled.ron"));
+        // Junk can land where it is still a valid file (inside a string, as spaces); any
+        // other outcome is an error that names the file, and a syntax error its place.
+        match storage::from_ron(&mangled, Path::new("mangled.ron")) {
+            Ok(_) => {}
+            Err(storage::LoadError::Parse { path, line, col, .. }) => {
+                prop_assert_eq!(path, Path::new("mangled.ron"));
+                prop_assert!(line >= 1 && col >= 1, "a place: {}:{}", line, col);
+            }
+            Err(e) => prop_assert!(e.to_string().starts_with("mangled.ron"), "{}", e),
+        }
     }
 }

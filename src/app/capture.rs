@@ -7,7 +7,7 @@ use crate::domain::business::GoalLink;
 use crate::domain::capture::{CaptureError, complete_goal, parse_capture};
 use crate::domain::dates::long_date;
 use crate::domain::{GoalId, Horizon, Target};
-use ratatui::crossterm::event::{Event, KeyCode, KeyEvent};
+use crossterm::event::{Event, KeyCode, KeyEvent};
 use tui_input::Input;
 use tui_input::backend::crossterm::to_input_request;
 

@@ -5,7 +5,7 @@ use crate::domain::dates::{long_date, parse_target};
 use crate::domain::validate::{MAX_CODE_LEN, check_code};
 use crate::domain::{Calendar, Goal, GoalId, Horizon, Initiative, Kind, Roadmap, Status, Target};
 use chrono::NaiveDate;
-use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use tui_input::Input;
 use tui_input::backend::crossterm::to_input_request;
 

@@ -10,7 +10,7 @@
 //! ```
 
 use super::keymap::{Chord, Command, Context, Keymap};
-use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+use crossterm::event::{KeyCode, KeyModifiers};
 use std::collections::BTreeMap;
 
 /// The file's shape: context → command → keys.
@@ -67,7 +67,7 @@ pub fn parse_chord(text: &str) -> Result<Chord, String> {
             }
         }
     };
-    let event = ratatui::crossterm::event::KeyEvent::new(code, mods);
+    let event = crossterm::event::KeyEvent::new(code, mods);
     Ok(Chord::from_event(event))
 }
 
@@ -105,7 +105,7 @@ pub fn parse_keymap(text: &str) -> Result<Keymap, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use ratatui::crossterm::event::KeyEvent;
+    use crossterm::event::KeyEvent;
 
     #[test]
     fn keys_parse_as_help_writes_them() {

@@ -1,7 +1,7 @@
 //! Commands and the key bindings that trigger them. The help overlay and the hint line are
 //! generated from the live keymap, so they always tell the truth.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use serde::{Deserialize, Serialize};
 
 /// Everything a key can do outside text fields. Names are stable: a keymap file can use them.

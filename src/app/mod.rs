@@ -37,8 +37,8 @@ pub use mode::{
 
 use crate::domain::{Horizon, IdGen, Roadmap, Status};
 use chrono::{NaiveDate, NaiveTime};
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use history::History;
-use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 /// The searchable text of every initiative, lower-cased, and the initiatives it was made
 /// from (a copy sharing their items), to bring it up to date by what changed since.

@@ -4,7 +4,7 @@
 use super::{App, Mode};
 use crate::domain::query::Query;
 use crate::domain::{Horizon, InitiativeId};
-use ratatui::crossterm::event::{Event, KeyCode, KeyEvent};
+use crossterm::event::{Event, KeyCode, KeyEvent};
 use tui_input::Input;
 use tui_input::backend::crossterm::to_input_request;
 

@@ -6,7 +6,7 @@
 //! read; the event loop keeps waking on its own tick, sees the terminal has gone
 //! ([`super::terminal::alive`]) and ends in the ordinary save.
 
-use ratatui::crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use std::sync::mpsc::{self, Receiver};
 use std::time::Duration;
 

@@ -5,11 +5,11 @@
 //! We do not use `ratatui::init`/`restore`: `restore` prints "Failed to restore terminal" when
 //! the terminal has hung up, which panics inside the panic hook and aborts the process.
 
-use ratatui::crossterm::event::{
+use crossterm::event::{
     DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
 };
-use ratatui::crossterm::execute;
-use ratatui::crossterm::terminal::{
+use crossterm::execute;
+use crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use ratatui::{DefaultTerminal, Terminal, backend::CrosstermBackend};

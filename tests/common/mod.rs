@@ -8,7 +8,7 @@ use alignmap::app::{App, Clock, Source};
 use alignmap::domain::{IdGen, Roadmap};
 use alignmap::sample::sample;
 use chrono::{DateTime, NaiveDate, Utc};
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// Sunday 22 November 2026, the day the fixtures are written for.
 pub const TODAY: &str = "2026-11-22";
