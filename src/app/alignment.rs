@@ -173,15 +173,11 @@ impl App {
         let tab = self.align.tab.index();
         let page = self.metrics.page.max(1);
         let current = self.alignment_cursor(rows);
-        let last = rows.saturating_sub(1);
-        let move_to = |n: usize| n.min(last);
+        if let Some(to) = super::selection::step(current, rows, page, command) {
+            self.align.selected[tab] = to;
+            return;
+        }
         match command {
-            Command::Up => self.align.selected[tab] = current.saturating_sub(1),
-            Command::Down => self.align.selected[tab] = move_to(current + 1),
-            Command::PageUp => self.align.selected[tab] = current.saturating_sub(page),
-            Command::PageDown => self.align.selected[tab] = move_to(current + page),
-            Command::First => self.align.selected[tab] = 0,
-            Command::Last => self.align.selected[tab] = last,
             Command::NextTab | Command::PreviousTab => {
                 self.align.tab = self.align.tab.step(command == Command::NextTab);
             }

@@ -314,13 +314,12 @@ impl App {
         let Mode::Pick(pick) = &mut self.mode else {
             return;
         };
+        let page = self.metrics.page;
+        if let Some(to) = super::selection::step(pick.selected, pick.options.len(), page, command) {
+            pick.selected = to;
+            return;
+        }
         match command {
-            Command::Up => pick.selected = pick.selected.saturating_sub(1),
-            Command::Down => {
-                pick.selected = (pick.selected + 1).min(pick.options.len().saturating_sub(1));
-            }
-            Command::First => pick.selected = 0,
-            Command::Last => pick.selected = pick.options.len().saturating_sub(1),
             Command::Yes => {
                 let purpose = pick.purpose.clone();
                 let key = pick.keys.get(pick.selected).cloned().flatten();

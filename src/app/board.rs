@@ -427,15 +427,8 @@ impl App {
             }
             Pane::Goals => (&mut self.goal_cursor, self.roadmap.goals.len()),
         };
-        let last = len.saturating_sub(1);
-        *cursor = match command {
-            Command::Up => cursor.saturating_sub(1),
-            Command::Down => (*cursor + 1).min(last),
-            Command::PageUp => cursor.saturating_sub(page),
-            Command::PageDown => (*cursor + page).min(last),
-            Command::First => 0,
-            _ => last,
-        };
+        *cursor =
+            super::selection::step(*cursor, len, page, command).unwrap_or(len.saturating_sub(1));
     }
 
     fn focus_column(&mut self, target: Option<Horizon>) {

@@ -17,9 +17,11 @@ impl App {
         let Mode::Decisions { selected } = &mut self.mode else {
             return;
         };
+        if let Some(to) = super::selection::step(*selected, rows, self.metrics.page, command) {
+            *selected = to;
+            return;
+        }
         match command {
-            Command::Up => *selected = selected.saturating_sub(1),
-            Command::Down => *selected = (*selected + 1).min(rows.saturating_sub(1)),
             Command::Close => self.mode = Mode::Browse,
             Command::MarkDone => {
                 let Some(index) = selected.checked_sub(self.roadmap.decisions.len()) else {

@@ -22,6 +22,7 @@ mod retarget;
 pub mod review;
 mod review_forms;
 pub mod search;
+mod selection;
 mod settings;
 
 pub use alignment::{AlignState, Screen, Tab};
@@ -412,7 +413,7 @@ impl App {
             }
             return;
         }
-        let limit = self.metrics.scroll_limit;
+        let (limit, page) = (self.metrics.scroll_limit, self.metrics.page);
         match &mut self.mode {
             Mode::Browse => match self.screen {
                 Screen::Board => self.update_browse(command),
@@ -492,9 +493,12 @@ impl App {
                 }
                 _ => {}
             },
+            Mode::Status { selected, .. }
+                if let Some(to) = selection::step(*selected, Status::ALL.len(), page, command) =>
+            {
+                *selected = to;
+            }
             Mode::Status { id, selected } => match command {
-                Command::Up => *selected = selected.saturating_sub(1),
-                Command::Down => *selected = (*selected + 1).min(Status::ALL.len() - 1),
                 Command::Yes => {
                     let (id, status) = (id.clone(), Status::ALL[*selected]);
                     self.mode = Mode::Browse;
@@ -506,9 +510,12 @@ impl App {
             Mode::Conflict => self.decide_conflict(command),
             Mode::Present { .. } => self.present_command(command),
             Mode::Decisions { .. } => self.decisions_command(command),
+            Mode::Backups { rows, selected }
+                if let Some(to) = selection::step(*selected, rows.len(), page, command) =>
+            {
+                *selected = to;
+            }
             Mode::Backups { rows, selected } => match command {
-                Command::Up => *selected = selected.saturating_sub(1),
-                Command::Down => *selected = (*selected + 1).min(rows.len().saturating_sub(1)),
                 Command::Close => self.mode = Mode::Browse,
                 Command::Yes => {
                     let Some(row) = rows.get(*selected) else {
