@@ -97,7 +97,7 @@ pub fn repair_from_backup(
     at: chrono::NaiveDateTime,
 ) -> Result<PathBuf, String> {
     let bad = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    let aside = crate::runtime::saver::aside_path(path, "corrupt", at);
+    let aside = crate::storage::aside_path(path, "corrupt", at);
     storage::write_atomic(&aside, &bad).map_err(|e| format!("not repaired: {e}"))?;
     storage::backup::read(backup)?;
     let good = std::fs::read(&backup.path)

@@ -2,9 +2,9 @@
 //! theme, listing and restoring backups, filing a handled recovery copy. Each reports back to
 //! the app as a message or a mode.
 
-use super::saver::aside_path;
 use crate::app::{App, BackupRow, Mode};
 use crate::domain::Roadmap;
+use crate::storage::aside_path;
 use crate::storage::{self, backup};
 use std::path::Path;
 

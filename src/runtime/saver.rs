@@ -74,12 +74,6 @@ pub struct Saver {
     lost_lock: bool,
 }
 
-/// A sibling file: `roadmap.ron` + `theirs` → `roadmap.theirs-20261122-071500.ron`, labelled
-/// with `at` (the session clock's local time).
-pub fn aside_path(path: &Path, what: &str, at: chrono::NaiveDateTime) -> PathBuf {
-    storage::away::free_name(storage::dir_of(path), &storage::stem(path), what, at)
-}
-
 pub(super) fn lock(shared: &Shared) -> std::sync::MutexGuard<'_, SharedState> {
     shared.state.lock().unwrap_or_else(PoisonError::into_inner)
 }
@@ -470,7 +464,7 @@ impl Saver {
     }
 
     fn keep_mine(&mut self, app: &mut App, path: &Path) {
-        let aside = aside_path(path, "theirs", app.clock.local_now());
+        let aside = storage::aside_path(path, "theirs", app.clock.local_now());
         let current = fingerprint::read(path);
         if let Ok(Some((bytes, _))) = &current
             && let Err(e) = storage::write_atomic(&aside, bytes)
@@ -500,7 +494,7 @@ impl Saver {
             Ok(None) => return app.disk_changed(Err("the file was deleted or moved".into())),
             Err(e) => return app.error(format!("Cannot read their version: {e}")),
         };
-        let aside = aside_path(path, "mine", app.clock.local_now());
+        let aside = storage::aside_path(path, "mine", app.clock.local_now());
         let written = storage::to_ron(&app.roadmap)
             .map_err(|e| e.to_string())
             .and_then(|text| {

@@ -17,8 +17,8 @@ pub use atomic::{clean_temp_files, write_atomic};
 pub use error::{LoadError, SaveError};
 pub use lock::{Lock, Locking, lock_path, try_lock};
 pub use paths::{
-    DATA_DIR_ENV, ROADMAP_FILE, data_dir, dir_of, file_name, hard_links, real_path, regular_file,
-    roadmap_path, stem, write_protected,
+    DATA_DIR_ENV, ROADMAP_FILE, aside_path, data_dir, dir_of, file_name, hard_links, real_path,
+    regular_file, roadmap_path, stem, write_protected,
 };
 pub use ronfile::{MAX_FILE_BYTES, from_ron, to_ron, to_ron_value, version_on_disk};
 

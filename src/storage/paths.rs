@@ -16,6 +16,12 @@ pub fn stem(path: &Path) -> String {
         .map_or_else(|| "roadmap".into(), |s| s.to_string_lossy().into_owned())
 }
 
+/// A sibling file: `roadmap.ron` + `theirs` → `roadmap.theirs-20261122-071500.ron`, labelled
+/// with `at` (the session clock's local time), never the name of a file already there.
+pub fn aside_path(path: &Path, what: &str, at: chrono::NaiveDateTime) -> PathBuf {
+    super::away::free_name(dir_of(path), &stem(path), what, at)
+}
+
 /// The directory holding `path` (`.` for a bare file name).
 pub fn dir_of(path: &Path) -> &Path {
     match path.parent() {

@@ -1,7 +1,7 @@
 //! The board: four horizon columns of cards (see `card.rs` for one card).
 
 use super::card::{CardLayout, render_card};
-use super::text::fit;
+use super::text::{fit, scroll_offset, thousands};
 use super::theme::Theme;
 use crate::app::{App, Pane};
 use crate::domain::Horizon;
@@ -20,15 +20,6 @@ pub fn cards_per_column(board: Rect) -> usize {
     );
     let layout = CardLayout::for_column(inner);
     usize::from(inner.height / layout.height())
-}
-
-/// First visible card so that `selected` is on screen.
-pub fn scroll_offset(selected: usize, visible: usize) -> usize {
-    if visible == 0 {
-        selected
-    } else {
-        (selected + 1).saturating_sub(visible)
-    }
 }
 
 /// Draws the board.
@@ -107,37 +98,6 @@ fn render_column(app: &App, horizon: Horizon, area: Rect, buf: &mut Buffer, them
     }
 }
 
-/// Wraps a title into at most `lines` lines of `width` cells, the last cut with `…`.
-/// Breaks at spaces; text without spaces (CJK, long words) breaks where the width ends.
-pub fn wrap_title(title: &str, width: usize, lines: usize) -> Vec<String> {
-    let clean = super::text::clean(title);
-    let mut out: Vec<String> = Vec::new();
-    let mut rest = clean.trim();
-    while out.len() + 1 < lines.max(1) && super::text::width(rest) > width {
-        let mut space = 0;
-        let mut edge = 0;
-        let mut used = 0;
-        for (at, c) in rest.char_indices() {
-            used += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-            if used > width {
-                break;
-            }
-            edge = at + c.len_utf8();
-            if c == ' ' {
-                space = at;
-            }
-        }
-        let cut = if space > 0 { space } else { edge };
-        if cut == 0 {
-            break;
-        }
-        out.push(rest[..cut].to_string());
-        rest = rest[cut..].trim_start();
-    }
-    out.push(fit(rest, width));
-    out
-}
-
 fn render_welcome(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let keys = |c| {
         app.keymap
@@ -181,59 +141,4 @@ fn render_welcome(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
         .wrap(ratatui::widgets::Wrap { trim: true })
         .block(Block::bordered().border_style(theme.focus))
         .render(rect, buf);
-}
-
-/// 2412 → "2,412".
-pub fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn thousands_separators() {
-        assert_eq!(thousands(7), "7");
-        assert_eq!(thousands(2412), "2,412");
-        assert_eq!(thousands(1_000_000), "1,000,000");
-    }
-
-    #[test]
-    fn titles_wrap_on_words_and_cut_the_last_line() {
-        assert_eq!(
-            wrap_title("Patch the VPN gateways", 12, 2),
-            vec!["Patch the", "VPN gateways"]
-        );
-        assert_eq!(
-            wrap_title("Patch the VPN gateways now please", 12, 2),
-            vec!["Patch the", "VPN gateway…"]
-        );
-        assert_eq!(wrap_title("Short", 12, 2), vec!["Short"]);
-        assert_eq!(
-            wrap_title("Unbreakablewordhere", 8, 2),
-            vec!["Unbreaka", "bleword…"]
-        );
-        assert_eq!(
-            wrap_title("東京オフィスのネットワーク", 8, 2),
-            vec!["東京オフ", "ィスの…"]
-        );
-        assert_eq!(wrap_title("Two words", 5, 1), vec!["Two …"]);
-    }
-
-    #[test]
-    fn offset_keeps_selection_visible() {
-        assert_eq!(scroll_offset(0, 5), 0);
-        assert_eq!(scroll_offset(4, 5), 0);
-        assert_eq!(scroll_offset(5, 5), 1);
-        assert_eq!(scroll_offset(3, 0), 3);
-    }
 }

@@ -2,7 +2,7 @@
 //! and goal codes, and on tall screens a line with the IT owner and the business sponsor
 //! followed by a blank row.
 
-use super::board::wrap_title;
+use super::text::wrap_title;
 use super::text::{fit, width};
 use super::theme::Theme;
 use crate::app::App;

@@ -100,7 +100,7 @@ pub fn render_decisions(app: &App, selected: usize, area: Rect, buf: &mut Buffer
         .iter()
         .position(|(i, _)| *i == Some(selected))
         .unwrap_or(0);
-    let offset = super::board::scroll_offset(at, visible);
+    let offset = super::text::scroll_offset(at, visible);
     for (row, (index, line)) in lines.into_iter().enumerate().skip(offset).take(visible) {
         let y = inner.y + u16::try_from(row - offset).unwrap_or(0);
         let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();

@@ -148,7 +148,7 @@ fn render_value(
                 return None;
             }
             let visible = usize::from(area.height).max(1);
-            let offset = super::board::scroll_offset(*cursor, visible);
+            let offset = super::text::scroll_offset(*cursor, visible);
             for (row, ((_, label), on)) in options
                 .iter()
                 .zip(checked)

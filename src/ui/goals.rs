@@ -1,7 +1,7 @@
 //! The business goals pane: code, priority, how many active initiatives serve each goal.
 
-use super::board::scroll_offset;
 use super::text::fit;
+use super::text::scroll_offset;
 use super::theme::Theme;
 use crate::app::{App, Pane};
 use crate::domain::Goal;

@@ -1,9 +1,9 @@
 //! Mouse hit-testing: which card, column or goal is at a screen cell. Uses the same layout
 //! functions as drawing, so a click lands on what is shown there.
 
-use super::board::scroll_offset;
 use super::card::CardLayout;
 use super::layout;
+use super::text::scroll_offset;
 use crate::app::{App, Target};
 use crate::domain::Horizon;
 use ratatui::layout::{Constraint, Layout, Position, Rect};

@@ -96,7 +96,7 @@ fn by_initiative(app: &App, area: Rect, body: Rect, buf: &mut Buffer, theme: &Th
     let order = app.matrix_order();
     let selected = app.alignment_cursor(order.len());
     let height = usize::from(body.height);
-    let offset = super::board::scroll_offset(selected, height);
+    let offset = super::text::scroll_offset(selected, height);
     let window = order.iter().enumerate().skip(offset).take(height);
     let rows: Vec<Row> = window
         .map(|(n, at)| {

@@ -214,7 +214,7 @@ fn render_pick(pick: &crate::app::Pick, area: Rect, buf: &mut Buffer, theme: &Th
         .unwrap_or(20)
         .clamp(24, 90);
     let visible = usize::from(area.height.saturating_sub(6)).max(1);
-    let offset = board::scroll_offset(pick.selected, visible);
+    let offset = text::scroll_offset(pick.selected, visible);
     let lines: Vec<Line> = pick
         .options
         .iter()
@@ -305,7 +305,7 @@ fn render_backups(
         theme,
     );
     let visible = usize::from(inner.height).max(1);
-    let offset = board::scroll_offset(selected, visible);
+    let offset = text::scroll_offset(selected, visible);
     for (row_index, row) in rows.iter().enumerate().skip(offset).take(visible) {
         let marker = if row_index == selected { "▶" } else { " " };
         let holds = match &row.holds {

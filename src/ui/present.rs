@@ -2,7 +2,7 @@
 //! block letters where the width allows, its title, then what IT delivers now / next week /
 //! next month / next year, with generous spacing. A footer names the few keys that work.
 
-use super::board::wrap_title;
+use super::text::wrap_title;
 use super::text::{clean, fit, width};
 use super::theme::Theme;
 use crate::app::present::Page;

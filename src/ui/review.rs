@@ -2,8 +2,8 @@
 //! last review), the check-ins screen and the archive.
 
 use super::alignment::Row;
-use super::board::scroll_offset;
 use super::chrome::pane;
+use super::text::scroll_offset;
 use super::text::{clean, fit};
 use super::theme::Theme;
 use crate::app::{App, Command, Context};
