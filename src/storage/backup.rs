@@ -52,14 +52,8 @@ fn parse_name(name: &str, stem: &str) -> Option<(NaiveDateTime, u32)> {
 pub fn list(roadmap: &Path) -> io::Result<Vec<Backup>> {
     let dir = backup_dir(roadmap);
     let stem = stem(roadmap);
-    let entries = match std::fs::read_dir(&dir) {
-        Ok(entries) => entries,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(e) => return Err(e),
-    };
     let mut found = Vec::new();
-    for entry in entries {
-        let entry = entry?;
+    for entry in super::paths::entries(&dir)? {
         let name = entry.file_name().to_string_lossy().into_owned();
         if let Some((taken, sequence)) = parse_name(&name, &stem) {
             let bytes = entry.metadata()?.len();

@@ -22,6 +22,15 @@ pub fn aside_path(path: &Path, what: &str, at: chrono::NaiveDateTime) -> PathBuf
     super::away::free_name(dir_of(path), &stem(path), what, at)
 }
 
+/// The entries of `dir`, none while it does not exist (no backups or snapshots taken yet).
+pub(super) fn entries(dir: &Path) -> std::io::Result<Vec<std::fs::DirEntry>> {
+    match std::fs::read_dir(dir) {
+        Ok(entries) => entries.collect(),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Vec::new()),
+        Err(e) => Err(e),
+    }
+}
+
 /// The directory holding `path` (`.` for a bare file name).
 pub fn dir_of(path: &Path) -> &Path {
     match path.parent() {

@@ -70,14 +70,9 @@ fn parse(path: &Path, stem: &str) -> Option<Snapshot> {
 pub fn list(roadmap: &Path) -> io::Result<Vec<Snapshot>> {
     let dir = snapshot_dir(roadmap);
     let stem = stem(roadmap);
-    let entries = match std::fs::read_dir(&dir) {
-        Ok(entries) => entries,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(e) => return Err(e),
-    };
     let mut found = Vec::new();
-    for entry in entries {
-        if let Some(s) = parse(&entry?.path(), &stem) {
+    for entry in super::paths::entries(&dir)? {
+        if let Some(s) = parse(&entry.path(), &stem) {
             found.push(s);
         }
     }
