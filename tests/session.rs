@@ -56,6 +56,16 @@ fn a_read_only_app_refuses_every_change() {
     assert!(app.message.unwrap().1.starts_with("Read-only"));
 }
 
+/// Sets a file's modification time (to order two files without sleeping).
+fn set_modified(path: &std::path::Path, at: std::time::SystemTime) {
+    std::fs::File::options()
+        .write(true)
+        .open(path)
+        .unwrap()
+        .set_modified(at)
+        .unwrap();
+}
+
 #[test]
 fn a_recovery_copy_newer_than_the_file_is_offered_and_then_moved_to_backups() {
     use alignmap::app::{App, Clock, Mode, Source};
@@ -67,9 +77,13 @@ fn a_recovery_copy_newer_than_the_file_is_offered_and_then_moved_to_backups() {
     alignmap::storage::save(&path, &older).unwrap();
     let mut newer = older.clone();
     newer.name = "Recovered".into();
-    std::thread::sleep(std::time::Duration::from_millis(20));
     let copy = dir.path().join("roadmap.recovery-20261122-101500.ron");
     alignmap::storage::save(&copy, &newer).unwrap();
+    // The copy is the newer file: its modification time says so (set, not slept for).
+    set_modified(
+        &path,
+        std::time::SystemTime::now() - std::time::Duration::from_secs(60),
+    );
 
     let session = open_file(path.clone()).unwrap();
     let (found, roadmap, written) = session.recovery.clone().unwrap();
@@ -105,8 +119,11 @@ fn a_recovery_copy_is_offered_even_when_the_file_is_newer() {
     let path = dir.path().join("roadmap.ron");
     let copy = dir.path().join("roadmap.recovery-20261122-101500.ron");
     alignmap::storage::save(&copy, &common::sample_app().roadmap).unwrap();
-    std::thread::sleep(std::time::Duration::from_millis(20));
     alignmap::storage::save(&path, &common::sample_app().roadmap).unwrap(); // touched later, e.g. by a sync tool
+    set_modified(
+        &copy,
+        std::time::SystemTime::now() - std::time::Duration::from_secs(60),
+    );
     let (found, ..) = open_file(path).unwrap().recovery.unwrap();
     assert_eq!(found, copy);
 }
