@@ -357,7 +357,8 @@ fn roadmap_path(cli: &Cli, file: Option<&Path>) -> Result<PathBuf, String> {
         })
 }
 
-/// Saves states "A" and "B" alternately until killed; prints "ready" after the first save.
+/// Opens the roadmap and draws the board once into a 200x60 test backend, then prints how
+/// long the open and the first frame took (for measuring open time and peak memory).
 fn first_frame(cli: &Cli, clock: Clock) -> Result<(), String> {
     let start = std::time::Instant::now();
     let path = roadmap_path(cli, None)?;
@@ -377,6 +378,7 @@ fn first_frame(cli: &Cli, clock: Clock) -> Result<(), String> {
     Ok(())
 }
 
+/// Saves states "A" and "B" alternately until killed; prints "ready" after the first save.
 fn save_loop(cli: &Cli, clock: Clock) -> Result<(), String> {
     let path = roadmap_path(cli, None)?;
     let mut a = sample::sample(clock.today(), clock.now())?;
