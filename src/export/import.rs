@@ -246,13 +246,7 @@ fn apply_row(
         // No id: the initiative of that title, so a sheet kept in a spreadsheet can be
         // imported again without making every row twice.
         None => {
-            let key = format!("title:{}", title.trim().to_lowercase());
-            if let Some(first) = rows_by_id.insert(key, row.number) {
-                return Err(row.error(
-                    "title",
-                    format!("row {first} has the same title and neither has an id: give each an id to keep both"),
-                ));
-            }
+            super::sheet_rows::once(row, rows_by_id, "initiative", "title", &title)?;
             let same: Vec<usize> = (0..out.initiatives.len())
                 .filter(|at| {
                     out.initiatives[*at]

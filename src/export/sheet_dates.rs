@@ -89,7 +89,11 @@ pub(super) fn history(
         (Some(_), Some(_)) => return dated_history(first, target, slips, today),
         (None, None) if slips == 0 => return out,
         (None, _) => {
-            let scheduled = target.due().map_or(Target::day(today), |_| target);
+            let scheduled = if target.is_later() {
+                Target::day(today)
+            } else {
+                target
+            };
             out.push(change(first, scheduled));
             out.extend(history(scheduled, target, slips, today));
         }
