@@ -166,13 +166,48 @@ fn json_parses_and_keeps_the_model_shape() {
     let text = export::export(&hostile(), Format::Json, options(false)).unwrap();
     let doc: serde_json::Value = serde_json::from_str(&text).unwrap();
     assert_eq!(doc["format"], "alignmap-roadmap");
-    assert_eq!(doc["schema"], alignmap::domain::SCHEMA_VERSION);
+    assert_eq!(doc["schema"], alignmap::export::json::JSON_SCHEMA);
     assert_eq!(
         doc["roadmap"]["initiatives"][0]["title"],
         hostile().initiatives[0].title
     );
     assert_eq!(doc["horizons"]["i-vpn00001"], "Now");
     assert!(doc["roadmap"]["initiatives"][0]["serves"][0]["strength"].is_string());
+}
+
+/// The roadmap file leaves defaults out; the published export writes every field, so a
+/// consumer never has to know the storage model's defaults.
+#[test]
+fn the_json_export_writes_every_field_even_where_the_file_leaves_it_out() {
+    let mut r = sample();
+    let i = &mut r.initiatives[0];
+    (i.champion, i.notes, i.tags, i.rank) = (String::new(), String::new(), Vec::new(), 0);
+    i.risks.clear();
+    i.target_log.clear();
+    let file = alignmap::storage::to_ron(&r).unwrap();
+    let first = &file[file.find("Initiative(").unwrap()..];
+    let first = &first[..first.find("\n\t\t),").unwrap()];
+    for absent in [
+        "champion:",
+        "notes:",
+        "tags:",
+        "rank:",
+        "risks:",
+        "target_log:",
+    ] {
+        assert!(!first.contains(absent), "the file writes {absent}");
+    }
+    let doc: serde_json::Value =
+        serde_json::from_str(&export::export(&r, Format::Json, options(false)).unwrap()).unwrap();
+    let json = &doc["roadmap"]["initiatives"][0];
+    assert_eq!(json["champion"], "");
+    assert_eq!(json["notes"], "");
+    assert_eq!(json["tags"], serde_json::json!([]));
+    assert_eq!(json["rank"], 0);
+    assert_eq!(json["risks"], serde_json::json!([]));
+    assert_eq!(json["target_log"], serde_json::json!([]));
+    assert_eq!(json["done_on"], serde_json::Value::Null);
+    assert_eq!(doc["roadmap"]["goals"][0]["kpis"][0]["confidential"], false);
 }
 
 #[test]

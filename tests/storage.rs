@@ -43,21 +43,57 @@ fn save_then_load_gives_the_same_roadmap() {
 }
 
 #[test]
+fn a_saved_file_holds_what_was_set_and_reads_back_the_defaults() {
+    let mut roadmap = sample_roadmap();
+    let now = DateTime::<Utc>::from_timestamp(1_790_000_000, 0).unwrap();
+    let id = alignmap::domain::InitiativeId("i-blank001".into());
+    let mut blank = alignmap::domain::Initiative::blank(id, now);
+    blank.title = "Only a title".into();
+    roadmap.initiatives.push(blank.clone());
+    let text = storage::to_ron(&roadmap).unwrap();
+    for default in [": \"\"", ": []", ": None", ": false", "rank: 0,"] {
+        let written: Vec<&str> = text.lines().filter(|l| l.contains(default)).collect();
+        assert!(written.is_empty(), "{default} is written: {written:?}");
+    }
+    let start = text.find("id: \"i-blank001\"").unwrap();
+    let lines: Vec<&str> = text[start..]
+        .lines()
+        .take_while(|l| !l.ends_with("),"))
+        .collect();
+    assert_eq!(
+        lines
+            .iter()
+            .map(|l| l.trim().split(':').next().unwrap())
+            .collect::<Vec<_>>(),
+        [
+            "id", "title", "status", "kind", "target", "created", "updated"
+        ],
+        "a blank initiative is its required fields and nothing else"
+    );
+    let back = storage::from_ron(&text, Path::new("x")).unwrap();
+    let read = back.initiatives.iter().find(|i| i.id == blank.id);
+    assert_eq!(read, Some(&blank));
+    assert_eq!(back, roadmap);
+}
+
+#[test]
 fn saved_files_are_pretty_stable_and_hold_no_raw_control_bytes() {
     let mut roadmap = sample_roadmap();
     roadmap.initiatives[0].notes = "bell \u{7} esc \u{1b} c1 \u{9b}".into();
     let first = storage::to_ron(&roadmap).unwrap();
     let second = storage::to_ron(&storage::from_ron(&first, Path::new("x")).unwrap()).unwrap();
     assert_eq!(first, second, "saving twice gives identical bytes");
-    assert!(first.starts_with("Roadmap(\n    version: 4,\n"));
+    assert!(first.starts_with("Roadmap(\n\tversion: 4,\n"));
     assert!(
-        first.contains("        Goal(\n"),
+        first.contains("\t\tGoal(\n"),
         "struct names make the file self-describing"
     );
     assert!(!first.contains('\r'));
     assert!(
-        !first.chars().any(|c| c.is_control() && c != '\n'),
-        "control characters are escaped in the file"
+        !first
+            .lines()
+            .any(|l| l.trim_start_matches('\t').chars().any(char::is_control)),
+        "control characters are escaped in the file (tabs only indent)"
     );
 }
 

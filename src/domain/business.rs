@@ -123,14 +123,18 @@ pub struct Kpi {
     /// What is measured, e.g. "Days sales outstanding".
     pub name: String,
     /// Unit shown after values, e.g. "days", "%", "k€".
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub unit: String,
     /// The value when the goal was set; None when the plan gives none (since version 4; a
     /// bare number as version 3 wrote it still reads).
-    #[serde(default, deserialize_with = "number_or_option")]
+    #[serde(
+        default,
+        deserialize_with = "number_or_option",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub baseline: Option<f64>,
     /// The value the goal aims for; None until agreed.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target: Option<f64>,
     /// A target relative to the baseline instead (`+4` points, `-20` days), since version 4.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -140,13 +144,13 @@ pub struct Kpi {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub target_note: String,
     /// Which way is better.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "crate::domain::is_default")]
     pub direction: Direction,
     /// Measurements, oldest first.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub readings: Vec<Reading>,
     /// Hidden in the public view and public exports.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub confidential: bool,
 }
 
@@ -284,18 +288,18 @@ pub struct Risk {
     /// 1 (minor) to 5 (severe).
     pub impact: u8,
     /// Who watches it.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub owner: String,
     /// What is being done about it; empty when nothing yet.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub mitigation: String,
     /// Open, mitigating or closed.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "crate::domain::is_default")]
     pub status: RiskStatus,
     /// The day it was raised.
     pub raised: NaiveDate,
     /// Hidden in the public view and public exports.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub confidential: bool,
 }
 
@@ -326,28 +330,28 @@ impl Risk {
 #[serde(deny_unknown_fields)]
 pub struct BusinessCase {
     /// What happens if we don't do it.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub if_not: String,
     /// New risks or effort it brings.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub brings: String,
     /// Ongoing impact: hours of lost productivity per month while it is not done.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hours_lost_per_month: Option<f64>,
     /// Ongoing impact: revenue at stake per year while it is not done.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub revenue_at_stake: Option<f64>,
     /// Internal politics and stakeholders to consider (internal).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub politics: String,
     /// Estimated cost (internal).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cost: Option<f64>,
     /// Expected benefit in words (internal).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub benefit: String,
     /// The whole case is hidden in the public view and public exports.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub confidential: bool,
 }
 
@@ -372,7 +376,7 @@ pub struct Deliverable {
     /// When it lands.
     pub date: NaiveDate,
     /// Already delivered.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub done: bool,
 }
 

@@ -11,10 +11,10 @@ pub struct Rating {
     /// 1 (poor) to 10 (excellent).
     pub score: u8,
     /// Why this score.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub why: String,
     /// What would move it closer to 10.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub closer: String,
 }
 
@@ -27,14 +27,14 @@ pub struct CheckIn {
     /// The day it took place.
     pub on: NaiveDate,
     /// Who spoke for the business, e.g. "Dana Whitfield (CFO)".
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub business_who: String,
     /// The business side's rating.
     pub business: Rating,
     /// The IT side's rating.
     pub it: Rating,
     /// Follow-up action items agreed (ids of the roadmap's actions).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub actions: Vec<String>,
 }
 

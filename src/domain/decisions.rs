@@ -24,7 +24,7 @@ pub struct Decision {
     /// The day of the session.
     pub session: NaiveDate,
     /// What it is about, if anything in particular.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub link: Option<Link>,
     /// When it was recorded.
     pub created: DateTime<Utc>,
@@ -39,18 +39,18 @@ pub struct Action {
     /// What is to be done.
     pub text: String,
     /// Who does it.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub owner: String,
     /// By when.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub due: Option<NaiveDate>,
     /// What it is about, if anything in particular.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub link: Option<Link>,
     /// The day of the session.
     pub session: NaiveDate,
     /// The day it was done; None while open.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub done_on: Option<NaiveDate>,
     /// When it was recorded.
     pub created: DateTime<Utc>,

@@ -27,3 +27,9 @@ pub use ids::{GoalId, IdGen, InitiativeId};
 pub use items::Items;
 pub use model::{Goal, Initiative, Kind, Roadmap, SCHEMA_VERSION, Status, TargetChange};
 pub use target::{Calendar, DayOrder, Span, Target};
+
+/// True when a value is its type's default: such fields are left out of the roadmap file
+/// (and read back as the default), so a file holds what was set and little else.
+pub(crate) fn is_default<T: Default + PartialEq>(value: &T) -> bool {
+    *value == T::default()
+}

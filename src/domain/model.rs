@@ -29,31 +29,31 @@ pub struct Roadmap {
     /// Display name, e.g. "IT roadmap 2027".
     pub name: String,
     /// Currency symbol or code shown with costs and revenue, e.g. "€" (since version 3).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub currency: String,
     /// The fiscal year and how `3/4/2027` reads (since version 4).
     #[serde(default, skip_serializing_if = "Calendar::is_default")]
     pub calendar: Calendar,
     /// Business goals, in the order the user keeps them.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub goals: Vec<Goal>,
     /// IT initiatives, including done and dropped ones.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Items::is_empty")]
     pub initiatives: Items<Initiative>,
     /// Decisions taken in planning sessions (since version 2).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Items::is_empty")]
     pub decisions: Items<Decision>,
     /// Action items agreed in planning sessions (since version 2).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Items::is_empty")]
     pub actions: Items<Action>,
     /// Relationship check-ins, in the order recorded (since version 3).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub checkins: Vec<CheckIn>,
     /// Review queue entries marked reviewed (since version 3).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Items::is_empty")]
     pub reviews: Items<Reviewed>,
     /// The day of the last finished review (since version 3).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_review: Option<NaiveDate>,
 }
 
@@ -68,16 +68,16 @@ pub struct Goal {
     /// The outcome in business words, e.g. "Cut order-to-cash time by 20%".
     pub title: String,
     /// Longer description.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub description: String,
     /// Business owner.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub owner: String,
     /// Priority 1 (highest) to 5; its weight in the balance is 6 − priority.
     #[serde(default = "default_priority")]
     pub priority: u8,
     /// How the business measures it (since version 3).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub kpis: Vec<Kpi>,
 }
 
@@ -219,22 +219,22 @@ pub struct Initiative {
     /// Short title.
     pub title: String,
     /// One-paragraph summary in business language.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub summary: String,
     /// IT owner.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub it_owner: String,
     /// Business sponsor.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub sponsor: String,
     /// Goals this initiative serves, each with a strength (since version 3).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub serves: Vec<GoalLink>,
     /// Version 1-2 goal links (all strong); moved into `serves` on load, never written.
     #[serde(default, rename = "goals", skip_serializing)]
     pub legacy_goals: Vec<GoalId>,
     /// The person who carries the initiative's case (since version 3).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub champion: String,
     /// Workflow status.
     pub status: Status,
@@ -244,35 +244,35 @@ pub struct Initiative {
     /// it relative to today.
     pub target: Target,
     /// The day it was marked done.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub done_on: Option<NaiveDate>,
     /// Free tags.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
     /// Notes (internal).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub notes: String,
     /// Manual order among cards with the same target date (lower first).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "crate::domain::is_default")]
     pub rank: i32,
     /// When it was created.
     pub created: DateTime<Utc>,
     /// When it was last changed.
     pub updated: DateTime<Utc>,
     /// Every change of the target date, oldest first.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub target_log: Vec<TargetChange>,
     /// The business case (since version 3).
     #[serde(default, skip_serializing_if = "BusinessCase::is_empty")]
     pub case: BusinessCase,
     /// Risks, in the order raised (since version 3).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub risks: Vec<Risk>,
     /// What the business gets and when (since version 3).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub deliverables: Vec<Deliverable>,
     /// Initiatives this one needs first (since version 3).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub needs: Vec<InitiativeId>,
 }
 

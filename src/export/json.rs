@@ -1,24 +1,31 @@
-//! JSON: the whole model as stored, wrapped with its format name, schema version and the
-//! horizons of the day, so other tools can consume it, and read back losslessly by
-//! `alignmap import FILE.json`. The shape is described by `assets/roadmap.schema.json`.
+//! JSON: the whole model, every field written, wrapped with its format name, schema version
+//! and the horizons of the day, so other tools can consume it, and read back losslessly by
+//! `alignmap import FILE.json`. The shape is described by `assets/roadmap.schema.json` and
+//! written through `json_shape`'s views, not the model's serde: the roadmap file leaves
+//! defaults out, the published export does not.
 
 use super::Options;
-use crate::domain::{Roadmap, SCHEMA_VERSION};
+use super::json_shape;
+use crate::domain::Roadmap;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// The name in every export's `format` field.
 pub const FORMAT_NAME: &str = "alignmap-roadmap";
 
+/// The export's schema version: it moves when the export's shape does, not when the
+/// roadmap file's does (the file is read by the storage model, which reads every version).
+pub const JSON_SCHEMA: u32 = 4;
+
 #[derive(Serialize)]
-struct Document<'a> {
+struct Document<'a, R> {
     format: &'static str,
     schema: u32,
     exported: chrono::NaiveDate,
     public: bool,
     /// Each initiative's horizon as of `exported` (`Done` or `Dropped` for finished work).
     horizons: BTreeMap<&'a str, &'static str>,
-    roadmap: &'a Roadmap,
+    roadmap: R,
 }
 
 /// The JSON document (pretty-printed, `\n` line ends).
@@ -30,18 +37,20 @@ pub fn document(roadmap: &Roadmap, options: Options<'_>) -> Result<String, Strin
         .collect();
     let doc = Document {
         format: FORMAT_NAME,
-        schema: SCHEMA_VERSION,
+        schema: JSON_SCHEMA,
         exported: options.today,
         public: options.public,
         horizons,
-        roadmap,
+        roadmap: json_shape::roadmap(roadmap, JSON_SCHEMA),
     };
     let mut text = serde_json::to_string_pretty(&doc).map_err(|e| e.to_string())?;
     text.push('\n');
     Ok(text)
 }
 
-/// What `alignmap import` needs of a JSON export: everything but the derived horizons.
+/// What `alignmap import` needs of a JSON export: everything but the derived horizons. The
+/// roadmap inside is a roadmap file's content of version `schema` with every field written,
+/// so the storage model reads it (it reads every version's files) and migrates it.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Incoming {
@@ -86,9 +95,9 @@ pub fn read(text: &str) -> Result<Read, String> {
     if incoming.schema == 0 {
         return Err("its schema is 0, which does not exist (the first is 1)".into());
     }
-    if incoming.schema > SCHEMA_VERSION {
+    if incoming.schema > JSON_SCHEMA {
         return Err(format!(
-            "it was exported with schema {}, newer than this alignmap's {SCHEMA_VERSION}: update alignmap first",
+            "it was exported with schema {}, newer than this alignmap's {JSON_SCHEMA}: update alignmap first",
             incoming.schema
         ));
     }
@@ -145,8 +154,8 @@ mod tests {
         let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
         let text = document(&sample(), options(today)).unwrap();
         let newer = text.replacen(
-            &format!("\"schema\": {SCHEMA_VERSION}"),
-            &format!("\"schema\": {}", SCHEMA_VERSION + 1),
+            &format!("\"schema\": {JSON_SCHEMA}"),
+            &format!("\"schema\": {}", JSON_SCHEMA + 1),
             1,
         );
         assert!(

@@ -5,6 +5,7 @@ pub mod csv;
 pub mod html;
 pub mod import;
 pub mod json;
+mod json_shape;
 pub mod markdown;
 mod sheet_dates;
 mod sheet_rows;

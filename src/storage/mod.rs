@@ -11,7 +11,6 @@ pub mod migrate;
 mod paths;
 mod ronfile;
 pub mod snapshot;
-pub mod split;
 
 pub use atomic::{clean_temp_files, write_atomic};
 pub use error::{LoadError, SaveError};

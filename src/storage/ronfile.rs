@@ -17,7 +17,16 @@ fn options() -> Options {
     Options::default().with_recursion_limit(RECURSION_LIMIT)
 }
 
-/// Encodes a roadmap as pretty RON with `\n` line ends and escaped control characters.
+/// How deep the file is laid out one field per line: the roadmap, its lists, each goal and
+/// initiative, and their lists. Anything deeper (a goal link, a KPI with its readings, a risk,
+/// a deliverable, a target change) is one record per line. With tabs for indentation this
+/// halves a large file against four-space indents at every depth, and keeps every field of
+/// an initiative on its own line (what people edit and git merges).
+pub const LAYOUT_DEPTH: usize = 4;
+
+/// Encodes a roadmap as RON laid out as [`LAYOUT_DEPTH`] says, with tab indents, `\n` line
+/// ends and escaped control characters. Fields at their defaults are left out (the model's
+/// `skip_serializing_if`), so a file holds what was set.
 pub fn to_ron(roadmap: &Roadmap) -> Result<String, SaveError> {
     to_ron_value(roadmap)
 }
@@ -26,7 +35,8 @@ pub fn to_ron(roadmap: &Roadmap) -> Result<String, SaveError> {
 pub fn to_ron_value<T: serde::Serialize>(value: &T) -> Result<String, SaveError> {
     let pretty = PrettyConfig::new()
         .new_line("\n")
-        .indentor("    ")
+        .indentor("\t")
+        .depth_limit(LAYOUT_DEPTH)
         .struct_names(true)
         .escape_strings(true);
     let mut text = options()
@@ -59,13 +69,7 @@ pub fn from_ron(text: &str, path: &Path) -> Result<Roadmap, LoadError> {
             path: path.to_path_buf(),
         });
     }
-    // Large files as this app writes them are parsed on every core; anything else (and any
-    // mistake, to report it exactly) in one piece.
-    let parsed: Result<Roadmap, _> = match super::split::parse(text, &options()) {
-        Some(roadmap) => Ok(roadmap),
-        None => options().from_str(text),
-    };
-    let roadmap = match parsed {
+    let roadmap = match options().from_str::<Roadmap>(text) {
         Ok(roadmap) => roadmap,
         Err(e) => {
             // A newer file often fails on fields we do not know: say so instead.
