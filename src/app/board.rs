@@ -1,6 +1,7 @@
 //! Browse-mode commands: moving the selection, moving and reordering cards, adding, deleting.
 
-use super::keymap::{Command, Context};
+use super::command::Command;
+use super::keymap::Context;
 use super::{App, Confirm, Form, Item, Mode, Pane, Pending};
 use crate::domain::dates::long_date;
 use crate::domain::query::{Folded, Matcher};

@@ -6,6 +6,7 @@ pub mod attach;
 mod board;
 pub mod capture;
 pub mod clock;
+pub mod command;
 mod decisions;
 mod disk;
 pub mod draft;
@@ -14,7 +15,6 @@ mod exit;
 pub mod fields;
 pub mod form;
 pub mod history;
-pub mod keyfile;
 pub mod keymap;
 mod mode;
 pub mod present;
@@ -28,9 +28,10 @@ mod settings;
 pub use alignment::{AlignState, Screen, Tab};
 pub use attach::{Pick, PickFor};
 pub use clock::Clock;
+pub use command::Command;
 pub use draft::{Draft, DraftKind};
 pub use form::{Form, FormOutcome, FormTarget};
-pub use keymap::{Command, Context, Keymap};
+pub use keymap::{Context, Keymap};
 pub use mode::{
     BackupRow, Confirm, DiskChange, Effect, Item, Metrics, Mode, Pane, Pending, SaveState, Source,
     Target, Tone,

@@ -2,7 +2,7 @@
 //! (the board's columns, the goals pane, the alignment tabs, pick lists, the decisions view,
 //! the status chooser, the backups list).
 
-use super::keymap::Command;
+use super::command::Command;
 
 /// Where `command` moves a highlight at `at` in a list of `len` rows, `page` rows to a
 /// page; None when `command` is not a movement. Never past either end; an empty list stays

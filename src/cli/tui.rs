@@ -15,7 +15,7 @@ fn apply_keymap(cli: &Cli, app: &mut App) {
         return;
     };
     match std::fs::read_to_string(&path) {
-        Ok(text) => match crate::app::keyfile::parse_keymap(&text) {
+        Ok(text) => match crate::app::keymap::parse_keymap(&text) {
             Ok(keymap) => app.keymap = keymap,
             Err(e) => app.error(format!("{}{e}; using the default keys", path.display())),
         },

@@ -9,67 +9,12 @@
 //! }
 //! ```
 
-use super::keymap::{Chord, Command, Context, Keymap};
-use crossterm::event::{KeyCode, KeyModifiers};
+use super::{Chord, Context, Keymap};
+use crate::app::command::Command;
 use std::collections::BTreeMap;
 
 /// The file's shape: context → command → keys.
 type Overrides = BTreeMap<Context, BTreeMap<Command, Vec<String>>>;
-
-/// Parses a key as written in help: `c`, `C`, `Ctrl-z`, `Alt-x`, `Shift-Left`, `Enter`, `Esc`,
-/// `Tab`, `Shift-Tab`, `Up`, `PgDn`, `Home`, `Del`, `Space`, `F5`, `?`.
-pub fn parse_chord(text: &str) -> Result<Chord, String> {
-    let mut mods = KeyModifiers::NONE;
-    let mut rest = text;
-    loop {
-        let lower = rest.to_ascii_lowercase();
-        let (flag, len) = if lower.starts_with("ctrl-") {
-            (KeyModifiers::CONTROL, 5)
-        } else if lower.starts_with("alt-") {
-            (KeyModifiers::ALT, 4)
-        } else if lower.starts_with("shift-") && rest.len() > 6 {
-            (KeyModifiers::SHIFT, 6)
-        } else {
-            break;
-        };
-        mods |= flag;
-        rest = &rest[len..];
-    }
-    let code = match rest.to_ascii_lowercase().as_str() {
-        "enter" | "return" => KeyCode::Enter,
-        "esc" | "escape" => KeyCode::Esc,
-        "tab" if mods.contains(KeyModifiers::SHIFT) => KeyCode::BackTab,
-        "tab" => KeyCode::Tab,
-        "backtab" => KeyCode::BackTab,
-        "up" | "↑" => KeyCode::Up,
-        "down" | "↓" => KeyCode::Down,
-        "left" | "←" => KeyCode::Left,
-        "right" | "→" => KeyCode::Right,
-        "pgup" | "pageup" => KeyCode::PageUp,
-        "pgdn" | "pagedown" => KeyCode::PageDown,
-        "home" => KeyCode::Home,
-        "end" => KeyCode::End,
-        "del" | "delete" => KeyCode::Delete,
-        "backspace" => KeyCode::Backspace,
-        "space" => KeyCode::Char(' '),
-        f if f.len() > 1 && f.starts_with('f') && f[1..].parse::<u8>().is_ok() => {
-            KeyCode::F(f[1..].parse().unwrap_or(1))
-        }
-        _ => {
-            let mut chars = rest.chars();
-            match (chars.next(), chars.next()) {
-                (Some(c), None) => KeyCode::Char(c),
-                _ => {
-                    return Err(format!(
-                        "\"{text}\" is not a key (try c, Ctrl-z, Shift-Left, Enter, PgDn, F5)"
-                    ));
-                }
-            }
-        }
-    };
-    let event = crossterm::event::KeyEvent::new(code, mods);
-    Ok(Chord::from_event(event))
-}
 
 /// The default keymap with the overrides in `text` applied. Errors say what and where, in a
 /// form to follow the file's path: `:3:7: …` for a spot in the file, `: …` otherwise.
@@ -81,7 +26,7 @@ pub fn parse_keymap(text: &str) -> Result<Keymap, String> {
         for (command, keys) in commands {
             let chords = keys
                 .iter()
-                .map(|k| parse_chord(k))
+                .map(|k| k.parse::<Chord>())
                 .collect::<Result<Vec<_>, _>>()?;
             keymap.rebind(context, command, chords);
         }
@@ -105,30 +50,7 @@ pub fn parse_keymap(text: &str) -> Result<Keymap, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crossterm::event::KeyEvent;
-
-    #[test]
-    fn keys_parse_as_help_writes_them() {
-        let cases = [
-            ("c", KeyCode::Char('c'), KeyModifiers::NONE),
-            ("C", KeyCode::Char('C'), KeyModifiers::NONE),
-            ("Ctrl-z", KeyCode::Char('z'), KeyModifiers::CONTROL),
-            ("Shift-Left", KeyCode::Left, KeyModifiers::SHIFT),
-            ("PgDn", KeyCode::PageDown, KeyModifiers::NONE),
-            ("Shift-Tab", KeyCode::BackTab, KeyModifiers::NONE),
-            ("Space", KeyCode::Char(' '), KeyModifiers::NONE),
-            ("F5", KeyCode::F(5), KeyModifiers::NONE),
-            ("?", KeyCode::Char('?'), KeyModifiers::NONE),
-        ];
-        for (text, code, mods) in cases {
-            assert_eq!(
-                parse_chord(text),
-                Ok(Chord::from_event(KeyEvent::new(code, mods))),
-                "{text}"
-            );
-        }
-        assert!(parse_chord("Hyper-x").unwrap_err().contains("is not a key"));
-    }
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
     #[test]
     fn overrides_replace_a_commands_keys_and_leave_the_rest() {
