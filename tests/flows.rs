@@ -324,14 +324,14 @@ fn reorder_works_among_cards_due_the_same_day() {
 fn mark_done_takes_the_card_off_the_board() {
     let mut app = sample_app();
     let id = app.selected_initiative().unwrap().id.clone();
-    let before = app.columns[0].len();
+    let before = app.derived.columns[0].len();
     press(&mut app, "x");
     let done = app.roadmap.initiative(&id).unwrap();
     assert_eq!(
         (done.status, done.done_on),
         (Status::Done, Some(date(TODAY)))
     );
-    assert_eq!(app.columns[0].len(), before - 1);
+    assert_eq!(app.derived.columns[0].len(), before - 1);
 }
 
 #[test]
@@ -783,7 +783,7 @@ fn search_jumps_as_you_type_and_n_steps_through_matches() {
 #[test]
 fn filters_hide_other_cards_combine_and_clear_with_one_key() {
     let mut app = sample_app();
-    let all: usize = app.columns.iter().map(Vec::len).sum();
+    let all: usize = app.derived.columns.iter().map(Vec::len).sum();
     press(&mut app, "f");
     type_text(&mut app, "#iso kind:run");
     press(&mut app, "Enter");
@@ -797,7 +797,7 @@ fn filters_hide_other_cards_combine_and_clear_with_one_key() {
             .starts_with("Showing 4 card(s) for #iso kind:run")
     );
     press(&mut app, "F");
-    assert_eq!(app.columns.iter().map(Vec::len).sum::<usize>(), all);
+    assert_eq!(app.derived.columns.iter().map(Vec::len).sum::<usize>(), all);
     press(&mut app, "f");
     type_text(&mut app, "#nosuchgoal");
     let Mode::Prompt(prompt) = &app.mode else {
@@ -806,7 +806,7 @@ fn filters_hide_other_cards_combine_and_clear_with_one_key() {
     assert_eq!(prompt.error.as_deref(), Some("no goal matches #nosuchgoal"));
     press(&mut app, "Esc");
     assert_eq!(
-        app.columns.iter().map(Vec::len).sum::<usize>(),
+        app.derived.columns.iter().map(Vec::len).sum::<usize>(),
         all,
         "Esc restores what was there"
     );

@@ -156,7 +156,7 @@ fn a_long_column_shows_its_position_and_keeps_the_selection_visible() {
     }
     app.refresh();
     press(&mut app, "l l l");
-    let total = app.columns[3].len();
+    let total = app.derived.columns[3].len();
     assert_eq!(total, 2_405);
     let text = screen_text(&draw(&mut app, 100, 30));
     assert!(text.contains(" 1/2,405 "), "{text}");
@@ -508,7 +508,7 @@ fn the_decisions_view_moves_down_the_list_and_the_recap_lists_decisions() {
 #[test]
 fn line_breaks_in_a_summary_start_new_lines_in_the_detail() {
     let app = sample_app();
-    let at = app.columns[0][app.cursor[0]];
+    let at = app.derived.columns[0][app.cursor[0]];
     let mut roadmap = app.roadmap.clone();
     roadmap.initiatives[at].summary = "First line of the summary\nSecond line \u{1b}[31m".into();
     let mut app = app_with(roadmap, TODAY);

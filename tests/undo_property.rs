@@ -36,14 +36,17 @@ const EDITS: &[&str] = &[
 fn assert_derived_state_is_fresh(app: &alignmap::app::App) {
     let mut fresh = app.clone();
     fresh.refresh();
-    assert_eq!(app.columns, fresh.columns, "board columns");
-    assert_eq!(app.tallies, fresh.tallies, "goal sums");
-    assert_eq!(app.needed_by, fresh.needed_by, "reverse dependencies");
-    assert_eq!(app.goal_counts, fresh.goal_counts);
-    assert_eq!(app.goal_health, fresh.goal_health);
-    assert_eq!(app.due_actions, fresh.due_actions);
+    assert_eq!(app.derived.columns, fresh.derived.columns, "board columns");
+    assert_eq!(app.derived.tallies, fresh.derived.tallies, "goal sums");
+    assert_eq!(
+        app.derived.needed_by, fresh.derived.needed_by,
+        "reverse dependencies"
+    );
+    assert_eq!(app.derived.goal_counts, fresh.derived.goal_counts);
+    assert_eq!(app.derived.goal_health, fresh.derived.goal_health);
+    assert_eq!(app.derived.due_actions, fresh.derived.due_actions);
     assert_eq!(app.matches(), fresh.matches(), "search matches");
-    if let Some((_, folded)) = app.lists.folded.get() {
+    if let Some((_, folded)) = app.derived.lists.folded.get() {
         let fresh: Vec<Folded> = app.roadmap.initiatives.iter().map(Folded::of).collect();
         assert_eq!(folded, &fresh, "searchable text");
     }

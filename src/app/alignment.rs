@@ -101,7 +101,7 @@ impl App {
     /// Positions of the active initiatives in matrix order.
     pub fn matrix_order(&self) -> &[usize] {
         let initiatives = &self.roadmap.initiatives;
-        self.lists.matrix.get_or_init(|| {
+        self.derived.lists.matrix.get_or_init(|| {
             let mut list: Vec<usize> = (0..initiatives.len())
                 .filter(|n| initiatives[*n].status.is_active())
                 .collect();
@@ -116,14 +116,16 @@ impl App {
 
     /// The alignment summary (worked out once per change of the roadmap or day).
     pub fn alignment_summary(&self) -> &alignment::Summary {
-        self.lists
+        self.derived
+            .lists
             .summary
             .get_or_init(|| alignment::summary(&self.roadmap, self.today))
     }
 
     /// The gaps as the view lists them (worked out once per change of the roadmap or day).
     pub fn listed_gaps(&self) -> &[Gap] {
-        self.lists
+        self.derived
+            .lists
             .gaps
             .get_or_init(|| alignment::gaps(&self.roadmap, self.today))
     }

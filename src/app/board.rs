@@ -1,18 +1,13 @@
 //! Browse-mode commands: moving the selection, moving and reordering cards, adding, deleting.
 
 use super::command::Command;
+use super::derived::board_order;
 use super::keymap::Context;
 use super::{App, Confirm, Form, Item, Mode, Pane, Pending};
 use crate::domain::dates::long_date;
-use crate::domain::query::{Folded, Matcher};
-use crate::domain::tally::{NeededBy, Tallies};
+use crate::domain::query::Folded;
 use crate::domain::{Goal, GoalId, Horizon, Initiative, InitiativeId, Roadmap, Status};
 use chrono::{DateTime, Utc};
-
-/// The order of cards in a column: by target date, then rank, title and id.
-fn board_order(i: &Initiative) -> (crate::domain::Target, i32, &str, &InitiativeId) {
-    (i.target, i.rank, &i.title, &i.id)
-}
 
 /// A new initiative with empty text, for a form to fill.
 pub(super) fn blank_initiative(id: InitiativeId, now: DateTime<Utc>) -> Initiative {
@@ -28,170 +23,48 @@ impl App {
     /// Rebuilds everything derived from the roadmap (columns, goal figures, due actions) and
     /// keeps the cursors in range.
     pub fn refresh(&mut self) {
-        self.renew_lists();
-        self.tallies = Tallies::of(&self.roadmap, self.today);
-        self.needed_by = NeededBy::of(&self.roadmap);
-        self.refresh_actions();
-        self.refilter();
+        let filter = self.filter.as_ref().map(|f| f.query.matcher());
+        self.derived
+            .rebuild(&self.roadmap, self.today, filter.as_ref(), self.public);
+        self.clamp_cursors();
     }
 
-    /// Rebuilds the columns after the filter (or the public view) changed: the active cards
-    /// in board order, worked out once per change of the roadmap, less those filtered out.
+    /// Rebuilds the columns after the filter (or the public view) changed.
     pub(super) fn refilter(&mut self) {
-        let initiatives = &self.roadmap.initiatives;
-        let today = self.today;
-        let all = self.lists.board.get_or_init(|| {
-            let mut columns: [Vec<usize>; 4] = Default::default();
-            for (index, initiative) in initiatives.iter().enumerate() {
-                if initiative.status.is_active() {
-                    columns[initiative.horizon(today).index()].push(index);
-                }
-            }
-            for column in &mut columns {
-                column.sort_by_key(|i| board_order(&initiatives[*i]));
-            }
-            columns
-        });
-        let columns = match self.filter.as_ref().map(|f| f.query.matcher()) {
-            None => all.clone(),
-            Some(filter) => {
-                let folded = self.folded();
-                all.clone().map(|column| {
-                    column
-                        .into_iter()
-                        .filter(|i| filter.matches(&initiatives[*i], &folded[*i], !self.public))
-                        .collect()
-                })
-            }
-        };
-        self.columns = columns;
-        self.lists.matches = std::sync::OnceLock::new();
-        self.refresh_goals();
+        let filter = self.filter.as_ref().map(|f| f.query.matcher());
+        self.derived
+            .refilter(&self.roadmap, self.today, filter.as_ref(), self.public);
+        self.clamp_cursors();
     }
 
-    /// Brings what is derived from the roadmap up to date after a change from `before`,
-    /// touching only the initiatives that changed (a full rebuild when some were added or
-    /// removed, or very many changed).
+    /// Brings what is derived from the roadmap up to date after a change from `before`.
     pub(super) fn refresh_from(&mut self, before: &Roadmap) {
-        let changed = self.roadmap.initiatives.changed_since(&before.initiatives);
-        let Some(changed) = changed.filter(|c| c.len() <= 256) else {
-            return self.refresh();
-        };
-        self.renew_lists();
-        // Off the board as they were (the columns are in the old order), then on as they are.
-        for &index in &changed {
-            self.take_off(index, before);
-        }
-        // Likewise all old figures out before any new ones in: an initiative may have moved
-        // from one changed position to another (a restored backup in another order).
-        for &index in &changed {
-            let old = &before.initiatives[index];
-            self.tallies.remove(old);
-            self.needed_by.remove(old);
-        }
-        for &index in &changed {
-            let new = &self.roadmap.initiatives[index];
-            self.tallies.add(new);
-            self.needed_by.add(new);
-            self.put_on(index);
-        }
-        if self.roadmap.actions != before.actions {
-            self.refresh_actions();
-        }
-        self.refresh_goals();
-    }
-
-    /// True when the card at `index` is shown on the board (active, and matching any filter).
-    /// `filter` is the active filter's matcher.
-    fn on_board(&self, index: usize, filter: Option<&Matcher>) -> bool {
-        let initiative = &self.roadmap.initiatives[index];
-        initiative.status.is_active()
-            && filter.is_none_or(|m| m.matches(initiative, &self.folded()[index], !self.public))
+        let filter = self.filter.as_ref().map(|f| f.query.matcher());
+        let (today, public) = (self.today, self.public);
+        self.derived
+            .update(&self.roadmap, before, today, filter.as_ref(), public);
+        self.clamp_cursors();
     }
 
     /// Every initiative's searchable text, lower-cased (worked out on first use).
     pub(super) fn folded(&self) -> &[Folded] {
-        let initiatives = &self.roadmap.initiatives;
-        let (_, folded) = self.lists.folded.get_or_init(|| {
-            (
-                initiatives.clone(),
-                initiatives.iter().map(Folded::of).collect(),
-            )
-        });
-        folded
+        self.derived.folded(&self.roadmap)
     }
 
-    /// Drops the lists worked out from the roadmap as it was, except the searchable text,
-    /// which is brought up to date for the initiatives that changed (dropped too when some
-    /// were added or removed).
-    fn renew_lists(&mut self) {
-        let folded = std::mem::take(&mut self.lists.folded).into_inner();
-        self.lists = super::Lists::default();
-        let Some((seen, mut folded)) = folded else {
-            return;
-        };
-        let initiatives = &self.roadmap.initiatives;
-        if let Some(changed) = initiatives.changed_since(&seen) {
-            for index in changed {
-                folded[index] = Folded::of(&initiatives[index]);
-            }
-            self.lists.folded = (initiatives.clone(), folded).into();
-        }
-    }
-
-    /// Takes the card at `index` off the board as it was in `before`, which the columns are
-    /// still sorted by (binary search).
-    fn take_off(&mut self, index: usize, before: &Roadmap) {
-        let old = &before.initiatives[index];
-        let key = board_order(old);
-        let column = &mut self.columns[old.horizon(self.today).index()];
-        let at = column.partition_point(|i| board_order(&before.initiatives[*i]) < key);
-        if column.get(at) == Some(&index) {
-            column.remove(at);
-        }
-    }
-
-    /// Puts the card at `index` where it now belongs on the board, if it is shown.
-    fn put_on(&mut self, index: usize) {
-        let filter = self.filter.as_ref().map(|f| f.query.matcher());
-        if !self.on_board(index, filter.as_ref()) {
-            return;
-        }
-        let initiative = &self.roadmap.initiatives[index];
-        let key = board_order(initiative);
-        let initiatives = &self.roadmap.initiatives;
-        let column = &mut self.columns[initiative.horizon(self.today).index()];
-        let at = column.partition_point(|i| board_order(&initiatives[*i]) < key);
-        column.insert(at, index);
-    }
-
-    fn refresh_actions(&mut self) {
-        self.due_actions.clear();
-        for action in self.roadmap.actions.iter() {
-            if action.due_soon(self.today, 7)
-                && let Some(crate::domain::decisions::Link::Initiative(id)) = &action.link
-            {
-                *self.due_actions.entry(id.clone()).or_default() += 1;
-            }
-        }
-    }
-
-    /// Goal figures from the tallies, and cursors kept in range.
-    fn refresh_goals(&mut self) {
-        for (cursor, column) in self.cursor.iter_mut().zip(&self.columns) {
+    /// Keeps the card and goal cursors in range of what is shown.
+    fn clamp_cursors(&mut self) {
+        for (cursor, column) in self.cursor.iter_mut().zip(&self.derived.columns) {
             *cursor = (*cursor).min(column.len().saturating_sub(1));
         }
         self.goal_cursor = self
             .goal_cursor
             .min(self.roadmap.goals.len().saturating_sub(1));
-        self.goal_counts = self.tallies.serving(&self.roadmap);
-        self.goal_health = self.tallies.health(&self.roadmap);
     }
 
     /// The selected initiative on the board, if the focused column has any.
     pub fn selected_initiative(&self) -> Option<&Initiative> {
         let column = self.column.index();
-        let index = *self.columns[column].get(self.cursor[column])?;
+        let index = *self.derived.columns[column].get(self.cursor[column])?;
         self.roadmap.initiatives.get(index)
     }
 
@@ -232,8 +105,9 @@ impl App {
         let column = initiative.horizon(self.today).index();
         let key = board_order(initiative);
         let initiatives = &self.roadmap.initiatives;
-        let at = self.columns[column].partition_point(|i| board_order(&initiatives[*i]) < key);
-        if self.columns[column].get(at) == Some(&index) {
+        let at =
+            self.derived.columns[column].partition_point(|i| board_order(&initiatives[*i]) < key);
+        if self.derived.columns[column].get(at) == Some(&index) {
             self.pane = Pane::Board;
             self.column = Horizon::from_index(column);
             self.cursor[column] = at;
@@ -424,7 +298,7 @@ impl App {
         let (cursor, len) = match self.pane {
             Pane::Board => {
                 let c = self.column.index();
-                (&mut self.cursor[c], self.columns[c].len())
+                (&mut self.cursor[c], self.derived.columns[c].len())
             }
             Pane::Goals => (&mut self.goal_cursor, self.roadmap.goals.len()),
         };
@@ -440,7 +314,7 @@ impl App {
         let Some(target) = target else { return };
         let row = self.cursor[self.column.index()];
         self.column = target;
-        let len = self.columns[target.index()].len();
+        let len = self.derived.columns[target.index()].len();
         self.cursor[target.index()] = row.min(len.saturating_sub(1));
     }
 
@@ -525,7 +399,7 @@ impl App {
         if self.pane != Pane::Board {
             return;
         }
-        let column = &self.columns[self.column.index()];
+        let column = &self.derived.columns[self.column.index()];
         let pos = self.cursor[self.column.index()];
         let Some(&here) = column.get(pos) else {
             return self.nothing_selected();

@@ -261,6 +261,7 @@ impl App {
         if let Some(id) = new_id {
             self.select_initiative(&id);
             let shown = self
+                .derived
                 .columns
                 .iter()
                 .flatten()

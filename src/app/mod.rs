@@ -8,6 +8,7 @@ pub mod capture;
 pub mod clock;
 pub mod command;
 mod decisions;
+mod derived;
 mod disk;
 pub mod draft;
 pub mod entries;
@@ -29,6 +30,7 @@ pub use alignment::{AlignState, Screen, Tab};
 pub use attach::{Pick, PickFor};
 pub use clock::Clock;
 pub use command::Command;
+pub use derived::{ByGoal, Derived, Folded, Lists};
 pub use draft::{Draft, DraftKind};
 pub use form::{Form, FormOutcome, FormTarget};
 pub use keymap::{Context, Keymap};
@@ -42,53 +44,13 @@ use chrono::{NaiveDate, NaiveTime};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use history::History;
 
-/// The searchable text of every initiative, lower-cased, and the initiatives it was made
-/// from (a copy sharing their items), to bring it up to date by what changed since.
-pub type Folded = (
-    crate::domain::Items<crate::domain::Initiative>,
-    Vec<crate::domain::query::Folded>,
-);
-
-/// Positions of the active initiatives serving each goal, and of those serving none.
-pub type ByGoal = (
-    std::collections::HashMap<crate::domain::GoalId, Vec<usize>>,
-    Vec<usize>,
-);
-
-/// Lists that cost a pass over every initiative, worked out on first use and dropped whenever
-/// the roadmap, the day or the review thresholds change (see `refresh`).
-#[derive(Debug, Clone, Default)]
-pub struct Lists {
-    /// The alignment gaps.
-    pub gaps: std::sync::OnceLock<Vec<crate::domain::alignment::Gap>>,
-    /// The review queue.
-    pub queue: std::sync::OnceLock<Vec<crate::domain::review::Entry>>,
-    /// Positions of the active initiatives in matrix order.
-    pub matrix: std::sync::OnceLock<Vec<usize>>,
-    /// Positions of the finished initiatives, most recently finished first.
-    pub archived: std::sync::OnceLock<Vec<usize>>,
-    /// Each initiative's searchable text, lower-cased (built when a search or filter needs
-    /// it, then kept up to date with each change).
-    pub folded: std::sync::OnceLock<Folded>,
-    /// Positions of the active initiatives serving each goal, and serving none, by date.
-    pub by_goal: std::sync::OnceLock<ByGoal>,
-    /// Promise keeping over the whole roadmap.
-    pub promise: std::sync::OnceLock<crate::domain::review::Promise>,
-    /// Positions of the initiatives delivered since a day (the day, then the positions).
-    pub delivered: std::sync::OnceLock<(chrono::NaiveDate, Vec<usize>)>,
-    /// The alignment summary line's figures.
-    pub summary: std::sync::OnceLock<crate::domain::alignment::Summary>,
-    /// Every active card in board order, per column, before any filter.
-    pub board: std::sync::OnceLock<[Vec<usize>; 4]>,
-    /// The board cards matching the search, as (column, position).
-    pub matches: std::sync::OnceLock<Vec<(usize, usize)>>,
-}
-
 /// The whole state of the running app.
 #[derive(Debug, Clone)]
 pub struct App {
     /// The roadmap being edited.
     pub roadmap: Roadmap,
+    /// What is worked out from the roadmap (columns, goal figures, lists).
+    pub derived: Derived,
     /// The full screen under any overlay: the board or the alignment view.
     pub screen: Screen,
     /// The alignment view's tab and selection.
@@ -121,8 +83,6 @@ pub struct App {
     pub cursor: [usize; 4],
     /// Selected goal index in the goals pane.
     pub goal_cursor: usize,
-    /// Initiative indices per column, in display order (rebuilt after each change).
-    pub columns: [Vec<usize>; 4],
     /// The last status message.
     pub message: Option<(Tone, String)>,
     /// Save state for the status bar.
@@ -142,18 +102,6 @@ pub struct App {
     /// Screen facts the update logic needs (page size, scroll limit), measured by the
     /// runtime from the layout before each key.
     pub metrics: Metrics,
-    /// Active initiatives serving each goal, in goal order (rebuilt after each change).
-    pub goal_counts: Vec<usize>,
-    /// Support, unmitigated risks and KPI progress of each goal (rebuilt after each change).
-    pub goal_health: Vec<crate::domain::alignment::Health>,
-    /// Per-goal sums over the initiatives (kept up to date one initiative at a time).
-    pub tallies: crate::domain::tally::Tallies,
-    /// Which initiatives need each initiative (rebuilt after each change, one at a time).
-    pub needed_by: crate::domain::tally::NeededBy,
-    /// Lists worked out from the roadmap when a view first needs them (cleared on change).
-    pub lists: Lists,
-    /// Open actions due within a week, per initiative (rebuilt after each change).
-    pub due_actions: std::collections::BTreeMap<crate::domain::InitiativeId, usize>,
     /// Set when the user asked to quit.
     pub quit: bool,
     /// Why edits are refused (another instance writes the file, …); None when editable.
@@ -183,6 +131,7 @@ impl App {
     pub fn new(roadmap: Roadmap, source: Source, clock: Clock, ids: IdGen) -> Self {
         let mut app = App {
             session_start: roadmap.clone(),
+            derived: Derived::empty(clock.today()),
             roadmap,
             today: clock.today(),
             clock,
@@ -200,7 +149,6 @@ impl App {
             column: Horizon::Now,
             cursor: [0; 4],
             goal_cursor: 0,
-            columns: Default::default(),
             message: None,
             save: SaveState::Loaded,
             unsaved: 0,
@@ -213,12 +161,6 @@ impl App {
             source,
             viewport: (80, 24),
             metrics: Metrics::default(),
-            goal_counts: Vec::new(),
-            lists: Lists::default(),
-            needed_by: crate::domain::tally::NeededBy::default(),
-            tallies: crate::domain::tally::Tallies::of(&Roadmap::new(""), clock.today()),
-            goal_health: Vec::new(),
-            due_actions: std::collections::BTreeMap::new(),
             quit: false,
             read_only: None,
             search: None,

@@ -50,7 +50,7 @@ impl App {
     /// The active initiatives serving each goal, and those serving none, by target date
     /// (worked out once per change of the roadmap).
     fn by_goal(&self) -> &super::ByGoal {
-        self.lists.by_goal.get_or_init(|| {
+        self.derived.lists.by_goal.get_or_init(|| {
             let initiatives = &self.roadmap.initiatives;
             let mut by_goal: std::collections::HashMap<GoalId, Vec<usize>> = Default::default();
             let mut unlinked = Vec::new();

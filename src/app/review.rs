@@ -33,7 +33,8 @@ const FOLLOWERS: usize = 64;
 impl App {
     /// The review queue as of today (worked out once per change of the roadmap or day).
     pub fn review_queue(&self) -> &[Entry] {
-        self.lists
+        self.derived
+            .lists
             .queue
             .get_or_init(|| review::queue(&self.roadmap, self.today, &self.thresholds))
     }
@@ -57,7 +58,11 @@ impl App {
             list.sort_by_key(|n| std::cmp::Reverse(initiatives[*n].done_on));
             list
         };
-        let (day, kept) = self.lists.delivered.get_or_init(|| (since, work_out()));
+        let (day, kept) = self
+            .derived
+            .lists
+            .delivered
+            .get_or_init(|| (since, work_out()));
         let positions = if *day == since { kept } else { &work_out() };
         positions.iter().map(|n| &initiatives[*n]).collect()
     }
@@ -65,6 +70,7 @@ impl App {
     /// Promise keeping over the whole roadmap (worked out once per change).
     pub fn promise(&self) -> crate::domain::review::Promise {
         *self
+            .derived
             .lists
             .promise
             .get_or_init(|| review::promise(&self.roadmap.initiatives, self.today))
@@ -73,7 +79,7 @@ impl App {
     /// Done and dropped initiatives, most recently finished first.
     pub fn archived(&self) -> Vec<&Initiative> {
         let initiatives = &self.roadmap.initiatives;
-        let order = self.lists.archived.get_or_init(|| {
+        let order = self.derived.lists.archived.get_or_init(|| {
             let mut list: Vec<usize> = (0..initiatives.len())
                 .filter(|n| !initiatives[*n].status.is_active())
                 .collect();

@@ -111,7 +111,7 @@ impl App {
 
     fn apply(&mut self, kind: PromptKind, active: Option<Active>) {
         let selected = self.selected_initiative().map(|i| i.id.clone());
-        self.lists.matches = std::sync::OnceLock::new();
+        self.derived.lists.matches = std::sync::OnceLock::new();
         match kind {
             PromptKind::Search => self.search = active,
             PromptKind::Filter => {
@@ -125,7 +125,7 @@ impl App {
     }
 
     fn describe_active(&mut self, kind: PromptKind) {
-        let shown: usize = self.columns.iter().map(Vec::len).sum();
+        let shown: usize = self.derived.columns.iter().map(Vec::len).sum();
         match (kind, &self.search, &self.filter) {
             (PromptKind::Search, Some(active), _) => {
                 let n = self.matches().len();
@@ -162,11 +162,11 @@ impl App {
         let Some(active) = &self.search else {
             return &[];
         };
-        self.lists.matches.get_or_init(|| {
+        self.derived.lists.matches.get_or_init(|| {
             let folded = self.folded();
             let matcher = active.query.matcher();
             let mut out = Vec::new();
-            for (column, indices) in self.columns.iter().enumerate() {
+            for (column, indices) in self.derived.columns.iter().enumerate() {
                 for (pos, index) in indices.iter().enumerate() {
                     let initiative = &self.roadmap.initiatives[*index];
                     if matcher.matches(initiative, &folded[*index], !self.public) {

@@ -303,7 +303,7 @@ fn goal_rows(app: &App, width: usize, theme: &Theme) -> Vec<Row> {
         ),
     ));
     for (n, goal) in app.roadmap.goals.iter().enumerate() {
-        let active = app.goal_counts.get(n).copied().unwrap_or(0);
+        let active = app.derived.goal_counts.get(n).copied().unwrap_or(0);
         let support = alignment::support(&app.roadmap, &goal.id, app.today);
         let style = if support.is_unsupported() {
             theme.alert

@@ -106,7 +106,7 @@ pub fn render_status(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
 
 fn default_message(app: &App) -> String {
     if let Some(filter) = &app.filter {
-        let shown: usize = app.columns.iter().map(Vec::len).sum();
+        let shown: usize = app.derived.columns.iter().map(Vec::len).sum();
         return format!("Filter: {} · {shown} card(s) shown · F clears", filter.text);
     }
     match &app.source {

@@ -47,7 +47,7 @@ fn window_label(horizon: Horizon, app: &App) -> String {
 }
 
 fn render_column(app: &App, horizon: Horizon, area: Rect, buf: &mut Buffer, theme: &Theme) {
-    let cards = &app.columns[horizon.index()];
+    let cards = &app.derived.columns[horizon.index()];
     let focused = app.pane == Pane::Board && app.column == horizon;
     let title = format!(" {} · {} ", horizon.label(), thousands(cards.len()));
     let mut block = super::chrome::pane(title, focused, theme);

@@ -190,7 +190,7 @@ fn meta_line<'a>(app: &App, i: &Initiative, cells: usize, theme: &Theme) -> Line
             spans.push(Span::styled(text, theme.alert));
         }
     }
-    let due_actions = app.due_actions.get(&i.id).copied().unwrap_or(0);
+    let due_actions = app.derived.due_actions.get(&i.id).copied().unwrap_or(0);
     if due_actions > 0 {
         spans.push(Span::styled(format!(" ☐{due_actions}"), theme.alert));
     }

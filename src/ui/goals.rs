@@ -62,8 +62,13 @@ pub fn render_goals(app: &App, area: Rect, tall: bool, buf: &mut Buffer, theme: 
     let mut y = inner.y;
     for (pos, goal) in goals.iter().enumerate().skip(offset).take(visible) {
         let selected = focused && pos == app.goal_cursor;
-        let count = app.goal_counts.get(pos).copied().unwrap_or(0);
-        let health = app.goal_health.get(pos).copied().unwrap_or_default();
+        let count = app.derived.goal_counts.get(pos).copied().unwrap_or(0);
+        let health = app
+            .derived
+            .goal_health
+            .get(pos)
+            .copied()
+            .unwrap_or_default();
         let rect = Rect::new(inner.x, y, inner.width, per_goal.min(inner.bottom() - y));
         let row = GoalRow {
             goal,

@@ -47,7 +47,7 @@ fn card_at(app: &App, horizon: Horizon, column: Rect, at: Position) -> Target {
     let visible = usize::from(inner.height / height);
     let offset = scroll_offset(app.cursor[horizon.index()], visible);
     let index = offset + usize::from((at.y - inner.y) / height);
-    if index < app.columns[horizon.index()].len() {
+    if index < app.derived.columns[horizon.index()].len() {
         Target::Card(horizon, index)
     } else {
         Target::Column(horizon)

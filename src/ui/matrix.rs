@@ -73,7 +73,12 @@ fn by_initiative(app: &App, area: Rect, body: Rect, buf: &mut Buffer, theme: &Th
         theme.dim,
     )];
     for (n, goal) in shown.iter().enumerate() {
-        let health = app.goal_health.get(first + n).copied().unwrap_or_default();
+        let health = app
+            .derived
+            .goal_health
+            .get(first + n)
+            .copied()
+            .unwrap_or_default();
         let unsupported = health.support.is_unsupported();
         let code = format!("{:^CELL$}", fit(&clean(&goal.code), CELL - 1));
         head.push(Span::styled(

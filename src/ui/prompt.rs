@@ -36,7 +36,7 @@ pub fn render_prompt(
     buf.set_string(inner.x, inner.y, symbol, theme.key);
     let field = Rect::new(inner.x + 2, inner.y, inner.width.saturating_sub(2), 1);
     let cursor = render_input(&prompt.input, true, field, buf, theme);
-    let shown_cards: usize = app.columns.iter().map(Vec::len).sum();
+    let shown_cards: usize = app.derived.columns.iter().map(Vec::len).sum();
     let (status, style) = match (&prompt.error, prompt.kind) {
         (Some(e), _) => (format!("✗ {e}"), theme.alert),
         (None, PromptKind::Search) => {

@@ -251,7 +251,7 @@ pub fn risks(app: &App, i: &Initiative, theme: &Theme) -> Vec<Line<'static>> {
 /// What the initiative needs first and what needs it, with sequencing warnings.
 pub fn dependencies(app: &App, i: &Initiative, theme: &Theme) -> Vec<Line<'static>> {
     let r = &app.roadmap;
-    let needed_by = app.needed_by.of_initiative(r, &i.id);
+    let needed_by = app.derived.needed_by.of_initiative(r, &i.id);
     if i.needs.is_empty() && needed_by.is_empty() {
         return Vec::new();
     }

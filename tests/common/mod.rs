@@ -98,7 +98,7 @@ pub fn type_text(app: &mut App, text: &str) {
 
 /// Titles of the cards in a column, top to bottom.
 pub fn column_titles(app: &App, column: usize) -> Vec<String> {
-    app.columns[column]
+    app.derived.columns[column]
         .iter()
         .map(|i| app.roadmap.initiatives[*i].title.clone())
         .collect()
