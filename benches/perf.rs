@@ -27,14 +27,11 @@ fn roadmap(n: usize) -> Roadmap {
 
 fn app(n: usize) -> App {
     let now = today().and_hms_opt(9, 0, 0).unwrap().and_utc();
-    let mut app = App::new(
-        roadmap(n),
-        Source::File("/nonexistent/roadmap.ron".into()),
-        Clock::fixed(today(), now),
-        IdGen::with_seed(1),
-    );
-    app.viewport = (200, 60);
-    app
+    App::builder(roadmap(n), Clock::fixed(today(), now))
+        .source(Source::File("/nonexistent/roadmap.ron".into()))
+        .ids(IdGen::with_seed(1))
+        .viewport(200, 60)
+        .build()
 }
 
 fn draw(app: &App, terminal: &mut Terminal<TestBackend>) {
@@ -67,13 +64,11 @@ fn open_to_first_frame(bencher: divan::Bencher, n: usize) {
     bencher.bench_local(|| {
         let r = alignmap::storage::load(&path).unwrap();
         let now = today().and_hms_opt(9, 0, 0).unwrap().and_utc();
-        let mut app = App::new(
-            r,
-            Source::File(path.clone()),
-            Clock::fixed(today(), now),
-            IdGen::with_seed(1),
-        );
-        app.viewport = (200, 60);
+        let app = App::builder(r, Clock::fixed(today(), now))
+            .source(Source::File(path.clone()))
+            .ids(IdGen::with_seed(1))
+            .viewport(200, 60)
+            .build();
         draw(&app, &mut terminal);
     });
 }
@@ -120,7 +115,7 @@ fn autosave_input_pause(bencher: divan::Bencher, n: usize) {
     let path = dir.path().join("roadmap.ron");
     alignmap::storage::save(&path, &roadmap(n)).unwrap();
     let mut app = app(n);
-    app.source = Source::File(path);
+    app.session.source = Source::File(path);
     let saver = Saver::new(&app, None);
     let state = std::cell::RefCell::new((
         app,
@@ -133,7 +128,7 @@ fn autosave_input_pause(bencher: divan::Bencher, n: usize) {
             saver.settle(app, Instant::now());
             press(app, &[keys.next().unwrap()]);
             saver.tick(app, Instant::now()); // arms the debounce
-            assert!(app.unsaved > 0);
+            assert!(app.session.unsaved > 0);
             Instant::now() + SAVE_DELAY
         })
         .bench_local_values(|due| {
@@ -142,7 +137,7 @@ fn autosave_input_pause(bencher: divan::Bencher, n: usize) {
         });
     let (app, saver, _) = &mut *state.borrow_mut();
     saver.settle(app, Instant::now());
-    assert_eq!(app.unsaved, 0, "every save was written");
+    assert_eq!(app.session.unsaved, 0, "every save was written");
 }
 
 /// Times one key and the frame it causes; the keys are pressed in turn, round and round, so

@@ -18,8 +18,8 @@ fn goal(code: &str) -> GoalId {
 fn one_key_shows_the_unsupported_goal_and_the_work_serving_nothing() {
     let mut app = sample_app();
     press(&mut app, "2");
-    assert_eq!(app.screen, Screen::Alignment);
-    assert_eq!(app.align.tab, Tab::Gaps);
+    assert_eq!(app.view.screen, Screen::Alignment);
+    assert_eq!(app.view.align.tab, Tab::Gaps);
     let found = app.listed_gaps();
     assert!(
         found.contains(&Gap::Unsupported(goal("data0001"))),
@@ -34,30 +34,33 @@ fn one_key_shows_the_unsupported_goal_and_the_work_serving_nothing() {
     press(&mut app, "Enter");
     assert!(matches!(app.mode, Mode::Detail { .. }));
     press(&mut app, "Esc");
-    assert!(matches!(app.mode, Mode::Browse) && app.screen == Screen::Alignment);
+    assert!(matches!(app.mode, Mode::Browse) && app.view.screen == Screen::Alignment);
     press(&mut app, "1");
-    assert_eq!(app.screen, Screen::Board);
+    assert_eq!(app.view.screen, Screen::Board);
 }
 
 #[test]
 fn tabs_cycle_and_remember_their_selection() {
     let mut app = sample_app();
     press(&mut app, "2 Tab j j");
-    assert_eq!(app.align.tab, Tab::Goals);
+    assert_eq!(app.view.align.tab, Tab::Goals);
     assert_eq!(
         app.selected_item(),
         Some(Item::Goal(app.roadmap.goals[2].id.clone()))
     );
     press(&mut app, "Tab Tab Tab Tab");
-    assert_eq!(app.align.tab, Tab::Goals, "four tabs, full circle");
+    assert_eq!(app.view.align.tab, Tab::Goals, "four tabs, full circle");
     assert_eq!(
         app.selected_item(),
         Some(Item::Goal(app.roadmap.goals[2].id.clone()))
     );
     press(&mut app, "BackTab");
-    assert_eq!(app.align.tab, Tab::Gaps);
+    assert_eq!(app.view.align.tab, Tab::Gaps);
     press(&mut app, "v");
-    assert_eq!((app.align.tab, app.align.by_horizon), (Tab::Matrix, true));
+    assert_eq!(
+        (app.view.align.tab, app.view.align.by_horizon),
+        (Tab::Matrix, true)
+    );
     assert!(
         matches!(app.selected_item(), Some(Item::Goal(_))),
         "goals × horizons"

@@ -281,8 +281,8 @@ fn a_read_only_session_exports_beside_the_roadmap_and_never_writes_it() {
     storage::save(&path, &sample()).unwrap();
     let before = std::fs::read(&path).unwrap();
     let mut app = common::app_with(sample(), common::TODAY);
-    app.source = Source::File(path.clone());
-    app.read_only = Some("roadmap.ron is open in another alignmap".into());
+    app.session.source = Source::File(path.clone());
+    app.session.read_only = Some("roadmap.ron is open in another alignmap".into());
     let mut saver = alignmap::runtime::saver::Saver::new(&app, None);
     app.effects
         .push(Effect::Export(alignmap::export::Format::Markdown));
@@ -313,7 +313,7 @@ fn a_deleted_lock_file_is_taken_again_and_lost_to_a_second_writer_stops_saving()
     std::fs::remove_file(&lock_file).unwrap();
     f.wait(2);
     assert!(lock_file.exists(), "locked again");
-    assert!(f.app.read_only.is_none());
+    assert!(f.app.session.read_only.is_none());
     assert!(matches!(
         storage::try_lock(&f.path, "pid 2").unwrap(),
         storage::Locking::HeldBy(_)
@@ -326,12 +326,13 @@ fn a_deleted_lock_file_is_taken_again_and_lost_to_a_second_writer_stops_saving()
     f.wait(3);
     assert!(
         f.app
+            .session
             .read_only
             .as_deref()
             .unwrap()
             .contains("pid 2 on another laptop"),
         "{:?}",
-        f.app.read_only
+        f.app.session.read_only
     );
     assert_eq!(std::fs::read(&f.path).unwrap(), before, "no second writer");
     let copy = f.saver.finish(&mut f.app).unwrap_err().unwrap();

@@ -33,8 +33,8 @@ fn add_an_initiative_in_the_focused_column() {
         app.selected_initiative().unwrap().title,
         "Migrate payroll to SaaS"
     );
-    assert_eq!(app.column, Horizon::NextMonth);
-    assert_eq!(app.unsaved, 1);
+    assert_eq!(app.view.column, Horizon::NextMonth);
+    assert_eq!(app.session.unsaved, 1);
 }
 
 #[test]
@@ -183,7 +183,7 @@ fn esc_asks_before_discarding_typed_text() {
             .iter()
             .any(|i| i.title == "Half a thought")
     );
-    assert_eq!(app.unsaved, 0);
+    assert_eq!(app.session.unsaved, 0);
 }
 
 #[test]
@@ -196,7 +196,11 @@ fn move_a_card_later_and_earlier_logs_each_target_change() {
     let moved = app.roadmap.initiative(&id).unwrap();
     assert_eq!(moved.target.due(), Some(date("2026-12-31")));
     assert_eq!(moved.horizon(date(TODAY)), Horizon::NextMonth);
-    assert_eq!(app.column, Horizon::NextMonth, "focus follows the card");
+    assert_eq!(
+        app.view.column,
+        Horizon::NextMonth,
+        "focus follows the card"
+    );
     assert_eq!(app.selected_initiative().unwrap().id, id);
     press(&mut app, "S-Right");
     assert_eq!(
@@ -259,7 +263,7 @@ fn delete_asks_first_and_undo_brings_it_back() {
 fn deleting_a_goal_lists_its_initiatives_and_removes_the_links() {
     let mut app = sample_app();
     press(&mut app, "Tab");
-    assert_eq!(app.pane, Pane::Goals);
+    assert_eq!(app.view.pane, Pane::Goals);
     let goal = app.selected_goal().unwrap().id.clone();
     press(&mut app, "d");
     let Mode::Confirm(confirm) = &app.mode else {
@@ -381,12 +385,12 @@ fn columns_follow_the_calendar_as_days_pass() {
 fn navigation_stays_in_bounds() {
     let mut app = sample_app();
     press(&mut app, "h h k k G j j");
-    assert_eq!(app.column, Horizon::Now);
-    assert_eq!(app.cursor[0], 2);
+    assert_eq!(app.view.column, Horizon::Now);
+    assert_eq!(app.view.cursor[0], 2);
     press(&mut app, "l l l l l");
-    assert_eq!(app.column, Horizon::NextYear);
+    assert_eq!(app.view.column, Horizon::NextYear);
     press(&mut app, "g");
-    assert_eq!(app.cursor[3], 0);
+    assert_eq!(app.view.cursor[3], 0);
 }
 
 #[test]
@@ -403,7 +407,7 @@ fn help_and_detail_open_and_close() {
 #[test]
 fn help_scrolling_stops_at_the_end_so_up_responds_at_once() {
     let mut app = sample_app();
-    app.viewport = (80, 24);
+    app.view.viewport = (80, 24);
     press(&mut app, "?");
     for _ in 0..400 {
         press(&mut app, "j");
@@ -467,21 +471,18 @@ fn undo_keeps_the_selection_on_the_card_that_moved() {
     let id = app.selected_initiative().unwrap().id.clone();
     press(&mut app, "L u");
     assert_eq!(app.selected_initiative().unwrap().id, id);
-    assert_eq!(app.column, Horizon::NextWeek);
+    assert_eq!(app.view.column, Horizon::NextWeek);
     assert!(app.message.as_ref().unwrap().1.contains("Ctrl-r redoes it"));
 }
 
 #[test]
 fn quitting_the_demo_after_changes_asks_first() {
-    use alignmap::app::{App, Clock, Source};
+    use alignmap::app::{App, Clock};
     let roadmap = sample_app().roadmap;
     let clock = Clock::fixed(date(TODAY), common::now());
-    let mut app = App::new(
-        roadmap,
-        Source::Demo,
-        clock,
-        alignmap::domain::IdGen::with_seed(1),
-    );
+    let mut app = App::builder(roadmap, clock)
+        .ids(alignmap::domain::IdGen::with_seed(1))
+        .build();
     press(&mut app, "q");
     assert!(app.quit, "nothing changed: quits at once");
     app.quit = false;
@@ -504,7 +505,7 @@ fn unbound_keys_are_named_with_their_modifiers() {
         app.message.as_ref().unwrap().1,
         "Ctrl-x does nothing here; press ? for the keys."
     );
-    assert_eq!(app.revision, 0, "nothing changed");
+    assert_eq!(app.session.revision, 0, "nothing changed");
 }
 
 #[test]
@@ -549,7 +550,7 @@ fn saving_an_untouched_form_changes_nothing_and_keeps_odd_values() {
     let before = app.roadmap.clone();
     press(&mut app, "e Enter");
     assert_eq!(app.roadmap, before, "no field edited, nothing rewritten");
-    assert_eq!(app.unsaved, 0);
+    assert_eq!(app.session.unsaved, 0);
     press(&mut app, "e");
     type_text(&mut app, "!");
     press(&mut app, "Enter");
@@ -602,7 +603,7 @@ fn when_the_date_changes_the_selection_stays_on_the_same_card() {
         "followed its card into another column"
     );
     assert_eq!(
-        app.column,
+        app.view.column,
         Horizon::Now,
         "Load-test (13 Dec) is overdue on 21 Dec"
     );
@@ -654,7 +655,7 @@ fn quick_capture_adds_a_linked_initiative_in_one_line() {
     assert_eq!(added.tags, ["hr"]);
     assert_eq!(added.target.due(), Some(date("2026-12-31")));
     assert_eq!(
-        app.column,
+        app.view.column,
         Horizon::NextMonth,
         "the selection follows the new card"
     );
@@ -738,7 +739,7 @@ fn quick_capture_is_refused_when_read_only_and_esc_cancels() {
             .iter()
             .any(|i| i.title == "Never mind")
     );
-    app.read_only = Some("elsewhere".into());
+    app.session.read_only = Some("elsewhere".into());
     press(&mut app, "c");
     assert!(matches!(app.mode, Mode::Browse));
 }
@@ -818,15 +819,15 @@ fn t_cycles_themes_and_asks_to_remember_unless_no_color_is_set() {
     use alignmap::domain::prefs::ThemeName;
     let mut app = sample_app();
     press(&mut app, "t");
-    assert_eq!(app.theme, ThemeName::Light);
+    assert_eq!(app.settings.theme, ThemeName::Light);
     assert_eq!(app.effects, [Effect::SaveConfig]);
     press(&mut app, "t t t t");
-    assert_eq!(app.theme, ThemeName::Dark, "full circle");
+    assert_eq!(app.settings.theme, ThemeName::Dark, "full circle");
     app.effects.clear();
-    app.no_color = true;
-    app.theme = ThemeName::Mono;
+    app.settings.no_color = true;
+    app.settings.theme = ThemeName::Mono;
     press(&mut app, "t");
-    assert_eq!(app.theme, ThemeName::Mono);
+    assert_eq!(app.settings.theme, ThemeName::Mono);
     assert!(app.effects.is_empty());
 }
 
@@ -834,7 +835,7 @@ fn t_cycles_themes_and_asks_to_remember_unless_no_color_is_set() {
 fn presentation_steps_goal_by_goal_in_the_public_view_and_restores_it_on_leaving() {
     let mut app = sample_app();
     press(&mut app, "p");
-    assert!(app.public, "presentation forces the public view");
+    assert!(app.view.public, "presentation forces the public view");
     assert_eq!(
         app.presentation_pages().len(),
         7,
@@ -868,7 +869,7 @@ fn presentation_steps_goal_by_goal_in_the_public_view_and_restores_it_on_leaving
     assert_eq!(page, 0);
     press(&mut app, "Esc");
     assert!(matches!(app.mode, Mode::Browse));
-    assert!(!app.public, "the public view is as it was before");
+    assert!(!app.view.public, "the public view is as it was before");
 }
 
 #[test]

@@ -373,7 +373,7 @@ fn the_apps_csv_export_writes_four_sheets_that_import_back_whole() {
     let sample = alignmap::sample::sample(common::date(common::TODAY), common::now()).unwrap();
     alignmap::storage::save(&path, &sample).unwrap();
     let mut app = common::app_with(sample.clone(), common::TODAY);
-    app.source = Source::File(path.clone());
+    app.session.source = Source::File(path.clone());
     let mut saver = alignmap::runtime::saver::Saver::new(&app, None);
     app.effects
         .push(Effect::Export(alignmap::export::Format::Csv));

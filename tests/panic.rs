@@ -18,11 +18,11 @@ fn a_panic_writes_unsaved_edits_to_a_recovery_copy_beside_the_file() {
     let mut app = common::sample_app();
     storage::save(&path, &app.roadmap).unwrap();
     let before = std::fs::read(&path).unwrap();
-    app.source = Source::File(path.clone());
+    app.session.source = Source::File(path.clone());
     let mut saver = Saver::new(&app, None);
     common::press(&mut app, "x");
     saver.tick(&mut app, Instant::now()); // publishes the edit; not yet due for saving
-    assert_eq!(app.unsaved, 1);
+    assert_eq!(app.session.unsaved, 1);
     // The chain as `runtime::run` builds it.
     terminal::install_restore_hook();
     install_panic_recovery(&saver);
@@ -58,7 +58,7 @@ fn an_uncaught_panic_without_a_terminal_ends_as_a_panic_not_an_abort() {
         let path = std::path::Path::new(&dir).join("roadmap.ron");
         let mut app = common::sample_app();
         storage::save(&path, &app.roadmap).unwrap();
-        app.source = Source::File(path.clone());
+        app.session.source = Source::File(path.clone());
         let mut saver = Saver::new(&app, None);
         common::press(&mut app, "x");
         saver.tick(&mut app, Instant::now());

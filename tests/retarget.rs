@@ -215,7 +215,7 @@ fn roll_forward_to_an_exact_date_uses_the_date_grammar() {
 fn all_overdue_work_of_a_goal_rolls_forward_with_one_reason_as_one_step() {
     let mut app = sample_on("2028-01-01");
     press(&mut app, "3");
-    assert_eq!(app.screen, Screen::Review);
+    assert_eq!(app.view.screen, Screen::Review);
     // The first overdue entry, and the goal its initiative serves most strongly.
     let first = app
         .review_queue()

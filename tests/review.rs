@@ -4,7 +4,7 @@
 
 mod common;
 
-use alignmap::app::{App, Clock, Mode, Screen, Source};
+use alignmap::app::{App, Clock, Mode, Screen};
 use alignmap::domain::review::Subject;
 use alignmap::domain::{IdGen, InitiativeId, Status};
 use common::{app_at, date, press, sample_app, type_text};
@@ -17,7 +17,7 @@ fn keys(app: &App) -> Vec<String> {
 fn three_opens_the_queue_with_a_reason_for_each_entry() {
     let mut app = sample_app();
     press(&mut app, "3");
-    assert_eq!(app.screen, Screen::Review);
+    assert_eq!(app.view.screen, Screen::Review);
     assert_eq!(
         keys(&app),
         [
@@ -240,12 +240,12 @@ fn export_snapshot_and_changes_keys_ask_the_runtime_and_the_demo_says_why_not() 
     app.effects.clear();
     press(&mut app, "S D");
     assert_eq!(app.effects, [Effect::Snapshot, Effect::Changes]);
-    let mut demo = App::new(
+    let mut demo = App::builder(
         alignmap::sample::sample(date("2026-11-22"), common::now()).unwrap(),
-        Source::Demo,
         Clock::fixed(date("2026-11-22"), common::now()),
-        IdGen::with_seed(1),
-    );
+    )
+    .ids(IdGen::with_seed(1))
+    .build();
     press(&mut demo, "E");
     assert!(demo.effects.is_empty() && matches!(demo.mode, Mode::Browse));
     assert!(demo.message.as_ref().unwrap().1.contains("memory only"));
@@ -437,12 +437,12 @@ fn delivered_since_the_last_review_stays_put_while_other_views_are_visited() {
     r.last_review = Some(date("2026-11-01"));
     let mut app = app_at(r, "2026-11-22");
     press(&mut app, "3");
-    assert_eq!(app.review.since, Some(date("2026-11-01")));
+    assert_eq!(app.view.review.since, Some(date("2026-11-01")));
     press(&mut app, "Space"); // acting records today as the file's last review
     assert_eq!(app.roadmap.last_review, Some(date("2026-11-22")));
     press(&mut app, "6 3");
     assert_eq!(
-        app.review.since,
+        app.view.review.since,
         Some(date("2026-11-01")),
         "still since the review before this session"
     );

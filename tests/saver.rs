@@ -32,13 +32,13 @@ fn the_autosave_runs_beside_the_input_and_edits_made_meanwhile_are_saved_next() 
         first,
         "the save wrote the roadmap as it was when it started"
     );
-    assert!(matches!(f.app.save, SaveState::Saved(_)));
+    assert!(matches!(f.app.session.save, SaveState::Saved(_)));
     assert_eq!(
-        f.app.unsaved, 1,
+        f.app.session.unsaved, 1,
         "the edit made meanwhile is not on disk yet"
     );
     f.wait(2);
-    assert_eq!(f.app.unsaved, 0);
+    assert_eq!(f.app.session.unsaved, 0);
     assert_eq!(f.on_disk(), f.app.roadmap);
 }
 
@@ -48,10 +48,10 @@ fn edits_are_written_within_about_a_second_after_a_backup_of_the_loaded_file() {
     let loaded = std::fs::read(&f.path).unwrap();
     press(&mut f.app, "x");
     f.wait(0);
-    assert_eq!(f.app.unsaved, 1, "debounced: not written at once");
+    assert_eq!(f.app.session.unsaved, 1, "debounced: not written at once");
     f.wait(1);
-    assert_eq!(f.app.unsaved, 0);
-    assert!(matches!(f.app.save, SaveState::Saved(_)));
+    assert_eq!(f.app.session.unsaved, 0);
+    assert!(matches!(f.app.session.save, SaveState::Saved(_)));
     assert_eq!(f.on_disk(), f.app.roadmap);
     let backups = backup::list(&f.path).unwrap();
     assert_eq!(
@@ -83,7 +83,10 @@ fn a_change_on_disk_is_reloaded_when_nothing_is_unsaved() {
             .1
             .starts_with("Reloaded roadmap.ron")
     );
-    assert_eq!(f.app.unsaved, 0, "a reload leaves nothing to write back");
+    assert_eq!(
+        f.app.session.unsaved, 0,
+        "a reload leaves nothing to write back"
+    );
 }
 
 #[test]
@@ -94,7 +97,7 @@ fn a_change_on_disk_with_unsaved_edits_asks_and_writes_nothing() {
     f.wait(3);
     assert!(matches!(f.app.mode, Mode::Conflict));
     assert_eq!(f.on_disk(), theirs, "their version is not clobbered");
-    assert_eq!(f.app.unsaved, 1, "mine is still in memory");
+    assert_eq!(f.app.session.unsaved, 1, "mine is still in memory");
 }
 
 #[test]
@@ -109,7 +112,7 @@ fn keep_mine_saves_theirs_aside_then_writes_mine() {
     assert_eq!(aside.len(), 1, "{aside:?}");
     assert_eq!(storage::load(&aside[0]).unwrap(), theirs);
     assert_eq!(f.on_disk(), f.app.roadmap);
-    assert!(f.app.disk_change.is_none());
+    assert!(f.app.session.disk_change.is_none());
     assert!(
         f.app
             .message
@@ -134,7 +137,7 @@ fn take_theirs_saves_mine_aside_and_loads_theirs() {
     assert_eq!(storage::load(&aside[0]).unwrap(), mine);
     assert_eq!(f.app.roadmap, theirs);
     assert_eq!(f.on_disk(), theirs);
-    assert_eq!(f.app.unsaved, 0);
+    assert_eq!(f.app.session.unsaved, 0);
     f.wait(3);
     assert_eq!(f.on_disk(), theirs, "the following autosaves keep theirs");
     press(&mut f.app, "u");
@@ -254,12 +257,10 @@ fn a_failed_save_keeps_the_edits_and_the_old_file_and_ends_in_a_recovery_copy() 
         panic!("the file exists")
     };
     let clock = Clock::fixed(date(TODAY), now());
-    let mut app = App::new(
-        roadmap,
-        Source::File(path.clone()),
-        clock,
-        IdGen::with_seed(3),
-    );
+    let mut app = App::builder(roadmap, clock)
+        .source(Source::File(path.clone()))
+        .ids(IdGen::with_seed(3))
+        .build();
     // The recovery copy cannot go beside a name that long: it goes to the state directory.
     let state = tempfile::tempdir().unwrap();
     let mut saver = Saver::new(&app, Some(known)).with_state_dir(state.path());
@@ -269,11 +270,11 @@ fn a_failed_save_keeps_the_edits_and_the_old_file_and_ends_in_a_recovery_copy() 
         saver.tick(&mut app, start + Duration::from_millis(250 * n));
         saver.settle(&mut app, start + Duration::from_millis(250 * n));
     }
-    let SaveState::Failed(why) = &app.save else {
-        panic!("{:?}", app.save)
+    let SaveState::Failed(why) = &app.session.save else {
+        panic!("{:?}", app.session.save)
     };
     assert!(why.contains("create a temp file in"), "{why}");
-    assert_eq!(app.unsaved, 1, "the edit is kept in memory");
+    assert_eq!(app.session.unsaved, 1, "the edit is kept in memory");
     assert_eq!(
         std::fs::read(&path).unwrap(),
         before,
@@ -314,10 +315,10 @@ fn the_demo_and_read_only_sessions_never_write() {
     let f = Fixture::new();
     let before = std::fs::read(&f.path).unwrap();
     let mut app = common::app_with(Roadmap::new("x"), TODAY);
-    app.source = Source::File(f.path.clone());
-    app.read_only = Some("open elsewhere".into());
+    app.session.source = Source::File(f.path.clone());
+    app.session.read_only = Some("open elsewhere".into());
     let mut saver = Saver::new(&app, None);
-    app.unsaved = 3;
+    app.session.unsaved = 3;
     assert!(saver.save(&mut app, Instant::now()));
     assert_eq!(std::fs::read(&f.path).unwrap(), before);
     assert!(saver.path().is_none());
@@ -355,7 +356,7 @@ fn the_backups_view_lists_backups_and_restores_one_as_an_undoable_change() {
 fn the_theme_is_remembered_in_config_ron_without_touching_other_settings() {
     let mut f = Fixture::new();
     let config = f.path.with_file_name("config.ron");
-    f.app.config_path = Some(config.clone());
+    f.app.settings.config_path = Some(config.clone());
     press(&mut f.app, "t");
     f.wait(0);
     let saved = alignmap::storage::config::load(&config).unwrap();
@@ -435,7 +436,7 @@ fn the_emergency_save_writes_the_file_only_when_it_is_safe() {
 #[test]
 fn a_read_only_session_follows_the_writers_saves_and_never_writes() {
     let mut f = Fixture::new();
-    f.app.read_only = Some("roadmap.ron is open in alignmap pid 1".into());
+    f.app.session.read_only = Some("roadmap.ron is open in alignmap pid 1".into());
     f.saver = Saver::new(&f.app, None);
     let theirs = f.external_edit("Saved by the writer");
     f.wait(2);
@@ -468,8 +469,8 @@ fn the_first_save_waits_for_the_backup_of_the_file_as_loaded() {
     let before = std::fs::read(&f.path).unwrap();
     press(&mut f.app, "x");
     f.wait(2);
-    let SaveState::Failed(why) = &f.app.save else {
-        panic!("{:?}", f.app.save)
+    let SaveState::Failed(why) = &f.app.session.save else {
+        panic!("{:?}", f.app.session.save)
     };
     assert!(
         why.starts_with("not saved until the file as loaded is backed up"),

@@ -38,7 +38,7 @@ fn a_second_session_on_the_same_file_is_read_only_and_names_the_first() {
 #[test]
 fn a_read_only_app_refuses_every_change() {
     let mut app = common::sample_app();
-    app.read_only = Some("roadmap.ron is open in alignmap pid 1".into());
+    app.session.read_only = Some("roadmap.ron is open in alignmap pid 1".into());
     let before = app.roadmap.clone();
     for keys in [
         "a", "A", "e", "L", "H", "J", "K", "x", "s", "d", "u", "C-r", "o", "Enter e", "Tab d",
@@ -50,7 +50,7 @@ fn a_read_only_app_refuses_every_change() {
             matches!(app.mode, alignmap::app::Mode::Browse),
             "{keys} opened an overlay"
         );
-        assert_eq!(app.unsaved, 0);
+        assert_eq!(app.session.unsaved, 0);
     }
     press(&mut app, "a");
     assert!(app.message.unwrap().1.starts_with("Read-only"));
@@ -91,7 +91,10 @@ fn a_recovery_copy_newer_than_the_file_is_offered_and_then_moved_to_backups() {
     assert!(written.starts_with("on "), "{written}");
     let clock = Clock::fixed(common::date(common::TODAY), common::now());
     let ids = alignmap::domain::IdGen::with_seed(1);
-    let mut app = App::new(session.roadmap, Source::File(path.clone()), clock, ids);
+    let mut app = App::builder(session.roadmap, clock)
+        .source(Source::File(path.clone()))
+        .ids(ids)
+        .build();
     let mut saver = Saver::new(&app, session.known);
     app.offer_recovery(found, roadmap, &written);
     let Mode::Confirm(confirm) = &app.mode else {

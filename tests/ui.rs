@@ -53,7 +53,7 @@ fn help_lists_every_bound_command() {
     let mut app = sample_app();
     press(&mut app, "?");
     let text = screen_text(&draw(&mut app, 120, 140));
-    for (command, _) in app.keymap.entries(alignmap::app::Context::Browse) {
+    for (command, _) in app.settings.keymap.entries(alignmap::app::Context::Browse) {
         assert!(text.contains(command.describe()), "help misses {command:?}");
     }
     assert!(text.contains("Shift-←"), "keys are shown by their names");
@@ -62,7 +62,7 @@ fn help_lists_every_bound_command() {
 #[test]
 fn the_selected_card_is_marked_without_colour() {
     let mut app = sample_app();
-    app.theme = alignmap::domain::prefs::ThemeName::Mono;
+    app.settings.theme = alignmap::domain::prefs::ThemeName::Mono;
     let terminal = draw(&mut app, 80, 24);
     let buffer = terminal.backend().buffer();
     let text = screen_text(&terminal);
@@ -170,11 +170,11 @@ fn a_long_column_shows_its_position_and_keeps_the_selection_visible() {
         "selected card on screen: {text}"
     );
     assert!(text.contains("Next year · 2,405"), "{text}");
-    app.viewport = (100, 30);
+    app.view.viewport = (100, 30);
     press(&mut app, "PageUp");
     let page =
         alignmap::ui::board::cards_per_column(alignmap::ui::layout::areas((100, 30), 6).board);
-    assert_eq!(app.cursor[3], total - 1 - page);
+    assert_eq!(app.view.cursor[3], total - 1 - page);
 }
 
 #[test]
@@ -198,7 +198,7 @@ fn a_detail_taller_than_the_screen_says_there_is_more() {
 #[test]
 fn search_matches_are_marked_and_underlined_without_colour() {
     let mut app = sample_app();
-    app.theme = alignmap::domain::prefs::ThemeName::Mono;
+    app.settings.theme = alignmap::domain::prefs::ThemeName::Mono;
     press(&mut app, "/");
     common::type_text(&mut app, "backup");
     press(&mut app, "Enter j");
@@ -228,7 +228,7 @@ fn light_and_high_contrast_themes_paint_their_background_everywhere_including_po
     ] {
         for keys in ["", "Enter", "e", "?", "Tab d"] {
             let mut app = sample_app();
-            app.theme = theme;
+            app.settings.theme = theme;
             press(&mut app, keys);
             let terminal = draw(&mut app, 100, 30);
             let buffer = terminal.backend().buffer();
@@ -257,7 +257,7 @@ fn light_and_high_contrast_themes_paint_their_background_everywhere_including_po
 #[test]
 fn board_80x24_light_theme() {
     let mut app = sample_app();
-    app.theme = alignmap::domain::prefs::ThemeName::Light;
+    app.settings.theme = alignmap::domain::prefs::ThemeName::Light;
     insta::assert_snapshot!(draw(&mut app, 80, 24).backend());
 }
 
@@ -322,13 +322,13 @@ fn clicking_a_card_or_goal_selects_what_is_drawn_there_and_the_wheel_moves() {
     let (x, y) = find("Handle 3x order volume");
     app.click(alignmap::ui::hit::hit(&app, x, y).unwrap());
     assert_eq!(
-        (app.pane, app.selected_goal().unwrap().code.as_str()),
+        (app.view.pane, app.selected_goal().unwrap().code.as_str()),
         (Pane::Goals, "EU")
     );
     let (x, y) = find("Laptop refresh");
     app.wheel(alignmap::ui::hit::hit(&app, x, y).unwrap(), true);
     assert_eq!(
-        (app.pane, app.column, app.cursor[3]),
+        (app.view.pane, app.view.column, app.view.cursor[3]),
         (Pane::Board, Horizon::NextYear, 1)
     );
     assert_eq!(
@@ -358,7 +358,7 @@ fn presentation_reads_in_light_and_high_contrast_with_status_in_words() {
     for theme in [ThemeName::Light, ThemeName::HighContrast, ThemeName::Mono] {
         for (w, h) in [(80, 24), (240, 67)] {
             let mut app = sample_app();
-            app.theme = theme;
+            app.settings.theme = theme;
             press(&mut app, "p l");
             let terminal = draw(&mut app, w, h);
             let text = screen_text(&terminal);
@@ -385,7 +385,7 @@ fn presentation_reads_in_light_and_high_contrast_with_status_in_words() {
 #[test]
 fn a_read_only_session_hints_only_what_it_can_do() {
     let mut app = sample_app();
-    app.read_only = Some("roadmap.ron is open in alignmap pid 7".into());
+    app.session.read_only = Some("roadmap.ron is open in alignmap pid 7".into());
     let text = screen_text(&draw(&mut app, 100, 30));
     let hints = text.lines().last().unwrap();
     assert!(
@@ -508,7 +508,7 @@ fn the_decisions_view_moves_down_the_list_and_the_recap_lists_decisions() {
 #[test]
 fn line_breaks_in_a_summary_start_new_lines_in_the_detail() {
     let app = sample_app();
-    let at = app.derived.columns[0][app.cursor[0]];
+    let at = app.derived.columns[0][app.view.cursor[0]];
     let mut roadmap = app.roadmap.clone();
     roadmap.initiatives[at].summary = "First line of the summary\nSecond line \u{1b}[31m".into();
     let mut app = app_with(roadmap, TODAY);

@@ -74,7 +74,7 @@ fn alignment_balance_160x48() {
 #[test]
 fn goal_detail_80x24() {
     let mut app = sample_app();
-    app.viewport = (80, 24);
+    app.view.viewport = (80, 24);
     press(&mut app, "Tab Enter");
     insta::assert_snapshot!(draw(&mut app, 80, 24).backend());
 }
@@ -82,7 +82,7 @@ fn goal_detail_80x24() {
 #[test]
 fn goal_detail_160x48() {
     let mut app = sample_app();
-    app.viewport = (160, 48);
+    app.view.viewport = (160, 48);
     press(&mut app, "Tab Enter");
     insta::assert_snapshot!(draw(&mut app, 160, 48).backend());
 }
@@ -156,7 +156,7 @@ fn every_gap_on_screen_has_its_text_anywhere_in_a_long_list() {
 #[test]
 fn the_selected_row_is_highlighted_and_unsupported_goals_stand_out_without_colour() {
     let mut app = sample_app();
-    app.theme = alignmap::domain::prefs::ThemeName::Mono;
+    app.settings.theme = alignmap::domain::prefs::ThemeName::Mono;
     press(&mut app, "2 Tab j");
     let terminal = draw(&mut app, 100, 30);
     let text = screen_text(&terminal);

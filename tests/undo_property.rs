@@ -63,7 +63,7 @@ proptest! {
         let start = app.roadmap.clone();
         let mut changes = 0;
         for (edit, text) in &steps {
-            let before = app.revision;
+            let before = app.session.revision;
             for key in EDITS[*edit].split(' ') {
                 if key == "TYPE" {
                     // Text goes only into a line or form that opened: with no card to edit,
@@ -79,7 +79,7 @@ proptest! {
             // Leave any overlay a no-op edit left open (twice: leaving a presentation opens
             // the session recap).
             press(&mut app, "Esc Esc");
-            changes += app.revision - before;
+            changes += app.session.revision - before;
             assert_derived_state_is_fresh(&app);
         }
         let end = app.roadmap.clone();

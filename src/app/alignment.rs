@@ -132,18 +132,18 @@ impl App {
 
     /// How many rows the current tab has.
     pub fn alignment_row_count(&self) -> usize {
-        match self.align.tab {
+        match self.view.align.tab {
             Tab::Gaps => self.listed_gaps().len(),
-            Tab::Matrix if !self.align.by_horizon => self.matrix_order().len(),
+            Tab::Matrix if !self.view.align.by_horizon => self.matrix_order().len(),
             Tab::Goals | Tab::Balance | Tab::Matrix => self.roadmap.goals.len(),
         }
     }
 
     /// The item row `n` of the current tab points at.
     fn alignment_row(&self, n: usize) -> Option<Item> {
-        match self.align.tab {
+        match self.view.align.tab {
             Tab::Gaps => self.listed_gaps().get(n).map(gap_item),
-            Tab::Matrix if !self.align.by_horizon => {
+            Tab::Matrix if !self.view.align.by_horizon => {
                 let at = *self.matrix_order().get(n)?;
                 Some(Item::Initiative(self.roadmap.initiatives[at].id.clone()))
             }
@@ -155,7 +155,7 @@ impl App {
 
     /// The highlighted row of the current tab, clamped to the rows there are.
     pub fn alignment_cursor(&self, rows: usize) -> usize {
-        self.align.selected[self.align.tab.index()].min(rows.saturating_sub(1))
+        self.view.align.selected[self.view.align.tab.index()].min(rows.saturating_sub(1))
     }
 
     /// The item the alignment view highlights.
@@ -165,35 +165,38 @@ impl App {
 
     /// Opens the alignment view (on the tab it was left on).
     pub(super) fn open_alignment(&mut self) {
-        self.screen = super::Screen::Alignment;
+        self.view.screen = super::Screen::Alignment;
         self.mode = Mode::Browse;
     }
 
     /// Handles a command on the alignment screen.
     pub(super) fn alignment_command(&mut self, command: Command) {
         let rows = self.alignment_row_count();
-        let tab = self.align.tab.index();
-        let page = self.metrics.page.max(1);
+        let tab = self.view.align.tab.index();
+        let page = self.view.metrics.page.max(1);
         let current = self.alignment_cursor(rows);
         if let Some(to) = super::selection::step(current, rows, page, command) {
-            self.align.selected[tab] = to;
+            self.view.align.selected[tab] = to;
             return;
         }
         match command {
             Command::NextTab | Command::PreviousTab => {
-                self.align.tab = self.align.tab.step(command == Command::NextTab);
+                self.view.align.tab = self.view.align.tab.step(command == Command::NextTab);
             }
-            Command::Left => self.align.first_goal = self.align.first_goal.saturating_sub(1),
+            Command::Left => {
+                self.view.align.first_goal = self.view.align.first_goal.saturating_sub(1)
+            }
             Command::Right => {
                 let goals = self.roadmap.goals.len();
-                self.align.first_goal = (self.align.first_goal + 1).min(goals.saturating_sub(1));
+                self.view.align.first_goal =
+                    (self.view.align.first_goal + 1).min(goals.saturating_sub(1));
             }
             Command::MatrixView => {
-                self.align.tab = Tab::Matrix;
-                self.align.by_horizon = !self.align.by_horizon;
-                self.align.selected[Tab::Matrix.index()] = 0;
+                self.view.align.tab = Tab::Matrix;
+                self.view.align.by_horizon = !self.view.align.by_horizon;
+                self.view.align.selected[Tab::Matrix.index()] = 0;
             }
-            Command::AddRisk if self.align.tab == Tab::Gaps => {
+            Command::AddRisk if self.view.align.tab == Tab::Gaps => {
                 let gaps = self.listed_gaps();
                 match gaps.get(self.alignment_cursor(gaps.len())) {
                     Some(Gap::Unmitigated(id, risk)) => self.open_picked(
@@ -203,7 +206,7 @@ impl App {
                     _ => self.update_browse(command),
                 }
             }
-            Command::Board | Command::Close => self.screen = super::Screen::Board,
+            Command::Board | Command::Close => self.view.screen = super::Screen::Board,
             Command::Alignment => {}
             other => self.update_browse(other),
         }
@@ -211,7 +214,7 @@ impl App {
 
     /// The words shown when the current tab has no rows.
     pub fn alignment_empty_hint(&self) -> &'static str {
-        match self.align.tab {
+        match self.view.align.tab {
             Tab::Gaps => "No gaps: every goal is supported and every initiative has a reason.",
             Tab::Matrix => "No active initiatives yet.",
             Tab::Goals | Tab::Balance => "No business goals yet: press 1, then A to add one.",

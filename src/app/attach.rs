@@ -63,7 +63,7 @@ impl App {
             (Command::RecordReading, Item::Goal(id)) => self.open_reading(id),
             (Command::AddKpi, Item::Goal(id)) => self.pick_kpi(id),
             (Command::RecordReading | Command::AddKpi, Item::Initiative(_)) => {
-                self.info(if self.screen == super::Screen::Board {
+                self.info(if self.view.screen == super::Screen::Board {
                     "KPIs belong to goals: select a goal (Tab to the goals pane)."
                 } else {
                     "KPIs belong to goals: select a goal's row (the Goals & KPIs tab lists them)."
@@ -77,7 +77,7 @@ impl App {
     }
 
     fn show_form(&mut self, form: Form) {
-        let form = if self.public {
+        let form = if self.view.public {
             form.without_internal()
         } else {
             form
@@ -96,7 +96,7 @@ impl App {
         let Some(i) = self.roadmap.initiative(id) else {
             return;
         };
-        let public = self.public;
+        let public = self.view.public;
         let risks = i.risks.iter().filter(|r| !(public && r.confidential));
         let (mut options, mut keys) = (vec!["New risk…".to_string()], vec![None]);
         for r in risks {
@@ -184,7 +184,7 @@ impl App {
     }
 
     fn toggle_need(&mut self, id: &InitiativeId, other: &str, selected: usize) {
-        if self.read_only.is_some() {
+        if self.session.read_only.is_some() {
             return self.error("Read-only: nothing can be changed here (the top line says why).");
         }
         let other = InitiativeId(other.to_string());
@@ -230,7 +230,7 @@ impl App {
         let Some(g) = self.roadmap.goal(id) else {
             return;
         };
-        let public = self.public;
+        let public = self.view.public;
         let (mut options, mut keys) = (vec!["New KPI…".to_string()], vec![None]);
         for k in g.kpis.iter().filter(|k| !(public && k.confidential)) {
             options.push(super::entries::kpi_label(k));
@@ -249,7 +249,7 @@ impl App {
         let Some(i) = self.roadmap.initiative(id) else {
             return;
         };
-        if self.public && i.case.confidential {
+        if self.view.public && i.case.confidential {
             return self.info("This business case is confidential: P leaves the public view.");
         }
         let form = Form::case(i, self.today);
@@ -272,7 +272,7 @@ impl App {
             .kpis
             .iter()
             .enumerate()
-            .filter(|(_, k)| !(self.public && k.confidential))
+            .filter(|(_, k)| !(self.view.public && k.confidential))
             .min_by_key(|(_, k)| k.latest().map(|r| r.on))
             .map_or(0, |(n, _)| n);
         let form = Form::reading(g, stalest, self.today);
@@ -314,7 +314,7 @@ impl App {
         let Mode::Pick(pick) = &mut self.mode else {
             return;
         };
-        let page = self.metrics.page;
+        let page = self.view.metrics.page;
         if let Some(to) = super::selection::step(pick.selected, pick.options.len(), page, command) {
             pick.selected = to;
             return;

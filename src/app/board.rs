@@ -23,24 +23,24 @@ impl App {
     /// Rebuilds everything derived from the roadmap (columns, goal figures, due actions) and
     /// keeps the cursors in range.
     pub fn refresh(&mut self) {
-        let filter = self.filter.as_ref().map(|f| f.query.matcher());
+        let filter = self.view.filter.as_ref().map(|f| f.query.matcher());
         self.derived
-            .rebuild(&self.roadmap, self.today, filter.as_ref(), self.public);
+            .rebuild(&self.roadmap, self.today, filter.as_ref(), self.view.public);
         self.clamp_cursors();
     }
 
     /// Rebuilds the columns after the filter (or the public view) changed.
     pub(super) fn refilter(&mut self) {
-        let filter = self.filter.as_ref().map(|f| f.query.matcher());
+        let filter = self.view.filter.as_ref().map(|f| f.query.matcher());
         self.derived
-            .refilter(&self.roadmap, self.today, filter.as_ref(), self.public);
+            .refilter(&self.roadmap, self.today, filter.as_ref(), self.view.public);
         self.clamp_cursors();
     }
 
     /// Brings what is derived from the roadmap up to date after a change from `before`.
     pub(super) fn refresh_from(&mut self, before: &Roadmap) {
-        let filter = self.filter.as_ref().map(|f| f.query.matcher());
-        let (today, public) = (self.today, self.public);
+        let filter = self.view.filter.as_ref().map(|f| f.query.matcher());
+        let (today, public) = (self.today, self.view.public);
         self.derived
             .update(&self.roadmap, before, today, filter.as_ref(), public);
         self.clamp_cursors();
@@ -53,33 +53,34 @@ impl App {
 
     /// Keeps the card and goal cursors in range of what is shown.
     fn clamp_cursors(&mut self) {
-        for (cursor, column) in self.cursor.iter_mut().zip(&self.derived.columns) {
+        for (cursor, column) in self.view.cursor.iter_mut().zip(&self.derived.columns) {
             *cursor = (*cursor).min(column.len().saturating_sub(1));
         }
-        self.goal_cursor = self
+        self.view.goal_cursor = self
+            .view
             .goal_cursor
             .min(self.roadmap.goals.len().saturating_sub(1));
     }
 
     /// The selected initiative on the board, if the focused column has any.
     pub fn selected_initiative(&self) -> Option<&Initiative> {
-        let column = self.column.index();
-        let index = *self.derived.columns[column].get(self.cursor[column])?;
+        let column = self.view.column.index();
+        let index = *self.derived.columns[column].get(self.view.cursor[column])?;
         self.roadmap.initiatives.get(index)
     }
 
     /// The selected goal in the goals pane.
     pub fn selected_goal(&self) -> Option<&Goal> {
-        self.roadmap.goals.get(self.goal_cursor)
+        self.roadmap.goals.get(self.view.goal_cursor)
     }
 
     /// The item the focused pane points at.
     pub fn selected_item(&self) -> Option<Item> {
-        match self.screen {
+        match self.view.screen {
             super::Screen::Alignment => return self.alignment_item(),
             super::Screen::Review => return self.review_item(),
             super::Screen::Archive => {
-                let at = self.archive_cursor;
+                let at = self.view.archive_cursor;
                 return self
                     .archived()
                     .get(at.min(self.archived().len().saturating_sub(1)))
@@ -88,7 +89,7 @@ impl App {
             super::Screen::CheckIns => return None,
             super::Screen::Board => {}
         }
-        match self.pane {
+        match self.view.pane {
             Pane::Board => self
                 .selected_initiative()
                 .map(|i| Item::Initiative(i.id.clone())),
@@ -108,9 +109,9 @@ impl App {
         let at =
             self.derived.columns[column].partition_point(|i| board_order(&initiatives[*i]) < key);
         if self.derived.columns[column].get(at) == Some(&index) {
-            self.pane = Pane::Board;
-            self.column = Horizon::from_index(column);
-            self.cursor[column] = at;
+            self.view.pane = Pane::Board;
+            self.view.column = Horizon::from_index(column);
+            self.view.cursor[column] = at;
         }
     }
 
@@ -122,10 +123,10 @@ impl App {
             | Command::PageDown
             | Command::First
             | Command::Last => self.move_cursor(command),
-            Command::Left => self.focus_column(self.column.earlier()),
-            Command::Right => self.focus_column(self.column.later()),
+            Command::Left => self.focus_column(self.view.column.earlier()),
+            Command::Right => self.focus_column(self.view.column.later()),
             Command::SwitchPane => {
-                self.pane = match self.pane {
+                self.view.pane = match self.view.pane {
                     Pane::Board => Pane::Goals,
                     Pane::Goals => Pane::Board,
                 };
@@ -139,7 +140,7 @@ impl App {
                 None => self.nothing_selected(),
             },
             Command::AddInitiative => {
-                let goals: Vec<GoalId> = match self.pane {
+                let goals: Vec<GoalId> = match self.view.pane {
                     Pane::Goals => self
                         .selected_goal()
                         .map(|g| g.id.clone())
@@ -147,8 +148,9 @@ impl App {
                         .collect(),
                     Pane::Board => Vec::new(),
                 };
-                let mut form = Form::new_initiative(&self.roadmap, self.column, &goals, self.today);
-                if self.public {
+                let mut form =
+                    Form::new_initiative(&self.roadmap, self.view.column, &goals, self.today);
+                if self.view.public {
                     form = form.without_internal();
                 }
                 self.mode = Mode::Form(Box::new(form));
@@ -161,9 +163,9 @@ impl App {
             Command::PreviousMatch => self.jump_to_match(false, false),
             Command::ClearFilters => self.clear_filters(),
             Command::TogglePublic => {
-                self.public = !self.public;
+                self.view.public = !self.view.public;
                 self.refilter();
-                self.info(if self.public {
+                self.info(if self.view.public {
                     "Public view: notes and other internal fields are hidden (P shows them again)."
                 } else {
                     "Internal fields are shown again."
@@ -176,18 +178,18 @@ impl App {
             Command::Alignment => self.open_alignment(),
             Command::Review => self.open_review(),
             Command::CheckIns => {
-                self.screen = super::Screen::CheckIns;
+                self.view.screen = super::Screen::CheckIns;
                 self.mode = Mode::Browse;
             }
             Command::Archive => {
-                self.screen = super::Screen::Archive;
+                self.view.screen = super::Screen::Archive;
                 self.mode = Mode::Browse;
             }
             Command::Export | Command::Snapshot | Command::Changes if self.is_demo() => {
                 self.info("The demo is kept in memory only: run alignmap without --demo to export or keep snapshots.");
             }
             Command::Export => {
-                let public = if self.public {
+                let public = if self.view.public {
                     " (public: internal fields left out)"
                 } else {
                     ""
@@ -220,7 +222,7 @@ impl App {
                 }
                 None => self.nothing_selected(),
             },
-            Command::Board => self.screen = super::Screen::Board,
+            Command::Board => self.view.screen = super::Screen::Board,
             Command::LinkGoals
             | Command::AddRisk
             | Command::EditCase
@@ -259,7 +261,7 @@ impl App {
             Command::Undo => self.undo(false),
             Command::Redo => self.undo(true),
             Command::LoadSample => self.load_sample(),
-            Command::Backups => match self.source {
+            Command::Backups => match self.session.source {
                 super::Source::File(_) => self.effects.push(super::Effect::ListBackups),
                 super::Source::Demo => self.info("The demo has no file, so no backups."),
             },
@@ -284,42 +286,42 @@ impl App {
     }
 
     fn nothing_selected(&mut self) {
-        match self.pane {
+        match self.view.pane {
             Pane::Board => self.info(format!(
                 "No card in {}: press a to add one.",
-                self.column.label()
+                self.view.column.label()
             )),
             Pane::Goals => self.info("No goals yet: press A to add one."),
         }
     }
 
     fn move_cursor(&mut self, command: Command) {
-        let page = self.metrics.page.max(1);
-        let (cursor, len) = match self.pane {
+        let page = self.view.metrics.page.max(1);
+        let (cursor, len) = match self.view.pane {
             Pane::Board => {
-                let c = self.column.index();
-                (&mut self.cursor[c], self.derived.columns[c].len())
+                let c = self.view.column.index();
+                (&mut self.view.cursor[c], self.derived.columns[c].len())
             }
-            Pane::Goals => (&mut self.goal_cursor, self.roadmap.goals.len()),
+            Pane::Goals => (&mut self.view.goal_cursor, self.roadmap.goals.len()),
         };
         *cursor =
             super::selection::step(*cursor, len, page, command).unwrap_or(len.saturating_sub(1));
     }
 
     fn focus_column(&mut self, target: Option<Horizon>) {
-        if self.pane == Pane::Goals {
-            self.pane = Pane::Board;
+        if self.view.pane == Pane::Goals {
+            self.view.pane = Pane::Board;
             return;
         }
         let Some(target) = target else { return };
-        let row = self.cursor[self.column.index()];
-        self.column = target;
+        let row = self.view.cursor[self.view.column.index()];
+        self.view.column = target;
         let len = self.derived.columns[target.index()].len();
-        self.cursor[target.index()] = row.min(len.saturating_sub(1));
+        self.view.cursor[target.index()] = row.min(len.saturating_sub(1));
     }
 
     fn move_card(&mut self, later: bool) {
-        if self.pane != Pane::Board {
+        if self.view.pane != Pane::Board {
             self.info("Select a card on the board to move it (Tab switches panes).");
             return;
         }
@@ -396,11 +398,11 @@ impl App {
     }
 
     fn reorder(&mut self, down: bool) {
-        if self.pane != Pane::Board {
+        if self.view.pane != Pane::Board {
             return;
         }
-        let column = &self.derived.columns[self.column.index()];
-        let pos = self.cursor[self.column.index()];
+        let column = &self.derived.columns[self.view.column.index()];
+        let pos = self.view.cursor[self.view.column.index()];
         let Some(&here) = column.get(pos) else {
             return self.nothing_selected();
         };
@@ -450,21 +452,21 @@ impl App {
 
     /// Switches to the next theme and asks the runtime to remember it.
     pub(super) fn next_theme(&mut self) {
-        if self.no_color {
+        if self.settings.no_color {
             self.info("NO_COLOR is set, so colours stay off.");
         } else {
-            self.theme = self.theme.next();
+            self.settings.theme = self.settings.theme.next();
             self.effects.push(super::Effect::SaveConfig);
             self.info(format!(
                 "Theme: {} (t for the next; remembered)",
-                self.theme.name()
+                self.settings.theme.name()
             ));
         }
     }
 
     /// The selected card's id; explains why there is none otherwise.
     fn board_selection(&mut self) -> Option<InitiativeId> {
-        if self.pane != Pane::Board {
+        if self.view.pane != Pane::Board {
             self.info("Select a card on the board first (Tab switches panes).");
             return None;
         }
@@ -501,7 +503,13 @@ impl App {
                 .roadmap
                 .initiative(id)
                 .map(|i| Form::edit_initiative(&self.roadmap, i, self.today))
-                .map(|f| if self.public { f.without_internal() } else { f }),
+                .map(|f| {
+                    if self.view.public {
+                        f.without_internal()
+                    } else {
+                        f
+                    }
+                }),
             Item::Goal(id) => self
                 .roadmap
                 .goal(id)

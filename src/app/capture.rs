@@ -83,7 +83,7 @@ impl App {
         use crate::domain::decisions::{Action, Decision, Link};
         let link = match captured.goals.first() {
             Some(goal) => Some(Link::Goal(goal.clone())),
-            None if self.pane == super::Pane::Board => self
+            None if self.view.pane == super::Pane::Board => self
                 .selected_initiative()
                 .map(|i| Link::Initiative(i.id.clone())),
             None => None,
@@ -136,7 +136,7 @@ impl App {
 
     /// Opens the capture line.
     pub(super) fn open_capture(&mut self) {
-        self.mode = Mode::Capture(Box::new(Capture::new(self.column)));
+        self.mode = Mode::Capture(Box::new(Capture::new(self.view.column)));
     }
 
     /// Handles a key while the capture line is open.

@@ -17,7 +17,7 @@ impl App {
         let Mode::Decisions { selected } = &mut self.mode else {
             return;
         };
-        if let Some(to) = super::selection::step(*selected, rows, self.metrics.page, command) {
+        if let Some(to) = super::selection::step(*selected, rows, self.view.metrics.page, command) {
             *selected = to;
             return;
         }
@@ -27,7 +27,7 @@ impl App {
                 let Some(index) = selected.checked_sub(self.roadmap.decisions.len()) else {
                     return self.info("x ticks off actions; decisions stand as taken.");
                 };
-                if self.read_only.is_some() {
+                if self.session.read_only.is_some() {
                     return self
                         .error("Read-only: nothing can be changed here (the top line says why).");
                 }

@@ -12,7 +12,7 @@ impl App {
                 self.effects.push(Effect::KeepMine);
                 self.mode = Mode::Browse;
             }
-            Command::TakeTheirs => match self.disk_change.as_ref().map(|c| &c.theirs) {
+            Command::TakeTheirs => match self.session.disk_change.as_ref().map(|c| &c.theirs) {
                 Some(Err(why)) => self.error(format!(
                     "Their version cannot be read ({why}): keep yours, or decide later."
                 )),
@@ -68,7 +68,7 @@ impl App {
     /// The file changed on disk and cannot simply be reloaded: ask what to do (at once when
     /// nothing else is open; an open form is left alone and asked about afterwards).
     pub fn disk_changed(&mut self, theirs: Result<Roadmap, String>) {
-        self.disk_change = Some(DiskChange { theirs });
+        self.session.disk_change = Some(DiskChange { theirs });
         if matches!(
             self.mode,
             Mode::Browse | Mode::Detail { .. } | Mode::Help { .. }
@@ -82,10 +82,10 @@ impl App {
     pub fn replace_from_disk(&mut self, theirs: Roadmap, what: String) {
         let selected = self.selected_initiative().map(|i| i.id.clone());
         let before = std::mem::replace(&mut self.roadmap, theirs);
-        self.history.record_reload(before, what.clone());
-        self.revision += 1;
-        self.unsaved = 0;
-        self.disk_change = None;
+        self.session.history.record_reload(before, what.clone());
+        self.session.revision += 1;
+        self.session.unsaved = 0;
+        self.session.disk_change = None;
         self.refresh();
         if let Some(id) = selected {
             self.select_initiative(&id);

@@ -161,7 +161,7 @@ impl App {
         let when = draft.written.format("%a %-d %b %H:%M");
         match &draft.kind {
             DraftKind::Capture => {
-                let mut capture = Capture::new(self.column);
+                let mut capture = Capture::new(self.view.column);
                 let line = draft.fields.first().map_or("", |(_, t)| t.as_str());
                 capture.input = Input::new(line.into());
                 self.mode = Mode::Capture(Box::new(capture));

@@ -4,6 +4,7 @@
 pub mod alignment;
 pub mod attach;
 mod board;
+mod builder;
 pub mod capture;
 pub mod clock;
 pub mod command;
@@ -18,6 +19,7 @@ pub mod form;
 pub mod history;
 pub mod keymap;
 mod mode;
+mod parts;
 pub mod present;
 mod retarget;
 pub mod review;
@@ -28,6 +30,7 @@ mod settings;
 
 pub use alignment::{AlignState, Screen, Tab};
 pub use attach::{Pick, PickFor};
+pub use builder::Builder;
 pub use clock::Clock;
 pub use command::Command;
 pub use derived::{ByGoal, Derived, Folded, Lists};
@@ -38,11 +41,11 @@ pub use mode::{
     BackupRow, Confirm, DiskChange, Effect, Item, Metrics, Mode, Pane, Pending, SaveState, Source,
     Target, Tone,
 };
+pub use parts::{Session, Settings, View};
 
-use crate::domain::{Horizon, IdGen, Roadmap, Status};
+use crate::domain::{IdGen, Roadmap, Status};
 use chrono::{NaiveDate, NaiveTime};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
-use history::History;
 
 /// The whole state of the running app.
 #[derive(Debug, Clone)]
@@ -51,126 +54,53 @@ pub struct App {
     pub roadmap: Roadmap,
     /// What is worked out from the roadmap (columns, goal figures, lists).
     pub derived: Derived,
-    /// The full screen under any overlay: the board or the alignment view.
-    pub screen: Screen,
-    /// The alignment view's tab and selection.
-    pub align: AlignState,
+    /// What the user is looking at: screen, selection, search, filter, public view.
+    pub view: View,
+    /// The file this session edits and where its saving stands, with undo.
+    pub session: Session,
+    /// What `config.ron` and `keymap.ron` say.
+    pub settings: Settings,
     /// Where to return when the open form closes (the detail popup it was opened from).
     pub resume: Option<Mode>,
-    /// The review screen's selection and progress.
-    pub review: review::ReviewState,
-    /// The highlighted check-in.
-    pub checkin_cursor: usize,
-    /// The highlighted archived initiative.
-    pub archive_cursor: usize,
-    /// Review thresholds (from `config.ron`).
-    pub thresholds: crate::domain::review::Thresholds,
     /// Where dates come from.
     pub clock: Clock,
     /// Today, as of the last tick.
     pub today: NaiveDate,
     /// Id generator for new items.
     pub ids: IdGen,
-    /// Key bindings.
-    pub keymap: Keymap,
     /// What has the keyboard.
     pub mode: Mode,
-    /// Focused pane.
-    pub pane: Pane,
-    /// Focused column.
-    pub column: Horizon,
-    /// Selected card index per column.
-    pub cursor: [usize; 4],
-    /// Selected goal index in the goals pane.
-    pub goal_cursor: usize,
     /// The last status message.
     pub message: Option<(Tone, String)>,
-    /// Save state for the status bar.
-    pub save: SaveState,
-    /// Changes not yet on disk.
-    pub unsaved: u32,
-    /// Bumped on every change of the roadmap (edits, undo, redo).
-    pub revision: u64,
-    /// Undo and redo.
-    pub history: History,
-    /// File or demo.
-    pub source: Source,
-    /// Where the roadmap lives, as shown to the user (home abbreviated to `~`).
-    pub location: String,
-    /// Terminal size (columns, rows).
-    pub viewport: (u16, u16),
-    /// Screen facts the update logic needs (page size, scroll limit), measured by the
-    /// runtime from the layout before each key.
-    pub metrics: Metrics,
     /// Set when the user asked to quit.
     pub quit: bool,
-    /// Why edits are refused (another instance writes the file, …); None when editable.
-    pub read_only: Option<String>,
-    /// The active search (highlights and n/N).
-    pub search: Option<search::Active>,
-    /// The active filter (hides cards that do not match).
-    pub filter: Option<search::Active>,
-    /// An unresolved change of the file on disk; saving waits until it is decided.
-    pub disk_change: Option<DiskChange>,
     /// I/O requested by the last key, for the runtime to carry out.
     pub effects: Vec<Effect>,
-    /// The roadmap as this session opened it, for the session summary.
-    pub session_start: Roadmap,
-    /// Public view: internal fields (notes) are hidden everywhere, for sharing the screen.
-    pub public: bool,
-    /// The colour theme.
-    pub theme: crate::domain::prefs::ThemeName,
-    /// `NO_COLOR` is set: the theme stays colourless.
-    pub no_color: bool,
-    /// Where preferences are remembered (`config.ron`), if anywhere.
-    pub config_path: Option<std::path::PathBuf>,
 }
 
 impl App {
-    /// A new app showing `roadmap`.
-    pub fn new(roadmap: Roadmap, source: Source, clock: Clock, ids: IdGen) -> Self {
+    /// A builder for an app showing `roadmap`, with dates from `clock`: see [`Builder`].
+    pub fn builder(roadmap: Roadmap, clock: Clock) -> Builder {
+        Builder::new(roadmap, clock)
+    }
+
+    /// A new app showing `roadmap` (what [`Builder::build`] starts from).
+    fn new(roadmap: Roadmap, source: Source, clock: Clock, ids: IdGen) -> Self {
+        let session = Session::new(source, &roadmap);
         let mut app = App {
-            session_start: roadmap.clone(),
             derived: Derived::empty(clock.today()),
+            view: View::new(),
+            session,
+            settings: Settings::default(),
             roadmap,
             today: clock.today(),
             clock,
             ids,
-            keymap: Keymap::default(),
             mode: Mode::Browse,
-            screen: Screen::Board,
-            align: AlignState::default(),
             resume: None,
-            review: review::ReviewState::default(),
-            checkin_cursor: 0,
-            archive_cursor: 0,
-            thresholds: crate::domain::review::Thresholds::default(),
-            pane: Pane::Board,
-            column: Horizon::Now,
-            cursor: [0; 4],
-            goal_cursor: 0,
             message: None,
-            save: SaveState::Loaded,
-            unsaved: 0,
-            revision: 0,
-            history: History::default(),
-            location: match &source {
-                Source::File(path) => path.display().to_string(),
-                Source::Demo => "sample roadmap in memory".into(),
-            },
-            source,
-            viewport: (80, 24),
-            metrics: Metrics::default(),
             quit: false,
-            read_only: None,
-            search: None,
-            filter: None,
-            disk_change: None,
             effects: Vec::new(),
-            public: false,
-            theme: crate::domain::prefs::ThemeName::default(),
-            no_color: false,
-            config_path: None,
         };
         app.refresh();
         app
@@ -178,7 +108,7 @@ impl App {
 
     /// True when running on the in-memory sample.
     pub fn is_demo(&self) -> bool {
-        self.source == Source::Demo
+        self.session.source == Source::Demo
     }
 
     /// Re-reads today from the clock; re-derives the columns when the date changed.
@@ -201,17 +131,17 @@ impl App {
         }
         match target {
             Target::Card(horizon, index) => {
-                self.pane = Pane::Board;
-                self.column = horizon;
-                self.cursor[horizon.index()] = index;
+                self.view.pane = Pane::Board;
+                self.view.column = horizon;
+                self.view.cursor[horizon.index()] = index;
             }
             Target::Column(horizon) => {
-                self.pane = Pane::Board;
-                self.column = horizon;
+                self.view.pane = Pane::Board;
+                self.view.column = horizon;
             }
             Target::Goal(index) => {
-                self.pane = Pane::Goals;
-                self.goal_cursor = index;
+                self.view.pane = Pane::Goals;
+                self.view.goal_cursor = index;
             }
         }
     }
@@ -224,18 +154,19 @@ impl App {
         let step = if down { Command::Down } else { Command::Up };
         match target {
             Target::Card(horizon, _) | Target::Column(horizon) => {
-                if self.pane != Pane::Board || self.column != horizon {
+                if self.view.pane != Pane::Board || self.view.column != horizon {
                     self.click(Target::Column(horizon));
                 }
             }
-            Target::Goal(_) => self.pane = Pane::Goals,
+            Target::Goal(_) => self.view.pane = Pane::Goals,
         }
         self.update(step);
     }
 
     /// The label of the first key bound to a command, e.g. `u` for undo.
     pub fn key_label(&self, context: Context, command: Command) -> String {
-        self.keymap
+        self.settings
+            .keymap
             .keys(context, command)
             .first()
             .map(|k| k.label())
@@ -256,7 +187,7 @@ impl App {
                 }
                 _ => {}
             },
-            Event::Resize(w, h) => self.viewport = (*w, *h),
+            Event::Resize(w, h) => self.view.viewport = (*w, *h),
             _ => {}
         }
     }
@@ -305,7 +236,7 @@ impl App {
         let Some(context) = self.context() else {
             return;
         };
-        match self.keymap.resolve(context, key) {
+        match self.settings.keymap.resolve(context, key) {
             Some(command) => self.update(command),
             None if context == Context::Browse => self.unbound(key),
             None if context == Context::Picker => self.pick_status_by_letter(key),
@@ -331,18 +262,18 @@ impl App {
             Mode::Browse | Mode::Detail { .. } | Mode::Pick(_)
         );
         if browsing && command.changes_roadmap() {
-            if self.read_only.is_some() {
+            if self.session.read_only.is_some() {
                 self.error("Read-only: nothing can be changed here (the top line says why).");
                 return;
             }
-            if self.disk_change.is_some() {
+            if self.session.disk_change.is_some() {
                 self.mode = Mode::Conflict;
                 return;
             }
         }
         if command == Command::Quit {
             let asking = matches!(self.mode, Mode::Confirm(_));
-            if self.is_demo() && self.revision > 0 && !asking {
+            if self.is_demo() && self.session.revision > 0 && !asking {
                 self.mode = Mode::Confirm(Confirm {
                     question: "Quit the demo?".into(),
                     details: vec![
@@ -356,9 +287,9 @@ impl App {
             }
             return;
         }
-        let (limit, page) = (self.metrics.scroll_limit, self.metrics.page);
+        let (limit, page) = (self.view.metrics.scroll_limit, self.view.metrics.page);
         match &mut self.mode {
-            Mode::Browse => match self.screen {
+            Mode::Browse => match self.view.screen {
                 Screen::Board => self.update_browse(command),
                 Screen::Alignment => self.alignment_command(command),
                 Screen::Review => self.review_command(command),
@@ -468,7 +399,7 @@ impl App {
                         let why = why.clone();
                         return self.error(format!("That backup cannot be restored: {why}"));
                     }
-                    if self.read_only.is_some() {
+                    if self.session.read_only.is_some() {
                         return self.error(
                             "Read-only: nothing can be restored here (the top line says why).",
                         );
@@ -513,13 +444,14 @@ impl App {
     /// Records that the roadmap as of `revision` is on disk.
     pub fn mark_saved(&mut self, revision: u64, at: NaiveTime) {
         // Edits made while it was being written are still to be saved.
-        self.unsaved = u32::try_from(self.revision.saturating_sub(revision)).unwrap_or(u32::MAX);
-        self.save = SaveState::Saved(at);
+        self.session.unsaved =
+            u32::try_from(self.session.revision.saturating_sub(revision)).unwrap_or(u32::MAX);
+        self.session.save = SaveState::Saved(at);
     }
 
     /// Records a failed save; the edits stay in memory and count as unsaved.
     pub fn mark_save_failed(&mut self, why: String) {
-        self.save = SaveState::Failed(why);
+        self.session.save = SaveState::Failed(why);
     }
 
     /// Applies a change to the roadmap as one undoable step labelled `what`.
@@ -536,10 +468,10 @@ impl App {
             return false;
         }
         self.stamp_updated(&before);
-        self.unsaved = self.unsaved.saturating_add(1);
-        self.revision += 1;
+        self.session.unsaved = self.session.unsaved.saturating_add(1);
+        self.session.revision += 1;
         self.refresh_from(&before);
-        self.history.record(before, what.clone());
+        self.session.history.record(before, what.clone());
         let undo = self.key_label(Context::Browse, Command::Undo);
         self.info(format!("{what} ({undo} to undo)"));
         true
@@ -568,9 +500,9 @@ impl App {
         let selected = self.selected_initiative().map(|i| i.id.clone());
         let before = self.roadmap.clone();
         let done = if redo {
-            self.history.redo(&mut self.roadmap)
+            self.session.history.redo(&mut self.roadmap)
         } else {
-            self.history.undo(&mut self.roadmap)
+            self.session.history.undo(&mut self.roadmap)
         };
         let Some(history::Stepped { what, replaced }) = done else {
             return self.info(if redo {
@@ -579,8 +511,8 @@ impl App {
                 "Nothing to undo."
             });
         };
-        self.unsaved = self.unsaved.saturating_add(1);
-        self.revision += 1;
+        self.session.unsaved = self.session.unsaved.saturating_add(1);
+        self.session.revision += 1;
         self.refresh_from(&before);
         if let Some(id) = selected {
             self.select_initiative(&id);
@@ -676,7 +608,7 @@ impl App {
                     form.fill_goal(&mut goal, r);
                     r.goals.push(goal);
                 });
-                self.goal_cursor = self.roadmap.goals.len().saturating_sub(1);
+                self.view.goal_cursor = self.roadmap.goals.len().saturating_sub(1);
             }
             FormTarget::EditGoal(id) => {
                 let title = form.value(form::FieldName::Title);
@@ -702,7 +634,7 @@ impl App {
 
     /// The keys of the full screen under any overlay.
     pub fn screen_context(&self) -> Context {
-        match self.screen {
+        match self.view.screen {
             Screen::Board => Context::Browse,
             Screen::Alignment => Context::Alignment,
             Screen::Review => Context::Review,

@@ -69,8 +69,8 @@ impl App {
 
     /// Enters presentation mode (public view on).
     pub(super) fn enter_presentation(&mut self) {
-        let was_public = self.public;
-        self.public = true;
+        let was_public = self.view.public;
+        self.view.public = true;
         self.refresh();
         self.mode = Mode::Present {
             page: 0,
@@ -91,10 +91,11 @@ impl App {
             Command::Last => *page = last,
             Command::NextTheme => self.next_theme(),
             Command::Close => {
-                self.public = *was_public;
+                self.view.public = *was_public;
                 self.refresh();
                 let changed =
-                    !crate::domain::diff::changes(&self.session_start, &self.roadmap).is_empty();
+                    !crate::domain::diff::changes(&self.session.session_start, &self.roadmap)
+                        .is_empty();
                 // Leaving the presentation ends the meeting's walk-through: recap the session.
                 self.mode = if changed {
                     Mode::Summary { scroll: 0 }

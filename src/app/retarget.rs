@@ -247,7 +247,7 @@ impl App {
             .map(|id| self.needs_broken_by(id, to))
             .find(|b| !b.is_empty())
             .unwrap_or_default();
-        let in_review = self.screen == Screen::Review;
+        let in_review = self.view.screen == Screen::Review;
         let followed = match ids {
             [one] if !in_review => Some(one.clone()),
             _ => None,

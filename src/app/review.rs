@@ -36,13 +36,14 @@ impl App {
         self.derived
             .lists
             .queue
-            .get_or_init(|| review::queue(&self.roadmap, self.today, &self.thresholds))
+            .get_or_init(|| review::queue(&self.roadmap, self.today, &self.settings.thresholds))
     }
 
     /// Done initiatives delivered since the last review (or in the last 30 days), newest
     /// first (worked out once per change of the roadmap and day).
     pub fn delivered_since(&self) -> Vec<&Initiative> {
         let since = self
+            .view
             .review
             .since
             .unwrap_or(self.today - chrono::Days::new(30));
@@ -94,17 +95,17 @@ impl App {
 
     /// Opens the review on the first entry.
     pub(super) fn open_review(&mut self) {
-        if self.screen != Screen::Review {
-            self.review.selected = 0;
-            self.review.anchor.clear();
+        if self.view.screen != Screen::Review {
+            self.view.review.selected = 0;
+            self.view.review.anchor.clear();
         }
-        if !self.review.opened {
+        if !self.view.review.opened {
             // The review before this session's: acting sets the file's last review to today,
             // and visiting another view must not make "delivered since" start again.
-            self.review.opened = true;
-            self.review.since = self.roadmap.last_review.filter(|d| *d < self.today);
+            self.view.review.opened = true;
+            self.view.review.since = self.roadmap.last_review.filter(|d| *d < self.today);
         }
-        self.screen = Screen::Review;
+        self.view.screen = Screen::Review;
         self.mode = Mode::Browse;
         self.see_queue();
     }
@@ -114,6 +115,7 @@ impl App {
     pub fn review_position(&self) -> usize {
         let queue = self.review_queue();
         let rank: std::collections::HashMap<&str, usize> = self
+            .view
             .review
             .anchor
             .iter()
@@ -127,7 +129,7 @@ impl App {
             .min()
             .map(|(_, at)| at);
         anchored
-            .unwrap_or(self.review.selected)
+            .unwrap_or(self.view.review.selected)
             .min(queue.len().saturating_sub(1))
     }
 
@@ -145,8 +147,8 @@ impl App {
             .take(FOLLOWERS + 1)
             .map(Entry::key)
             .collect();
-        self.review.anchor = anchor;
-        self.review.selected = at;
+        self.view.review.anchor = anchor;
+        self.view.review.selected = at;
     }
 
     /// The item a review entry is about, for the detail and the forms.
@@ -221,12 +223,12 @@ impl App {
                     let selected = self.roadmap.decisions.len() + at.unwrap_or(0);
                     self.mode = Mode::Decisions { selected };
                 }
-                Some(Subject::CheckIn) => self.screen = Screen::CheckIns,
+                Some(Subject::CheckIn) => self.view.screen = Screen::CheckIns,
                 Some(_) => self.update_browse(Command::Open),
                 None => self.info("Nothing needs you: the queue is empty."),
             },
             Command::AddCheckIn => self.open_checkin_form(None),
-            Command::Board | Command::Close => self.screen = Screen::Board,
+            Command::Board | Command::Close => self.view.screen = Screen::Board,
             Command::Review => {}
             other => self.update_browse(other),
         }
@@ -235,14 +237,15 @@ impl App {
     /// Notes the entries the queue shows now (see [`ReviewState::seen`]).
     fn see_queue(&mut self) {
         let keys: Vec<String> = self.review_queue().iter().map(Entry::key).collect();
-        self.review.seen.extend(keys);
+        self.view.review.seen.extend(keys);
     }
 
     /// How many entries shown this session have left the queue: dealt with.
     pub fn review_handled(&self) -> usize {
         let now: std::collections::BTreeSet<String> =
             self.review_queue().iter().map(Entry::key).collect();
-        self.review
+        self.view
+            .review
             .seen
             .iter()
             .filter(|k| !now.contains(*k))
@@ -329,20 +332,20 @@ impl App {
     pub(super) fn checkins_command(&mut self, command: Command) {
         let last = self.roadmap.checkins.len().saturating_sub(1);
         match command {
-            Command::Up => self.checkin_cursor = self.checkin_cursor.saturating_sub(1),
-            Command::Down => self.checkin_cursor = (self.checkin_cursor + 1).min(last),
+            Command::Up => self.view.checkin_cursor = self.view.checkin_cursor.saturating_sub(1),
+            Command::Down => self.view.checkin_cursor = (self.view.checkin_cursor + 1).min(last),
             Command::AddCheckIn => self.open_checkin_form(None),
             Command::Edit => {
                 let id = self
                     .listed_checkins()
-                    .get(self.checkin_cursor)
+                    .get(self.view.checkin_cursor)
                     .map(|c| c.id.clone());
                 match id {
                     Some(id) => self.open_checkin_form(Some(&id)),
                     None => self.info("No check-in yet: press a to record one."),
                 }
             }
-            Command::Board | Command::Close => self.screen = Screen::Board,
+            Command::Board | Command::Close => self.view.screen = Screen::Board,
             Command::CheckIns => {}
             other => self.update_browse(other),
         }
@@ -352,22 +355,22 @@ impl App {
     pub(super) fn archive_command(&mut self, command: Command) {
         let len = self.archived().len();
         let last = len.saturating_sub(1);
-        let page = self.metrics.page.max(1);
-        let c = self.archive_cursor.min(last);
+        let page = self.view.metrics.page.max(1);
+        let c = self.view.archive_cursor.min(last);
         match command {
-            Command::Up => self.archive_cursor = c.saturating_sub(1),
-            Command::Down => self.archive_cursor = (c + 1).min(last),
-            Command::PageUp => self.archive_cursor = c.saturating_sub(page),
-            Command::PageDown => self.archive_cursor = (c + page).min(last),
-            Command::First => self.archive_cursor = 0,
-            Command::Last => self.archive_cursor = last,
+            Command::Up => self.view.archive_cursor = c.saturating_sub(1),
+            Command::Down => self.view.archive_cursor = (c + 1).min(last),
+            Command::PageUp => self.view.archive_cursor = c.saturating_sub(page),
+            Command::PageDown => self.view.archive_cursor = (c + page).min(last),
+            Command::First => self.view.archive_cursor = 0,
+            Command::Last => self.view.archive_cursor = last,
             Command::Reopen => {
                 let Some(id) = self.archived().get(c).map(|i| i.id.clone()) else {
                     return self.info("The archive is empty.");
                 };
                 self.set_status(&id, Status::Planned);
             }
-            Command::Board | Command::Close => self.screen = Screen::Board,
+            Command::Board | Command::Close => self.view.screen = Screen::Board,
             Command::Archive => {}
             other => self.update_browse(other),
         }

@@ -45,8 +45,8 @@ impl App {
     /// Opens the search or filter prompt, starting from what is active.
     pub(super) fn open_prompt(&mut self, kind: PromptKind) {
         let before = match kind {
-            PromptKind::Search => self.search.clone(),
-            PromptKind::Filter => self.filter.clone(),
+            PromptKind::Search => self.view.search.clone(),
+            PromptKind::Filter => self.view.filter.clone(),
         };
         // A new search starts empty (Esc brings the old one back); a filter opens to refine.
         let start = match kind {
@@ -113,9 +113,9 @@ impl App {
         let selected = self.selected_initiative().map(|i| i.id.clone());
         self.derived.lists.matches = std::sync::OnceLock::new();
         match kind {
-            PromptKind::Search => self.search = active,
+            PromptKind::Search => self.view.search = active,
             PromptKind::Filter => {
-                self.filter = active;
+                self.view.filter = active;
                 self.refilter();
                 if let Some(id) = selected {
                     self.select_initiative(&id);
@@ -126,7 +126,7 @@ impl App {
 
     fn describe_active(&mut self, kind: PromptKind) {
         let shown: usize = self.derived.columns.iter().map(Vec::len).sum();
-        match (kind, &self.search, &self.filter) {
+        match (kind, &self.view.search, &self.view.filter) {
             (PromptKind::Search, Some(active), _) => {
                 let n = self.matches().len();
                 self.info(format!(
@@ -146,8 +146,8 @@ impl App {
 
     /// Clears the filter and the search.
     pub(super) fn clear_filters(&mut self) {
-        let had = self.filter.is_some() || self.search.is_some();
-        self.search = None;
+        let had = self.view.filter.is_some() || self.view.search.is_some();
+        self.view.search = None;
         self.apply(PromptKind::Filter, None);
         self.info(if had {
             "Filters and search cleared: every card is shown."
@@ -159,7 +159,7 @@ impl App {
     /// Board cards matching the search, in board order (column by column, top to bottom);
     /// worked out once per search and change.
     pub fn matches(&self) -> &[(usize, usize)] {
-        let Some(active) = &self.search else {
+        let Some(active) = &self.view.search else {
             return &[];
         };
         self.derived.lists.matches.get_or_init(|| {
@@ -169,7 +169,7 @@ impl App {
             for (column, indices) in self.derived.columns.iter().enumerate() {
                 for (pos, index) in indices.iter().enumerate() {
                     let initiative = &self.roadmap.initiatives[*index];
-                    if matcher.matches(initiative, &folded[*index], !self.public) {
+                    if matcher.matches(initiative, &folded[*index], !self.view.public) {
                         out.push((column, pos));
                     }
                 }
@@ -181,24 +181,27 @@ impl App {
     /// True when this initiative matches the active search (never by its notes in the
     /// public view).
     pub fn is_match(&self, id: &InitiativeId) -> bool {
-        self.search.as_ref().is_some_and(|a| {
+        self.view.search.as_ref().is_some_and(|a| {
             self.roadmap
                 .initiative(id)
-                .is_some_and(|i| a.query.matches_with(i, !self.public))
+                .is_some_and(|i| a.query.matches_with(i, !self.view.public))
         })
     }
 
     /// Selects the next (or previous) matching card; `inclusive` allows the current one.
     pub(super) fn jump_to_match(&mut self, forward: bool, inclusive: bool) {
         let matches = self.matches();
-        let Some(active) = &self.search else {
+        let Some(active) = &self.view.search else {
             return self.info("No search yet: press / to find cards.");
         };
         if matches.is_empty() {
             let text = active.text.clone();
             return self.info(format!("No card matches \"{text}\"."));
         }
-        let here = (self.column.index(), self.cursor[self.column.index()]);
+        let here = (
+            self.view.column.index(),
+            self.view.cursor[self.view.column.index()],
+        );
         let found = if forward {
             matches
                 .iter()
@@ -217,9 +220,9 @@ impl App {
             matches.len(),
             active.text
         );
-        self.pane = super::Pane::Board;
-        self.column = Horizon::from_index(column);
-        self.cursor[column] = pos;
+        self.view.pane = super::Pane::Board;
+        self.view.column = Horizon::from_index(column);
+        self.view.cursor[column] = pos;
         self.info(message);
     }
 }

@@ -364,8 +364,11 @@ fn first_frame(cli: &Cli, clock: Clock) -> Result<(), String> {
     let path = roadmap_path(cli, None)?;
     let roadmap = storage::load(&path).map_err(|e| e.to_string())?;
     let size = roadmap.size_label();
-    let mut app = App::new(roadmap, Source::File(path), clock, IdGen::with_seed(seed()));
-    app.viewport = (200, 60);
+    let app = App::builder(roadmap, clock)
+        .source(Source::File(path))
+        .ids(IdGen::with_seed(seed()))
+        .viewport(200, 60)
+        .build();
     let backend = ratatui::backend::TestBackend::new(200, 60);
     let mut terminal = ratatui::Terminal::new(backend).map_err(|e| e.to_string())?;
     terminal

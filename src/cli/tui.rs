@@ -16,7 +16,7 @@ fn apply_keymap(cli: &Cli, app: &mut App) {
     };
     match std::fs::read_to_string(&path) {
         Ok(text) => match crate::app::keymap::parse_keymap(&text) {
-            Ok(keymap) => app.keymap = keymap,
+            Ok(keymap) => app.settings.keymap = keymap,
             Err(e) => app.error(format!("{}{e}; using the default keys", path.display())),
         },
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
@@ -30,11 +30,16 @@ fn apply_keymap(cli: &Cli, app: &mut App) {
 /// Picks the theme: NO_COLOR, then --theme, then config.ron, then the default.
 fn apply_theme(cli: &Cli, app: &mut App) {
     use crate::domain::prefs::ThemeName;
-    app.config_path =
+    app.settings.config_path =
         storage::data_dir(cli.dir.as_deref()).map(|d| storage::config::config_path(&d));
-    let remembered = match app.config_path.as_deref().map(storage::config::load) {
+    let remembered = match app
+        .settings
+        .config_path
+        .as_deref()
+        .map(storage::config::load)
+    {
         Some(Ok(config)) => {
-            app.thresholds = config.review.unwrap_or_default();
+            app.settings.thresholds = config.review.unwrap_or_default();
             config.theme
         }
         Some(Err(e)) => {
@@ -45,8 +50,8 @@ fn apply_theme(cli: &Cli, app: &mut App) {
         }
         None => None,
     };
-    app.no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    app.theme = if app.no_color {
+    app.settings.no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    app.settings.theme = if app.settings.no_color {
         ThemeName::Mono
     } else {
         cli.theme.or(remembered).unwrap_or_default()
@@ -114,7 +119,10 @@ pub(super) fn edit_then_wait(cli: &Cli, clock: Clock) -> Result<(), Failure> {
     use std::io::Write;
     let session = session::open_file(roadmap_path(cli, None)?).map_err(|e| e.to_string())?;
     let source = Source::File(session.path.clone());
-    let mut app = App::new(session.roadmap, source, clock, IdGen::with_seed(seed()));
+    let mut app = App::builder(session.roadmap, clock)
+        .source(source)
+        .ids(IdGen::with_seed(seed()))
+        .build();
     app.update(crate::app::Command::MarkDone);
     super::output::out("ready");
     let _ = std::io::stdout().flush();
@@ -147,17 +155,16 @@ pub(super) fn view_snapshot(
         )));
     };
     let shown = storage::load(&snap.path).map_err(|e| e.to_string())?;
-    let mut app = App::new(
-        shown,
-        Source::File(snap.path.clone()),
-        clock,
-        IdGen::with_seed(seed()),
-    );
-    app.location = home_relative(&snap.path);
-    app.read_only = Some(format!(
+    let why = format!(
         "snapshot of {}: read-only",
         snap.taken.format("%a %-d %b %Y %H:%M")
-    ));
+    );
+    let mut app = App::builder(shown, clock)
+        .source(Source::File(snap.path.clone()))
+        .ids(IdGen::with_seed(seed()))
+        .location(home_relative(&snap.path))
+        .read_only(Some(why))
+        .build();
     apply_theme(cli, &mut app);
     apply_keymap(cli, &mut app);
     let known = storage::fingerprint::read(&snap.path)
@@ -243,7 +250,7 @@ pub(super) fn open(
     let mut known = None;
     let mut app = if cli.demo {
         let roadmap = sample::sample(clock.today(), clock.now())?;
-        App::new(roadmap, Source::Demo, clock, ids)
+        App::builder(roadmap, clock).ids(ids).build()
     } else {
         let path = roadmap_path(cli, None)?;
         say_when_slow_to_open(&path);
@@ -251,14 +258,18 @@ pub(super) fn open(
         lock = session.lock;
         known = session.known;
         let location = home_relative(&session.path);
-        let mut app = App::new(session.roadmap, Source::File(session.path), clock, ids);
-        app.location = location;
+        let mut app = App::builder(session.roadmap, clock)
+            .source(Source::File(session.path))
+            .ids(ids)
+            .location(location)
+            .read_only(session.read_only.clone())
+            .build();
         if let Some(note) = session.note {
             app.info(note);
         }
         if let Some((path, roadmap, written)) = session.recovery {
             app.offer_recovery(path, roadmap, &written);
-            let file = match &app.source {
+            let file = match &app.session.source {
                 Source::File(file) => file.clone(),
                 Source::Demo => PathBuf::new(),
             };
@@ -270,14 +281,13 @@ pub(super) fn open(
                 ));
             }
         } else if session.read_only.is_none()
-            && let Source::File(path) = &app.source
+            && let Source::File(path) = &app.session.source
         {
             let path = path.clone();
             reopen_draft(&mut app, &path);
         }
         if let Some(why) = session.read_only {
             app.error(format!("Read-only, you can look, not change: {why}"));
-            app.read_only = Some(why);
         }
         app
     };

@@ -35,7 +35,7 @@ pub(super) fn keep_aside(app: &mut App, path: &Path, roadmap: &Roadmap, whose: &
 /// Remembers the theme in `config.ron`, keeping the other settings; a config that cannot be
 /// read is reported and left alone.
 pub(super) fn save_config(app: &mut App) {
-    let Some(path) = app.config_path.clone() else {
+    let Some(path) = app.settings.config_path.clone() else {
         return;
     };
     let mut config = match storage::config::load(&path) {
@@ -46,7 +46,7 @@ pub(super) fn save_config(app: &mut App) {
             ));
         }
     };
-    config.theme = Some(app.theme);
+    config.theme = Some(app.settings.theme);
     if let Err(e) = storage::config::save(&path, &config) {
         app.error(format!("Theme not remembered: {e}"));
     }

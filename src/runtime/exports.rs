@@ -29,7 +29,7 @@ fn free_path(dir: &Path, name: &str) -> PathBuf {
 /// spreadsheet can come back whole.
 pub fn export(app: &mut App, roadmap: &Path, format: Format) {
     let options = Options {
-        public: app.public,
+        public: app.view.public,
         today: app.today,
         changes: None,
     };
@@ -74,7 +74,7 @@ pub fn export(app: &mut App, roadmap: &Path, format: Format) {
         }
         written.push(path);
     }
-    let public = if app.public { "public " } else { "" };
+    let public = if app.view.public { "public " } else { "" };
     match written.as_slice() {
         [one] => app.info(format!(
             "Wrote the {public}{} export to {}",

@@ -276,8 +276,8 @@ fn event_loop(
         }
         app.tick();
         let size = terminal.size()?;
-        app.viewport = (size.width, size.height);
-        app.metrics = ui::measure(app);
+        app.view.viewport = (size.width, size.height);
+        app.view.metrics = ui::measure(app);
         terminal.draw(|frame| ui::render(app, frame))?;
         match input.recv_timeout(saver.timeout(Instant::now())) {
             Ok(Event::Mouse(mouse)) => handle_mouse(app, mouse),
@@ -290,13 +290,13 @@ fn event_loop(
             }
         }
         saver.tick(app, Instant::now());
-        if matches!(app.save, SaveState::Saved(_)) {
+        if matches!(app.session.save, SaveState::Saved(_)) {
             failed_quits = 0;
         }
         if app.quit {
             // A save still running may find the file changed by others: wait for it first.
             saver.settle(app, Instant::now());
-            if app.disk_change.is_some() || saver.save(app, Instant::now()) {
+            if app.session.disk_change.is_some() || saver.save(app, Instant::now()) {
                 return Ok(false); // an undecided disk change ends in a recovery copy, see run()
             }
             failed_quits += 1;

@@ -113,11 +113,11 @@ impl Saver {
     /// A saver for the app's file (none for the demo or a read-only session). `known` is the
     /// file as loaded; when None it is read now.
     pub fn new(app: &App, known: Option<Fingerprint>) -> Self {
-        let path = match &app.source {
+        let path = match &app.session.source {
             Source::File(path) => Some(path.clone()),
             Source::Demo => None,
         };
-        let writable = app.read_only.is_none();
+        let writable = app.session.read_only.is_none();
         let known = known.or_else(|| {
             let path = path.as_deref()?;
             fingerprint::read(path)
@@ -142,7 +142,7 @@ impl Saver {
             last_backup: None,
             known,
             last_check: None,
-            published: app.revision,
+            published: app.session.revision,
             running: None,
             lock: None,
             lost_lock: false,
@@ -179,7 +179,7 @@ impl Saver {
         self.lock = None;
         self.writable = false;
         self.lost_lock = true;
-        app.read_only = Some(format!("{name} was deleted; {who} writes the file now"));
+        app.session.read_only = Some(format!("{name} was deleted; {who} writes the file now"));
         app.error(format!(
             "Stopped saving: {name} was deleted and {who} took the file. Your unsaved edits go to a recovery copy when you quit."
         ));
@@ -243,10 +243,10 @@ impl Saver {
             self.check_lock(app);
             self.check_disk(app);
         }
-        if self
-            .autosave
-            .due(app.unsaved > 0 && app.disk_change.is_none(), now)
-        {
+        if self.autosave.due(
+            app.session.unsaved > 0 && app.session.disk_change.is_none(),
+            now,
+        ) {
             let Some(job) = self.job(app, now) else {
                 return self.autosave.saved(true, now);
             };
@@ -274,11 +274,11 @@ impl Saver {
         }
         let mut state = lock(&self.shared);
         // After losing the lock the signal thread may only write a recovery copy.
-        state.conflict = app.disk_change.is_some() || self.lost_lock;
-        if app.revision != self.published {
-            self.published = app.revision;
-            state.pending = (app.unsaved > 0).then(|| app.roadmap.clone());
-            state.pending_revision = app.revision;
+        state.conflict = app.session.disk_change.is_some() || self.lost_lock;
+        if app.session.revision != self.published {
+            self.published = app.session.revision;
+            state.pending = (app.session.unsaved > 0).then(|| app.roadmap.clone());
+            state.pending_revision = app.session.revision;
         }
     }
 
@@ -293,9 +293,9 @@ impl Saver {
         let Some(path) = self.path.clone() else {
             return;
         };
-        if app.disk_change.is_some() {
+        if app.session.disk_change.is_some() {
             // Already asking; a file that became readable again is offered as theirs.
-            if app.unsaved == 0 {
+            if app.session.unsaved == 0 {
                 self.reload_if_changed(app, &path);
             }
             return;
@@ -339,7 +339,7 @@ impl Saver {
                     "{name} changed but cannot be read yet ({e}); showing the last version"
                 ));
             }
-            Ok(roadmap) if app.unsaved == 0 => {
+            Ok(roadmap) if app.session.unsaved == 0 => {
                 self.set_known(Some(print));
                 app.replace_from_disk(roadmap, format!("Reloaded {name}: it changed on disk"));
             }
@@ -367,10 +367,10 @@ impl Saver {
     /// What a save of the app's roadmap needs; None when there is nothing to write.
     fn job(&self, app: &App, now: Instant) -> Option<Job> {
         let path = self.path()?.to_path_buf();
-        (app.unsaved > 0).then(|| Job {
+        (app.session.unsaved > 0).then(|| Job {
             path,
             roadmap: app.roadmap.clone(),
-            revision: app.revision,
+            revision: app.session.revision,
             known: self.known.clone(),
             backup_due: self
                 .last_backup
@@ -418,7 +418,7 @@ impl Saver {
             }
             // Listing reads only, so read-only sessions may list too.
             if effect == Effect::ListBackups {
-                if let Source::File(file) = &app.source {
+                if let Source::File(file) = &app.session.source {
                     let file = file.clone();
                     effects::list_backups(app, &file);
                 }
@@ -474,9 +474,9 @@ impl Saver {
             ));
         }
         self.set_known(current.ok().flatten().map(|(_, print)| print));
-        app.disk_change = None;
-        if app.unsaved == 0 {
-            app.unsaved = 1; // write mine even if nothing was edited since
+        app.session.disk_change = None;
+        if app.session.unsaved == 0 {
+            app.session.unsaved = 1; // write mine even if nothing was edited since
         }
         if self.save(app, Instant::now()) {
             let name = storage::file_name(&aside);
@@ -508,7 +508,7 @@ impl Saver {
         self.set_known(Some(print));
         let name = storage::file_name(&aside);
         app.replace_from_disk(theirs, format!("Took their version. Yours is in {name}."));
-        app.save = SaveState::Loaded;
+        app.session.save = SaveState::Loaded;
         self.publish(app);
     }
 
@@ -518,7 +518,7 @@ impl Saver {
     pub fn finish(&mut self, app: &mut App) -> Result<(), Result<PathBuf, String>> {
         self.settle(app, Instant::now());
         self.check_lock(app);
-        if self.lost_lock && app.unsaved > 0 {
+        if self.lost_lock && app.session.unsaved > 0 {
             return Err(self.recover(&app.roadmap));
         }
         if self.path().is_none() {
@@ -526,10 +526,10 @@ impl Saver {
         }
         // An undecided change on disk (the file deleted, or unreadable, or theirs and ours
         // both changed): what is in memory may be the only copy left, edited or not.
-        if app.disk_change.is_some() {
+        if app.session.disk_change.is_some() {
             return Err(self.recover(&app.roadmap));
         }
-        if app.unsaved == 0 || self.save(app, Instant::now()) {
+        if app.session.unsaved == 0 || self.save(app, Instant::now()) {
             return Ok(());
         }
         Err(self.recover(&app.roadmap))

@@ -37,7 +37,7 @@ pub fn render_alignment(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) 
         theme,
     );
     let body = Rect::new(area.x, area.y + 2, area.width, area.height - 2);
-    let block = pane(format!(" {} ", app.align.tab.label()), true, theme);
+    let block = pane(format!(" {} ", app.view.align.tab.label()), true, theme);
     let inner = block.inner(body);
     block.render(body, buf);
     let inner = Rect::new(
@@ -46,7 +46,7 @@ pub fn render_alignment(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) 
         inner.width.saturating_sub(2),
         inner.height,
     );
-    let rows = match app.align.tab {
+    let rows = match app.view.align.tab {
         Tab::Gaps => gap_rows(app, usize::from(inner.width), inner.height, theme),
         Tab::Goals => goal_rows(app, usize::from(inner.width), theme),
         Tab::Matrix => return super::matrix::render_matrix(app, inner, buf, theme),
@@ -132,7 +132,7 @@ fn render_tabs(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
             Tab::Gaps => format!("Gaps ({gaps})"),
             other => other.label().to_string(),
         };
-        if tab == app.align.tab {
+        if tab == app.view.align.tab {
             spans.push(Span::styled(format!("[ {label} ]"), theme.selected));
         } else {
             spans.push(Span::styled(format!("  {label}  "), theme.text));
@@ -248,7 +248,7 @@ pub fn gap_text(app: &App, gap: &Gap) -> String {
                 .initiative(i)
                 .and_then(|x| x.risks.iter().find(|k| &k.id == risk));
             let (severity, name) = match risk {
-                Some(k) if app.public && k.confidential => {
+                Some(k) if app.view.public && k.confidential => {
                     (k.severity(), "a confidential risk".into())
                 }
                 Some(k) => (k.severity(), clean(&k.title).into_owned()),

@@ -10,7 +10,7 @@ use ratatui::text::{Line, Span};
 
 /// Draws the top bar: app, roadmap name, file (or DEMO), today.
 pub fn render_header(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
-    if let Some(why) = &app.read_only {
+    if let Some(why) = &app.session.read_only {
         buf.set_style(area, theme.badge);
         let text = fit(&format!(" READ-ONLY · {why}"), usize::from(area.width));
         buf.set_line(area.x, area.y, &Line::styled(text, theme.badge), area.width);
@@ -19,7 +19,7 @@ pub fn render_header(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     buf.set_style(area, theme.header);
     let right = format!("{} · week {} ", long_date(app.today), iso_week(app.today));
     let room = usize::from(area.width).saturating_sub(width(&right) + 13);
-    let source = match &app.source {
+    let source = match &app.session.source {
         Source::File(path) => path
             .file_name()
             .map(|n| format!(" · {}", n.to_string_lossy()))
@@ -27,10 +27,11 @@ pub fn render_header(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
         Source::Demo => String::new(),
     };
     let filter = app
+        .view
         .filter
         .as_ref()
         .map_or(0, |f| width(&fit(&f.text, 24)) + 10);
-    let badge = if app.is_demo() { 6 } else { 0 } + if app.public { 9 } else { 0 } + filter;
+    let badge = if app.is_demo() { 6 } else { 0 } + if app.view.public { 9 } else { 0 } + filter;
     let name = fit(
         &format!("{}{source}", app.roadmap.name),
         room.saturating_sub(badge),
@@ -39,11 +40,11 @@ pub fn render_header(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     if app.is_demo() {
         spans.push(Span::styled(" DEMO ", theme.badge));
     }
-    if app.public {
+    if app.view.public {
         spans.push(Span::raw(" "));
         spans.push(Span::styled(" PUBLIC ", theme.badge));
     }
-    if let Some(filter) = &app.filter {
+    if let Some(filter) = &app.view.filter {
         spans.push(Span::raw(" "));
         spans.push(Span::styled(
             format!(" FILTER {} ", fit(&filter.text, 24)),
@@ -59,16 +60,16 @@ pub fn render_header(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
 
 /// The save state in the status bar's words: `Saved 14:02:31`, `Unsaved (3)`, `DEMO` …
 pub fn save_label(app: &App) -> String {
-    if app.source == Source::Demo {
+    if app.session.source == Source::Demo {
         return "DEMO · not saved".into();
     }
-    if app.read_only.is_some() {
+    if app.session.read_only.is_some() {
         return "READ-ONLY".into();
     }
-    if app.disk_change.is_some() {
-        return format!("Changed on disk · {} unsaved here", app.unsaved);
+    if app.session.disk_change.is_some() {
+        return format!("Changed on disk · {} unsaved here", app.session.unsaved);
     }
-    match (&app.save, app.unsaved) {
+    match (&app.session.save, app.session.unsaved) {
         (SaveState::Failed(why), _) => format!("Save failed: {why}"),
         (_, n) if n > 0 => format!("Unsaved ({n})"),
         (SaveState::Saved(at), _) => format!("Saved {}", at.format("%H:%M:%S")),
@@ -79,7 +80,10 @@ pub fn save_label(app: &App) -> String {
 /// Draws the message line with the save state on the right.
 pub fn render_status(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let save = save_label(app);
-    let save_style = match (&app.save, app.is_demo() || app.read_only.is_some()) {
+    let save_style = match (
+        &app.session.save,
+        app.is_demo() || app.session.read_only.is_some(),
+    ) {
         (_, true) => theme.badge,
         (SaveState::Failed(_), _) => theme.alert,
         _ => theme.dim,
@@ -105,12 +109,12 @@ pub fn render_status(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
 }
 
 fn default_message(app: &App) -> String {
-    if let Some(filter) = &app.filter {
+    if let Some(filter) = &app.view.filter {
         let shown: usize = app.derived.columns.iter().map(Vec::len).sum();
         return format!("Filter: {} · {shown} card(s) shown · F clears", filter.text);
     }
-    match &app.source {
-        Source::File(_) => app.location.clone(),
+    match &app.session.source {
+        Source::File(_) => app.session.location.clone(),
         Source::Demo => "Sample roadmap in memory: nothing you do here is saved.".into(),
     }
 }
@@ -133,9 +137,9 @@ pub fn render_hints(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
         (_, Some(context)) => hint_commands(app, context)
             .iter()
             // A read-only session offers only what it can do.
-            .filter(|(c, _)| app.read_only.is_none() || !c.changes_roadmap())
+            .filter(|(c, _)| app.session.read_only.is_none() || !c.changes_roadmap())
             .filter_map(|(c, word)| {
-                let keys = app.keymap.keys(context, *c);
+                let keys = app.settings.keymap.keys(context, *c);
                 Some((arrow_label(*c, keys.first()?.label()), *word))
             })
             .collect(),
@@ -166,7 +170,7 @@ fn arrow_label(command: Command, label: String) -> String {
 /// The commands the hint line offers, with the word shown for each.
 fn hint_commands(app: &App, context: Context) -> &'static [(Command, &'static str)] {
     use Command::*;
-    match (context, app.pane) {
+    match (context, app.view.pane) {
         // Most needed first: the line is cut where the terminal ends.
         (Context::Browse, Pane::Board) => &[
             (Up, "move"),

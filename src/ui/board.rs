@@ -48,14 +48,14 @@ fn window_label(horizon: Horizon, app: &App) -> String {
 
 fn render_column(app: &App, horizon: Horizon, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let cards = &app.derived.columns[horizon.index()];
-    let focused = app.pane == Pane::Board && app.column == horizon;
+    let focused = app.view.pane == Pane::Board && app.view.column == horizon;
     let title = format!(" {} · {} ", horizon.label(), thousands(cards.len()));
     let mut block = super::chrome::pane(title, focused, theme);
     let inner = block.inner(area);
     let layout = CardLayout::for_column(inner);
     let height = layout.height();
     let visible = usize::from(inner.height / height);
-    let selected = app.cursor[horizon.index()];
+    let selected = app.view.cursor[horizon.index()];
     let offset = scroll_offset(selected, visible);
     let mut room = usize::from(inner.width).saturating_sub(2);
     if cards.len() > visible && visible > 0 {
@@ -77,7 +77,7 @@ fn render_column(app: &App, horizon: Horizon, area: Rect, buf: &mut Buffer, them
         return;
     }
     if cards.is_empty() && !app.roadmap.is_empty() {
-        let empty = if app.filter.is_some() {
+        let empty = if app.view.filter.is_some() {
             "  none match the filter"
         } else {
             "  nothing due"
@@ -100,7 +100,8 @@ fn render_column(app: &App, horizon: Horizon, area: Rect, buf: &mut Buffer, them
 
 fn render_welcome(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let keys = |c| {
-        app.keymap
+        app.settings
+            .keymap
             .keys(crate::app::Context::Browse, c)
             .first()
             .map(|k| k.label())

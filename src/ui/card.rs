@@ -65,7 +65,7 @@ pub fn render_card(
         let mut spans = vec![Span::raw(lead)];
         spans.extend(highlight(
             text,
-            app.search.as_ref().map(|a| a.query.words.as_slice()),
+            app.view.search.as_ref().map(|a| a.query.words.as_slice()),
             title_style,
             theme,
         ));

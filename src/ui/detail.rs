@@ -55,7 +55,7 @@ pub fn render_detail_pane(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme
 /// How far the detail of `item` can scroll at the app's terminal size.
 pub fn max_scroll(app: &App, item: &Item) -> u16 {
     content(app, item, &Theme::monochrome()).map_or(0, |(_, lines)| {
-        super::chrome::max_scroll(&lines, WIDTH, app.viewport).saturating_add(1)
+        super::chrome::max_scroll(&lines, WIDTH, app.view.viewport).saturating_add(1)
     })
 }
 
@@ -161,7 +161,7 @@ fn initiative_lines<'a>(app: &App, i: &Initiative, theme: &Theme) -> Vec<Line<'a
     lines.extend(sections::case(app, i, theme));
     lines.extend(sections::risks(app, i, theme));
     lines.extend(sections::dependencies(app, i, theme));
-    if !app.public && !i.notes.is_empty() {
+    if !app.view.public && !i.notes.is_empty() {
         lines.push(Line::raw(""));
         lines.push(Line::styled("Notes (internal)", theme.dim));
         for line in super::text::lines(&i.notes) {

@@ -14,7 +14,7 @@ use ratatui::widgets::Widget;
 
 /// Draws the goals pane; `tall` gives each goal two lines (pane on the right).
 pub fn render_goals(app: &App, area: Rect, tall: bool, buf: &mut Buffer, theme: &Theme) {
-    let focused = app.pane == Pane::Goals;
+    let focused = app.view.pane == Pane::Goals;
     let goals = &app.roadmap.goals;
     // Each goal counts the risks on its own work, so a risk on work serving two goals shows
     // under both; the title gives the total with each risk counted once, as the summary does.
@@ -36,7 +36,7 @@ pub fn render_goals(app: &App, area: Rect, tall: bool, buf: &mut Buffer, theme: 
     let inner = block.inner(area);
     let per_goal: u16 = if tall { 3 } else { 1 };
     let visible = usize::from(inner.height / per_goal).max(1);
-    let offset = scroll_offset(app.goal_cursor, visible);
+    let offset = scroll_offset(app.view.goal_cursor, visible);
     if goals.len() > visible {
         let last = (offset + visible).min(goals.len());
         let range = format!(" {}–{last} of {} ", offset + 1, goals.len());
@@ -61,7 +61,7 @@ pub fn render_goals(app: &App, area: Rect, tall: bool, buf: &mut Buffer, theme: 
     }
     let mut y = inner.y;
     for (pos, goal) in goals.iter().enumerate().skip(offset).take(visible) {
-        let selected = focused && pos == app.goal_cursor;
+        let selected = focused && pos == app.view.goal_cursor;
         let count = app.derived.goal_counts.get(pos).copied().unwrap_or(0);
         let health = app
             .derived

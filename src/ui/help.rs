@@ -19,7 +19,7 @@ pub fn help_lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
     contexts.insert(0, first);
     for context in contexts {
         lines.push(Line::styled(context.title(), theme.strong));
-        for (command, chords) in app.keymap.entries(context) {
+        for (command, chords) in app.settings.keymap.entries(context) {
             let keys: Vec<String> = chords.iter().map(|c| c.label()).collect();
             lines.push(Line::from(vec![
                 Span::styled(format!("  {:<24}", keys.join(" / ")), theme.key),
@@ -86,7 +86,11 @@ const WIDTH: u16 = 92;
 
 /// How far the help can scroll at the app's terminal size.
 pub fn max_scroll(app: &App) -> u16 {
-    super::chrome::max_scroll(&help_lines(app, &Theme::monochrome()), WIDTH, app.viewport)
+    super::chrome::max_scroll(
+        &help_lines(app, &Theme::monochrome()),
+        WIDTH,
+        app.view.viewport,
+    )
 }
 
 /// Draws the help overlay scrolled by `scroll` lines.

@@ -11,7 +11,7 @@ use ratatui::widgets::Block;
 
 /// What is drawn at (`x`, `y`) on the main screen, if anything clickable.
 pub fn hit(app: &App, x: u16, y: u16) -> Option<Target> {
-    let size = app.viewport;
+    let size = app.view.viewport;
     if layout::too_small(size) {
         return None;
     }
@@ -32,7 +32,8 @@ pub fn hit(app: &App, x: u16, y: u16) -> Option<Target> {
         }
         let per_goal: u16 = if areas.goals_right { 3 } else { 1 };
         let visible = usize::from(inner.height / per_goal).max(1);
-        let index = scroll_offset(app.goal_cursor, visible) + usize::from((y - inner.y) / per_goal);
+        let index =
+            scroll_offset(app.view.goal_cursor, visible) + usize::from((y - inner.y) / per_goal);
         return (index < app.roadmap.goals.len()).then_some(Target::Goal(index));
     }
     None
@@ -45,7 +46,7 @@ fn card_at(app: &App, horizon: Horizon, column: Rect, at: Position) -> Target {
         return Target::Column(horizon);
     }
     let visible = usize::from(inner.height / height);
-    let offset = scroll_offset(app.cursor[horizon.index()], visible);
+    let offset = scroll_offset(app.view.cursor[horizon.index()], visible);
     let index = offset + usize::from((at.y - inner.y) / height);
     if index < app.derived.columns[horizon.index()].len() {
         Target::Card(horizon, index)

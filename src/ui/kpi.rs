@@ -53,7 +53,7 @@ pub fn sparkline(kpi: &Kpi, max: usize) -> String {
 pub fn visible_kpis<'a>(app: &crate::app::App, goal: &'a crate::domain::Goal) -> Vec<&'a Kpi> {
     goal.kpis
         .iter()
-        .filter(|k| !(app.public && k.confidential))
+        .filter(|k| !(app.view.public && k.confidential))
         .collect()
 }
 

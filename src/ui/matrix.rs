@@ -29,7 +29,7 @@ pub fn render_matrix(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
         crate::app::Context::Alignment,
         crate::app::Command::MatrixView,
     );
-    if app.align.by_horizon {
+    if app.view.align.by_horizon {
         by_horizon(app, area, body, buf, theme);
         let text = format!("{LEGEND}   {view}: initiatives × goals");
         buf.set_line(
@@ -65,7 +65,11 @@ fn by_initiative(app: &App, area: Rect, body: Rect, buf: &mut Buffer, theme: &Th
     let total = usize::from(area.width);
     let fits = goals_fitting(area);
     // Scroll only as far as needed to show the last goal.
-    let first = app.align.first_goal.min(goals.len().saturating_sub(fits));
+    let first = app
+        .view
+        .align
+        .first_goal
+        .min(goals.len().saturating_sub(fits));
     let shown: Vec<_> = goals.iter().skip(first).take(fits).collect();
     let title_width = total.saturating_sub(shown.len() * CELL + WHEN + 2);
     let mut head = vec![Span::styled(
@@ -205,7 +209,7 @@ fn bar(share: Option<f64>, cells: usize) -> String {
 /// transform mix, and a warning when run work dominates.
 pub fn render_balance(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let balance = alignment::balance(&app.roadmap);
-    let show_cost = !app.public;
+    let show_cost = !app.view.public;
     let cells = (usize::from(area.width).saturating_sub(12 + 3 * 8 + 20) / 3).clamp(10, 30);
     let col = cells + 8;
     let mut lines: Vec<Line> = Vec::new();

@@ -34,7 +34,7 @@ use theme::Theme;
 /// Measures what the update logic needs from the layout at the app's terminal size: cards
 /// per column and how far the open popup scrolls. The runtime stores it before each key.
 pub fn measure(app: &App) -> crate::app::Metrics {
-    let areas = layout::areas(app.viewport, app.roadmap.goals.len());
+    let areas = layout::areas(app.view.viewport, app.roadmap.goals.len());
     let scroll_limit = match &app.mode {
         Mode::Detail { item, .. } => detail::max_scroll(app, item),
         Mode::Help { .. } => help::max_scroll(app),
@@ -42,10 +42,10 @@ pub fn measure(app: &App) -> crate::app::Metrics {
         Mode::Changes { sections, .. } => summary::changes_max_scroll(app, sections),
         _ => 0,
     };
-    let page = match app.screen {
+    let page = match app.view.screen {
         crate::app::Screen::Board => board::cards_per_column(areas.board),
         // The alignment body: the whole screen less header, summary, tabs, frame and bars.
-        _ => usize::from(app.viewport.1.saturating_sub(8)),
+        _ => usize::from(app.view.viewport.1.saturating_sub(8)),
     };
     crate::app::Metrics { page, scroll_limit }
 }
@@ -53,7 +53,7 @@ pub fn measure(app: &App) -> crate::app::Metrics {
 /// Draws the whole screen for `app`.
 pub fn render(app: &App, frame: &mut Frame) {
     let area = frame.area();
-    let theme = Theme::named(app.theme);
+    let theme = Theme::named(app.settings.theme);
     let cursor = draw(app, area, frame.buffer_mut(), &theme);
     if let Some(position) = cursor {
         frame.set_cursor_position(position);
@@ -85,7 +85,7 @@ fn draw(
     }
     let areas = layout::areas((area.width, area.height), app.roadmap.goals.len());
     bars::render_header(app, areas.header, buf, theme);
-    match app.screen {
+    match app.view.screen {
         crate::app::Screen::Board => {
             board::render_board(app, areas.board, buf, theme);
             goals::render_goals(app, areas.goals, areas.goals_right, buf, theme);
@@ -238,7 +238,7 @@ fn render_pick(pick: &crate::app::Pick, area: Rect, buf: &mut Buffer, theme: &Th
 }
 
 fn render_conflict(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
-    let file = match &app.source {
+    let file = match &app.session.source {
         crate::app::Source::File(path) => path
             .file_name()
             .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
@@ -250,7 +250,7 @@ fn render_conflict(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
         Line::styled(
             format!(
                 "Someone else, a git pull or an editor changed it while you had {} here.",
-                match app.unsaved {
+                match app.session.unsaved {
                     1 => "1 unsaved change".to_string(),
                     n => format!("{n} unsaved changes"),
                 }
@@ -258,7 +258,7 @@ fn render_conflict(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
             theme.text,
         ),
     ];
-    if let Some(Err(why)) = app.disk_change.as_ref().map(|c| &c.theirs) {
+    if let Some(Err(why)) = app.session.disk_change.as_ref().map(|c| &c.theirs) {
         lines.push(Line::styled(
             format!("Their version cannot be read: {}", text::clean(why)),
             theme.alert,

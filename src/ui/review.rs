@@ -81,7 +81,7 @@ fn subject_text(app: &App, entry: &Entry) -> String {
         Subject::Risk(i, k) => r.initiative(i).map_or_else(String::new, |i| {
             let risk = i.risks.iter().find(|x| &x.id == k);
             let title = match risk {
-                Some(x) if app.public && x.confidential => "a confidential risk".to_string(),
+                Some(x) if app.view.public && x.confidential => "a confidential risk".to_string(),
                 Some(x) => format!("{} {}", x.severity(), clean(&x.title)),
                 None => String::new(),
             };
@@ -243,7 +243,7 @@ pub fn render_review(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
             .collect();
         list_window(&rows, selected, inner, buf, theme);
     }
-    let since = app.review.since.map_or_else(
+    let since = app.view.review.since.map_or_else(
         || "in the last 30 days".to_string(),
         |d| format!("since the last review ({})", d.format("%-d %b %Y")),
     );
@@ -310,11 +310,14 @@ pub fn render_checkins(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     };
     let due = match crate::domain::checkin::days_since_last(&app.roadmap.checkins, app.today) {
         None => Span::styled("no check-in yet: one is due now".to_string(), theme.alert),
-        Some(d) if d >= app.thresholds.checkin_days => {
+        Some(d) if d >= app.settings.thresholds.checkin_days => {
             Span::styled(format!("last one {d} days ago: one is due"), theme.alert)
         }
         Some(d) => Span::styled(
-            format!("next due in {} days", app.thresholds.checkin_days - d),
+            format!(
+                "next due in {} days",
+                app.settings.thresholds.checkin_days - d
+            ),
             theme.dim,
         ),
     };
@@ -349,7 +352,7 @@ pub fn render_checkins(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
         buf.set_line(area.x + 1, area.y + 1, &line, area.width - 1);
     }
     let listed = app.listed_checkins();
-    let selected = app.checkin_cursor.min(listed.len().saturating_sub(1));
+    let selected = app.view.checkin_cursor.min(listed.len().saturating_sub(1));
     let detail_height = 8.min(area.height / 2);
     let top = Rect::new(
         area.x,
@@ -550,7 +553,7 @@ pub fn render_archive(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
             (Some(n), line)
         })
         .collect();
-    let selected = app.archive_cursor.min(archived.len() - 1);
+    let selected = app.view.archive_cursor.min(archived.len() - 1);
     list(&rows, selected, inner, buf, theme);
 }
 

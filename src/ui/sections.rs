@@ -48,7 +48,7 @@ pub fn goal_kpis(app: &App, goal: &Goal, theme: &Theme) -> Vec<Line<'static>> {
         ));
     }
     // The popup is at most WIDTH wide, less on a small screen.
-    let width = WIDTH.min(usize::from(app.viewport.0).saturating_sub(6));
+    let width = WIDTH.min(usize::from(app.view.viewport.0).saturating_sub(6));
     let compact = width < 80;
     let rest = super::kpi::KPI_LINE_REST - if compact { super::kpi::KPI_RANGE } else { 0 };
     let name_width = kpis
@@ -93,7 +93,7 @@ pub fn goal_risk_lines(app: &App, goal: &Goal, theme: &Theme) -> Vec<Line<'stati
 }
 
 fn risk_line(app: &App, risk: &Risk, on: Option<&Initiative>, theme: &Theme) -> Line<'static> {
-    if app.public && risk.confidential {
+    if app.view.public && risk.confidential {
         return Line::styled(
             format!("  {:>2}  a confidential risk", risk.severity()),
             theme.dim,
@@ -181,7 +181,7 @@ pub fn deliverables(app: &App, i: &Initiative, theme: &Theme) -> Vec<Line<'stati
 pub fn case(app: &App, i: &Initiative, theme: &Theme) -> Vec<Line<'static>> {
     let c = &i.case;
     let mut lines = heading("Business case (b edits it)", theme).to_vec();
-    if app.public && c.confidential {
+    if app.view.public && c.confidential {
         lines.push(Line::styled("  confidential", theme.dim));
         return lines;
     }
@@ -214,7 +214,7 @@ pub fn case(app: &App, i: &Initiative, theme: &Theme) -> Vec<Line<'static>> {
         ("Impact", impact.join(" · ")),
         ("Champion", i.champion.clone()),
     ];
-    if !app.public {
+    if !app.view.public {
         rows.push((
             "Cost",
             c.cost.map(|n| money(n, currency)).unwrap_or_default(),

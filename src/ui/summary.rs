@@ -28,7 +28,7 @@ fn section<'a>(lines: &mut Vec<Line<'a>>, title: String, items: Vec<String>, the
 
 /// The summary as lines.
 pub fn summary_lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
-    let c = changes(&app.session_start, &app.roadmap);
+    let c = changes(&app.session.session_start, &app.roadmap);
     let mut lines = Vec::new();
     if c.is_empty() {
         lines.push(Line::styled(
@@ -59,7 +59,7 @@ pub fn changes_max_scroll(app: &App, sections: &[(String, Vec<String>)]) -> u16 
     popup_max_scroll(
         &changes_lines(sections, &Theme::monochrome()),
         WIDTH,
-        app.viewport,
+        app.view.viewport,
     )
 }
 
@@ -90,7 +90,7 @@ pub fn max_scroll(app: &App) -> u16 {
     popup_max_scroll(
         &summary_lines(app, &Theme::monochrome()),
         WIDTH,
-        app.viewport,
+        app.view.viewport,
     )
 }
 

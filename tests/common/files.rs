@@ -27,12 +27,10 @@ impl Fixture {
             panic!("the file exists")
         };
         let clock = Clock::fixed(date(TODAY), now());
-        let app = App::new(
-            roadmap,
-            Source::File(path.clone()),
-            clock,
-            IdGen::with_seed(3),
-        );
+        let app = App::builder(roadmap, clock)
+            .source(Source::File(path.clone()))
+            .ids(IdGen::with_seed(3))
+            .build();
         let saver = Saver::new(&app, Some(known));
         Fixture {
             dir,

@@ -26,24 +26,20 @@ pub fn now() -> DateTime<Utc> {
 /// An app on `roadmap` as of `today`, saving to a file path that is never written in tests.
 pub fn app_with(roadmap: Roadmap, today: &str) -> App {
     let source = Source::File("/nonexistent/roadmap.ron".into());
-    App::new(
-        roadmap,
-        source,
-        Clock::fixed(date(today), now()),
-        IdGen::with_seed(42),
-    )
+    App::builder(roadmap, Clock::fixed(date(today), now()))
+        .source(source)
+        .ids(IdGen::with_seed(42))
+        .build()
 }
 
 /// An app on `roadmap` whose clock says `today`, at 09:30 that day (time stamps move with
 /// the date, as `--today` does).
 pub fn app_at(roadmap: Roadmap, today: &str) -> App {
     let now = date(today).and_hms_opt(9, 30, 0).unwrap().and_utc();
-    App::new(
-        roadmap,
-        Source::File("/nonexistent/roadmap.ron".into()),
-        Clock::fixed(date(today), now),
-        IdGen::with_seed(7),
-    )
+    App::builder(roadmap, Clock::fixed(date(today), now))
+        .source(Source::File("/nonexistent/roadmap.ron".into()))
+        .ids(IdGen::with_seed(7))
+        .build()
 }
 
 /// An app on the sample roadmap as of [`TODAY`].
@@ -84,7 +80,7 @@ pub fn key(name: &str) -> KeyEvent {
 /// runtime does.
 pub fn press(app: &mut App, keys: &str) {
     for name in keys.split_whitespace() {
-        app.metrics = alignmap::ui::measure(app);
+        app.view.metrics = alignmap::ui::measure(app);
         app.handle_key(key(name));
     }
 }
@@ -132,7 +128,7 @@ pub fn draw(
     width: u16,
     height: u16,
 ) -> ratatui::Terminal<ratatui::backend::TestBackend> {
-    app.viewport = (width, height);
+    app.view.viewport = (width, height);
     let backend = ratatui::backend::TestBackend::new(width, height);
     let mut terminal = ratatui::Terminal::new(backend).unwrap();
     terminal
