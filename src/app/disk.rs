@@ -77,6 +77,27 @@ impl App {
         }
     }
 
+    /// The user kept their version over the one on disk: saves go ahead, and write it even
+    /// if nothing was edited since the question.
+    pub fn kept_mine(&mut self) {
+        self.session.disk_change = None;
+        self.session.unsaved = self.session.unsaved.max(1);
+    }
+
+    /// The user took the version on disk (theirs): it replaces the roadmap as one undoable
+    /// step, and the status bar says the file is as loaded.
+    pub fn took_theirs(&mut self, theirs: Roadmap, what: String) {
+        self.replace_from_disk(theirs, what);
+        self.session.save = super::SaveState::Loaded;
+    }
+
+    /// Another process writes the file now: edits are refused from here on, for `why`, and
+    /// `message` says what happens to the unsaved ones.
+    pub fn lost_the_file(&mut self, why: String, message: String) {
+        self.session.read_only = Some(why);
+        self.error(message);
+    }
+
     /// Replaces the roadmap with a version from disk, as one undoable step that leaves
     /// nothing unsaved (the disk already holds it).
     pub fn replace_from_disk(&mut self, theirs: Roadmap, what: String) {

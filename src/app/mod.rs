@@ -19,6 +19,7 @@ pub mod form;
 pub mod history;
 pub mod keymap;
 mod mode;
+mod outcome;
 mod parts;
 pub mod present;
 mod retarget;
@@ -41,6 +42,7 @@ pub use mode::{
     BackupRow, Confirm, DiskChange, Effect, Item, Metrics, Mode, Pane, Pending, SaveState, Source,
     Target, Tone,
 };
+pub use outcome::EffectOutcome;
 pub use parts::{Session, Settings, View};
 
 use crate::domain::{IdGen, Roadmap, Status};
@@ -447,6 +449,19 @@ impl App {
         self.session.unsaved =
             u32::try_from(self.session.revision.saturating_sub(revision)).unwrap_or(u32::MAX);
         self.session.save = SaveState::Saved(at);
+    }
+
+    /// The terminal is `columns` x `rows`: `measure` works out the layout facts the keys need
+    /// (page size, scroll limit) for that size.
+    pub fn resize(&mut self, columns: u16, rows: u16, measure: impl FnOnce(&App) -> Metrics) {
+        self.view.viewport = (columns, rows);
+        self.view.metrics = measure(self);
+    }
+
+    /// Quitting did not work out (the last save failed): the app runs on and says why.
+    pub fn quit_refused(&mut self, why: &str) {
+        self.quit = false;
+        self.error(why);
     }
 
     /// Records a failed save; the edits stay in memory and count as unsaved.

@@ -2,60 +2,55 @@
 
 use super::output::Failure;
 use super::{Cli, roadmap_path, seed};
-use crate::app::{App, Clock, Draft, Source};
+use crate::app::{App, Clock, Draft, Settings, Source};
 use crate::domain::IdGen;
 use crate::runtime::{self, Ended, Outcome};
 use crate::{sample, session, storage};
 use std::path::{Path, PathBuf};
 
-/// Applies `keymap.ron` from the data directory; a file with a mistake or a clash is reported
-/// and the default keys stay.
-fn apply_keymap(cli: &Cli, app: &mut App) {
-    let Some(path) = storage::data_dir(cli.dir.as_deref()).map(|d| d.join("keymap.ron")) else {
-        return;
-    };
-    match std::fs::read_to_string(&path) {
-        Ok(text) => match crate::app::keymap::parse_keymap(&text) {
-            Ok(keymap) => app.settings.keymap = keymap,
-            Err(e) => app.error(format!("{}{e}; using the default keys", path.display())),
-        },
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-        Err(e) => app.error(format!(
-            "cannot read {}: {e}; using the default keys",
-            path.display()
-        )),
-    }
-}
-
-/// Picks the theme: NO_COLOR, then --theme, then config.ron, then the default.
-fn apply_theme(cli: &Cli, app: &mut App) {
+/// What `config.ron` and `keymap.ron` in the data directory say, with NO_COLOR and
+/// `--theme` on top, and what was wrong with either file (the defaults stay for that part).
+fn settings(cli: &Cli) -> (Settings, Vec<String>) {
     use crate::domain::prefs::ThemeName;
-    app.settings.config_path =
-        storage::data_dir(cli.dir.as_deref()).map(|d| storage::config::config_path(&d));
-    let remembered = match app
-        .settings
-        .config_path
-        .as_deref()
-        .map(storage::config::load)
-    {
+    let mut settings = Settings::default();
+    let mut problems = Vec::new();
+    let dir = storage::data_dir(cli.dir.as_deref());
+    // Theme: NO_COLOR, then --theme, then config.ron, then the default.
+    settings.config_path = dir.as_deref().map(storage::config::config_path);
+    let remembered = match settings.config_path.as_deref().map(storage::config::load) {
         Some(Ok(config)) => {
-            app.settings.thresholds = config.review.unwrap_or_default();
+            settings.thresholds = config.review.unwrap_or_default();
             config.theme
         }
         Some(Err(e)) => {
-            app.error(format!(
+            problems.push(format!(
                 "Ignoring config.ron (theme, review thresholds): {e}"
             ));
             None
         }
         None => None,
     };
-    app.settings.no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    app.settings.theme = if app.settings.no_color {
+    settings.no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    settings.theme = if settings.no_color {
         ThemeName::Mono
     } else {
         cli.theme.or(remembered).unwrap_or_default()
     };
+    // Keys: keymap.ron on top of the defaults; a mistake or a clash keeps the defaults.
+    if let Some(path) = dir.map(|d| d.join("keymap.ron")) {
+        match std::fs::read_to_string(&path) {
+            Ok(text) => match crate::app::keymap::parse_keymap(&text) {
+                Ok(keymap) => settings.keymap = keymap,
+                Err(e) => problems.push(format!("{}{e}; using the default keys", path.display())),
+            },
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => problems.push(format!(
+                "cannot read {}: {e}; using the default keys",
+                path.display()
+            )),
+        }
+    }
+    (settings, problems)
 }
 
 /// Opens the roadmap; when it does not load and a person is at the terminal, offers to open
@@ -159,14 +154,17 @@ pub(super) fn view_snapshot(
         "snapshot of {}: read-only",
         snap.taken.format("%a %-d %b %Y %H:%M")
     );
+    let (settings, problems) = settings(cli);
     let mut app = App::builder(shown, clock)
         .source(Source::File(snap.path.clone()))
         .ids(IdGen::with_seed(seed()))
         .location(home_relative(&snap.path))
         .read_only(Some(why))
+        .settings(settings)
         .build();
-    apply_theme(cli, &mut app);
-    apply_keymap(cli, &mut app);
+    for problem in problems {
+        app.error(problem);
+    }
     let known = storage::fingerprint::read(&snap.path)
         .ok()
         .flatten()
@@ -248,9 +246,13 @@ pub(super) fn open(
     // Handed to the saver, which holds and watches it: we stay the one writer.
     let mut lock = None;
     let mut known = None;
+    let (settings, problems) = settings(cli);
     let mut app = if cli.demo {
         let roadmap = sample::sample(clock.today(), clock.now())?;
-        App::builder(roadmap, clock).ids(ids).build()
+        App::builder(roadmap, clock)
+            .ids(ids)
+            .settings(settings)
+            .build()
     } else {
         let path = roadmap_path(cli, None)?;
         say_when_slow_to_open(&path);
@@ -263,6 +265,7 @@ pub(super) fn open(
             .ids(ids)
             .location(location)
             .read_only(session.read_only.clone())
+            .settings(settings)
             .build();
         if let Some(note) = session.note {
             app.info(note);
@@ -291,8 +294,9 @@ pub(super) fn open(
         }
         app
     };
-    apply_theme(cli, &mut app);
-    apply_keymap(cli, &mut app);
+    for problem in problems {
+        app.error(problem);
+    }
     if let Some(command) = start
         && matches!(app.mode, crate::app::Mode::Browse)
     {

@@ -1,17 +1,78 @@
-//! Effects the user asks for that are not saves: keeping a version aside, remembering the
-//! theme, listing and restoring backups, filing a handled recovery copy. Each reports back to
-//! the app as a message or a mode.
+//! Effects the user asks for that are not saves: exports, snapshots and what changed since,
+//! keeping a version aside, remembering the theme, listing and restoring backups, filing a
+//! handled recovery copy. Each does its I/O and returns an [`EffectOutcome`]; the app turns that
+//! into a message or a mode (`App::take_outcome`). Saving, and the keep-mine / take-theirs
+//! answers that end in a save, are the saver's.
 
-use crate::app::{App, BackupRow, Mode};
+use super::exports;
+use crate::app::{App, BackupRow, Effect, EffectOutcome, Source};
 use crate::domain::Roadmap;
 use crate::storage::aside_path;
 use crate::storage::{self, backup};
 use std::path::Path;
 
+/// Where an effect may read and write: the roadmap file, if there is one, and whether this
+/// session may write beside it.
+#[derive(Debug, Clone, Copy)]
+pub struct Place<'a> {
+    /// The roadmap file (None for the in-memory demo).
+    pub file: Option<&'a Path>,
+    /// False when the session is read-only (a snapshot, another writer, a lost lock).
+    pub writable: bool,
+}
+
+/// Carries out one effect that is not a save. Listing backups, exports and "what changed"
+/// only read the roadmap file (exports write beside it, never to it), so a read-only session
+/// may do them; the rest need a writable file.
+pub fn run(app: &App, effect: Effect, place: Place<'_>) -> EffectOutcome {
+    let file = place.file;
+    match (&effect, file) {
+        (Effect::SaveConfig, _) => return save_config(app),
+        (Effect::ListBackups, _) => {
+            return match &app.session.source {
+                Source::File(file) => list_backups(file),
+                Source::Demo => EffectOutcome::Quiet,
+            };
+        }
+        (Effect::Export(format), Some(file)) => return exports::export(app, file, *format),
+        (Effect::Changes, Some(file)) => return exports::changes(app, file),
+        _ => {}
+    }
+    let Some(file) = file.filter(|_| place.writable) else {
+        return EffectOutcome::Done(
+            match (&effect, file) {
+                (Effect::Export(_), None) => {
+                    "The demo has no folder to export into: `alignmap --demo export --format html` writes one."
+                }
+                (_, None) => "The demo is never saved: nothing is written.",
+                _ => "Read-only: that would change files beside the roadmap.",
+            }
+            .into(),
+        );
+    };
+    match effect {
+        Effect::ArchiveRecovery(copy) => archive(file, &copy),
+        Effect::RestoreBackup(copy) => restore_backup(app, file, &copy),
+        Effect::Snapshot => exports::take_snapshot(app, file),
+        Effect::KeepAside {
+            roadmap,
+            whose,
+            what,
+        } => keep_aside(app, file, &roadmap, whose, &what),
+        // The saver's (KeepMine, TakeTheirs) or handled above.
+        Effect::KeepMine
+        | Effect::TakeTheirs
+        | Effect::ListBackups
+        | Effect::SaveConfig
+        | Effect::Export(_)
+        | Effect::Changes => EffectOutcome::Quiet,
+    }
+}
+
 /// Writes `roadmap` beside the file as `<stem>.<whose>-<time>.ron` and says so. When that
 /// fails, nothing may overwrite the file until the user decides: the save is held back as
 /// for a change on disk.
-pub(super) fn keep_aside(app: &mut App, path: &Path, roadmap: &Roadmap, whose: &str, what: &str) {
+fn keep_aside(app: &App, path: &Path, roadmap: &Roadmap, whose: &str, what: &str) -> EffectOutcome {
     let aside = aside_path(path, whose, app.clock.local_now());
     let written = storage::to_ron(roadmap)
         .map_err(|e| e.to_string())
@@ -19,82 +80,89 @@ pub(super) fn keep_aside(app: &mut App, path: &Path, roadmap: &Roadmap, whose: &
     match written {
         Ok(()) => {
             let name = crate::storage::file_name(&aside);
-            app.info(format!(
+            EffectOutcome::Done(format!(
                 "{what}. The version it replaced is kept in {name}."
-            ));
+            ))
         }
-        Err(e) => {
-            app.error(format!(
+        Err(e) => EffectOutcome::HoldSaves {
+            why: format!(
                 "{what}, but the version it replaced could not be kept aside ({e}): not saving until you decide."
-            ));
-            app.disk_changed(Ok(roadmap.clone()));
-        }
+            ),
+            roadmap: Box::new(roadmap.clone()),
+        },
     }
 }
 
 /// Remembers the theme in `config.ron`, keeping the other settings; a config that cannot be
 /// read is reported and left alone.
-pub(super) fn save_config(app: &mut App) {
-    let Some(path) = app.settings.config_path.clone() else {
-        return;
+fn save_config(app: &App) -> EffectOutcome {
+    let Some(path) = app.settings.config_path.as_deref() else {
+        return EffectOutcome::Quiet;
     };
-    let mut config = match storage::config::load(&path) {
+    let mut config = match storage::config::load(path) {
         Ok(config) => config,
         Err(e) => {
-            return app.error(format!(
+            return EffectOutcome::Failed(format!(
                 "Theme not remembered, the config has a mistake: {e}"
             ));
         }
     };
     config.theme = Some(app.settings.theme);
-    if let Err(e) = storage::config::save(&path, &config) {
-        app.error(format!("Theme not remembered: {e}"));
+    match storage::config::save(path, &config) {
+        Ok(()) => EffectOutcome::Quiet,
+        Err(e) => EffectOutcome::Failed(format!("Theme not remembered: {e}")),
     }
 }
 
-/// Fills [`Mode::Backups`] with the file's backups, newest first.
-pub(super) fn list_backups(app: &mut App, path: &Path) {
+/// The file's backups, newest first.
+fn list_backups(path: &Path) -> EffectOutcome {
     let backups = match backup::list(path) {
         Ok(backups) => backups,
-        Err(e) => return app.error(format!("Cannot list the backups: {e}")),
+        Err(e) => return EffectOutcome::Failed(format!("Cannot list the backups: {e}")),
     };
     if backups.is_empty() {
-        return app.info("No backups yet: they are taken as you edit (the file as loaded first).");
+        return EffectOutcome::Done(
+            "No backups yet: they are taken as you edit (the file as loaded first).".into(),
+        );
     }
-    let rows = backups
-        .iter()
-        .map(|b| BackupRow {
-            path: b.path.clone(),
-            taken: b.taken.format("%a %-d %b %Y %H:%M:%S").to_string(),
-            bytes: b.bytes,
-            holds: backup::read(b).map(|r| r.size_label()),
-        })
-        .collect();
-    app.mode = Mode::Backups { rows, selected: 0 };
+    EffectOutcome::Backups(
+        backups
+            .iter()
+            .map(|b| BackupRow {
+                path: b.path.clone(),
+                taken: b.taken.format("%a %-d %b %Y %H:%M:%S").to_string(),
+                bytes: b.bytes,
+                holds: backup::read(b).map(|r| r.size_label()),
+            })
+            .collect(),
+    )
 }
 
-/// Backs up the current file, then loads `copy` into the app as an undoable change.
-pub(super) fn restore_backup(app: &mut App, path: &Path, copy: &Path) {
+/// Backs up the current file, then reads `copy` back, to load as an undoable change.
+fn restore_backup(app: &App, path: &Path, copy: &Path) -> EffectOutcome {
     let Some(chosen) = backup::list(path)
         .ok()
         .and_then(|l| l.into_iter().find(|b| b.path == copy))
     else {
-        return app.error(format!("{} is gone", copy.display()));
+        return EffectOutcome::Failed(format!("{} is gone", copy.display()));
     };
     let roadmap = match backup::read(&chosen) {
         Ok(roadmap) => roadmap,
-        Err(e) => return app.error(format!("Not restored: {e}")),
+        Err(e) => return EffectOutcome::Failed(format!("Not restored: {e}")),
     };
     if let Err(e) = backup::take(path, app.clock.local_now()) {
-        return app.error(format!(
+        return EffectOutcome::Failed(format!(
             "Not restored: could not back up the current file first ({e})"
         ));
     }
-    app.restore_backup(roadmap, &chosen.taken.format("%a %-d %b %H:%M").to_string());
+    EffectOutcome::Restore {
+        roadmap: Box::new(roadmap),
+        taken: chosen.taken.format("%a %-d %b %H:%M").to_string(),
+    }
 }
 
 /// Moves a handled recovery copy into `backups/`, out of the way of the next start.
-pub(super) fn archive(app: &mut App, roadmap: &Path, copy: &Path) {
+fn archive(roadmap: &Path, copy: &Path) -> EffectOutcome {
     let dir = backup::backup_dir(roadmap);
     let moved = std::fs::create_dir_all(&dir).and_then(|()| {
         let to = dir.join(copy.file_name().unwrap_or_default());
@@ -102,10 +170,11 @@ pub(super) fn archive(app: &mut App, roadmap: &Path, copy: &Path) {
         std::fs::rename(copy, &to)
             .or_else(|_| std::fs::copy(copy, &to).and_then(|_| std::fs::remove_file(copy)))
     });
-    if let Err(e) = moved {
-        app.error(format!(
+    match moved {
+        Ok(()) => EffectOutcome::Quiet,
+        Err(e) => EffectOutcome::Failed(format!(
             "Could not move {} into backups/: {e}",
             copy.display()
-        ));
+        )),
     }
 }

@@ -1,6 +1,6 @@
 //! The I/O behind the export dialog, snapshots and "what changed since the last snapshot".
 
-use crate::app::{App, Mode};
+use crate::app::{App, EffectOutcome};
 use crate::export::sheets::Sheet;
 use crate::export::{self, Format, Options};
 use crate::storage::{self, snapshot};
@@ -27,7 +27,7 @@ fn free_path(dir: &Path, name: &str) -> PathBuf {
 /// Writes the roadmap as shown (public view: public export) and says where it went. CSV
 /// is written as its four sheets (goals, initiatives, KPIs, risks), so what goes out to a
 /// spreadsheet can come back whole.
-pub fn export(app: &mut App, roadmap: &Path, format: Format) {
+pub fn export(app: &App, roadmap: &Path, format: Format) -> EffectOutcome {
     let options = Options {
         public: app.view.public,
         today: app.today,
@@ -49,11 +49,11 @@ pub fn export(app: &mut App, roadmap: &Path, format: Format) {
     };
     let files = match files {
         Ok(files) => files,
-        Err(e) => return app.error(format!("Export failed: {e}")),
+        Err(e) => return EffectOutcome::Failed(format!("Export failed: {e}")),
     };
     let dir = export_dir(roadmap);
     if let Err(e) = std::fs::create_dir_all(&dir) {
-        return app.error(format!(
+        return EffectOutcome::Failed(format!(
             "Export failed: cannot create {}: {e}",
             dir.display()
         ));
@@ -62,7 +62,7 @@ pub fn export(app: &mut App, roadmap: &Path, format: Format) {
     for (name, text) in files {
         let path = free_path(&dir, &name);
         if let Err(e) = storage::write_atomic(&path, text.as_bytes()) {
-            return app.error(format!(
+            return EffectOutcome::Failed(format!(
                 "Export failed: cannot write {}: {e}",
                 path.display()
             ));
@@ -76,12 +76,12 @@ pub fn export(app: &mut App, roadmap: &Path, format: Format) {
     }
     let public = if app.view.public { "public " } else { "" };
     match written.as_slice() {
-        [one] => app.info(format!(
+        [one] => EffectOutcome::Done(format!(
             "Wrote the {public}{} export to {}",
             format.extension(),
             one.display()
         )),
-        many => app.info(format!(
+        many => EffectOutcome::Done(format!(
             "Wrote the {public}CSV export as {} sheets to {} ({})",
             many.len(),
             dir.display(),
@@ -95,37 +95,39 @@ pub fn export(app: &mut App, roadmap: &Path, format: Format) {
 }
 
 /// Keeps a snapshot of the roadmap as it is now in the app.
-pub fn take_snapshot(app: &mut App, roadmap: &Path) {
+pub fn take_snapshot(app: &App, roadmap: &Path) -> EffectOutcome {
     let text = match storage::to_ron(&app.roadmap) {
         Ok(text) => text,
-        Err(e) => return app.error(format!("Snapshot failed: {e}")),
+        Err(e) => return EffectOutcome::Failed(format!("Snapshot failed: {e}")),
     };
     let now = app.clock.now().with_timezone(&chrono::Local).naive_local();
     match snapshot::take(roadmap, &text, "", now) {
-        Ok(snapshot::Taken::New(s)) => app.info(format!(
+        Ok(snapshot::Taken::New(s)) => EffectOutcome::Done(format!(
             "Snapshot {} kept in {} (D shows what changed since)",
             s.id,
             snapshot::snapshot_dir(roadmap).display()
         )),
-        Ok(snapshot::Taken::Unchanged(s)) => {
-            app.info(format!(
-                "Nothing changed since snapshot {}: none taken.",
-                s.id
-            ));
-        }
-        Err(e) => app.error(format!("Snapshot failed: {e}")),
+        Ok(snapshot::Taken::Unchanged(s)) => EffectOutcome::Done(format!(
+            "Nothing changed since snapshot {}: none taken.",
+            s.id
+        )),
+        Err(e) => EffectOutcome::Failed(format!("Snapshot failed: {e}")),
     }
 }
 
 /// Opens the changes since the latest snapshot.
-pub fn changes(app: &mut App, roadmap: &Path) {
+pub fn changes(app: &App, roadmap: &Path) -> EffectOutcome {
     let latest = match snapshot::resolve(roadmap, "latest") {
         Ok(source) => source,
-        Err(_) => return app.info("No snapshot yet: S takes one (after a session, say)."),
+        Err(_) => {
+            return EffectOutcome::Done(
+                "No snapshot yet: S takes one (after a session, say).".into(),
+            );
+        }
     };
     let before = match snapshot::load(roadmap, &latest) {
         Ok(r) => r,
-        Err(e) => return app.error(format!("Cannot read the snapshot: {e}")),
+        Err(e) => return EffectOutcome::Failed(format!("Cannot read the snapshot: {e}")),
     };
     let since = match &latest {
         snapshot::Source::Snapshot(s) => {
@@ -137,10 +139,9 @@ pub fn changes(app: &mut App, roadmap: &Path) {
         snapshot::Source::Snapshot(s) => s.taken.date(),
         _ => app.today,
     };
-    app.mode = Mode::Changes {
+    EffectOutcome::Changes {
         since,
         sections: crate::domain::diff::changes_between(&before, then, &app.roadmap, app.today)
             .sections(),
-        scroll: 0,
-    };
+    }
 }

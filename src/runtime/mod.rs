@@ -276,8 +276,7 @@ fn event_loop(
         }
         app.tick();
         let size = terminal.size()?;
-        app.view.viewport = (size.width, size.height);
-        app.view.metrics = ui::measure(app);
+        app.resize(size.width, size.height, ui::measure);
         terminal.draw(|frame| ui::render(app, frame))?;
         match input.recv_timeout(saver.timeout(Instant::now())) {
             Ok(Event::Mouse(mouse)) => handle_mouse(app, mouse),
@@ -303,8 +302,7 @@ fn event_loop(
             if failed_quits >= 2 {
                 return Ok(false);
             }
-            app.quit = false;
-            app.error("Could not save (see the right). Fix it and press q again; a second q writes a recovery copy and quits.");
+            app.quit_refused("Could not save (see the right). Fix it and press q again; a second q writes a recovery copy and quits.");
         }
     }
 }

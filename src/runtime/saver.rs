@@ -6,7 +6,7 @@
 use super::writer::{self, Done, Job, Running};
 use super::{Autosave, effects};
 use crate::app::Clock;
-use crate::app::{App, Effect, SaveState, Source};
+use crate::app::{App, Effect, Source};
 use crate::domain::Roadmap;
 use crate::storage::{self, Fingerprint, backup, fingerprint};
 use std::path::{Path, PathBuf};
@@ -179,10 +179,12 @@ impl Saver {
         self.lock = None;
         self.writable = false;
         self.lost_lock = true;
-        app.session.read_only = Some(format!("{name} was deleted; {who} writes the file now"));
-        app.error(format!(
-            "Stopped saving: {name} was deleted and {who} took the file. Your unsaved edits go to a recovery copy when you quit."
-        ));
+        app.lost_the_file(
+            format!("{name} was deleted; {who} writes the file now"),
+            format!(
+                "Stopped saving: {name} was deleted and {who} took the file. Your unsaved edits go to a recovery copy when you quit."
+            ),
+        );
     }
 
     /// Puts recovery copies and drafts that cannot go beside the roadmap into `dir` (instead
@@ -406,59 +408,25 @@ impl Saver {
         }
     }
 
+    /// Carries out the effects the last key asked for: keep mine / take theirs here (they
+    /// end in a save or a reload), the rest in `effects`, whose outcome the app shows.
     fn run_effects(&mut self, app: &mut App) {
         if !app.effects.is_empty() {
             // Effects may write or replace the file: not while a save is running.
             self.settle(app, Instant::now());
         }
         for effect in std::mem::take(&mut app.effects) {
-            if effect == Effect::SaveConfig {
-                effects::save_config(app);
-                continue;
-            }
-            // Listing reads only, so read-only sessions may list too.
-            if effect == Effect::ListBackups {
-                if let Source::File(file) = &app.session.source {
-                    let file = file.clone();
-                    effects::list_backups(app, &file);
+            match (&effect, self.path().map(Path::to_path_buf)) {
+                (Effect::KeepMine, Some(path)) => self.keep_mine(app, &path),
+                (Effect::TakeTheirs, Some(path)) => self.take_theirs(app, &path),
+                _ => {
+                    let place = effects::Place {
+                        file: self.path.as_deref(),
+                        writable: self.writable,
+                    };
+                    let outcome = effects::run(app, effect, place);
+                    app.take_outcome(outcome);
                 }
-                continue;
-            }
-            // Exports write beside the roadmap, never to it, and "what changed" only reads:
-            // a read-only session may do both.
-            match (&effect, self.path.clone()) {
-                (Effect::Export(format), Some(path)) => {
-                    super::exports::export(app, &path, *format);
-                    continue;
-                }
-                (Effect::Changes, Some(path)) => {
-                    super::exports::changes(app, &path);
-                    continue;
-                }
-                _ => {}
-            }
-            let Some(path) = self.path().map(Path::to_path_buf) else {
-                app.info(match (&effect, &self.path) {
-                    (Effect::Export(_), None) => {
-                        "The demo has no folder to export into: `alignmap --demo export --format html` writes one."
-                    }
-                    (_, None) => "The demo is never saved: nothing is written.",
-                    _ => "Read-only: that would change files beside the roadmap.",
-                });
-                continue;
-            };
-            match effect {
-                Effect::KeepMine => self.keep_mine(app, &path),
-                Effect::TakeTheirs => self.take_theirs(app, &path),
-                Effect::ArchiveRecovery(copy) => effects::archive(app, &path, &copy),
-                Effect::RestoreBackup(copy) => effects::restore_backup(app, &path, &copy),
-                Effect::Snapshot => super::exports::take_snapshot(app, &path),
-                Effect::KeepAside {
-                    roadmap,
-                    whose,
-                    what,
-                } => effects::keep_aside(app, &path, &roadmap, whose, &what),
-                Effect::ListBackups | Effect::SaveConfig | Effect::Export(_) | Effect::Changes => {}
             }
         }
     }
@@ -474,10 +442,7 @@ impl Saver {
             ));
         }
         self.set_known(current.ok().flatten().map(|(_, print)| print));
-        app.session.disk_change = None;
-        if app.session.unsaved == 0 {
-            app.session.unsaved = 1; // write mine even if nothing was edited since
-        }
+        app.kept_mine();
         if self.save(app, Instant::now()) {
             let name = storage::file_name(&aside);
             app.info(format!("Kept yours. Their version is in {name}."));
@@ -507,8 +472,7 @@ impl Saver {
         }
         self.set_known(Some(print));
         let name = storage::file_name(&aside);
-        app.replace_from_disk(theirs, format!("Took their version. Yours is in {name}."));
-        app.session.save = SaveState::Loaded;
+        app.took_theirs(theirs, format!("Took their version. Yours is in {name}."));
         self.publish(app);
     }
 
