@@ -10,28 +10,6 @@ use crate::domain::{Goal, GoalId, IdGen, Initiative, InitiativeId, Roadmap};
 use chrono::NaiveDate;
 use tui_input::Input;
 
-/// Extra help for some fields of these forms.
-pub fn field_hint(name: FieldName) -> Option<&'static str> {
-    Some(match name {
-        FieldName::IfNot => "in business words: what happens if we don't do it?",
-        FieldName::Brings => "new risks, effort or disruption it brings",
-        FieldName::Mitigation => "what we do about it · a high risk without one is flagged",
-        FieldName::Cost | FieldName::Benefit | FieldName::Politics => {
-            "internal: hidden in the public view and public exports"
-        }
-        FieldName::Confidential => "Yes hides it in the public view and public exports",
-        FieldName::Champion => "the person who carries the case",
-        FieldName::Baseline => "the value when the goal was set · empty when the plan gives none",
-        FieldName::Goal => {
-            "45 · +4 or -20 from the baseline · =-5 for a negative value · empty for none"
-        }
-        FieldName::TargetNote => "the target in the plan's words, e.g. around 80% within 5 years",
-        FieldName::FiscalYear => "FY2027 is the fiscal year that ends in 2027",
-        FieldName::DayOrder => "how dates like 3/4/2027 read in forms, quick capture and imports",
-        _ => return None,
-    })
-}
-
 fn yes_no(on: bool) -> FieldValue {
     FieldValue::Choice {
         options: vec!["No".into(), "Yes".into()],

@@ -594,11 +594,11 @@ impl Form {
             Some((
                 _,
                 FieldName::Value | FieldName::Hours | FieldName::Revenue | FieldName::Cost,
-            )) => super::entries::NUMBER_HELP.into(),
+            )) => crate::domain::parse::NUMBER_HELP.into(),
             Some((_, FieldName::Code)) => {
                 format!("1-{MAX_CODE_LEN} letters or digits shown on cards; empty = initials")
             }
-            Some((_, name)) => super::entries::field_hint(name)
+            Some((_, name)) => super::fields::field_hint(name)
                 .unwrap_or("type to edit · ←/→ move the cursor")
                 .into(),
             None => String::new(),

@@ -4,7 +4,7 @@
 use super::business::{Kpi, Risk};
 use super::ids::{GoalId, InitiativeId};
 use super::model::{Goal, Initiative, Kind, Roadmap};
-pub use super::tally::Support;
+pub use super::tally::{Health, Support};
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
 
@@ -314,17 +314,6 @@ fn kind_index(kind: Kind) -> usize {
         Kind::Grow => 1,
         Kind::Transform => 2,
     }
-}
-
-/// How a goal is doing at a glance, for the goals pane.
-#[derive(Debug, Clone, Copy, PartialEq, Default)]
-pub struct Health {
-    /// Whether work it can count on lands by the end of next month, and if not, why.
-    pub support: Support,
-    /// Open high risks without a mitigation on the work serving it.
-    pub unmitigated: usize,
-    /// The lowest and highest progress of its KPIs with a usable target.
-    pub progress: Option<(f64, f64)>,
 }
 
 /// The health of every goal, in roadmap order.

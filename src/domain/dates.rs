@@ -3,7 +3,7 @@
 //! import and the CLI.
 
 use super::horizon::{Horizon, end_of_month, end_of_week, end_of_year};
-use super::periods::{Period, parse_period};
+use super::periods::{Period, iso_day, parse_period};
 use super::target::{Calendar, Span, Target};
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 use thiserror::Error;
@@ -108,15 +108,6 @@ fn day_month_next(text: &str, today: NaiveDate) -> Option<NaiveDate> {
         .into_iter()
         .filter_map(|year| day_month_year(&format!("{day}-{month}-{year}")))
         .find(|d| *d >= today)
-}
-
-/// ISO with a year of four digits or more (`+262142-12-31` at the calendar's end): chrono's
-/// %Y alone would read `27-03-31` as the year 27.
-pub(super) fn iso_day(text: &str) -> Option<NaiveDate> {
-    let unsigned = text.strip_prefix(['+', '-']).unwrap_or(text);
-    let year_digits = unsigned.bytes().take_while(u8::is_ascii_digit).count();
-    let iso = year_digits >= 4 && unsigned.as_bytes().get(year_digits) == Some(&b'-');
-    iso.then(|| NaiveDate::parse_from_str(text, "%Y-%m-%d").ok())?
 }
 
 /// `fy2027`, `fy-2027`, `fy27`: the fiscal year ending in that year.

@@ -10,6 +10,7 @@ pub mod diff;
 pub mod horizon;
 pub mod ids;
 pub mod items;
+pub mod marks;
 pub mod model;
 pub mod parse;
 pub mod periods;

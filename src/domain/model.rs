@@ -6,7 +6,7 @@ use super::decisions::{Action, Decision, Link};
 use super::horizon::Horizon;
 use super::ids::{GoalId, InitiativeId};
 use super::items::{Items, Keyed};
-use super::review::Reviewed;
+use super::marks::Reviewed;
 use super::target::{Calendar, Target};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};

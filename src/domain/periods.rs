@@ -1,11 +1,64 @@
 //! Dates written as people write them in plans: a month (`March 2027`, `Mar 2027`,
 //! `2027-03`), a quarter (`Q3 2027`), a half (`H2 2027`), a year (`2027`), or a day in the
 //! European forms `31.12.2026` and `31/03/2027`. A period is due at its last day, and says
-//! which kind of period it was ([`Span`]) so a target can keep it.
+//! which kind of period it was ([`Span`]) so a target can keep it. Also how `3/4/2027` reads
+//! ([`DayOrder`]) and the strict ISO day, which every date form starts from.
 
 use super::horizon::end_of_month;
-use super::target::{DayOrder, Span};
 use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// How precisely a target was promised.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Span {
+    /// A day.
+    Day,
+    /// A calendar month.
+    Month,
+    /// A calendar quarter.
+    Quarter,
+    /// A calendar half year.
+    Half,
+    /// A calendar year.
+    Year,
+    /// A fiscal year, named by the calendar year it ends in.
+    FiscalYear,
+}
+
+/// How `3/4/2027` reads: the roadmap's setting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum DayOrder {
+    /// Refuse a date that reads both ways, naming both readings.
+    #[default]
+    Either,
+    /// `3/4/2027` is 3 April.
+    DayFirst,
+    /// `3/4/2027` is 4 March.
+    MonthFirst,
+}
+
+impl DayOrder {
+    /// Every order, in the order the settings form offers them.
+    pub const ALL: [DayOrder; 3] = [DayOrder::Either, DayOrder::DayFirst, DayOrder::MonthFirst];
+
+    /// Human label.
+    pub fn label(self) -> &'static str {
+        match self {
+            DayOrder::Either => "ask (refuse 3/4/2027)",
+            DayOrder::DayFirst => "day first (31/03/2027)",
+            DayOrder::MonthFirst => "month first (03/31/2027)",
+        }
+    }
+}
+
+/// ISO with a year of four digits or more (`+262142-12-31` at the calendar's end): chrono's
+/// %Y alone would read `27-03-31` as the year 27.
+pub(super) fn iso_day(text: &str) -> Option<NaiveDate> {
+    let unsigned = text.strip_prefix(['+', '-']).unwrap_or(text);
+    let year_digits = unsigned.bytes().take_while(u8::is_ascii_digit).count();
+    let iso = year_digits >= 4 && unsigned.as_bytes().get(year_digits) == Some(&b'-');
+    iso.then(|| NaiveDate::parse_from_str(text, "%Y-%m-%d").ok())?
+}
 
 /// What [`parse_period`] makes of a text (already lower-case, words joined by `-`).
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -5,6 +5,7 @@
 use super::alignment::is_unsupported;
 use super::checkin::days_since_last;
 use super::ids::{GoalId, InitiativeId};
+pub use super::marks::Reviewed;
 use super::model::{Initiative, Roadmap};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -47,25 +48,6 @@ impl Default for Thresholds {
             slips: 2,
             mark_days: 30,
         }
-    }
-}
-
-/// A review mark: the entry was looked at while its item was in this state.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Reviewed {
-    /// The entry's key, e.g. `overdue:i-7f3kq2mz`.
-    pub entry: String,
-    /// The day it was marked.
-    pub on: NaiveDate,
-    /// A fingerprint of the item then; a different fingerprint brings the entry back.
-    pub stamp: String,
-}
-
-impl super::items::Keyed for Reviewed {
-    type Key = String;
-    fn key(&self) -> &String {
-        &self.entry
     }
 }
 

@@ -2,12 +2,22 @@
 //! how many unmitigated high risks ride on it), kept up to date one initiative at a time so
 //! that an edit costs the same with 100 initiatives or 100,000.
 
-use super::alignment::Health;
 use super::business::{Kpi, Strength};
 use super::horizon::Horizon;
 use super::{GoalId, Initiative, InitiativeId, Roadmap};
 use chrono::NaiveDate;
 use std::collections::{BTreeSet, HashMap};
+
+/// How a goal is doing at a glance, for the goals pane.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Health {
+    /// Whether work it can count on lands by the end of next month, and if not, why.
+    pub support: Support,
+    /// Open high risks without a mitigation on the work serving it.
+    pub unmitigated: usize,
+    /// The lowest and highest progress of its KPIs with a usable target.
+    pub progress: Option<(f64, f64)>,
+}
 
 /// One goal's sums.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

@@ -4,30 +4,13 @@
 //! `FY2027 ends 2027-03-31`, `later`. Also the roadmap's calendar settings that reading dates
 //! depends on: the fiscal year's first month and the order of day and month in `3/4/2027`.
 
-use super::dates::iso_day;
 use super::horizon::Horizon;
-use super::periods::{Period, last_day, parse_period, year_of};
+pub use super::periods::{DayOrder, Span};
+use super::periods::{Period, iso_day, last_day, parse_period, year_of};
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::cmp::Ordering;
 use std::fmt;
-
-/// How precisely a target was promised.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Span {
-    /// A day.
-    Day,
-    /// A calendar month.
-    Month,
-    /// A calendar quarter.
-    Quarter,
-    /// A calendar half year.
-    Half,
-    /// A calendar year.
-    Year,
-    /// A fiscal year, named by the calendar year it ends in.
-    FiscalYear,
-}
 
 /// When an initiative is due.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -263,32 +246,6 @@ impl<'de> Deserialize<'de> for Target {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = String::deserialize(deserializer)?;
         text.parse().map_err(serde::de::Error::custom)
-    }
-}
-
-/// How `3/4/2027` reads: the roadmap's setting.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub enum DayOrder {
-    /// Refuse a date that reads both ways, naming both readings.
-    #[default]
-    Either,
-    /// `3/4/2027` is 3 April.
-    DayFirst,
-    /// `3/4/2027` is 4 March.
-    MonthFirst,
-}
-
-impl DayOrder {
-    /// Every order, in the order the settings form offers them.
-    pub const ALL: [DayOrder; 3] = [DayOrder::Either, DayOrder::DayFirst, DayOrder::MonthFirst];
-
-    /// Human label.
-    pub fn label(self) -> &'static str {
-        match self {
-            DayOrder::Either => "ask (refuse 3/4/2027)",
-            DayOrder::DayFirst => "day first (31/03/2027)",
-            DayOrder::MonthFirst => "month first (03/31/2027)",
-        }
     }
 }
 

@@ -26,33 +26,7 @@ pub const COLUMNS: [&str; 17] = [
     "notes",
 ];
 
-/// True when a spreadsheet would treat the cell as a formula.
-pub fn is_risky(cell: &str) -> bool {
-    cell.starts_with(['=', '+', '-', '@', '\t', '\r'])
-}
-
-/// True when a cell must be marked with a `'`: it is risky, or it is a `'` followed by a cell
-/// that would be marked (so a `'` typed by the user survives the round trip).
-fn needs_mark(cell: &str) -> bool {
-    is_risky(cell) || cell.strip_prefix('\'').is_some_and(needs_mark)
-}
-
-/// The cell as written: risky cells get a leading `'`.
-pub fn neutralise(cell: &str) -> String {
-    if needs_mark(cell) {
-        format!("'{cell}")
-    } else {
-        cell.to_string()
-    }
-}
-
-/// The cell as read back: the `'` that [`neutralise`] added is removed, nothing else.
-pub fn restore(cell: &str) -> &str {
-    match cell.strip_prefix('\'') {
-        Some(rest) if needs_mark(rest) => rest,
-        _ => cell,
-    }
-}
+pub use super::cells::{is_risky, neutralise, restore};
 
 /// The CSV text: a header row, then one row per initiative in roadmap order.
 pub fn sheet(roadmap: &Roadmap, options: Options<'_>) -> Result<String, String> {

@@ -7,7 +7,10 @@
 
 use super::csv::COLUMNS;
 use super::sheet_dates::{date_cell, history, horizon_target, target_cell};
+pub use super::sheet_rows::Report;
+use super::sheet_rows::known_codes;
 pub use super::table::RowError;
+use super::table::status;
 use super::table::{Mapping, Row, Table};
 use crate::domain::business::{GoalLink, Strength};
 use crate::domain::dates::parse_target;
@@ -16,34 +19,8 @@ use crate::domain::{Calendar, Target};
 use crate::domain::{Goal, Horizon, IdGen, Initiative, InitiativeId, Kind, Roadmap, Status};
 use chrono::{DateTime, NaiveDate, Utc};
 
-pub use super::sheets::{Sheet, apply_sheet};
-
 /// The most slips a row may claim (each becomes an entry of the target log).
 const MAX_SLIPS: usize = 1000;
-
-/// What an import did (or would do).
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Report {
-    /// Items added.
-    pub added: usize,
-    /// Items updated (rows naming a known item whose values differ).
-    pub updated: usize,
-    /// Goals created by title from the initiatives sheet.
-    pub goals_created: Vec<String>,
-    /// What the import left aside and why, row by row (it changes nothing, but says so).
-    pub notes: Vec<String>,
-}
-
-/// The status a word names (`In progress`, `in-progress`, `inprogress`).
-pub(super) fn status(text: &str) -> Option<Status> {
-    let t = text
-        .trim()
-        .to_ascii_lowercase()
-        .replace([' ', '-', '_'], "");
-    Status::ALL
-        .into_iter()
-        .find(|s| s.label().to_ascii_lowercase().replace(' ', "") == t)
-}
 
 fn kind(text: &str) -> Option<Kind> {
     let t = text.trim().to_ascii_lowercase();
@@ -81,15 +58,6 @@ fn looks_like_code(name: &str) -> bool {
         && !name.chars().any(char::is_whitespace)
         && !name.chars().any(char::is_lowercase)
         && name.chars().count() <= 2 * MAX_CODE_LEN
-}
-
-/// The known goal codes, for messages: "the known codes are COST, CX".
-pub(super) fn known_codes(roadmap: &Roadmap) -> String {
-    if roadmap.goals.is_empty() {
-        return "the roadmap has no goals yet: import the goals sheet first (--sheet goals)".into();
-    }
-    let codes: Vec<&str> = roadmap.goals.iter().map(|g| g.code.as_str()).collect();
-    format!("the known codes are {}", codes.join(", "))
 }
 
 /// Parses `csv` (the initiatives sheet) and applies it to a copy of `roadmap`. On any bad

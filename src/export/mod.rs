@@ -1,6 +1,7 @@
 //! Exports for people who never open a terminal: pure functions from a roadmap to the text of
 //! an HTML page, a Markdown document, a CSV sheet or a JSON document. No I/O here.
 
+mod cells;
 pub mod csv;
 pub mod html;
 pub mod import;

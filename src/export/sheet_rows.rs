@@ -1,7 +1,6 @@
 //! The rows of the goals, KPIs and risks sheets: each is checked, then added to the roadmap
 //! or written over the item it names (by id, else by code, name or title).
 
-use super::import::{Report, known_codes};
 use super::sheet_dates::sheet_date;
 use super::table::{Row, RowError};
 use crate::domain::business::{Direction, Kpi, Reading, Risk, RiskStatus};
@@ -9,6 +8,28 @@ use crate::domain::parse::{KpiTarget, parse_kpi_number, parse_kpi_target};
 use crate::domain::validate::check_code;
 use crate::domain::{Goal, GoalId, IdGen, Roadmap};
 use chrono::NaiveDate;
+
+/// What an import did (or would do).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Report {
+    /// Items added.
+    pub added: usize,
+    /// Items updated (rows naming a known item whose values differ).
+    pub updated: usize,
+    /// Goals created by title from the initiatives sheet.
+    pub goals_created: Vec<String>,
+    /// What the import left aside and why, row by row (it changes nothing, but says so).
+    pub notes: Vec<String>,
+}
+
+/// The known goal codes, for messages: "the known codes are COST, CX".
+pub(super) fn known_codes(roadmap: &Roadmap) -> String {
+    if roadmap.goals.is_empty() {
+        return "the roadmap has no goals yet: import the goals sheet first (--sheet goals)".into();
+    }
+    let codes: Vec<&str> = roadmap.goals.iter().map(|g| g.code.as_str()).collect();
+    format!("the known codes are {}", codes.join(", "))
+}
 
 /// Rows of one sheet that name their item by title, by scope and title: two such rows with
 /// the same title would merge into one item, so the second is refused.

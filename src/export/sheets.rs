@@ -4,7 +4,7 @@
 //! initiative in the risks sheet by id or exact title. Numbers are written so they read
 //! back exactly.
 
-use super::import::Report;
+use super::sheet_rows::Report;
 use super::sheet_rows::{Named, goal_row, kpi_row, risk_row};
 use super::table::{self, Mapping, RowError};
 use crate::domain::business::Direction;

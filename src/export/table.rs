@@ -3,7 +3,7 @@
 //! Unknown columns are refused with the nearest known name, so a typo never drops data; the
 //! `'` the export adds against formula injection is removed again.
 
-use super::csv::restore;
+use super::cells::restore;
 
 /// One problem, with where it is (row 1 is the header, so data starts at row 2).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -68,7 +68,7 @@ impl Mapping {
     /// Parses a `--status FROM=TO` value (TO one of the statuses).
     pub fn parse_status(text: &str) -> Result<(String, crate::domain::Status), String> {
         let (from, to) = pair(text, "--status 'Delivery=In progress'")?;
-        let status = super::import::status(&to).ok_or_else(|| {
+        let status = status(&to).ok_or_else(|| {
             format!("'{to}' is not Proposed, Planned, In progress, Blocked, Done or Dropped")
         })?;
         Ok((from, status))
@@ -374,11 +374,22 @@ pub fn write(
         .from_writer(Vec::new());
     writer.write_record(columns).map_err(|e| e.to_string())?;
     for row in rows {
-        let row: Vec<String> = row.iter().map(|c| super::csv::neutralise(c)).collect();
+        let row: Vec<String> = row.iter().map(|c| super::cells::neutralise(c)).collect();
         writer.write_record(&row).map_err(|e| e.to_string())?;
     }
     let bytes = writer.into_inner().map_err(|e| e.to_string())?;
     String::from_utf8(bytes).map_err(|e| e.to_string())
+}
+
+/// The status a word names (`In progress`, `in-progress`, `inprogress`).
+pub(super) fn status(text: &str) -> Option<crate::domain::Status> {
+    let t = text
+        .trim()
+        .to_ascii_lowercase()
+        .replace([' ', '-', '_'], "");
+    crate::domain::Status::ALL
+        .into_iter()
+        .find(|s| s.label().to_ascii_lowercase().replace(' ', "") == t)
 }
 
 #[cfg(test)]

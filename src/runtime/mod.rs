@@ -6,6 +6,7 @@ mod effects;
 mod exports;
 mod input;
 pub mod saver;
+mod shared;
 pub mod terminal;
 mod writer;
 

@@ -3,6 +3,7 @@
 //! when both sides changed, and the last-resort recovery copy. No terminal here, so it is
 //! tested directly.
 
+use super::shared::{Locks, Shared, SharedState, lock, lock_writes};
 use super::writer::{self, Done, Job, Running};
 use super::{Autosave, effects};
 use crate::app::Clock;
@@ -10,7 +11,6 @@ use crate::app::{App, Effect, Source};
 use crate::domain::Roadmap;
 use crate::storage::{self, Fingerprint, backup, fingerprint};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 /// How often the file on disk is looked at for changes by others.
@@ -18,39 +18,6 @@ pub const CHECK_EVERY: Duration = Duration::from_secs(1);
 /// Backups while editing are taken at most this often (the first save of a session always
 /// backs up the file as it was loaded).
 pub const BACKUP_EVERY: Duration = Duration::from_secs(10 * 60);
-
-/// What the signal thread and the panic hook need to save safely when the main thread cannot.
-/// Every write of the roadmap file holds this lock, so two threads never write at once.
-#[derive(Debug, Default)]
-pub struct SharedState {
-    /// The last committed roadmap not yet on disk.
-    pub pending: Option<Roadmap>,
-    /// The app's revision of `pending`.
-    pub pending_revision: u64,
-    /// Hash of the file as this session last read or wrote it.
-    pub known_hash: Option<u64>,
-    /// The file changed on disk and the user has not decided: never write it.
-    pub conflict: bool,
-    /// The file as loaded has been backed up this session.
-    pub backed_up: bool,
-    /// Where recovery copies and drafts go when the roadmap's directory cannot be written.
-    pub state_dir: PathBuf,
-    /// The session's clock, for the labels of what the signal thread writes.
-    pub clock: Option<crate::app::Clock>,
-}
-
-/// What the saver shares with its save thread, the signal thread and the panic hook: the state,
-/// held only briefly, and a lock that every writer of the roadmap file holds for the whole
-/// write, so two threads never write at once while the input thread never waits for a write.
-/// The write lock is always taken before the state.
-#[derive(Debug, Default)]
-pub struct Locks {
-    pub(super) state: Mutex<SharedState>,
-    writing: Mutex<()>,
-}
-
-/// The locks shared with the save thread, the signal thread and the panic hook.
-pub type Shared = Arc<Locks>;
 
 /// Writes the roadmap file for one session.
 #[derive(Debug)]
@@ -72,18 +39,6 @@ pub struct Saver {
     lock: Option<storage::Lock>,
     /// The lock was lost to another writer: unsaved edits end in a recovery copy.
     lost_lock: bool,
-}
-
-pub(super) fn lock(shared: &Shared) -> std::sync::MutexGuard<'_, SharedState> {
-    shared.state.lock().unwrap_or_else(PoisonError::into_inner)
-}
-
-/// Held for the whole of a write of the roadmap file.
-pub(super) fn lock_writes(shared: &Shared) -> std::sync::MutexGuard<'_, ()> {
-    shared
-        .writing
-        .lock()
-        .unwrap_or_else(PoisonError::into_inner)
 }
 
 /// The last-resort save when the main thread cannot finish (a hung-up terminal makes
@@ -134,10 +89,7 @@ impl Saver {
         Saver {
             path,
             writable,
-            shared: Arc::new(Locks {
-                state: Mutex::new(state),
-                writing: Mutex::new(()),
-            }),
+            shared: Locks::shared(state),
             autosave: Autosave::default(),
             last_backup: None,
             known,
@@ -213,7 +165,7 @@ impl Saver {
 
     /// The shared last-committed state, for the signal thread.
     pub fn shared(&self) -> Shared {
-        Arc::clone(&self.shared)
+        std::sync::Arc::clone(&self.shared)
     }
 
     /// The file written, if any (none in the demo or a read-only session).

@@ -2,7 +2,7 @@
 //! waits for the disk: the input thread hands over a copy of the roadmap (cheap: the copy
 //! shares every item) and picks up the outcome on a later tick.
 
-use super::saver::{Shared, lock, lock_writes};
+use super::shared::{Shared, lock, lock_writes};
 use crate::domain::Roadmap;
 use crate::storage::{self, Fingerprint, backup, fingerprint};
 use chrono::Local;

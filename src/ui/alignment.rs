@@ -3,6 +3,7 @@
 
 use super::chrome::pane;
 use super::kpi::{exposure_text, kpi_line};
+use super::rows::{Row, draw_rows};
 use super::text::{clean, fit};
 use super::theme::Theme;
 use crate::app::{App, Tab};
@@ -13,9 +14,6 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
-
-/// One drawn line of a tab, and the selectable row it belongs to (None for headings).
-pub type Row = (Option<usize>, Line<'static>);
 
 /// Draws the alignment screen into `area` (between the header and the status bar).
 pub fn render_alignment(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
@@ -53,75 +51,6 @@ pub fn render_alignment(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) 
         Tab::Balance => return super::matrix::render_balance(app, inner, buf, theme),
     };
     draw_rows(app, &rows, inner, buf, theme);
-}
-
-/// Draws rows scrolled so the selected one (with its heading, when it fits) is visible; the
-/// selected row is marked ▶ and highlighted. No rows: says why the tab is empty.
-pub fn draw_rows(app: &App, rows: &[Row], area: Rect, buf: &mut Buffer, theme: &Theme) {
-    draw_window(app, rows, 0, area, buf, theme);
-}
-
-/// Like [`draw_rows`] for a window of a longer list that holds the selected row: `below` more
-/// rows follow the window (and are counted in the "↓ N more" hint).
-pub fn draw_window(
-    app: &App,
-    rows: &[Row],
-    below: usize,
-    area: Rect,
-    buf: &mut Buffer,
-    theme: &Theme,
-) {
-    if rows.is_empty() {
-        let line = Line::styled(app.alignment_empty_hint(), theme.dim);
-        buf.set_line(area.x, area.y, &line, area.width);
-        return;
-    }
-    let count = rows
-        .iter()
-        .filter_map(|(n, _)| *n)
-        .max()
-        .map_or(0, |n| n + 1);
-    let selected = app.alignment_cursor(count);
-    let first = rows
-        .iter()
-        .position(|(n, _)| *n == Some(selected))
-        .unwrap_or(0);
-    let last = rows
-        .iter()
-        .rposition(|(n, _)| *n == Some(selected))
-        .unwrap_or(first);
-    let height = usize::from(area.height);
-    // Show the heading above the first row of a group when there is room.
-    let top = first.saturating_sub(usize::from(first > 0 && rows[first - 1].0.is_none()));
-    let offset = (last + 1).saturating_sub(height).min(top);
-    for (y, (row_index, (row, line))) in rows
-        .iter()
-        .enumerate()
-        .skip(offset)
-        .take(height)
-        .enumerate()
-    {
-        let y = area.y + u16::try_from(y).unwrap_or(0);
-        let chosen = *row == Some(selected);
-        let marker = if chosen && row_index == first {
-            "▶"
-        } else {
-            " "
-        };
-        let mut line = line.clone();
-        if chosen {
-            line = line.style(theme.selected);
-        }
-        buf.set_line(area.x, y, &Line::raw(marker), 1);
-        buf.set_line(area.x + 1, y, &line, area.width.saturating_sub(1));
-    }
-    if offset + height < rows.len() + below {
-        let more = format!(" ↓ {} more ", rows.len() + below - offset - height);
-        let x = area
-            .right()
-            .saturating_sub(u16::try_from(more.len()).unwrap_or(0));
-        buf.set_line(x, area.bottom(), &Line::styled(more, theme.dim), area.width);
-    }
 }
 
 fn render_tabs(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {

@@ -1,8 +1,8 @@
 //! The traceability matrix (initiatives × goals, or goals × horizons) and the portfolio
 //! balance of the alignment screen. Only visible rows are drawn.
 
-use super::alignment::{Row, draw_rows, draw_window};
 use super::kpi::gauge;
+use super::rows::{Row, draw_rows, draw_window};
 use super::text::{clean, fit};
 use super::theme::Theme;
 use crate::app::App;

@@ -18,6 +18,7 @@ pub mod matrix;
 pub mod present;
 pub mod prompt;
 pub mod review;
+pub mod rows;
 pub mod sections;
 pub mod summary;
 pub mod text;

@@ -1,8 +1,8 @@
 //! The review screen (the queue, with what each entry needs and what was delivered since the
 //! last review), the check-ins screen and the archive.
 
-use super::alignment::Row;
 use super::chrome::pane;
+use super::rows::Row;
 use super::text::scroll_offset;
 use super::text::{clean, fit};
 use super::theme::Theme;
