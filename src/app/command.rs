@@ -151,39 +151,33 @@ pub enum Command {
 impl Command {
     /// True for commands that change the roadmap (refused in read-only mode).
     pub fn changes_roadmap(self) -> bool {
-        matches!(
-            self,
-            Command::Edit
-                | Command::AddInitiative
-                | Command::AddGoal
-                | Command::Capture
-                | Command::MoveEarlier
-                | Command::MoveLater
-                | Command::ReorderUp
-                | Command::ReorderDown
-                | Command::SetStatus
-                | Command::MarkDone
-                | Command::Delete
-                | Command::Undo
-                | Command::Redo
-                | Command::LoadSample
-                | Command::LinkGoals
-                | Command::AddRisk
-                | Command::EditCase
-                | Command::RecordReading
-                | Command::AddKpi
-                | Command::AddDeliverable
-                | Command::EditNeeds
-                | Command::RollForward
-                | Command::RollGoalForward
-                | Command::SetTarget
-                | Command::Settings
-                | Command::MarkReviewed
-                | Command::MarkGroupReviewed
-                | Command::AddCheckIn
-                | Command::Reopen
-                | Command::SayWhy
-        )
+        self.opens_attached_form()
+            || matches!(
+                self,
+                Command::Edit
+                    | Command::AddInitiative
+                    | Command::AddGoal
+                    | Command::Capture
+                    | Command::MoveEarlier
+                    | Command::MoveLater
+                    | Command::ReorderUp
+                    | Command::ReorderDown
+                    | Command::SetStatus
+                    | Command::MarkDone
+                    | Command::Delete
+                    | Command::Undo
+                    | Command::Redo
+                    | Command::LoadSample
+                    | Command::RollForward
+                    | Command::RollGoalForward
+                    | Command::SetTarget
+                    | Command::Settings
+                    | Command::MarkReviewed
+                    | Command::MarkGroupReviewed
+                    | Command::AddCheckIn
+                    | Command::Reopen
+                    | Command::SayWhy
+            )
     }
 
     /// True for commands that open a form for what hangs off the selected item (links,
