@@ -45,6 +45,11 @@ fn assert_derived_state_is_fresh(app: &alignmap::app::App) {
     assert_eq!(app.derived.goal_counts, fresh.derived.goal_counts);
     assert_eq!(app.derived.goal_health, fresh.derived.goal_health);
     assert_eq!(app.derived.due_actions, fresh.derived.due_actions);
+    assert_eq!(
+        app.alignment_summary(),
+        &alignmap::domain::alignment::summary(&app.roadmap, app.today),
+        "the summary line from the kept goal health equals one tallied afresh"
+    );
     assert_eq!(app.matches(), fresh.matches(), "search matches");
     if let Some((_, folded)) = app.derived.lists.folded.get() {
         let fresh: Vec<Folded> = app.roadmap.initiatives.iter().map(Folded::of).collect();

@@ -119,7 +119,7 @@ impl App {
         self.derived
             .lists
             .summary
-            .get_or_init(|| alignment::summary(&self.roadmap, self.today))
+            .get_or_init(|| alignment::summary_with(&self.roadmap, &self.derived.goal_health))
     }
 
     /// The gaps as the view lists them (worked out once per change of the roadmap or day).

@@ -365,6 +365,16 @@ impl Summary {
 
 /// Computes the summary figures.
 pub fn summary(roadmap: &Roadmap, today: NaiveDate) -> Summary {
+    summary_with(
+        roadmap,
+        &super::tally::Tallies::of(roadmap, today).health(roadmap),
+    )
+}
+
+/// [`summary`] from goal health already worked out (`health`, in roadmap order, as
+/// [`Tallies::health`](super::tally::Tallies::health) gives it): the app keeps it up to date
+/// one initiative at a time, so the summary need not tally every initiative again.
+pub fn summary_with(roadmap: &Roadmap, health: &[Health]) -> Summary {
     let active: Vec<&Initiative> = roadmap
         .initiatives
         .iter()
@@ -373,11 +383,7 @@ pub fn summary(roadmap: &Roadmap, today: NaiveDate) -> Summary {
     Summary {
         active: active.len(),
         linked: active.iter().filter(|i| !i.serves.is_empty()).count(),
-        unsupported: super::tally::Tallies::of(roadmap, today)
-            .health(roadmap)
-            .iter()
-            .filter(|h| h.support.is_unsupported())
-            .count(),
+        unsupported: health.iter().filter(|h| h.support.is_unsupported()).count(),
         goals: roadmap.goals.len(),
         unmitigated: active
             .iter()
