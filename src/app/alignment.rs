@@ -116,10 +116,10 @@ impl App {
 
     /// The alignment summary (worked out once per change of the roadmap or day).
     pub fn alignment_summary(&self) -> &alignment::Summary {
-        self.derived
-            .lists
-            .summary
-            .get_or_init(|| alignment::summary_with(&self.roadmap, &self.derived.goal_health))
+        self.derived.lists.summary.get_or_init(|| {
+            let derived = &self.derived;
+            alignment::summary_with(&self.roadmap, &derived.tallies, &derived.goal_health)
+        })
     }
 
     /// The gaps as the view lists them (worked out once per change of the roadmap or day).

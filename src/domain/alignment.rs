@@ -365,31 +365,25 @@ impl Summary {
 
 /// Computes the summary figures.
 pub fn summary(roadmap: &Roadmap, today: NaiveDate) -> Summary {
-    summary_with(
-        roadmap,
-        &super::tally::Tallies::of(roadmap, today).health(roadmap),
-    )
+    let tallies = super::tally::Tallies::of(roadmap, today);
+    summary_with(roadmap, &tallies, &tallies.health(roadmap))
 }
 
-/// [`summary`] from goal health already worked out (`health`, in roadmap order, as
-/// [`Tallies::health`](super::tally::Tallies::health) gives it): the app keeps it up to date
-/// one initiative at a time, so the summary need not tally every initiative again.
-pub fn summary_with(roadmap: &Roadmap, health: &[Health]) -> Summary {
-    let active: Vec<&Initiative> = roadmap
-        .initiatives
-        .iter()
-        .filter(|i| i.status.is_active())
-        .collect();
+/// [`summary`] from tallies and goal health already worked out (`health` in roadmap order, as
+/// [`Tallies::health`](super::tally::Tallies::health) gives it): the app keeps both up to date
+/// one initiative at a time, so the summary need not go over every initiative again.
+pub fn summary_with(
+    roadmap: &Roadmap,
+    tallies: &super::tally::Tallies,
+    health: &[Health],
+) -> Summary {
+    let portfolio = tallies.portfolio();
     Summary {
-        active: active.len(),
-        linked: active.iter().filter(|i| !i.serves.is_empty()).count(),
+        active: portfolio.active,
+        linked: portfolio.linked,
         unsupported: health.iter().filter(|h| h.support.is_unsupported()).count(),
         goals: roadmap.goals.len(),
-        unmitigated: active
-            .iter()
-            .flat_map(|i| &i.risks)
-            .filter(|r| r.needs_mitigation())
-            .count(),
+        unmitigated: portfolio.unmitigated,
     }
 }
 

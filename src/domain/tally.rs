@@ -143,11 +143,24 @@ impl Support {
     }
 }
 
-/// The sums of every goal, as of one day (support depends on the horizons).
+/// Counts over the whole portfolio that the alignment summary line shows.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Portfolio {
+    /// Active initiatives.
+    pub active: usize,
+    /// Active initiatives serving at least one goal (any strength).
+    pub linked: usize,
+    /// Open high risks without a mitigation on active initiatives.
+    pub unmitigated: usize,
+}
+
+/// The sums of every goal, as of one day (support depends on the horizons), and the
+/// portfolio's counts.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Tallies {
     today: NaiveDate,
     by_goal: HashMap<GoalId, Tally>,
+    portfolio: Portfolio,
 }
 
 impl Tallies {
@@ -156,6 +169,7 @@ impl Tallies {
         let mut tallies = Self {
             today,
             by_goal: HashMap::new(),
+            portfolio: Portfolio::default(),
         };
         for initiative in &roadmap.initiatives {
             tallies.add(initiative);
@@ -178,7 +192,30 @@ impl Tallies {
         self.apply(initiative, false);
     }
 
+    /// The portfolio's counts.
+    pub fn portfolio(&self) -> Portfolio {
+        self.portfolio
+    }
+
     fn apply(&mut self, initiative: &Initiative, add: bool) {
+        if initiative.status.is_active() {
+            let step = |count: &mut usize, by: usize| {
+                *count = if add {
+                    *count + by
+                } else {
+                    count.saturating_sub(by)
+                };
+            };
+            let p = &mut self.portfolio;
+            step(&mut p.active, 1);
+            step(&mut p.linked, usize::from(!initiative.serves.is_empty()));
+            let open = initiative
+                .risks
+                .iter()
+                .filter(|r| r.needs_mitigation())
+                .count();
+            step(&mut p.unmitigated, open);
+        }
         for link in &initiative.serves {
             let part = contribution(initiative, link.strength, self.today);
             if part == Tally::default() {
