@@ -32,7 +32,7 @@ fn check_accepts_a_valid_file() {
         .assert()
         .success()
         .stdout(
-            predicate::str::contains("ok:").and(predicate::str::contains("1 goals, 1 initiatives")),
+            predicate::str::contains("ok:").and(predicate::str::contains("1 goal, 1 initiative ")),
         );
 }
 

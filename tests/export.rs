@@ -577,7 +577,7 @@ fn the_cli_imports_all_or_nothing_updates_by_id_and_dry_runs() {
         .assert()
         .success()
         .stdout(
-            predicate::str::contains("would add 1 initiatives, would update 0")
+            predicate::str::contains("would add 1 initiative, would update 0")
                 .and(predicate::str::contains("would create goals: Web security"))
                 .and(predicate::str::contains(
                     "note: row 2: the horizon Next week does not move \"Patch the VPN gateways (CVE-2026-4411)\" later (due 20 Nov 2026); give it a target to move it",

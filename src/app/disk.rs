@@ -2,7 +2,7 @@
 //! The I/O itself happens in the runtime's saver; these methods only change state.
 
 use super::{App, Command, Confirm, DiskChange, Effect, Mode, Pending};
-use crate::domain::Roadmap;
+use crate::domain::{Roadmap, counted};
 use std::path::PathBuf;
 
 impl App {
@@ -41,9 +41,9 @@ impl App {
     pub fn offer_recovery(&mut self, path: PathBuf, roadmap: Roadmap, written: &str) {
         let count = |r: &Roadmap| {
             format!(
-                "{} goals and {} initiatives",
-                r.goals.len(),
-                r.initiatives.len()
+                "{} and {}",
+                counted(r.goals.len(), "goal", "goals"),
+                counted(r.initiatives.len(), "initiative", "initiatives")
             )
         };
         let name = crate::storage::file_name(&path);

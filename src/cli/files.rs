@@ -77,10 +77,9 @@ pub(super) fn check(cli: &Cli, file: Option<&Path>) -> Result<(), Failure> {
         .filter(|i| i.status.is_active())
         .count();
     out(&format!(
-        "ok: {}: {version}, {} goals, {} initiatives ({active} active)",
+        "ok: {}: {version}, {} ({active} active)",
         path.display(),
-        roadmap.goals.len(),
-        roadmap.initiatives.len(),
+        roadmap.size_label(),
     ));
     Ok(())
 }

@@ -3,7 +3,7 @@
 //! roadmap (rows with a known id update, others add); a JSON export replaces it whole.
 
 use crate::app::Clock;
-use crate::domain::{IdGen, Roadmap};
+use crate::domain::{IdGen, Roadmap, counted};
 use crate::export::import::Report;
 use crate::export::sheets::{Sheet, apply_sheet_mapped};
 use crate::export::table::Mapping;
@@ -240,10 +240,10 @@ fn from_json(
     let holds = before.initiatives.len() + before.goals.len();
     if holds > 0 && !request.replace {
         return Err(super::output::Failure::usage(format!(
-            "{} already holds {} goals and {} initiatives, and a JSON export is a whole roadmap: add --replace to replace it (the version before is kept in backups/), or import into another --dir or --file",
+            "{} already holds {} and {}, and a JSON export is a whole roadmap: add --replace to replace it (the version before is kept in backups/), or import into another --dir or --file",
             request.roadmap.display(),
-            before.goals.len(),
-            before.initiatives.len()
+            counted(before.goals.len(), "goal", "goals"),
+            counted(before.initiatives.len(), "initiative", "initiatives")
         )));
     }
     let verb = if request.dry_run {
@@ -252,13 +252,12 @@ fn from_json(
         "read"
     };
     super::output::out(&format!(
-        "{verb} \"{}\": {} goals, {} initiatives, {} decisions, {} actions, {} check-ins",
+        "{verb} \"{}\": {}, {}, {}, {}",
         read.roadmap.name,
-        read.roadmap.goals.len(),
-        read.roadmap.initiatives.len(),
-        read.roadmap.decisions.len(),
-        read.roadmap.actions.len(),
-        read.roadmap.checkins.len()
+        read.roadmap.size_label(),
+        counted(read.roadmap.decisions.len(), "decision", "decisions"),
+        counted(read.roadmap.actions.len(), "action", "actions"),
+        counted(read.roadmap.checkins.len(), "check-in", "check-ins")
     ));
     if read.public {
         super::output::out(
@@ -271,13 +270,15 @@ fn from_json(
 fn print_report(report: &Report, sheet: Sheet, dry_run: bool) {
     let verb = if dry_run { "would add" } else { "added" };
     let update = if dry_run { "would update" } else { "updated" };
-    let what = match sheet {
-        Sheet::Kpis => "KPIs",
-        other => other.name(),
+    let (one, many) = match sheet {
+        Sheet::Goals => ("goal", "goals"),
+        Sheet::Initiatives => ("initiative", "initiatives"),
+        Sheet::Kpis => ("KPI", "KPIs"),
+        Sheet::Risks => ("risk", "risks"),
     };
     super::output::out(&format!(
-        "{verb} {} {what}, {update} {} (the {} sheet)",
-        report.added,
+        "{verb} {}, {update} {} (the {} sheet)",
+        counted(report.added, one, many),
         report.updated,
         sheet.name()
     ));

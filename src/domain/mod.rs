@@ -34,3 +34,19 @@ pub use target::{Calendar, DayOrder, Span, Target};
 pub(crate) fn is_default<T: Default + PartialEq>(value: &T) -> bool {
     *value == T::default()
 }
+
+/// `n` with the noun for that many: `counted(1, "goal", "goals")` is "1 goal", 0 and 2 take
+/// the plural.
+pub fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn one_takes_the_singular_and_every_other_count_the_plural() {
+        assert_eq!(super::counted(1, "goal", "goals"), "1 goal");
+        assert_eq!(super::counted(0, "goal", "goals"), "0 goals");
+        assert_eq!(super::counted(2, "check-in", "check-ins"), "2 check-ins");
+    }
+}

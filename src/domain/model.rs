@@ -447,9 +447,9 @@ impl Roadmap {
     /// Its size in words, e.g. "5 goals, 16 initiatives".
     pub fn size_label(&self) -> String {
         format!(
-            "{} goals, {} initiatives",
-            self.goals.len(),
-            self.initiatives.len()
+            "{}, {}",
+            super::counted(self.goals.len(), "goal", "goals"),
+            super::counted(self.initiatives.len(), "initiative", "initiatives")
         )
     }
 

@@ -229,9 +229,9 @@ pub fn render_balance(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
         };
         lines.push(Line::styled(
             format!(
-                "Estimated cost of active work: {} over {} initiatives{note}",
+                "Estimated cost of active work: {} over {}{note}",
                 super::sections::money(balance.total_cost, &app.roadmap.currency),
-                balance.costed
+                crate::domain::counted(balance.costed, "initiative", "initiatives")
             ),
             theme.dim,
         ));
