@@ -6,11 +6,15 @@ mod common;
 
 use alignmap::domain::Status;
 use alignmap::storage;
-use std::process::Command;
+use rustix::process::{Pid, Signal, kill_process};
 
 #[test]
 fn every_stop_signal_saves_the_last_edit() {
-    for (signal, number) in [("TERM", 15), ("HUP", 1), ("INT", 2)] {
+    for (signal, number, sig) in [
+        ("TERM", 15, Signal::TERM),
+        ("HUP", 1, Signal::HUP),
+        ("INT", 2, Signal::INT),
+    ] {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("roadmap.ron");
         let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
@@ -23,12 +27,7 @@ fn every_stop_signal_saves_the_last_edit() {
             .iter()
             .filter(|i| i.status == Status::Done)
             .count();
-        let sent = Command::new("kill")
-            .arg(format!("-{signal}"))
-            .arg(child.id().to_string())
-            .status()
-            .unwrap();
-        assert!(sent.success());
+        kill_process(Pid::from_child(&child), sig).unwrap();
         let status = child.wait().unwrap();
         assert_eq!(
             status.code(),

@@ -20,7 +20,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
-use std::sync::mpsc::{Receiver, RecvTimeoutError};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
 /// Longest an edit waits before it is written (the debounce window).
@@ -128,7 +128,8 @@ pub fn run(
 ) -> io::Result<Ended> {
     let mut saver = Saver::new(app, known).with_lock(lock);
     let flags = Arc::new(Flags::default());
-    spawn_signal_guard(&saver, &flags)?;
+    // The TUI loop wakes at least every input timeout and reads the flag then.
+    spawn_signal_guard(&saver, &flags, None)?;
     // Whatever fails from here, the terminal is put back as it was.
     let mut terminal = terminal::init().inspect_err(|_| terminal::restore())?;
     install_panic_recovery(&saver);
@@ -216,10 +217,12 @@ pub fn install_panic_recovery(saver: &Saver) {
 pub fn run_headless(app: &mut App, known: Option<Fingerprint>) -> io::Result<Ended> {
     let mut saver = Saver::new(app, known);
     let flags = Arc::new(Flags::default());
-    spawn_signal_guard(&saver, &flags)?;
+    let (wake, woken) = mpsc::channel();
+    spawn_signal_guard(&saver, &flags, Some(wake))?;
     while flags.stop_signal().is_none() {
         saver.tick(app, Instant::now());
-        std::thread::sleep(Duration::from_millis(20));
+        // Until the saver has work, or a signal arrives (then at once).
+        let _ = woken.recv_timeout(saver.timeout(Instant::now()));
     }
     flags.acknowledged.store(true, Ordering::SeqCst);
     let draft = app.shutdown().and_then(|draft| keep(&saver, draft));
@@ -232,7 +235,13 @@ pub fn run_headless(app: &mut App, known: Option<Fingerprint>) -> io::Result<End
     })
 }
 
-fn spawn_signal_guard(saver: &Saver, flags: &Arc<Flags>) -> io::Result<()> {
+/// Waits for a stop signal on its own thread: records it in `flags` and wakes `wake`, then
+/// gives the loop `GRACE` to save before saving the last committed state itself.
+fn spawn_signal_guard(
+    saver: &Saver,
+    flags: &Arc<Flags>,
+    wake: Option<mpsc::Sender<()>>,
+) -> io::Result<()> {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
     let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
     let flags = Arc::clone(flags);
@@ -243,6 +252,9 @@ fn spawn_signal_guard(saver: &Saver, flags: &Arc<Flags>) -> io::Result<()> {
             return;
         };
         flags.stop.store(signal, Ordering::SeqCst);
+        if let Some(wake) = wake {
+            let _ = wake.send(());
+        }
         let deadline = Instant::now() + GRACE;
         while Instant::now() < deadline || flags.acknowledged.load(Ordering::SeqCst) {
             if flags.done.load(Ordering::SeqCst) {
