@@ -4,7 +4,7 @@
 
 mod common;
 
-use alignmap::app::{Item, Mode, Screen, Tab};
+use alignmap::app::{Item, Mode, PickKey, Screen, Tab};
 use alignmap::domain::alignment::{Gap, gaps};
 use alignmap::domain::business::Strength;
 use alignmap::domain::{GoalId, InitiativeId};
@@ -262,7 +262,7 @@ fn dependencies_are_ticked_in_a_list_and_circles_are_refused() {
     let at = pick
         .keys
         .iter()
-        .position(|k| k.as_deref() == Some("i-dun00001"))
+        .position(|k| *k == PickKey::Initiative(dunning.clone()))
         .unwrap();
     // Dunning already needs the CRM: the CRM needing dunning would close a circle.
     press(&mut app, &"j ".repeat(at));
@@ -284,7 +284,7 @@ fn dependencies_are_ticked_in_a_list_and_circles_are_refused() {
     let at = pick
         .keys
         .iter()
-        .position(|k| k.as_deref() == Some("i-crm00001"))
+        .position(|k| *k == PickKey::Initiative(crm.clone()))
         .unwrap();
     assert!(pick.options[at].starts_with("[x]") && pick.options[at].contains("planned later"));
     press(&mut app, &"j ".repeat(at));

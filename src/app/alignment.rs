@@ -201,7 +201,7 @@ impl App {
                 match gaps.get(self.alignment_cursor(gaps.len())) {
                     Some(Gap::Unmitigated(id, risk)) => self.open_picked(
                         &super::attach::PickFor::Risk(id.clone()),
-                        Some(risk.clone()),
+                        &super::attach::PickKey::Entry(risk.clone()),
                     ),
                     _ => self.update_browse(command),
                 }

@@ -2,6 +2,7 @@
 //! case, deliverables, KPIs and their readings. A list to pick from comes first when there is
 //! something to edit; "New …" is always its first entry.
 
+use super::fields::Applied;
 use super::form::{FieldName, Form, FormTarget};
 use super::{App, Command, Item, Mode};
 use crate::domain::{GoalId, InitiativeId};
@@ -28,6 +29,25 @@ pub enum PickFor {
     Export,
 }
 
+/// What an option of a pick list stands for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PickKey {
+    /// A new entry (the "New …" option).
+    New,
+    /// An existing risk or KPI, by its id.
+    Entry(String),
+    /// An existing deliverable, by its place in the list.
+    At(usize),
+    /// Another initiative (what this one needs).
+    Initiative(InitiativeId),
+    /// An export format.
+    Format(crate::export::Format),
+    /// Roll forward to where this horizon lands.
+    Horizon(crate::domain::Horizon),
+    /// Roll forward to a date asked for next.
+    ExactDate,
+}
+
 /// A short list to choose from: "New …" first, then the existing entries.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Pick {
@@ -37,8 +57,8 @@ pub struct Pick {
     pub purpose: PickFor,
     /// Labels, top to bottom.
     pub options: Vec<String>,
-    /// The entry each label stands for (None: a new one).
-    pub keys: Vec<Option<String>>,
+    /// What each label stands for.
+    pub keys: Vec<PickKey>,
     /// The highlighted option.
     pub selected: usize,
 }
@@ -87,7 +107,7 @@ impl App {
 
     fn pick_or_open(&mut self, pick: Pick) {
         if pick.options.len() == 1 {
-            return self.open_picked(&pick.purpose, None);
+            return self.open_picked(&pick.purpose, &PickKey::New);
         }
         self.mode = Mode::Pick(pick);
     }
@@ -98,7 +118,7 @@ impl App {
         };
         let public = self.view.public;
         let risks = i.risks.iter().filter(|r| !(public && r.confidential));
-        let (mut options, mut keys) = (vec!["New risk…".to_string()], vec![None]);
+        let (mut options, mut keys) = (vec!["New risk…".to_string()], vec![PickKey::New]);
         for r in risks {
             options.push(format!(
                 "{:>2}  {} · {}",
@@ -106,7 +126,7 @@ impl App {
                 r.title,
                 r.status.label()
             ));
-            keys.push(Some(r.id.clone()));
+            keys.push(PickKey::Entry(r.id.clone()));
         }
         self.pick_or_open(Pick {
             title: format!("Risks of \"{}\"", i.title),
@@ -121,7 +141,7 @@ impl App {
         let Some(i) = self.roadmap.initiative(id) else {
             return;
         };
-        let (mut options, mut keys) = (vec!["New deliverable…".to_string()], vec![None]);
+        let (mut options, mut keys) = (vec!["New deliverable…".to_string()], vec![PickKey::New]);
         for (n, d) in i.deliverables.iter().enumerate() {
             let done = if d.done { "✓ " } else { "" };
             options.push(format!(
@@ -129,7 +149,7 @@ impl App {
                 d.date.format("%-d %b %Y"),
                 d.title
             ));
-            keys.push(Some(n.to_string()));
+            keys.push(PickKey::At(n));
         }
         self.pick_or_open(Pick {
             title: format!("Deliverables of \"{}\"", i.title),
@@ -172,7 +192,7 @@ impl App {
                 o.title,
                 o.target.in_words()
             ));
-            keys.push(Some(o.id.0.clone()));
+            keys.push(PickKey::Initiative(o.id.clone()));
         }
         self.mode = Mode::Pick(Pick {
             title: format!("\"{}\" needs first (Enter ticks)", i.title),
@@ -183,11 +203,11 @@ impl App {
         });
     }
 
-    fn toggle_need(&mut self, id: &InitiativeId, other: &str, selected: usize) {
+    fn toggle_need(&mut self, id: &InitiativeId, other: &InitiativeId, selected: usize) {
         if self.session.read_only.is_some() {
             return self.error("Read-only: nothing can be changed here (the top line says why).");
         }
-        let other = InitiativeId(other.to_string());
+        let other = other.clone();
         let Some(i) = self.roadmap.initiative(id) else {
             return;
         };
@@ -203,8 +223,7 @@ impl App {
         let name = |r: &crate::domain::Roadmap, x: &InitiativeId| {
             r.initiative(x).map(|i| i.title.clone()).unwrap_or_default()
         };
-        let problems = crate::domain::validate::problems(&next);
-        if problems.iter().any(|p| p.contains("circle")) {
+        if crate::domain::validate::dependency_cycle(&next).is_some() {
             self.error(format!(
                 "Not added: \"{}\" already needs \"{}\" (directly or through others): \
                  that would be a circle.",
@@ -231,10 +250,10 @@ impl App {
             return;
         };
         let public = self.view.public;
-        let (mut options, mut keys) = (vec!["New KPI…".to_string()], vec![None]);
+        let (mut options, mut keys) = (vec!["New KPI…".to_string()], vec![PickKey::New]);
         for k in g.kpis.iter().filter(|k| !(public && k.confidential)) {
             options.push(super::entries::kpi_label(k));
-            keys.push(Some(k.id.clone()));
+            keys.push(PickKey::Entry(k.id.clone()));
         }
         self.pick_or_open(Pick {
             title: format!("KPIs of {}", g.code),
@@ -279,29 +298,36 @@ impl App {
         self.show_form(form);
     }
 
-    /// Opens the form for a pick-list choice (`key` None: a new entry).
-    pub(super) fn open_picked(&mut self, purpose: &PickFor, key: Option<String>) {
+    /// Opens the form for a pick-list choice.
+    pub(super) fn open_picked(&mut self, purpose: &PickFor, key: &PickKey) {
+        let entry = match key {
+            PickKey::Entry(id) => Some(id),
+            _ => None,
+        };
         let today = self.today;
         let form = match purpose {
             PickFor::Risk(id) => {
                 let existing = self
                     .roadmap
                     .initiative(id)
-                    .and_then(|i| i.risks.iter().find(|r| Some(&r.id) == key.as_ref()));
+                    .and_then(|i| i.risks.iter().find(|r| Some(&r.id) == entry));
                 Form::risk(id, existing, today)
             }
             PickFor::Kpi(id) => {
                 let existing = self
                     .roadmap
                     .goal(id)
-                    .and_then(|g| g.kpis.iter().find(|k| Some(&k.id) == key.as_ref()));
+                    .and_then(|g| g.kpis.iter().find(|k| Some(&k.id) == entry));
                 Form::kpi(id, existing, today)
             }
             PickFor::Deliverable(id) => {
                 let Some(i) = self.roadmap.initiative(id) else {
                     return;
                 };
-                let index = key.and_then(|k| k.parse().ok());
+                let index = match key {
+                    PickKey::At(n) => Some(*n),
+                    _ => None,
+                };
                 Form::deliverable(i, index, today)
             }
             PickFor::Needs(_) | PickFor::RollForward { .. } | PickFor::Export => return,
@@ -322,19 +348,28 @@ impl App {
         match command {
             Command::Yes => {
                 let purpose = pick.purpose.clone();
-                let key = pick.keys.get(pick.selected).cloned().flatten();
+                let key = pick
+                    .keys
+                    .get(pick.selected)
+                    .cloned()
+                    .unwrap_or(PickKey::New);
                 let selected = pick.selected;
-                match (&purpose, key) {
-                    (PickFor::Needs(id), Some(other)) => self.toggle_need(id, &other, selected),
-                    (PickFor::Export, Some(name)) => {
+                match (&purpose, &key) {
+                    (PickFor::Needs(id), PickKey::Initiative(other)) => {
+                        self.toggle_need(id, other, selected);
+                    }
+                    (PickFor::Export, PickKey::Format(format)) => {
                         self.mode = Mode::Browse;
-                        if let Ok(format) = crate::export::Format::parse(&name) {
-                            self.effects.push(super::Effect::Export(format));
-                        }
+                        self.effects.push(super::Effect::Export(*format));
                     }
-                    (PickFor::RollForward { ids, goal }, Some(key)) => {
-                        self.picked_roll_forward(ids, goal.as_ref(), &key);
+                    (PickFor::RollForward { ids, .. }, PickKey::ExactDate) => {
+                        self.mode = Mode::Browse;
+                        self.open_retarget(ids.clone());
                     }
+                    (PickFor::RollForward { ids, goal }, PickKey::Horizon(horizon)) => {
+                        self.picked_roll_forward(ids, goal.as_ref(), *horizon);
+                    }
+                    (PickFor::Needs(_) | PickFor::Export | PickFor::RollForward { .. }, _) => {}
                     (_, key) => self.open_picked(&purpose, key),
                 }
             }
@@ -355,16 +390,14 @@ impl App {
             }
             return self.error("That item no longer exists (changed elsewhere?): nothing saved.");
         };
-        let verb = if what.starts_with("Recorded") || what.starts_with("Removed") {
-            String::new()
-        } else if form.target.is_new() {
-            "Added ".into()
-        } else {
-            "Saved ".into()
+        let what = match what {
+            Applied::Said(sentence) => sentence,
+            Applied::Item(item) if form.target.is_new() => format!("Added {item}"),
+            Applied::Item(item) => format!("Saved {item}"),
         };
         if next == self.roadmap {
             return self.info("Nothing changed.");
         }
-        self.change(format!("{verb}{what}"), |r, _, _| *r = next);
+        self.change(what, |r, _, _| *r = next);
     }
 }

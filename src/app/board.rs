@@ -204,9 +204,9 @@ impl App {
                             .into(),
                         "JSON: the whole model, for other tools".into(),
                     ],
-                    keys: ["html", "md", "csv", "json"]
-                        .iter()
-                        .map(|k| Some((*k).to_string()))
+                    keys: crate::export::Format::ALL
+                        .into_iter()
+                        .map(super::PickKey::Format)
                         .collect(),
                     selected: 0,
                 });

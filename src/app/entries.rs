@@ -1,6 +1,7 @@
 //! Forms for what hangs off goals and initiatives: KPI readings, KPIs, risks, the business
 //! case, deliverables. Building them, checking them, and writing them into the roadmap.
 
+use super::fields::Applied;
 use super::form::{Field, FieldName, FieldValue, Form, FormTarget, choice};
 use crate::domain::business::{Deliverable, Direction, Kpi, Risk, RiskStatus};
 use crate::domain::dates::parse_date_in;
@@ -330,7 +331,7 @@ impl Form {
 
     /// Writes the form into the roadmap; returns the words for the undo history.
     /// Call after [`Form::validate`].
-    pub(super) fn apply_entry(&self, roadmap: &mut Roadmap, ids: &mut IdGen) -> Option<String> {
+    pub(super) fn apply_entry(&self, roadmap: &mut Roadmap, ids: &mut IdGen) -> Option<Applied> {
         let prefix = match self.target {
             FormTarget::Kpi(..) => 'k',
             _ => 'r',
@@ -346,12 +347,12 @@ impl Form {
                 let value = self.kpi_number(FieldName::Value, &unit).ok().flatten()?;
                 let on = self.date().ok()?;
                 kpi.record(on, value);
-                Some(format!(
+                Some(Applied::Said(format!(
                     "Recorded {} {} for \"{}\"",
                     show_number(value),
                     kpi.unit,
                     kpi.name
-                ))
+                )))
             }
             FormTarget::Kpi(goal, id) => {
                 let goal = roadmap.goal_mut(goal)?;
@@ -389,14 +390,14 @@ impl Form {
                     Some(slot) => *slot = kpi,
                     None => goal.kpis.push(kpi),
                 }
-                Some(what)
+                Some(Applied::Item(what))
             }
             FormTarget::Risk(initiative, id) => {
                 let initiative = roadmap.initiative_mut(initiative)?;
                 if title_removed(self) {
                     let id = id.as_ref()?;
                     initiative.risks.retain(|r| &r.id != id);
-                    return Some("Removed a risk".into());
+                    return Some(Applied::Said("Removed a risk".into()));
                 }
                 let mut risk = match id {
                     Some(id) => initiative.risks.iter().find(|r| &r.id == id)?.clone(),
@@ -431,7 +432,7 @@ impl Form {
                     Some(slot) => *slot = risk,
                     None => initiative.risks.push(risk),
                 }
-                Some(what)
+                Some(Applied::Item(what))
             }
             FormTarget::Case(initiative) => {
                 let initiative = roadmap.initiative_mut(initiative)?;
@@ -458,14 +459,17 @@ impl Form {
                     }
                 }
                 case.confidential = self.yes(FieldName::Confidential);
-                Some(format!("business case of \"{}\"", initiative.title))
+                Some(Applied::Item(format!(
+                    "business case of \"{}\"",
+                    initiative.title
+                )))
             }
             FormTarget::Deliverable(initiative, index) => {
                 let initiative = roadmap.initiative_mut(initiative)?;
                 if title_removed(self) {
                     let at = (*index).filter(|at| *at < initiative.deliverables.len())?;
                     initiative.deliverables.remove(at);
-                    return Some("Removed a deliverable".into());
+                    return Some(Applied::Said("Removed a deliverable".into()));
                 }
                 let item = Deliverable {
                     title: text(FieldName::Title),
@@ -478,7 +482,7 @@ impl Form {
                     None => initiative.deliverables.push(item),
                 }
                 initiative.deliverables.sort_by_key(|d| d.date);
-                Some(what)
+                Some(Applied::Item(what))
             }
             FormTarget::CheckIn(_) | FormTarget::SlipReason(_) | FormTarget::SlipReasons(_) => {
                 self.apply_review_form(roadmap, ids)

@@ -249,3 +249,12 @@ pub fn field_hint(name: FieldName) -> Option<&'static str> {
         _ => return None,
     })
 }
+
+/// What writing an attached form did, for the undo history and the status line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Applied {
+    /// An item, named (`risk "…" of "…"`): "Added" or "Saved" goes before it.
+    Item(String),
+    /// A whole sentence already (`Recorded …`, `Removed …`).
+    Said(String),
+}

@@ -30,7 +30,7 @@ mod selection;
 mod settings;
 
 pub use alignment::{AlignState, Screen, Tab};
-pub use attach::{Pick, PickFor};
+pub use attach::{Pick, PickFor, PickKey};
 pub use builder::Builder;
 pub use clock::Clock;
 pub use command::Command;

@@ -3,7 +3,7 @@
 //! (`March 2027`, `Q2 2027`), and what a move brings with it: its open deliverables, and the
 //! reason for a slip.
 
-use super::attach::{Pick, PickFor};
+use super::attach::{Pick, PickFor, PickKey};
 use super::form::{Form, FormTarget};
 use super::mode::{Confirm, Mode, Pending};
 use super::{App, Screen};
@@ -11,9 +11,6 @@ use crate::domain::dates::{day_month, long_date, short_date};
 use crate::domain::review::{Entry, Subject};
 use crate::domain::{GoalId, Horizon, InitiativeId, Target};
 use chrono::{Days, NaiveDate};
-
-/// The pick key that asks for an exact date instead of a horizon.
-const EXACT: &str = "exact";
 
 /// The last option of the roll-forward pick, its examples in the months ahead of `today`.
 fn exact_option(today: NaiveDate) -> String {
@@ -67,10 +64,10 @@ impl App {
                 other => other.label(),
             };
             options.push(format!("{label} (to {})", long_date(to)));
-            keys.push(Some(h.index().to_string()));
+            keys.push(PickKey::Horizon(h));
         }
         options.push(exact_option(self.today));
-        keys.push(Some(EXACT.into()));
+        keys.push(PickKey::ExactDate);
         let title = match (&goal, ids.as_slice()) {
             (_, [one]) => self
                 .roadmap
@@ -112,13 +109,9 @@ impl App {
         &mut self,
         ids: &[InitiativeId],
         goal: Option<&GoalId>,
-        key: &str,
+        horizon: Horizon,
     ) {
         self.mode = Mode::Browse;
-        if key == EXACT {
-            return self.open_retarget(ids.to_vec());
-        }
-        let horizon = Horizon::from_index(key.parse().unwrap_or(3));
         let to = Target::day(horizon.landing(self.today));
         let label = match horizon {
             Horizon::Now => "this week",

@@ -214,7 +214,9 @@ impl App {
                 _ => self.attach_command(command, self.review_item()),
             },
             Command::AddRisk => match entry.map(|e| e.subject) {
-                Some(Subject::Risk(id, risk)) => self.open_picked(&PickFor::Risk(id), Some(risk)),
+                Some(Subject::Risk(id, risk)) => {
+                    self.open_picked(&PickFor::Risk(id), &super::PickKey::Entry(risk))
+                }
                 _ => self.attach_command(command, self.review_item()),
             },
             Command::Open => match entry.map(|e| e.subject) {

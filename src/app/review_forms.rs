@@ -1,5 +1,6 @@
 //! Forms of the review: a relationship check-in, and the reason for a slip.
 
+use super::fields::Applied;
 use super::form::{Field, FieldName, FieldValue, Form, FormTarget};
 use crate::domain::checkin::{CheckIn, Rating};
 use crate::domain::decisions::Action;
@@ -89,7 +90,7 @@ impl Form {
         &self,
         roadmap: &mut Roadmap,
         ids: &mut IdGen,
-    ) -> Option<String> {
+    ) -> Option<Applied> {
         let text = |name| self.value(name).trim().to_string();
         match &self.target {
             FormTarget::SlipReason(id) => {
@@ -99,7 +100,9 @@ impl Form {
                     return None;
                 }
                 change.reason = reason.clone();
-                Some(format!("Recorded why it slipped: \"{reason}\""))
+                Some(Applied::Said(format!(
+                    "Recorded why it slipped: \"{reason}\""
+                )))
             }
             FormTarget::SlipReasons(ids) => {
                 let reason = text(FieldName::Reason);
@@ -117,7 +120,8 @@ impl Form {
                         given += 1;
                     }
                 }
-                (given > 0).then(|| format!("Recorded why {given} slipped: \"{reason}\""))
+                (given > 0)
+                    .then(|| Applied::Said(format!("Recorded why {given} slipped: \"{reason}\"")))
             }
             FormTarget::CheckIn(id) => {
                 let level = |name| {
@@ -185,7 +189,7 @@ impl Form {
                     Some(slot) => *slot = checkin,
                     None => roadmap.checkins.push(checkin),
                 }
-                Some(what)
+                Some(Applied::Item(what))
             }
             _ => None,
         }

@@ -236,7 +236,7 @@ fn kpi_problems<'a>(goal: &'a Goal, ids: &mut HashSet<&'a str>, out: &mut Vec<St
 }
 
 /// A circle of "needs" links, as "A → B → A", if there is one.
-fn dependency_cycle(roadmap: &Roadmap) -> Option<String> {
+pub fn dependency_cycle(roadmap: &Roadmap) -> Option<String> {
     let index: BTreeMap<&InitiativeId, usize> = roadmap
         .initiatives
         .iter()
