@@ -255,7 +255,7 @@ fn paste_into_a_field(bencher: divan::Bencher, n: usize) {
     let text: String = "pasted text ".chars().cycle().take(n).collect();
     bencher.bench(|| {
         let mut input = tui_input::Input::new("before after".into()).with_cursor(7);
-        alignmap::app::form::paste_into(&mut input, &text);
+        alignmap::app::forms::paste_into(&mut input, &text);
         input
     });
 }

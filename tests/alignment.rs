@@ -191,9 +191,9 @@ fn the_business_case_form_fills_the_case_and_hides_internal_fields_in_public() {
     let Mode::Form(form) = &app.mode else {
         panic!("case form")
     };
-    assert!(form.field(alignmap::app::form::FieldName::Cost).is_none());
+    assert!(form.field(alignmap::app::forms::FieldName::Cost).is_none());
     assert!(
-        form.field(alignmap::app::form::FieldName::Politics)
+        form.field(alignmap::app::forms::FieldName::Politics)
             .is_none()
     );
     press(&mut app, "Enter");

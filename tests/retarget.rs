@@ -41,7 +41,7 @@ fn t_sets_an_exact_month_or_quarter_and_a_later_one_asks_why() {
     };
     assert_eq!(form.title(), "Set the target date");
     assert_eq!(
-        form.value(alignmap::app::form::FieldName::Target),
+        form.value(alignmap::app::forms::FieldName::Target),
         "",
         "typing replaces"
     );
@@ -283,7 +283,7 @@ fn the_roadmap_is_renamed_in_its_settings_and_an_empty_name_is_refused() {
         panic!("the settings form")
     };
     assert_eq!(form.title(), "Roadmap settings");
-    assert_eq!(form.value(alignmap::app::form::FieldName::Title), before);
+    assert_eq!(form.value(alignmap::app::forms::FieldName::Title), before);
     for _ in 0..before.chars().count() {
         press(&mut app, "Backspace");
     }

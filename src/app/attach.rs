@@ -2,8 +2,8 @@
 //! case, deliverables, KPIs and their readings. A list to pick from comes first when there is
 //! something to edit; "New …" is always its first entry.
 
-use super::fields::Applied;
-use super::form::{FieldName, Form, FormTarget};
+use super::forms::fields::Applied;
+use super::forms::{FieldName, Form, FormTarget};
 use super::{App, Command, Item, Mode};
 use crate::domain::{GoalId, InitiativeId};
 
@@ -252,7 +252,7 @@ impl App {
         let public = self.view.public;
         let (mut options, mut keys) = (vec!["New KPI…".to_string()], vec![PickKey::New]);
         for k in g.kpis.iter().filter(|k| !(public && k.confidential)) {
-            options.push(super::entries::kpi_label(k));
+            options.push(super::forms::entries::kpi_label(k));
             keys.push(PickKey::Entry(k.id.clone()));
         }
         self.pick_or_open(Pick {

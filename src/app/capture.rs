@@ -48,7 +48,7 @@ impl Capture {
 
     /// Inserts pasted text (line breaks become spaces).
     pub fn paste(&mut self, text: &str) {
-        super::form::paste_into(&mut self.input, text);
+        super::forms::paste_into(&mut self.input, text);
     }
 }
 

@@ -2,7 +2,7 @@
 //! not valid yet, a capture line that does not parse): it is kept as a draft file beside the
 //! roadmap and reopened, as it was, at the next start.
 
-use super::form::{FieldValue, Form, FormTarget};
+use super::forms::{FieldValue, Form, FormTarget};
 use super::{App, Mode, capture::Capture};
 use crate::domain::business::Strength;
 use crate::domain::{GoalId, Horizon, InitiativeId};

@@ -2,7 +2,7 @@
 //! capture line becomes the edit; what cannot (not valid yet, or what it belongs to is
 //! gone) is a draft for the next start, or, on Ctrl-c, a reason to stay.
 
-use super::form::{Form, FormTarget};
+use super::forms::{Form, FormTarget};
 use super::{App, Command, Context, Draft, Mode};
 
 impl App {

@@ -12,10 +12,8 @@ mod decisions;
 mod derived;
 mod disk;
 pub mod draft;
-pub mod entries;
 mod exit;
-pub mod fields;
-pub mod form;
+pub mod forms;
 pub mod history;
 pub mod keymap;
 mod mode;
@@ -24,10 +22,8 @@ mod parts;
 pub mod present;
 mod retarget;
 pub mod review;
-mod review_forms;
 pub mod search;
 mod selection;
-mod settings;
 
 pub use alignment::{AlignState, Screen, Tab};
 pub use attach::{Pick, PickFor, PickKey};
@@ -36,7 +32,7 @@ pub use clock::Clock;
 pub use command::Command;
 pub use derived::{ByGoal, Derived, Folded, Lists};
 pub use draft::{Draft, DraftKind};
-pub use form::{Form, FormOutcome, FormTarget};
+pub use forms::{Form, FormOutcome, FormTarget};
 pub use keymap::{Context, Keymap};
 pub use mode::{
     BackupRow, Confirm, DiskChange, Effect, Item, Metrics, Mode, Pane, Pending, SaveState, Source,
@@ -183,7 +179,7 @@ impl App {
                 Mode::Form(form) => form.paste(text),
                 Mode::Capture(capture) => capture.paste(text),
                 Mode::Prompt(prompt) => {
-                    form::paste_into(&mut prompt.input, text);
+                    forms::paste_into(&mut prompt.input, text);
                     // An empty key event re-applies the query as typing does.
                     self.prompt_key(KeyEvent::new(KeyCode::Null, KeyModifiers::NONE));
                 }
@@ -585,7 +581,7 @@ impl App {
         let now = self.clock.now();
         match &form.target {
             FormTarget::NewInitiative => {
-                let title = form.value(form::FieldName::Title);
+                let title = form.value(forms::FieldName::Title);
                 let mut new_id = None;
                 self.change(format!("Added \"{}\"", title.trim()), |r, ids, today| {
                     let id = ids.initiative(&r.taken_ids());
@@ -603,7 +599,7 @@ impl App {
                 }
             }
             FormTarget::EditInitiative(id) => {
-                let title = form.value(form::FieldName::Title);
+                let title = form.value(forms::FieldName::Title);
                 let edited = self.change(format!("Edited \"{}\"", title.trim()), |r, _, today| {
                     if let Some(i) = r.initiative_mut(id) {
                         form.fill_initiative(i, today);
@@ -616,7 +612,7 @@ impl App {
                 }
             }
             FormTarget::NewGoal => {
-                let title = form.value(form::FieldName::Title);
+                let title = form.value(forms::FieldName::Title);
                 self.change(format!("Added goal \"{}\"", title.trim()), |r, ids, _| {
                     let id = ids.goal(&r.taken_ids());
                     let mut goal = board::blank_goal(id);
@@ -626,7 +622,7 @@ impl App {
                 self.view.goal_cursor = self.roadmap.goals.len().saturating_sub(1);
             }
             FormTarget::EditGoal(id) => {
-                let title = form.value(form::FieldName::Title);
+                let title = form.value(forms::FieldName::Title);
                 self.change(format!("Edited goal \"{}\"", title.trim()), |r, _, _| {
                     let snapshot = r.clone();
                     if let Some(goal) = r.goal_mut(id) {

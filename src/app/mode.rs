@@ -1,7 +1,7 @@
 //! The app's plain state types: what has the keyboard (`Mode`), questions, effects for the
 //! runtime, save state, and the screen facts the runtime measures.
 
-use super::form::Form;
+use super::forms::Form;
 use crate::domain::{GoalId, InitiativeId, Roadmap};
 use chrono::NaiveTime;
 use std::path::PathBuf;

@@ -4,7 +4,7 @@
 //! reason for a slip.
 
 use super::attach::{Pick, PickFor, PickKey};
-use super::form::{Form, FormTarget};
+use super::forms::{Form, FormTarget};
 use super::mode::{Confirm, Mode, Pending};
 use super::{App, Screen};
 use crate::domain::dates::{day_month, long_date, short_date};

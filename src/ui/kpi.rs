@@ -3,7 +3,7 @@
 
 use super::text::clean;
 use super::theme::Theme;
-use crate::app::entries::show_number;
+use crate::app::forms::entries::show_number;
 use crate::domain::alignment::{Exposure, percent};
 use crate::domain::business::{Direction, Kpi};
 use chrono::NaiveDate;
@@ -113,7 +113,10 @@ pub fn kpi_line(
     let progress = kpi.progress();
     let pct = progress.map_or_else(|| "n/a".to_string(), percent);
     let stale = kpi.days_since_reading(today).is_none_or(|d| d > 30);
-    let name = super::text::fit(&clean(&crate::app::entries::kpi_label(kpi)), name_width);
+    let name = super::text::fit(
+        &clean(&crate::app::forms::entries::kpi_label(kpi)),
+        name_width,
+    );
     let range = if compact {
         String::new()
     } else {

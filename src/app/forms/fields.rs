@@ -201,7 +201,7 @@ pub struct Field {
 }
 
 impl Field {
-    pub(super) fn text(name: FieldName, label: &'static str, value: &str) -> Self {
+    pub(in crate::app) fn text(name: FieldName, label: &'static str, value: &str) -> Self {
         Field {
             name,
             label,
@@ -252,7 +252,7 @@ pub fn field_hint(name: FieldName) -> Option<&'static str> {
 
 /// What writing an attached form did, for the undo history and the status line.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) enum Applied {
+pub(in crate::app) enum Applied {
     /// An item, named (`risk "…" of "…"`): "Added" or "Saved" goes before it.
     Item(String),
     /// A whole sentence already (`Recorded …`, `Removed …`).

@@ -2,7 +2,7 @@
 //! case, deliverables. Building them, checking them, and writing them into the roadmap.
 
 use super::fields::Applied;
-use super::form::{Field, FieldName, FieldValue, Form, FormTarget, choice};
+use super::{Field, FieldName, FieldValue, Form, FormTarget, choice};
 use crate::domain::business::{Deliverable, Direction, Kpi, Risk, RiskStatus};
 use crate::domain::dates::parse_date_in;
 use crate::domain::parse::{KpiTarget, parse_kpi_number, parse_kpi_target, show_kpi_target};
@@ -196,11 +196,11 @@ impl Form {
         parse_number(&self.value(name)).map_err(|m| (name, m))
     }
 
-    pub(super) fn yes(&self, name: FieldName) -> bool {
+    pub(in crate::app) fn yes(&self, name: FieldName) -> bool {
         self.choice_index(name) == Some(1)
     }
 
-    pub(super) fn date(&self) -> Result<NaiveDate, (FieldName, String)> {
+    pub(in crate::app) fn date(&self) -> Result<NaiveDate, (FieldName, String)> {
         parse_date_in(&self.value(FieldName::Target), self.today, &self.calendar)
             .map_err(|e| (FieldName::Target, e.to_string()))
     }
@@ -226,7 +226,10 @@ impl Form {
     /// A reading more than ten times its KPI's span away from baseline and target is
     /// probably typed into the wrong KPI (NPS 2900, run cost 12 M€): the first Enter says so,
     /// a second Enter with the same value records it.
-    pub(super) fn check_outlier(&mut self, roadmap: &Roadmap) -> Result<(), (FieldName, String)> {
+    pub(in crate::app) fn check_outlier(
+        &mut self,
+        roadmap: &Roadmap,
+    ) -> Result<(), (FieldName, String)> {
         let FormTarget::Reading(goal) = &self.target else {
             return Ok(());
         };
@@ -266,7 +269,7 @@ impl Form {
         ))
     }
 
-    pub(super) fn check_entry(&self, roadmap: &Roadmap) -> Result<(), (FieldName, String)> {
+    pub(in crate::app) fn check_entry(&self, roadmap: &Roadmap) -> Result<(), (FieldName, String)> {
         let title = self.value(FieldName::Title);
         let unit = self.kpi_unit(roadmap);
         match &self.target {
@@ -331,7 +334,11 @@ impl Form {
 
     /// Writes the form into the roadmap; returns the words for the undo history.
     /// Call after [`Form::validate`].
-    pub(super) fn apply_entry(&self, roadmap: &mut Roadmap, ids: &mut IdGen) -> Option<Applied> {
+    pub(in crate::app) fn apply_entry(
+        &self,
+        roadmap: &mut Roadmap,
+        ids: &mut IdGen,
+    ) -> Option<Applied> {
         let prefix = match self.target {
             FormTarget::Kpi(..) => 'k',
             _ => 'r',

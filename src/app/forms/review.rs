@@ -1,7 +1,7 @@
 //! Forms of the review: a relationship check-in, and the reason for a slip.
 
 use super::fields::Applied;
-use super::form::{Field, FieldName, FieldValue, Form, FormTarget};
+use super::{Field, FieldName, FieldValue, Form, FormTarget};
 use crate::domain::checkin::{CheckIn, Rating};
 use crate::domain::decisions::Action;
 use crate::domain::{IdGen, InitiativeId, Roadmap};
@@ -86,7 +86,7 @@ impl Form {
     }
 
     /// Writes a check-in or a slip reason; returns the words for the undo history.
-    pub(super) fn apply_review_form(
+    pub(in crate::app) fn apply_review_form(
         &self,
         roadmap: &mut Roadmap,
         ids: &mut IdGen,

@@ -9,7 +9,12 @@ use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use tui_input::Input;
 use tui_input::backend::crossterm::to_input_request;
 
-pub use super::fields::{Field, FieldName, FieldValue, FormTarget};
+pub mod entries;
+pub mod fields;
+mod review;
+mod settings;
+
+pub use fields::{Field, FieldName, FieldValue, FormTarget};
 
 /// What a key did to the form.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -598,7 +603,7 @@ impl Form {
             Some((_, FieldName::Code)) => {
                 format!("1-{MAX_CODE_LEN} letters or digits shown on cards; empty = initials")
             }
-            Some((_, name)) => super::fields::field_hint(name)
+            Some((_, name)) => fields::field_hint(name)
                 .unwrap_or("type to edit · ←/→ move the cursor")
                 .into(),
             None => String::new(),

@@ -2,9 +2,9 @@
 //! the currency its costs are in, and its calendar: the fiscal year's first month (for
 //! `FY2027`) and how `3/4/2027` reads.
 
-use super::App;
-use super::form::{Field, FieldName, FieldValue, Form, FormTarget, choice};
-use super::mode::Mode;
+use super::{Field, FieldName, FieldValue, Form, FormTarget, choice};
+use crate::app::App;
+use crate::app::Mode;
 use crate::domain::{Calendar, DayOrder, Roadmap};
 use chrono::NaiveDate;
 
@@ -64,12 +64,12 @@ impl Form {
 
 impl App {
     /// Opens the settings form.
-    pub(super) fn open_settings(&mut self) {
+    pub(in crate::app) fn open_settings(&mut self) {
         self.mode = Mode::Form(Box::new(Form::settings(&self.roadmap, self.today)));
     }
 
     /// Writes the settings form as one undoable step.
-    pub(super) fn apply_settings(&mut self, form: &Form) {
+    pub(in crate::app) fn apply_settings(&mut self, form: &Form) {
         let name = form.value(FieldName::Title).trim().to_string();
         let currency = form.value(FieldName::Currency).trim().to_string();
         let calendar = form.calendar_setting();
