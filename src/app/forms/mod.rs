@@ -1,9 +1,11 @@
-//! Edit forms for initiatives and goals: fields, key handling, validation, and applying the result.
+//! Forms: the mechanics every form shares (fields, key handling, paste, validation, help),
+//! with one file per kind of form: initiatives, goals, what hangs off them (`entries`), the
+//! review's check-ins and slip reasons, and the settings.
 
-use crate::domain::business::{GoalLink, Strength};
+use crate::domain::business::Strength;
 use crate::domain::dates::{long_date, parse_target};
 use crate::domain::validate::{MAX_CODE_LEN, check_code};
-use crate::domain::{Calendar, Goal, GoalId, Horizon, Initiative, Kind, Roadmap, Status, Target};
+use crate::domain::{Calendar, GoalId, Roadmap, Target};
 use chrono::NaiveDate;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use tui_input::Input;
@@ -11,6 +13,8 @@ use tui_input::backend::crossterm::to_input_request;
 
 pub mod entries;
 pub mod fields;
+mod goal;
+mod initiative;
 mod review;
 mod settings;
 
@@ -53,7 +57,7 @@ pub struct Form {
     pristine: Vec<String>,
 }
 
-pub(super) fn choice<T: Copy + PartialEq>(
+pub(in crate::app) fn choice<T: Copy + PartialEq>(
     all: &[T],
     label: fn(T) -> &'static str,
     current: T,
@@ -61,22 +65,6 @@ pub(super) fn choice<T: Copy + PartialEq>(
     FieldValue::Choice {
         options: all.iter().map(|x| label(*x).to_string()).collect(),
         selected: all.iter().position(|x| *x == current).unwrap_or(0),
-    }
-}
-
-fn goal_options(roadmap: &Roadmap, linked: &[GoalLink]) -> FieldValue {
-    FieldValue::Goals {
-        options: roadmap
-            .goals
-            .iter()
-            .map(|g| (g.id.clone(), format!("{:<6} {}", g.code, g.title)))
-            .collect(),
-        checked: roadmap
-            .goals
-            .iter()
-            .map(|g| linked.iter().find(|l| l.goal == g.id).map(|l| l.strength))
-            .collect(),
-        cursor: 0,
     }
 }
 
@@ -95,109 +83,6 @@ impl Form {
             outlier_ok: None,
             pristine,
         }
-    }
-
-    /// A form for a new initiative due at the end of `horizon`, linked to `goals`.
-    pub fn new_initiative(
-        roadmap: &Roadmap,
-        horizon: Horizon,
-        goals: &[GoalId],
-        today: NaiveDate,
-    ) -> Self {
-        let target = Target::day(horizon.window_end(today));
-        let goals: Vec<GoalLink> = goals.iter().cloned().map(GoalLink::strong).collect();
-        Self::initiative_form(
-            FormTarget::NewInitiative,
-            roadmap,
-            None,
-            target,
-            &goals,
-            today,
-        )
-    }
-
-    /// A form editing an existing initiative.
-    pub fn edit_initiative(roadmap: &Roadmap, initiative: &Initiative, today: NaiveDate) -> Self {
-        Self::initiative_form(
-            FormTarget::EditInitiative(initiative.id.clone()),
-            roadmap,
-            Some(initiative),
-            initiative.target,
-            &initiative.serves,
-            today,
-        )
-    }
-
-    fn initiative_form(
-        target_kind: FormTarget,
-        roadmap: &Roadmap,
-        existing: Option<&Initiative>,
-        target: Target,
-        goals: &[GoalLink],
-        today: NaiveDate,
-    ) -> Self {
-        let get = |f: fn(&Initiative) -> &str| existing.map(f).unwrap_or("");
-        let status = existing.map_or(Status::Proposed, |i| i.status);
-        let kind = existing.map_or(Kind::Grow, |i| i.kind);
-        let tags = existing.map(|i| i.tags.join(", ")).unwrap_or_default();
-        let fields = vec![
-            Field::text(FieldName::Title, "Title", get(|i| &i.title)),
-            Field::text(FieldName::Summary, "Summary", get(|i| &i.summary)),
-            Field::text(FieldName::ItOwner, "IT owner", get(|i| &i.it_owner)),
-            Field::text(FieldName::Sponsor, "Sponsor", get(|i| &i.sponsor)),
-            Field {
-                name: FieldName::Target,
-                label: "Target",
-                value: FieldValue::Date(Input::new(target.typed(&roadmap.calendar))),
-            },
-            Field {
-                name: FieldName::Status,
-                label: "Status",
-                value: choice(&Status::ALL, Status::label, status),
-            },
-            Field {
-                name: FieldName::Kind,
-                label: "Kind",
-                value: choice(&Kind::ALL, Kind::label, kind),
-            },
-            Field {
-                name: FieldName::Goals,
-                label: "Goals",
-                value: goal_options(roadmap, goals),
-            },
-            Field::text(FieldName::Tags, "Tags", &tags),
-            Field::text(FieldName::Notes, "Notes", get(|i| &i.notes)),
-        ];
-        Self::new(target_kind, fields, today)
-    }
-
-    /// A form for a new goal (or editing `existing`).
-    pub fn goal(existing: Option<&Goal>, today: NaiveDate) -> Self {
-        let get = |f: fn(&Goal) -> &str| existing.map(f).unwrap_or("");
-        let priority = existing.map_or(3, |g| g.priority);
-        let fields = vec![
-            Field::text(FieldName::Title, "Goal", get(|g| &g.title)),
-            Field::text(FieldName::Code, "Code", get(|g| &g.code)),
-            Field::text(FieldName::Owner, "Owner", get(|g| &g.owner)),
-            Field {
-                name: FieldName::Priority,
-                label: "Priority",
-                value: FieldValue::Choice {
-                    options: (1..=5).map(|p| format!("P{p}")).collect(),
-                    selected: usize::from(priority.clamp(1, 5) - 1),
-                },
-            },
-            Field::text(
-                FieldName::Description,
-                "Description",
-                get(|g| &g.description),
-            ),
-        ];
-        let target = match existing {
-            Some(g) => FormTarget::EditGoal(g.id.clone()),
-            None => FormTarget::NewGoal,
-        };
-        Self::new(target, fields, today)
     }
 
     /// The same form without internal fields (notes, cost, benefit, politics), for the
@@ -446,69 +331,6 @@ impl Form {
         }
     }
 
-    /// The code the goal will get: as typed (upper-cased), or suggested from the title.
-    pub fn goal_code(&self, roadmap: &Roadmap) -> String {
-        let typed = self.value(FieldName::Code).trim().to_ascii_uppercase();
-        if typed.is_empty() {
-            let own = match &self.target {
-                FormTarget::EditGoal(id) => Some(id),
-                _ => None,
-            };
-            roadmap.suggest_code(&self.value(FieldName::Title), own)
-        } else {
-            typed
-        }
-    }
-
-    /// Writes the form's values into an initiative. Call after [`Form::validate`].
-    pub fn fill_initiative(&self, initiative: &mut Initiative, today: NaiveDate) {
-        // Only fields the user changed are written, so opening a form and saving it changes
-        // nothing, and values the form cannot show exactly (tag spacing, link order) survive.
-        let text = |name| self.value(name).trim().to_string();
-        for (name, slot) in [
-            (FieldName::Title, &mut initiative.title),
-            (FieldName::Summary, &mut initiative.summary),
-            (FieldName::ItOwner, &mut initiative.it_owner),
-            (FieldName::Sponsor, &mut initiative.sponsor),
-            (FieldName::Notes, &mut initiative.notes),
-        ] {
-            if self.is_field_changed(name) {
-                *slot = text(name);
-            }
-        }
-        if self.is_field_changed(FieldName::Tags) {
-            initiative.tags = parse_tags(&self.value(FieldName::Tags));
-        }
-        if self.is_field_changed(FieldName::Goals) {
-            let ticked = self.goal_links();
-            initiative
-                .serves
-                .retain(|l| ticked.iter().any(|t| t.goal == l.goal));
-            for link in ticked {
-                initiative.set_link(&link.goal, Some(link.strength));
-            }
-        }
-        if self.is_field_changed(FieldName::Status)
-            && let Some(status) = self
-                .choice_index(FieldName::Status)
-                .and_then(|i| Status::ALL.get(i))
-        {
-            initiative.set_status(*status, today);
-        }
-        if self.is_field_changed(FieldName::Kind)
-            && let Some(kind) = self
-                .choice_index(FieldName::Kind)
-                .and_then(|i| Kind::ALL.get(i))
-        {
-            initiative.kind = *kind;
-        }
-        if self.is_field_changed(FieldName::Target)
-            && let Ok(date) = self.target_date()
-        {
-            initiative.set_target(date, today);
-        }
-    }
-
     /// The fields whose text differs from what the form opened with (for a new item too).
     pub fn edited_fields(&self) -> impl Iterator<Item = &Field> {
         self.fields
@@ -528,47 +350,6 @@ impl Form {
             .iter()
             .zip(&self.pristine)
             .any(|(field, before)| field.name == name && field.as_text() != *before)
-    }
-
-    /// The goals linked in the goal list with their strengths, in list order.
-    pub fn goal_links(&self) -> Vec<GoalLink> {
-        match self.field(FieldName::Goals).map(|f| &f.value) {
-            Some(FieldValue::Goals {
-                options, checked, ..
-            }) => options
-                .iter()
-                .zip(checked)
-                .filter_map(|((id, _), s)| {
-                    s.map(|strength| GoalLink {
-                        goal: id.clone(),
-                        strength,
-                    })
-                })
-                .collect(),
-            _ => Vec::new(),
-        }
-    }
-
-    /// Writes the form's values into a goal. Call after [`Form::validate`].
-    pub fn fill_goal(&self, goal: &mut Goal, roadmap: &Roadmap) {
-        let text = |name| self.value(name).trim().to_string();
-        for (name, slot) in [
-            (FieldName::Title, &mut goal.title),
-            (FieldName::Owner, &mut goal.owner),
-            (FieldName::Description, &mut goal.description),
-        ] {
-            if self.is_field_changed(name) {
-                *slot = text(name);
-            }
-        }
-        if self.is_field_changed(FieldName::Code) || goal.code.is_empty() {
-            goal.code = self.goal_code(roadmap);
-        }
-        if self.is_field_changed(FieldName::Priority)
-            && let Some(i) = self.choice_index(FieldName::Priority)
-        {
-            goal.priority = u8::try_from(i + 1).unwrap_or(3);
-        }
     }
 
     pub(super) fn choice_index(&self, name: FieldName) -> Option<usize> {
