@@ -252,7 +252,7 @@ impl App {
         let public = self.view.public;
         let (mut options, mut keys) = (vec!["New KPI…".to_string()], vec![PickKey::New]);
         for k in g.kpis.iter().filter(|k| !(public && k.confidential)) {
-            options.push(super::forms::entries::kpi_label(k));
+            options.push(k.label());
             keys.push(PickKey::Entry(k.id.clone()));
         }
         self.pick_or_open(Pick {

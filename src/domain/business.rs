@@ -155,6 +155,15 @@ pub struct Kpi {
 }
 
 impl Kpi {
+    /// Its name with its unit: "Days sales outstanding (days)".
+    pub fn label(&self) -> String {
+        if self.unit.is_empty() {
+            self.name.clone()
+        } else {
+            format!("{} ({})", self.name, self.unit)
+        }
+    }
+
     /// The latest reading, if any (by date; on a tie the one recorded last).
     pub fn latest(&self) -> Option<Reading> {
         self.readings

@@ -209,7 +209,7 @@ fn goal_rows(app: &App, width: usize, theme: &Theme) -> Vec<Row> {
         .goals
         .iter()
         .flat_map(|g| &g.kpis)
-        .map(|k| super::text::width(&crate::app::forms::entries::kpi_label(k)))
+        .map(|k| super::text::width(&k.label()))
         .max()
         .unwrap_or(0);
     let compact = width < 90;

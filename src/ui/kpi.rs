@@ -113,10 +113,7 @@ pub fn kpi_line(
     let progress = kpi.progress();
     let pct = progress.map_or_else(|| "n/a".to_string(), percent);
     let stale = kpi.days_since_reading(today).is_none_or(|d| d > 30);
-    let name = super::text::fit(
-        &clean(&crate::app::forms::entries::kpi_label(kpi)),
-        name_width,
-    );
+    let name = super::text::fit(&clean(&kpi.label()), name_width);
     let range = if compact {
         String::new()
     } else {

@@ -53,7 +53,7 @@ pub fn goal_kpis(app: &App, goal: &Goal, theme: &Theme) -> Vec<Line<'static>> {
     let rest = super::kpi::KPI_LINE_REST - if compact { super::kpi::KPI_RANGE } else { 0 };
     let name_width = kpis
         .iter()
-        .map(|k| super::text::width(&crate::app::forms::entries::kpi_label(k)))
+        .map(|k| super::text::width(&k.label()))
         .max()
         .unwrap_or(0)
         .min(width.saturating_sub(2 + rest))

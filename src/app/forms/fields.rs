@@ -1,8 +1,11 @@
 //! The parts of a form: what it edits (`FormTarget`), which value each field holds
 //! (`FieldName`), and a field's editing state (`FieldValue`, `Field`).
 
+use super::Form;
 use crate::domain::business::Strength;
+use crate::domain::parse::show_number;
 use crate::domain::{GoalId, InitiativeId};
+use chrono::NaiveDate;
 use tui_input::Input;
 
 /// What a form creates or changes.
@@ -257,4 +260,43 @@ pub(in crate::app) enum Applied {
     Item(String),
     /// A whole sentence already (`Recorded …`, `Removed …`).
     Said(String),
+}
+
+pub(super) fn yes_no(on: bool) -> FieldValue {
+    FieldValue::Choice {
+        options: vec!["No".into(), "Yes".into()],
+        selected: usize::from(on),
+    }
+}
+
+pub(super) fn scale(name: FieldName, label: &'static str, value: u8, words: [&str; 5]) -> Field {
+    Field {
+        name,
+        label,
+        value: FieldValue::Choice {
+            options: words
+                .iter()
+                .enumerate()
+                .map(|(n, w)| format!("{} {w}", n + 1))
+                .collect(),
+            selected: usize::from(value.clamp(1, 5) - 1),
+        },
+    }
+}
+
+pub(super) fn date_field(label: &'static str, date: NaiveDate) -> Field {
+    Field {
+        name: FieldName::Target,
+        label,
+        value: FieldValue::Date(Input::new(date.to_string())),
+    }
+}
+
+pub(super) fn number_field(name: FieldName, label: &'static str, value: Option<f64>) -> Field {
+    Field::text(name, label, &value.map(show_number).unwrap_or_default())
+}
+
+/// An existing risk or deliverable whose title was emptied: the user removes it.
+pub(super) fn title_removed(form: &Form) -> bool {
+    !form.target.is_new() && form.value(FieldName::Title).trim().is_empty()
 }

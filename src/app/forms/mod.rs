@@ -11,11 +11,15 @@ use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use tui_input::Input;
 use tui_input::backend::crossterm::to_input_request;
 
+mod case;
+mod deliverable;
 pub mod entries;
 pub mod fields;
 mod goal;
 mod initiative;
+mod kpi;
 mod review;
+mod risk;
 mod settings;
 
 pub use fields::{Field, FieldName, FieldValue, FormTarget};
