@@ -99,7 +99,7 @@ pub fn repair_from_backup(
     let bad = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     let aside = crate::storage::aside_path(path, "corrupt", at);
     storage::write_atomic(&aside, &bad).map_err(|e| format!("not repaired: {e}"))?;
-    storage::backup::read(backup)?;
+    storage::backup::read(backup).map_err(|e| e.to_string())?;
     let good = std::fs::read(&backup.path)
         .map_err(|e| format!("cannot read {}: {e}", backup.path.display()))?;
     storage::write_atomic(path, &good).map_err(|e| format!("not repaired: {e}"))?;

@@ -25,7 +25,10 @@ pub(super) fn restore(
         for (n, backup) in backups.iter().enumerate() {
             let holds = match storage::backup::read(backup) {
                 Ok(r) => r.size_label(),
-                Err(e) => format!("unreadable: {}", e.lines().next().unwrap_or_default()),
+                Err(e) => format!(
+                    "unreadable: {}",
+                    e.to_string().lines().next().unwrap_or_default()
+                ),
             };
             out(&format!(
                 "{:>4}  {}  {:>9}  {holds}",
@@ -47,7 +50,7 @@ pub(super) fn restore(
             ))
         })?;
     let _lock = super::writer_lock(&path, "alignmap restore")?;
-    storage::backup::restore(&path, backup, clock.local_now())?;
+    storage::backup::restore(&path, backup, clock.local_now()).map_err(|e| e.to_string())?;
     out(&format!(
         "Restored the backup of {} into {}; the version it replaced is the newest backup now.",
         backup.taken.format("%a %-d %b %Y %H:%M:%S"),

@@ -132,7 +132,9 @@ fn list_backups(path: &Path) -> EffectOutcome {
                 path: b.path.clone(),
                 taken: b.taken.format("%a %-d %b %Y %H:%M:%S").to_string(),
                 bytes: b.bytes,
-                holds: backup::read(b).map(|r| r.size_label()),
+                holds: backup::read(b)
+                    .map(|r| r.size_label())
+                    .map_err(|e| e.to_string()),
             })
             .collect(),
     )

@@ -3,7 +3,7 @@
 //! the last 30 days.
 
 use super::atomic::write_atomic;
-use super::error::SaveError;
+use super::error::{LoadError, SaveError};
 use chrono::{NaiveDate, NaiveDateTime};
 use std::collections::BTreeSet;
 use std::io;
@@ -132,8 +132,30 @@ pub fn prune(roadmap: &Path, today: NaiveDate) -> io::Result<usize> {
 }
 
 /// What a backup holds, for listings: its roadmap, or why it cannot be read.
-pub fn read(backup: &Backup) -> Result<crate::domain::Roadmap, String> {
-    super::load(&backup.path).map_err(|e| e.to_string())
+pub fn read(backup: &Backup) -> Result<crate::domain::Roadmap, LoadError> {
+    super::load(&backup.path)
+}
+
+/// Why a backup was not put back.
+#[derive(Debug, thiserror::Error)]
+pub enum RestoreError {
+    /// The backup does not load: it stays a backup, the file is untouched.
+    #[error("backup not restored, it does not load: {0}")]
+    DoesNotLoad(LoadError),
+    /// The backup cannot be read.
+    #[error("cannot read {}: {source}", path.display())]
+    Read {
+        /// The backup file.
+        path: std::path::PathBuf,
+        /// The I/O error.
+        source: io::Error,
+    },
+    /// The current file could not be backed up first, so it was not replaced.
+    #[error("not restored: could not back up the current file first ({0})")]
+    BackUpFirst(SaveError),
+    /// The file could not be replaced.
+    #[error(transparent)]
+    Write(SaveError),
 }
 
 /// The newest backup that loads cleanly, with its roadmap.
@@ -147,13 +169,14 @@ pub fn newest_readable(roadmap: &Path) -> Option<(Backup, crate::domain::Roadmap
 /// Puts a backup's content back as the roadmap file: checks that it loads, backs up the
 /// current file first (even an unreadable one), then replaces the file atomically.
 /// The caller must hold the writer lock.
-pub fn restore(roadmap: &Path, backup: &Backup, now: NaiveDateTime) -> Result<(), String> {
-    read(backup).map_err(|e| format!("backup not restored, it does not load: {e}"))?;
-    let bytes = std::fs::read(&backup.path)
-        .map_err(|e| format!("cannot read {}: {e}", backup.path.display()))?;
-    take(roadmap, now)
-        .map_err(|e| format!("not restored: could not back up the current file first ({e})"))?;
-    write_atomic(roadmap, &bytes).map_err(|e| e.to_string())
+pub fn restore(roadmap: &Path, backup: &Backup, now: NaiveDateTime) -> Result<(), RestoreError> {
+    read(backup).map_err(RestoreError::DoesNotLoad)?;
+    let bytes = std::fs::read(&backup.path).map_err(|source| RestoreError::Read {
+        path: backup.path.clone(),
+        source,
+    })?;
+    take(roadmap, now).map_err(RestoreError::BackUpFirst)?;
+    write_atomic(roadmap, &bytes).map_err(RestoreError::Write)
 }
 
 #[cfg(test)]
@@ -245,6 +268,30 @@ mod tests {
         assert_eq!(
             listed[0].path, second,
             "a later backup in the same second lists first"
+        );
+    }
+
+    #[test]
+    fn a_backup_that_does_not_load_is_not_restored_and_the_file_is_untouched() {
+        let dir = tempfile::tempdir().unwrap();
+        let roadmap = dir.path().join("roadmap.ron");
+        std::fs::write(&roadmap, "the current file").unwrap();
+        let broken = dir.path().join("broken.ron");
+        std::fs::write(&broken, "Roadmap(").unwrap();
+        let backup = Backup {
+            path: broken,
+            taken: at("2026-11-22 07:15:00"),
+            bytes: 8,
+        };
+        let err = restore(&roadmap, &backup, at("2026-11-22 08:00:00")).unwrap_err();
+        assert!(matches!(err, RestoreError::DoesNotLoad(_)), "{err}");
+        assert!(
+            err.to_string()
+                .starts_with("backup not restored, it does not load: ")
+        );
+        assert_eq!(
+            std::fs::read_to_string(&roadmap).unwrap(),
+            "the current file"
         );
     }
 }
