@@ -74,47 +74,85 @@ pub struct Read {
     pub public: bool,
 }
 
+/// Why a JSON file is not a roadmap alignmap can import.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ReadError {
+    /// Not JSON, or not the export's shape, at this spot.
+    #[error("line {line}, column {column}: {message}")]
+    Syntax {
+        /// Line, from 1.
+        line: usize,
+        /// Column, from 1.
+        column: usize,
+        /// What serde_json says.
+        message: String,
+    },
+    /// Another tool's JSON (its `format`, if it has one).
+    #[error("{}: only alignmap's own JSON export can be imported (a spreadsheet comes in as CSV)", match .0 {
+        Some(other) => format!("its format is \"{other}\", not \"{FORMAT_NAME}\""),
+        None => format!("it has no \"format\": \"{FORMAT_NAME}\" field"),
+    })]
+    NotAnExport(Option<String>),
+    /// Schema 0.
+    #[error("its schema is 0, which does not exist (the first is 1)")]
+    SchemaZero,
+    /// Written by a newer alignmap.
+    #[error(
+        "it was exported with schema {0}, newer than this alignmap's {JSON_SCHEMA}: update alignmap first"
+    )]
+    Newer(u32),
+    /// The schema and the roadmap's version disagree.
+    #[error(
+        "its \"schema\" is {schema} but its roadmap says version {version}: the file was edited by hand"
+    )]
+    Mismatch {
+        /// The export's schema.
+        schema: u32,
+        /// The roadmap's version.
+        version: u32,
+    },
+    /// It reads, but breaks the roadmap's rules.
+    #[error("it is not a valid roadmap: {}", .0.join("; "))]
+    Invalid(Vec<String>),
+}
+
+impl From<serde_json::Error> for ReadError {
+    fn from(e: serde_json::Error) -> Self {
+        ReadError::Syntax {
+            line: e.line(),
+            column: e.column(),
+            message: e.to_string(),
+        }
+    }
+}
+
 /// Reads a JSON export (this version's or an older one's). Errors say where (line:column)
 /// and what.
-pub fn read(text: &str) -> Result<Read, String> {
+pub fn read(text: &str) -> Result<Read, ReadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let at = |e: &serde_json::Error| format!("line {}, column {}: {e}", e.line(), e.column());
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| at(&e))?;
+    let value: serde_json::Value = serde_json::from_str(text)?;
     let format = value.get("format").and_then(serde_json::Value::as_str);
     if format != Some(FORMAT_NAME) {
-        return Err(match format {
-            Some(other) => format!(
-                "its format is \"{other}\", not \"{FORMAT_NAME}\": only alignmap's own JSON export can be imported (a spreadsheet comes in as CSV)"
-            ),
-            None => format!(
-                "it has no \"format\": \"{FORMAT_NAME}\" field: only alignmap's own JSON export can be imported (a spreadsheet comes in as CSV)"
-            ),
-        });
+        return Err(ReadError::NotAnExport(format.map(str::to_string)));
     }
-    let incoming: Incoming = serde_json::from_str(text).map_err(|e| at(&e))?;
+    let incoming: Incoming = serde_json::from_str(text)?;
     if incoming.schema == 0 {
-        return Err("its schema is 0, which does not exist (the first is 1)".into());
+        return Err(ReadError::SchemaZero);
     }
     if incoming.schema > JSON_SCHEMA {
-        return Err(format!(
-            "it was exported with schema {}, newer than this alignmap's {JSON_SCHEMA}: update alignmap first",
-            incoming.schema
-        ));
+        return Err(ReadError::Newer(incoming.schema));
     }
     let mut roadmap = incoming.roadmap;
     if roadmap.version != incoming.schema {
-        return Err(format!(
-            "its \"schema\" is {} but its roadmap says version {}: the file was edited by hand",
-            incoming.schema, roadmap.version
-        ));
+        return Err(ReadError::Mismatch {
+            schema: incoming.schema,
+            version: roadmap.version,
+        });
     }
     roadmap = crate::storage::migrate::migrate(roadmap);
     let problems = crate::domain::validate::problems(&roadmap);
     if !problems.is_empty() {
-        return Err(format!(
-            "it is not a valid roadmap: {}",
-            problems.join("; ")
-        ));
+        return Err(ReadError::Invalid(problems));
     }
     Ok(Read {
         roadmap,
@@ -158,19 +196,30 @@ mod tests {
             &format!("\"schema\": {}", JSON_SCHEMA + 1),
             1,
         );
+        let err = read(&newer).unwrap_err();
+        assert_eq!(err, ReadError::Newer(JSON_SCHEMA + 1));
         assert!(
-            read(&newer)
-                .unwrap_err()
-                .contains("newer than this alignmap")
+            err.to_string().contains("newer than this alignmap"),
+            "{err}"
         );
         let other = read("{\"format\": \"jira\", \"issues\": []}").unwrap_err();
-        assert!(other.contains("\"jira\""), "{other}");
+        assert_eq!(other, ReadError::NotAnExport(Some("jira".into())));
+        assert!(other.to_string().contains("\"jira\""), "{other}");
         let typo = text.replacen("\"title\"", "\"titel\"", 1);
         let err = read(&typo).unwrap_err();
-        assert!(err.contains("titel"), "{err}");
         let line = text.lines().position(|l| l.contains("\"title\"")).unwrap() + 1;
-        assert!(err.starts_with(&format!("line {line}, column")), "{err}");
+        assert!(
+            matches!(&err, ReadError::Syntax { line: l, message, .. } if *l == line && message.contains("titel")),
+            "{err}"
+        );
+        assert!(
+            err.to_string().starts_with(&format!("line {line}, column")),
+            "{err}"
+        );
         let broken = read("{\"format\": ").unwrap_err();
-        assert!(broken.starts_with("line 1, column"), "{broken}");
+        assert!(
+            matches!(broken, ReadError::Syntax { line: 1, .. }),
+            "{broken}"
+        );
     }
 }
