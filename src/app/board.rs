@@ -3,7 +3,7 @@
 use super::command::Command;
 use super::derived::board_order;
 use super::keymap::Context;
-use super::{App, Confirm, Form, Item, Mode, Pane, Pending};
+use super::{App, Form, Item, Mode, Pane};
 use crate::domain::dates::long_date;
 use crate::domain::query::Folded;
 use crate::domain::{Goal, GoalId, Horizon, Initiative, InitiativeId, Roadmap, Status};
@@ -517,91 +517,6 @@ impl App {
         };
         if let Some(form) = form {
             self.mode = Mode::Form(Box::new(form));
-        }
-    }
-
-    pub(super) fn ask_delete(&mut self, item: &Item) {
-        let confirm = match item {
-            Item::Initiative(id) => {
-                let Some(i) = self.roadmap.initiative(id) else {
-                    return;
-                };
-                Confirm {
-                    question: format!("Delete initiative \"{}\"?", i.title),
-                    details: vec![format!(
-                        "You can undo this with {}.",
-                        self.key_label(Context::Browse, Command::Undo)
-                    )],
-                    action: Pending::Delete(item.clone()),
-                }
-            }
-            Item::Goal(id) => {
-                let Some(g) = self.roadmap.goal(id) else {
-                    return;
-                };
-                const SHOWN: usize = 8;
-                let all: Vec<&str> = self
-                    .roadmap
-                    .initiatives
-                    .iter()
-                    .filter(|i| i.serves_goal(id))
-                    .map(|i| i.title.as_str())
-                    .collect();
-                let mut linked: Vec<String> =
-                    all.iter().take(SHOWN).map(|t| format!("  • {t}")).collect();
-                if all.len() > SHOWN {
-                    linked.push(format!("  …and {} more", all.len() - SHOWN));
-                }
-                let mut details = if linked.is_empty() {
-                    vec!["No initiative is linked to it.".to_string()]
-                } else {
-                    let count = match all.len() {
-                        1 => "1 initiative".to_string(),
-                        n => format!("{n} initiatives"),
-                    };
-                    let mut d = vec![format!(
-                        "{count} will lose their link to {}; they stay on the roadmap:",
-                        g.code
-                    )];
-                    d.extend(linked);
-                    d
-                };
-                details.push(format!(
-                    "You can undo this with {}.",
-                    self.key_label(Context::Browse, Command::Undo)
-                ));
-                Confirm {
-                    question: format!("Delete goal {} \"{}\"?", g.code, g.title),
-                    details,
-                    action: Pending::Delete(item.clone()),
-                }
-            }
-        };
-        self.mode = Mode::Confirm(confirm);
-    }
-
-    pub(super) fn delete(&mut self, item: &Item) {
-        match item {
-            Item::Initiative(id) => {
-                let title = self
-                    .roadmap
-                    .initiative(id)
-                    .map(|i| i.title.clone())
-                    .unwrap_or_default();
-                self.change(format!("Deleted \"{title}\""), |r, _, _| {
-                    r.remove_initiative(id);
-                });
-            }
-            Item::Goal(id) => {
-                let title = self
-                    .roadmap
-                    .goal(id)
-                    .map(|g| g.title.clone())
-                    .unwrap_or_default();
-                self.change(format!("Deleted goal \"{title}\""), |r, _, _| {
-                    r.remove_goal(id);
-                });
-            }
         }
     }
 
