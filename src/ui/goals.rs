@@ -102,10 +102,7 @@ fn serving_label(row: &GoalRow) -> String {
     match row.health.support {
         Support::Delivered => "delivered, nothing open".into(),
         support @ Support::Unsupported { .. } => support.why(row.today),
-        Support::Supported => match row.count {
-            1 => "1 initiative".to_string(),
-            n => format!("{n} initiatives"),
-        },
+        Support::Supported => crate::domain::counted(row.count, "initiative", "initiatives"),
     }
 }
 
