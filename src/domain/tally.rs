@@ -200,6 +200,7 @@ impl Tallies {
     fn apply(&mut self, initiative: &Initiative, add: bool) {
         if initiative.status.is_active() {
             let step = |count: &mut usize, by: usize| {
+                debug_assert!(add || *count >= by, "counted out what was never counted in");
                 *count = if add {
                     *count + by
                 } else {

@@ -221,8 +221,12 @@ pub fn run_headless(app: &mut App, known: Option<Fingerprint>) -> io::Result<End
     spawn_signal_guard(&saver, &flags, Some(wake))?;
     while flags.stop_signal().is_none() {
         saver.tick(app, Instant::now());
-        // Until the saver has work, or a signal arrives (then at once).
-        let _ = woken.recv_timeout(saver.timeout(Instant::now()));
+        // Until the saver has work, or a signal arrives (then at once). Should the signal
+        // thread be gone, the channel is closed: wait out the timeout rather than spin.
+        let timeout = saver.timeout(Instant::now());
+        if let Err(RecvTimeoutError::Disconnected) = woken.recv_timeout(timeout) {
+            std::thread::sleep(timeout);
+        }
     }
     flags.acknowledged.store(true, Ordering::SeqCst);
     let draft = app.shutdown().and_then(|draft| keep(&saver, draft));
