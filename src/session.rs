@@ -89,20 +89,44 @@ impl std::fmt::Display for OpenError {
     }
 }
 
+/// Why a repair from a backup did not happen. The roadmap file is unchanged after any of these.
+#[derive(Debug, thiserror::Error)]
+pub enum RepairError {
+    /// The bad file or the backup could not be read.
+    #[error("cannot read {}: {source}", path.display())]
+    Read {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// The bad file could not be copied aside, or the backup not written in its place.
+    #[error("not repaired: {0}")]
+    Write(#[from] storage::SaveError),
+    /// The backup no longer opens.
+    #[error(transparent)]
+    Backup(#[from] storage::LoadError),
+}
+
 /// Replaces an unreadable roadmap file with its newest readable backup, after copying the bad
 /// file aside as `<stem>.corrupt-<time>.ron`. Returns that copy. Hold the writer lock.
 pub fn repair_from_backup(
     path: &Path,
     backup: &storage::backup::Backup,
     at: chrono::NaiveDateTime,
-) -> Result<PathBuf, String> {
-    let bad = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+) -> Result<PathBuf, RepairError> {
+    let read = |path: &Path| {
+        std::fs::read(path).map_err(|source| RepairError::Read {
+            path: path.to_path_buf(),
+            source,
+        })
+    };
+    let bad = read(path)?;
     let aside = crate::storage::aside_path(path, "corrupt", at);
-    storage::write_atomic(&aside, &bad).map_err(|e| format!("not repaired: {e}"))?;
-    storage::backup::read(backup).map_err(|e| e.to_string())?;
-    let good = std::fs::read(&backup.path)
-        .map_err(|e| format!("cannot read {}: {e}", backup.path.display()))?;
-    storage::write_atomic(path, &good).map_err(|e| format!("not repaired: {e}"))?;
+    storage::write_atomic(&aside, &bad)?;
+    storage::backup::read(backup)?;
+    let good = read(&backup.path)?;
+    storage::write_atomic(path, &good)?;
     Ok(aside)
 }
 

@@ -197,6 +197,24 @@ fn repairing_from_a_backup_copies_the_bad_file_aside_first() {
 }
 
 #[test]
+fn a_backup_gone_before_the_repair_leaves_the_bad_file_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("roadmap.ron");
+    alignmap::storage::save(&path, &fixture()).unwrap();
+    let when = common::date(common::TODAY).and_hms_opt(8, 0, 0).unwrap();
+    alignmap::storage::backup::take(&path, when).unwrap();
+    let (backup, _) = alignmap::storage::backup::newest_readable(&path).unwrap();
+    std::fs::remove_file(&backup.path).unwrap();
+    std::fs::write(&path, "Roadmap(half").unwrap();
+    let err = alignmap::session::repair_from_backup(&path, &backup, when).unwrap_err();
+    assert!(
+        matches!(err, alignmap::session::RepairError::Backup(_)),
+        "{err:?}"
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "Roadmap(half");
+}
+
+#[test]
 #[cfg(unix)]
 fn a_symlinked_roadmap_stays_a_link_and_shares_one_lock() {
     let dir = tempfile::tempdir().unwrap();

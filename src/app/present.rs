@@ -1,6 +1,7 @@
 //! Presentation mode: the roadmap goal by goal for a room, in large type, with the public
 //! view forced on. The pages are the goals in order, then the work that serves no goal.
 
+use super::selection::step;
 use super::{App, Command, Mode};
 use crate::domain::{Goal, GoalId, Initiative};
 
@@ -80,15 +81,20 @@ impl App {
 
     /// Handles a command in presentation mode.
     pub(super) fn present_command(&mut self, command: Command) {
-        let last = self.presentation_pages().len().saturating_sub(1);
+        let pages = self.presentation_pages().len();
         let Mode::Present { page, was_public } = &mut self.mode else {
             return;
         };
-        match command {
-            Command::Right => *page = (*page + 1).min(last),
-            Command::Left => *page = page.saturating_sub(1),
-            Command::First => *page = 0,
-            Command::Last => *page = last,
+        // Pages turn with the arrows a clicker sends: Right forward, Left back.
+        let turn = match command {
+            Command::Right => Command::Down,
+            Command::Left => Command::Up,
+            other => other,
+        };
+        match turn {
+            Command::Up | Command::Down | Command::First | Command::Last => {
+                *page = step(*page, pages, 1, turn).unwrap_or(*page);
+            }
             Command::NextTheme => self.next_theme(),
             Command::Close => {
                 self.view.public = *was_public;

@@ -2,6 +2,7 @@
 //! entry in place, recording check-ins, reopening archived work.
 
 use super::attach::PickFor;
+use super::selection::step;
 use super::{App, Command, Form, Item, Mode, Screen};
 use crate::domain::review::{self, Entry, Reviewed, Subject};
 use crate::domain::{Initiative, Status};
@@ -164,16 +165,16 @@ impl App {
     pub(super) fn review_command(&mut self, command: Command) {
         self.see_queue();
         let len = self.review_queue().len();
-        let last = len.saturating_sub(1);
         let here = self.review_position();
         // Whatever is done next is done to this entry: the highlight stays with it.
         self.anchor_review(here);
         let entry = self.review_entry();
         match command {
-            Command::Up => self.anchor_review(here.saturating_sub(1)),
-            Command::Down => self.anchor_review((here + 1).min(last)),
-            Command::First => self.anchor_review(0),
-            Command::Last => self.anchor_review(last),
+            Command::Up | Command::Down | Command::First | Command::Last => {
+                if let Some(at) = step(here, len, 1, command) {
+                    self.anchor_review(at);
+                }
+            }
             Command::MarkReviewed => self.mark_reviewed(entry),
             Command::MarkGroupReviewed => self.mark_group_reviewed(entry),
             Command::RollForward => match entry.map(|e| e.subject) {
@@ -332,10 +333,13 @@ impl App {
 
     /// Handles a command on the check-ins screen.
     pub(super) fn checkins_command(&mut self, command: Command) {
-        let last = self.roadmap.checkins.len().saturating_sub(1);
+        let len = self.roadmap.checkins.len();
         match command {
-            Command::Up => self.view.checkin_cursor = self.view.checkin_cursor.saturating_sub(1),
-            Command::Down => self.view.checkin_cursor = (self.view.checkin_cursor + 1).min(last),
+            Command::Up | Command::Down => {
+                if let Some(at) = step(self.view.checkin_cursor, len, 1, command) {
+                    self.view.checkin_cursor = at;
+                }
+            }
             Command::AddCheckIn => self.open_checkin_form(None),
             Command::Edit => {
                 let id = self
@@ -356,16 +360,12 @@ impl App {
     /// Handles a command on the archive screen.
     pub(super) fn archive_command(&mut self, command: Command) {
         let len = self.archived().len();
-        let last = len.saturating_sub(1);
-        let page = self.view.metrics.page.max(1);
-        let c = self.view.archive_cursor.min(last);
+        let c = self.view.archive_cursor.min(len.saturating_sub(1));
+        if let Some(at) = step(c, len, self.view.metrics.page, command) {
+            self.view.archive_cursor = at;
+            return;
+        }
         match command {
-            Command::Up => self.view.archive_cursor = c.saturating_sub(1),
-            Command::Down => self.view.archive_cursor = (c + 1).min(last),
-            Command::PageUp => self.view.archive_cursor = c.saturating_sub(page),
-            Command::PageDown => self.view.archive_cursor = (c + page).min(last),
-            Command::First => self.view.archive_cursor = 0,
-            Command::Last => self.view.archive_cursor = last,
             Command::Reopen => {
                 let Some(id) = self.archived().get(c).map(|i| i.id.clone()) else {
                     return self.info("The archive is empty.");

@@ -2,6 +2,7 @@
 //! the writer lock, after a backup of the file as it was. A CSV sheet is applied to the
 //! roadmap (rows with a known id update, others add); a JSON export replaces it whole.
 
+use super::output::Failure;
 use crate::app::Clock;
 use crate::domain::{IdGen, Roadmap, counted};
 use crate::export::import::Report;
@@ -34,16 +35,16 @@ fn is_json(path: &Path) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case("json"))
 }
 
-fn read(file: &Path) -> Result<String, String> {
+fn read(file: &Path) -> Result<String, Failure> {
     let bytes = storage::regular_file(file)
         .and_then(|_| std::fs::read(file))
         .map_err(|e| format!("cannot read {}: {e}", file.display()))?;
     String::from_utf8(bytes).map_err(|e| {
-        format!(
+        Failure::from(format!(
             "cannot read {}: {}",
             file.display(),
             crate::export::table::not_utf8(e.as_bytes())
-        )
+        ))
     })
 }
 

@@ -348,7 +348,7 @@ fn writer_lock(path: &Path, who: &str) -> Result<storage::Lock, Failure> {
 
 /// The roadmap file a command works on, symlinks followed (the same function the planner
 /// uses), so every command locks and writes the real file.
-fn roadmap_path(cli: &Cli, file: Option<&Path>) -> Result<PathBuf, String> {
+fn roadmap_path(cli: &Cli, file: Option<&Path>) -> Result<PathBuf, Failure> {
     storage::roadmap_path(file.or(cli.file.as_deref()), cli.dir.as_deref())
         .map(|path| storage::real_path(&path))
         .ok_or_else(|| {
@@ -359,10 +359,10 @@ fn roadmap_path(cli: &Cli, file: Option<&Path>) -> Result<PathBuf, String> {
 
 /// Opens the roadmap and draws the board once into a 200x60 test backend, then prints how
 /// long the open and the first frame took (for measuring open time and peak memory).
-fn first_frame(cli: &Cli, clock: Clock) -> Result<(), String> {
+fn first_frame(cli: &Cli, clock: Clock) -> Result<(), Failure> {
     let start = std::time::Instant::now();
     let path = roadmap_path(cli, None)?;
-    let roadmap = storage::load(&path).map_err(|e| e.to_string())?;
+    let roadmap = storage::load(&path)?;
     let size = roadmap.size_label();
     let app = App::builder(roadmap, clock)
         .source(Source::File(path))
@@ -370,10 +370,9 @@ fn first_frame(cli: &Cli, clock: Clock) -> Result<(), String> {
         .viewport(200, 60)
         .build();
     let backend = ratatui::backend::TestBackend::new(200, 60);
-    let mut terminal = ratatui::Terminal::new(backend).map_err(|e| e.to_string())?;
-    terminal
-        .draw(|frame| crate::ui::render(&app, frame))
-        .map_err(|e| e.to_string())?;
+    // The test backend cannot fail (its error type is `Infallible`).
+    let Ok(mut terminal) = ratatui::Terminal::new(backend);
+    let Ok(_) = terminal.draw(|frame| crate::ui::render(&app, frame));
     output::out(&format!(
         "first frame of {size} in {:.1} ms",
         start.elapsed().as_secs_f64() * 1e3
@@ -382,7 +381,7 @@ fn first_frame(cli: &Cli, clock: Clock) -> Result<(), String> {
 }
 
 /// Saves states "A" and "B" alternately until killed; prints "ready" after the first save.
-fn save_loop(cli: &Cli, clock: Clock) -> Result<(), String> {
+fn save_loop(cli: &Cli, clock: Clock) -> Result<(), Failure> {
     let path = roadmap_path(cli, None)?;
     let mut a = sample::sample(clock.today(), clock.now())?;
     a.name = "A".into();
@@ -397,7 +396,7 @@ fn save_loop(cli: &Cli, clock: Clock) -> Result<(), String> {
     let mut first = true;
     loop {
         for roadmap in [&a, &b] {
-            storage::save(&path, roadmap).map_err(|e| e.to_string())?;
+            storage::save(&path, roadmap)?;
             if first {
                 output::out("ready");
                 first = false;

@@ -62,6 +62,26 @@ impl From<crate::storage::snapshot::RefError> for Failure {
     }
 }
 
+/// Errors that are about the data (exit 1), each with its own message.
+macro_rules! data_errors {
+    ($($error:ty),* $(,)?) => {$(
+        impl From<$error> for Failure {
+            fn from(e: $error) -> Self {
+                Failure::from(e.to_string())
+            }
+        }
+    )*};
+}
+
+data_errors!(
+    crate::export::WriteError,
+    crate::session::OpenError,
+    crate::session::RepairError,
+    crate::storage::LoadError,
+    crate::storage::SaveError,
+    std::io::Error,
+);
+
 impl From<&str> for Failure {
     fn from(message: &str) -> Self {
         Failure::from(message.to_string())

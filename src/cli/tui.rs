@@ -55,7 +55,7 @@ fn settings(cli: &Cli) -> (Settings, Vec<String>) {
 
 /// Opens the roadmap; when it does not load and a person is at the terminal, offers to open
 /// the newest readable backup instead (the bad file is copied aside first).
-fn open_or_repair(path: PathBuf, clock: &Clock) -> Result<session::Session, String> {
+fn open_or_repair(path: PathBuf, clock: &Clock) -> Result<session::Session, Failure> {
     use std::io::{BufRead, IsTerminal, Write};
     let err = match session::open_file(path) {
         Ok(session) => return Ok(session),
@@ -67,16 +67,16 @@ fn open_or_repair(path: PathBuf, clock: &Clock) -> Result<session::Session, Stri
         error,
     } = &err
     else {
-        return Err(err.to_string());
+        return Err(err.into());
     };
     if matches!(**error, storage::LoadError::TooNew { .. }) {
         // A newer file is not corrupt: never offer to replace it with an old backup.
-        return Err(err.to_string());
+        return Err(err.to_string().into());
     }
     let interactive = std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
     let Some((backup, roadmap)) = storage::backup::newest_readable(path).filter(|_| interactive)
     else {
-        return Err(err.to_string());
+        return Err(err.into());
     };
     let mut stderr = std::io::stderr();
     let _ = writeln!(
@@ -89,10 +89,7 @@ fn open_or_repair(path: PathBuf, clock: &Clock) -> Result<session::Session, Stri
         storage::stem(path),
     );
     let mut answer = String::new();
-    std::io::stdin()
-        .lock()
-        .read_line(&mut answer)
-        .map_err(|e| e.to_string())?;
+    std::io::stdin().lock().read_line(&mut answer)?;
     if answer.trim() != "b" {
         return Err("nothing changed".into());
     }
@@ -100,7 +97,7 @@ fn open_or_repair(path: PathBuf, clock: &Clock) -> Result<session::Session, Stri
     let path = path.clone();
     let _ = writeln!(stderr, "The unreadable file is in {}.", aside.display());
     drop(err); // releases our lock; open_file takes it again
-    let mut session = session::open_file(path).map_err(|e| e.to_string())?;
+    let mut session = session::open_file(path)?;
     session.note = Some(format!(
         "Opened the backup of {}; the unreadable file is in {}",
         backup.taken.format("%a %-d %b %H:%M"),
@@ -112,16 +109,18 @@ fn open_or_repair(path: PathBuf, clock: &Clock) -> Result<session::Session, Stri
 /// Marks the first card done without saving, says "ready", then waits for a signal.
 pub(super) fn edit_then_wait(cli: &Cli, clock: Clock) -> Result<(), Failure> {
     use std::io::Write;
-    let session = session::open_file(roadmap_path(cli, None)?).map_err(|e| e.to_string())?;
+    let session = session::open_file(roadmap_path(cli, None)?)?;
     let source = Source::File(session.path.clone());
     let mut app = App::builder(session.roadmap, clock)
         .source(source)
         .ids(IdGen::with_seed(seed()))
         .build();
     app.update(crate::app::Command::MarkDone);
-    super::output::out("ready");
-    let _ = std::io::stdout().flush();
-    let ended = runtime::run_headless(&mut app, session.known).map_err(|e| e.to_string())?;
+    let ready = || {
+        super::output::out("ready");
+        let _ = std::io::stdout().flush();
+    };
+    let ended = runtime::run_headless(&mut app, session.known, ready)?;
     report(&app, ended)
 }
 
@@ -316,7 +315,8 @@ fn report(app: &App, ended: Ended) -> Result<(), Failure> {
             "alignmap: what you were typing is kept in {}; it reopens at the next start",
             copy.display()
         )),
-        Some(Err((why, draft))) => {
+        Some(Err(lost)) => {
+            let (why, draft) = &**lost;
             let typed: Vec<String> = draft
                 .fields
                 .iter()

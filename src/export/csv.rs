@@ -29,7 +29,7 @@ pub const COLUMNS: [&str; 17] = [
 pub use super::cells::{is_risky, neutralise, restore};
 
 /// The CSV text: a header row, then one row per initiative in roadmap order.
-pub fn sheet(roadmap: &Roadmap, options: Options<'_>) -> Result<String, String> {
+pub fn sheet(roadmap: &Roadmap, options: Options<'_>) -> Result<String, super::WriteError> {
     let columns: Vec<&str> = COLUMNS
         .iter()
         .copied()

@@ -29,7 +29,7 @@ struct Document<'a, R> {
 }
 
 /// The JSON document (pretty-printed, `\n` line ends).
-pub fn document(roadmap: &Roadmap, options: Options<'_>) -> Result<String, String> {
+pub fn document(roadmap: &Roadmap, options: Options<'_>) -> Result<String, super::WriteError> {
     let horizons = roadmap
         .initiatives
         .iter()
@@ -43,7 +43,7 @@ pub fn document(roadmap: &Roadmap, options: Options<'_>) -> Result<String, Strin
         horizons,
         roadmap: json_shape::roadmap(roadmap, JSON_SCHEMA),
     };
-    let mut text = serde_json::to_string_pretty(&doc).map_err(|e| e.to_string())?;
+    let mut text = serde_json::to_string_pretty(&doc)?;
     text.push('\n');
     Ok(text)
 }

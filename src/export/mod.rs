@@ -18,6 +18,21 @@ use crate::domain::public::public_copy;
 use chrono::NaiveDate;
 use std::borrow::Cow;
 
+/// Why an export's text could not be produced. Writers fill memory only, so these stand for
+/// a broken invariant rather than a full disk; they are reported, never unwrapped.
+#[derive(Debug, thiserror::Error)]
+pub enum WriteError {
+    /// The CSV writer refused a record.
+    #[error("cannot write the CSV: {0}")]
+    Csv(#[from] ::csv::Error),
+    /// The CSV bytes were not UTF-8.
+    #[error("cannot write the CSV: {0}")]
+    Utf8(#[from] std::string::FromUtf8Error),
+    /// The JSON encoder refused the document.
+    #[error("cannot write the JSON: {0}")]
+    Json(#[from] serde_json::Error),
+}
+
 /// An export format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -89,7 +104,11 @@ pub fn shown<'r>(roadmap: &'r Roadmap, options: Options<'_>) -> Cow<'r, Roadmap>
 }
 
 /// The text of `roadmap` in `format`.
-pub fn export(roadmap: &Roadmap, format: Format, options: Options<'_>) -> Result<String, String> {
+pub fn export(
+    roadmap: &Roadmap,
+    format: Format,
+    options: Options<'_>,
+) -> Result<String, WriteError> {
     let roadmap = shown(roadmap, options);
     match format {
         Format::Html => Ok(html::page(&roadmap, options)),
@@ -104,7 +123,7 @@ pub fn export_sheet(
     roadmap: &Roadmap,
     sheet: sheets::Sheet,
     options: Options<'_>,
-) -> Result<String, String> {
+) -> Result<String, WriteError> {
     sheets::write(&shown(roadmap, options), sheet, options)
 }
 

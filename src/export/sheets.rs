@@ -128,7 +128,7 @@ pub fn write(
     roadmap: &Roadmap,
     sheet: Sheet,
     options: super::Options<'_>,
-) -> Result<String, String> {
+) -> Result<String, super::WriteError> {
     let code = |id: &GoalId| {
         roadmap
             .goal(id)

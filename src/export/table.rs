@@ -368,17 +368,19 @@ pub fn not_utf8(bytes: &[u8]) -> String {
 pub fn write(
     columns: &[&str],
     rows: impl IntoIterator<Item = Vec<String>>,
-) -> Result<String, String> {
+) -> Result<String, super::WriteError> {
     let mut writer = ::csv::WriterBuilder::new()
         .terminator(::csv::Terminator::CRLF)
         .from_writer(Vec::new());
-    writer.write_record(columns).map_err(|e| e.to_string())?;
+    writer.write_record(columns)?;
     for row in rows {
         let row: Vec<String> = row.iter().map(|c| super::cells::neutralise(c)).collect();
-        writer.write_record(&row).map_err(|e| e.to_string())?;
+        writer.write_record(&row)?;
     }
-    let bytes = writer.into_inner().map_err(|e| e.to_string())?;
-    String::from_utf8(bytes).map_err(|e| e.to_string())
+    let bytes = writer
+        .into_inner()
+        .map_err(|e| ::csv::Error::from(e.into_error()))?;
+    Ok(String::from_utf8(bytes)?)
 }
 
 /// The status a word names (`In progress`, `in-progress`, `inprogress`).

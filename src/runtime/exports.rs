@@ -33,7 +33,7 @@ pub fn export(app: &App, roadmap: &Path, format: Format) -> EffectOutcome {
         today: app.today,
         changes: None,
     };
-    let files: Result<Vec<(String, String)>, String> = match format {
+    let files: Result<Vec<(String, String)>, export::WriteError> = match format {
         Format::Csv => Sheet::ALL
             .iter()
             .map(|sheet| {

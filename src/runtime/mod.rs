@@ -12,6 +12,7 @@ mod writer;
 
 use crate::app::{App, SaveState};
 use crate::storage::Fingerprint;
+use crate::storage::away::CopyError;
 use crate::ui;
 use crossterm::event::{Event, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::DefaultTerminal;
@@ -31,7 +32,7 @@ pub const RETRY_DELAY: Duration = Duration::from_secs(5);
 const IDLE_TICK: Duration = Duration::from_millis(250);
 
 /// How the session ended.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug)]
 pub enum Outcome {
     /// Everything was saved (or nothing needed saving).
     Saved,
@@ -39,11 +40,11 @@ pub enum Outcome {
     /// decide); the edits were written to this recovery copy instead.
     Recovered(PathBuf),
     /// Nothing could be written anywhere (the reason); the caller must show the edits.
-    Unsaved(String),
+    Unsaved(CopyError),
 }
 
 impl Outcome {
-    fn of(finished: Result<(), Result<PathBuf, String>>) -> Outcome {
+    fn of(finished: Result<(), Result<PathBuf, CopyError>>) -> Outcome {
         match finished {
             Ok(()) => Outcome::Saved,
             Err(Ok(copy)) => Outcome::Recovered(copy),
@@ -105,7 +106,7 @@ impl Flags {
 }
 
 /// How a session with a terminal ended.
-#[derive(Debug, PartialEq)]
+#[derive(Debug)]
 pub struct Ended {
     /// What became of the edits.
     pub outcome: Outcome,
@@ -115,7 +116,7 @@ pub struct Ended {
     /// Text typed into a form or the capture line that could not be kept as an edit (not
     /// valid yet), written to this draft copy (offered at the next start), or why it could
     /// be written nowhere together with the text itself.
-    pub draft: Option<Result<PathBuf, (String, crate::app::Draft)>>,
+    pub draft: Option<Result<PathBuf, Box<(CopyError, crate::app::Draft)>>>,
 }
 
 /// Runs the TUI until the user quits, a signal (SIGTERM, SIGHUP, SIGINT) asks us to stop, or
@@ -164,10 +165,10 @@ pub fn run(
 fn keep(
     saver: &Saver,
     draft: crate::app::Draft,
-) -> Option<Result<PathBuf, (String, crate::app::Draft)>> {
+) -> Option<Result<PathBuf, Box<(CopyError, crate::app::Draft)>>> {
     saver
         .keep_draft(&draft)
-        .map(|written| written.map_err(|why| (why, draft)))
+        .map(|written| written.map_err(|why| Box::new((why, draft))))
 }
 
 /// Mouse: a click selects what is under the pointer, the wheel moves through a column.
@@ -213,12 +214,18 @@ pub fn install_panic_recovery(saver: &Saver) {
 }
 
 /// Runs the app without a terminal until a signal arrives, then saves as the TUI would.
-/// Lets tests prove that SIGTERM, SIGHUP and SIGINT lose nothing.
-pub fn run_headless(app: &mut App, known: Option<Fingerprint>) -> io::Result<Ended> {
+/// Lets tests prove that SIGTERM, SIGHUP and SIGINT lose nothing. `ready` runs once the
+/// signals are caught, so a test that signals after it never meets the default action.
+pub fn run_headless(
+    app: &mut App,
+    known: Option<Fingerprint>,
+    ready: impl FnOnce(),
+) -> io::Result<Ended> {
     let mut saver = Saver::new(app, known);
     let flags = Arc::new(Flags::default());
     let (wake, woken) = mpsc::channel();
     spawn_signal_guard(&saver, &flags, Some(wake))?;
+    ready();
     while flags.stop_signal().is_none() {
         saver.tick(app, Instant::now());
         // Until the saver has work, or a signal arrives (then at once). Should the signal

@@ -9,6 +9,7 @@ use super::{Autosave, effects};
 use crate::app::Clock;
 use crate::app::{App, Effect, Source};
 use crate::domain::Roadmap;
+use crate::storage::away::CopyError;
 use crate::storage::{self, Fingerprint, backup, fingerprint};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -150,7 +151,7 @@ impl Saver {
     /// roadmap (or in the state directory), to be reopened at the next start. None when
     /// nothing was typed or there is no file (the demo, which never keeps anything); an
     /// error (with why) when it could be written nowhere, for the caller to show the text.
-    pub fn keep_draft(&self, draft: &crate::app::Draft) -> Option<Result<PathBuf, String>> {
+    pub fn keep_draft(&self, draft: &crate::app::Draft) -> Option<Result<PathBuf, CopyError>> {
         if draft.is_blank() {
             return None;
         }
@@ -158,7 +159,7 @@ impl Saver {
         let path = self.path.as_deref()?;
         let state_dir = lock(&self.shared).state_dir.clone();
         let written = storage::to_ron_value(draft)
-            .map_err(|e| e.to_string())
+            .map_err(CopyError::Encode)
             .and_then(|text| storage::away::write(path, &state_dir, "draft", &text, draft.written));
         Some(written)
     }
@@ -431,7 +432,7 @@ impl Saver {
     /// The final save when the session ends. When the file cannot be written (or others
     /// changed it and the user has not decided), the edits go to a recovery copy beside it
     /// (or in the state directory) and its path is returned.
-    pub fn finish(&mut self, app: &mut App) -> Result<(), Result<PathBuf, String>> {
+    pub fn finish(&mut self, app: &mut App) -> Result<(), Result<PathBuf, CopyError>> {
         self.settle(app, Instant::now());
         self.check_lock(app);
         if self.lost_lock && app.session.unsaved > 0 {
@@ -454,7 +455,7 @@ impl Saver {
     /// Writes `roadmap` to `<stem>.recovery-<time>.ron` beside the file, else in the state dir;
     /// the signal thread then has nothing left to write. Also after the lock was lost: a
     /// recovery copy is a file of its own, never the roadmap.
-    pub fn recover(&self, roadmap: &Roadmap) -> Result<PathBuf, String> {
+    pub fn recover(&self, roadmap: &Roadmap) -> Result<PathBuf, CopyError> {
         let mut state = lock(&self.shared);
         let at = state.clock.unwrap_or_else(Clock::system).local_now();
         let copy = write_recovery(self.path.as_deref(), &state.state_dir, roadmap, at);
@@ -472,8 +473,8 @@ pub fn write_recovery(
     state_dir: &Path,
     roadmap: &Roadmap,
     at: chrono::NaiveDateTime,
-) -> Result<PathBuf, String> {
-    let text = storage::to_ron(roadmap).map_err(|e| e.to_string())?;
+) -> Result<PathBuf, CopyError> {
+    let text = storage::to_ron(roadmap).map_err(CopyError::Encode)?;
     let fallback = state_dir.join("alignmap.ron");
     storage::away::write(path.unwrap_or(&fallback), state_dir, "recovery", &text, at)
 }

@@ -5,7 +5,7 @@
 //! roadmap finds them there too. Not the temp directory, which is wiped at reboot, unless
 //! the platform has no state or data directory at all.
 
-use super::{dir_of, stem, write_atomic};
+use super::{SaveError, dir_of, stem, write_atomic};
 use chrono::NaiveDateTime;
 use directories::ProjectDirs;
 use std::path::{Path, PathBuf};
@@ -58,6 +58,32 @@ pub fn free_name(dir: &Path, stem: &str, what: &str, at: NaiveDateTime) -> PathB
         .unwrap_or_else(|| dir.join(format!("{base}.ron")))
 }
 
+/// Why a copy could be written nowhere: the message names both places tried.
+#[derive(Debug, thiserror::Error)]
+pub enum CopyError {
+    /// The copy could not be encoded (should not happen for what the app holds).
+    #[error(transparent)]
+    Encode(SaveError),
+    /// Beside the roadmap failed, and the state directory could not be created.
+    #[error("{beside}; cannot create {}: {source}", dir.display())]
+    NoStateDir {
+        /// Why the copy beside the roadmap failed.
+        beside: SaveError,
+        /// The state directory.
+        dir: PathBuf,
+        /// Why it could not be created.
+        source: std::io::Error,
+    },
+    /// Both places refused the write.
+    #[error("{beside}; {away}")]
+    Neither {
+        /// Why the copy beside the roadmap failed.
+        beside: SaveError,
+        /// Why the copy in the state directory failed.
+        away: SaveError,
+    },
+}
+
 /// Writes `text` as a `what` copy of `roadmap` (e.g. "recovery", "draft"): beside it, else in
 /// `state_dir`. Returns where, or why it could be written nowhere.
 pub fn write(
@@ -66,18 +92,26 @@ pub fn write(
     what: &str,
     text: &str,
     at: NaiveDateTime,
-) -> Result<PathBuf, String> {
+) -> Result<PathBuf, CopyError> {
     let beside = free_name(dir_of(roadmap), &stem(roadmap), what, at);
     let first = match write_atomic(&beside, text.as_bytes()) {
         Ok(()) => return Ok(beside),
         Err(e) => e,
     };
     let away = free_name(state_dir, &away_stem(roadmap), what, at);
-    std::fs::create_dir_all(state_dir)
-        .map_err(|e| format!("{first}; cannot create {}: {e}", state_dir.display()))?;
+    if let Err(source) = std::fs::create_dir_all(state_dir) {
+        return Err(CopyError::NoStateDir {
+            beside: first,
+            dir: state_dir.to_path_buf(),
+            source,
+        });
+    }
     write_atomic(&away, text.as_bytes())
         .map(|()| away)
-        .map_err(|second| format!("{first}; {second}"))
+        .map_err(|second| CopyError::Neither {
+            beside: first,
+            away: second,
+        })
 }
 
 /// Every `what` copy of `roadmap`, beside it and in `state_dir`, oldest first.
@@ -134,6 +168,33 @@ mod tests {
         assert!(find(&gone, state.path(), "draft").is_empty());
         let beside = write(&dir.path().join("r.ron"), state.path(), "draft", "x", at).unwrap();
         assert_eq!(beside, dir.path().join("r.draft-20261201-185000.ron"));
+    }
+
+    #[test]
+    fn a_copy_that_can_go_nowhere_says_both_places() {
+        let dir = tempfile::tempdir().unwrap();
+        let gone = dir.path().join("gone/roadmap.ron");
+        let not_a_dir = dir.path().join("state");
+        std::fs::write(&not_a_dir, "a file where the state directory should be").unwrap();
+        let at = chrono::NaiveDate::from_ymd_opt(2026, 12, 1)
+            .unwrap()
+            .and_hms_opt(18, 50, 0)
+            .unwrap();
+        let err = write(&gone, &not_a_dir.join("sub"), "recovery", "text", at).unwrap_err();
+        let CopyError::NoStateDir {
+            beside, dir: named, ..
+        } = &err
+        else {
+            panic!("expected NoStateDir, got {err:?}");
+        };
+        assert!(matches!(beside, SaveError::Io { .. }), "{beside:?}");
+        assert_eq!(named, &not_a_dir.join("sub"));
+        let message = err.to_string();
+        assert!(
+            message.contains("gone"),
+            "names the place beside: {message}"
+        );
+        assert!(message.contains("cannot create"), "{message}");
     }
 
     #[test]
