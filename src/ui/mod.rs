@@ -1,10 +1,12 @@
 //! Drawing: reads `&App` only, never does I/O. One file per panel or popup.
 
 pub mod alignment;
+pub mod archive;
 pub mod bars;
 pub mod board;
 pub mod capture;
 pub mod card;
+pub mod checkins;
 pub mod chrome;
 pub mod decisions;
 pub mod detail;
@@ -99,8 +101,8 @@ fn draw(
             let body = Rect::new(area.x, top, area.width, areas.status.y.saturating_sub(top));
             match screen {
                 crate::app::Screen::Review => review::render_review(app, body, buf, theme),
-                crate::app::Screen::CheckIns => review::render_checkins(app, body, buf, theme),
-                crate::app::Screen::Archive => review::render_archive(app, body, buf, theme),
+                crate::app::Screen::CheckIns => checkins::render_checkins(app, body, buf, theme),
+                crate::app::Screen::Archive => archive::render_archive(app, body, buf, theme),
                 _ => alignment::render_alignment(app, body, buf, theme),
             }
         }
