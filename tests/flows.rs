@@ -707,8 +707,10 @@ fn an_ambiguous_goal_opens_a_picker_and_an_unknown_one_explains() {
         panic!("picker")
     };
     let pick = capture.pick.as_ref().unwrap();
-    let codes: Vec<&str> = pick
-        .candidates
+    let alignmap::app::capture::Candidates::Goals(goals) = &pick.candidates else {
+        panic!("a goal picker")
+    };
+    let codes: Vec<&str> = goals
         .iter()
         .map(|g| app.roadmap.goal(g).unwrap().code.as_str())
         .collect();
@@ -897,7 +899,8 @@ fn decisions_and_actions_are_captured_in_one_line_listed_and_ticked_off() {
     let action = &app.roadmap.actions[0];
     assert_eq!(
         (action.owner.as_str(), action.due),
-        ("raj", Some(date("2026-11-27")))
+        ("Raj Patel", Some(date("2026-11-27"))),
+        "@raj is the one Raj the roadmap names"
     );
     assert_eq!(
         action.link,

@@ -1,25 +1,78 @@
 //! The quick-capture line: type `title #goal @owner +tag !when`, press Enter, and the
-//! initiative is on the board. An ambiguous `#goal` opens a small picker.
+//! initiative is on the board. An ambiguous `#goal` or `@person` opens a small picker.
 
 use super::board::blank_initiative;
 use super::{App, Mode};
 use crate::domain::business::GoalLink;
-use crate::domain::capture::{CaptureError, complete_goal, parse_capture};
+use crate::domain::capture::{CaptureError, complete_goal, complete_person, parse_capture};
 use crate::domain::dates::long_date;
+use crate::domain::people;
 use crate::domain::{GoalId, Horizon, Target};
 use crossterm::event::{Event, KeyCode, KeyEvent};
 use tui_input::Input;
 use tui_input::backend::crossterm::to_input_request;
 
-/// Choosing among the goals an ambiguous `#token` matched.
+/// What an ambiguous token may mean.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Candidates {
+    /// The goals a `#token` matched.
+    Goals(Vec<GoalId>),
+    /// The people an `@token` matched, by name.
+    People(Vec<String>),
+}
+
+impl Candidates {
+    /// How many there are.
+    pub fn len(&self) -> usize {
+        match self {
+            Candidates::Goals(goals) => goals.len(),
+            Candidates::People(names) => names.len(),
+        }
+    }
+
+    /// True when there are none.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// Choosing among what an ambiguous `#token` or `@token` matched.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Pick {
-    /// The token, without `#`.
+    /// The token as typed, without its `#` or `@`.
     pub token: String,
-    /// The goals it matched.
-    pub candidates: Vec<GoalId>,
+    /// What it matched.
+    pub candidates: Candidates,
     /// The highlighted one.
     pub selected: usize,
+}
+
+impl Pick {
+    /// The line with the token replaced by the chosen candidate, written so that it reads
+    /// back as that one (`#COST`, `@"Ana Sousa"`).
+    fn resolve(&self, line: &str, roadmap: &crate::domain::Roadmap) -> Option<String> {
+        let (sigil, chosen) = match &self.candidates {
+            Candidates::Goals(goals) => {
+                let goal = roadmap.goal(goals.get(self.selected)?)?;
+                ('#', format!("#{}", goal.code))
+            }
+            Candidates::People(names) => ('@', people::at_token(names.get(self.selected)?)),
+        };
+        let typed = format!("{sigil}{}", self.token);
+        // The token where a word starts (not inside another word).
+        let at = line.match_indices(&typed).map(|(i, _)| i).find(|&i| {
+            line[..i].chars().last().is_none_or(char::is_whitespace)
+                && line[i + typed.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(char::is_whitespace)
+        })?;
+        Some(format!(
+            "{}{chosen}{}",
+            &line[..at],
+            &line[at + typed.len()..]
+        ))
+    }
 }
 
 /// The state of the capture line.
@@ -145,30 +198,24 @@ impl App {
             return;
         };
         if let Some(pick) = &mut capture.pick {
+            let step = match key.code {
+                KeyCode::Up => Some(super::Command::Up),
+                KeyCode::Down => Some(super::Command::Down),
+                _ => None,
+            };
+            if let Some(at) = step
+                .and_then(|c| super::selection::step(pick.selected, pick.candidates.len(), 1, c))
+            {
+                pick.selected = at;
+                return;
+            }
             match key.code {
-                KeyCode::Up => pick.selected = pick.selected.saturating_sub(1),
-                KeyCode::Down => {
-                    pick.selected = (pick.selected + 1).min(pick.candidates.len().saturating_sub(1))
-                }
                 KeyCode::Esc => capture.pick = None,
                 KeyCode::Enter => {
-                    let (token, id) = (
-                        pick.token.clone(),
-                        pick.candidates.get(pick.selected).cloned(),
-                    );
+                    let line = pick.resolve(capture.input.value(), &self.roadmap);
                     capture.pick = None;
-                    let code = id
-                        .and_then(|id| self.roadmap.goal(&id))
-                        .map(|g| g.code.clone());
-                    if let (Some(code), Mode::Capture(capture)) = (code, &mut self.mode) {
-                        let line = capture.input.value().split(' ').map(|w| {
-                            if w.strip_prefix('#') == Some(token.as_str()) {
-                                format!("#{code}")
-                            } else {
-                                w.to_string()
-                            }
-                        });
-                        capture.input = Input::new(line.collect::<Vec<_>>().join(" "));
+                    if let Some(line) = line {
+                        capture.input = Input::new(line);
                         self.submit_capture();
                     }
                 }
@@ -183,8 +230,12 @@ impl App {
             }
             KeyCode::Enter => self.submit_capture(),
             KeyCode::Tab => {
-                if let Some(line) = complete_goal(capture.input.value(), &self.roadmap.goals) {
+                let line = capture.input.value();
+                let completed = complete_goal(line, &self.roadmap.goals)
+                    .or_else(|| complete_person(line, &self.roadmap));
+                if let Some(line) = completed {
                     capture.input = Input::new(line);
+                    capture.error = None;
                 }
             }
             _ => {
@@ -208,7 +259,15 @@ impl App {
             Err(CaptureError::Ambiguous { token, candidates }) => {
                 capture.pick = Some(Pick {
                     token,
-                    candidates,
+                    candidates: Candidates::Goals(candidates),
+                    selected: 0,
+                });
+                return;
+            }
+            Err(CaptureError::AmbiguousPerson { token, candidates }) => {
+                capture.pick = Some(Pick {
+                    token,
+                    candidates: Candidates::People(candidates),
                     selected: 0,
                 });
                 return;

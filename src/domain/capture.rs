@@ -5,6 +5,7 @@
 use super::dates::parse_target;
 use super::ids::GoalId;
 use super::model::{Goal, Roadmap};
+use super::people;
 use super::target::Target;
 use chrono::NaiveDate;
 use thiserror::Error;
@@ -16,8 +17,10 @@ pub struct Captured {
     pub title: String,
     /// Goals from `#goal` tokens, in the order written.
     pub goals: Vec<GoalId>,
-    /// IT owner from `@owner` (the last one wins).
+    /// IT owner from `@owner` (the last one wins), as the roadmap writes a known person.
     pub owner: Option<String>,
+    /// True when the owner is nobody the roadmap names yet.
+    pub owner_is_new: bool,
     /// Tags from `+tag`.
     pub tags: Vec<String>,
     /// Target from `!when` (a date or a horizon such as `next-month`).
@@ -47,6 +50,14 @@ pub enum CaptureError {
         token: String,
         /// The goals it matches.
         candidates: Vec<GoalId>,
+    },
+    /// An `@person` matched several people; the user must pick one.
+    #[error("@{token} matches {} people: pick one", .candidates.len())]
+    AmbiguousPerson {
+        /// The words after `@` as typed.
+        token: String,
+        /// The names it matches.
+        candidates: Vec<String>,
     },
     /// A `!when` is not a date.
     #[error("!{0} is not a date or horizon (try !next-week, !next-month, !eom, !2027-03-31)")]
@@ -152,9 +163,12 @@ pub fn parse_capture(
         title: String::new(),
         goals: Vec::new(),
         owner: None,
+        owner_is_new: false,
         tags: Vec::new(),
         target: None,
     };
+    // The people list only when a line names someone (it reads every initiative).
+    let mut known: Option<Vec<String>> = None;
     let mut words = line.split_whitespace().peekable();
     while let Some(word) = words.next() {
         let mut chars = word.chars();
@@ -186,7 +200,29 @@ pub fn parse_capture(
                     }
                 }
             }
-            Some('@') if !rest.is_empty() => captured.owner = Some(rest.to_string()),
+            Some('@') if !rest.is_empty() => {
+                let names = known.get_or_insert_with(|| {
+                    people::people(roadmap)
+                        .into_iter()
+                        .map(|p| p.name)
+                        .collect()
+                });
+                let at = people::read_at(rest, &mut words, names);
+                let (owner, new) = match at.find(names) {
+                    people::Found::One(name) => (name, false),
+                    people::Found::New(name) => (name, true),
+                    people::Found::Many(candidates) => {
+                        return Err(CaptureError::AmbiguousPerson {
+                            token: at.raw,
+                            candidates,
+                        });
+                    }
+                };
+                if !owner.is_empty() {
+                    captured.owner = Some(owner);
+                    captured.owner_is_new = new;
+                }
+            }
             Some('+') if !rest.is_empty() => {
                 if !captured.tags.iter().any(|t| t == rest) {
                     captured.tags.push(rest.to_string());
@@ -216,6 +252,37 @@ pub fn parse_capture(
         return Err(CaptureError::NoTitle);
     }
     Ok(captured)
+}
+
+/// Completes the `@name` at the end of `line` (`@len`, `@"Ana S`) to the first person the
+/// roadmap names that it matches, quoted when the name has spaces.
+pub fn complete_person(line: &str, roadmap: &Roadmap) -> Option<String> {
+    // The last `@` that starts a word; a quoted name may hold spaces, a bare one not.
+    let start = line
+        .char_indices()
+        .rev()
+        .find(|&(i, c)| c == '@' && line[..i].chars().last().is_none_or(char::is_whitespace))
+        .map(|(i, _)| i)?;
+    let token = &line[start + 1..];
+    let (typed, quoted) = match token.strip_prefix('"') {
+        Some(open) if !open.contains('"') => (open, true),
+        Some(_) => return None,
+        None if token.contains(char::is_whitespace) => return None,
+        None => (token, false),
+    };
+    if typed.trim().is_empty() && !quoted {
+        return None;
+    }
+    let names: Vec<String> = people::people(roadmap)
+        .into_iter()
+        .map(|p| p.name)
+        .collect();
+    let name = match people::find(typed, &names, false) {
+        people::Found::One(name) => name,
+        people::Found::Many(names) => names.into_iter().next()?,
+        people::Found::New(_) => return None,
+    };
+    Some(format!("{}{} ", &line[..start], people::at_token(&name)))
 }
 
 /// Completes the `#token` at the end of `line` to the first goal code it matches.
@@ -382,5 +449,104 @@ mod tests {
             Some("給与\u{3000}#COST "),
             "wide space"
         );
+    }
+
+    fn with_people() -> Roadmap {
+        let mut r = roadmap();
+        let now = chrono::DateTime::from_timestamp(0, 0).unwrap();
+        for (n, owner) in ["Lena Fischer", "Ana Sousa", "Anatoly Karpov"]
+            .iter()
+            .enumerate()
+        {
+            let mut i = crate::domain::Initiative::blank(
+                crate::domain::InitiativeId(format!("i-{n}")),
+                now,
+            );
+            i.it_owner = (*owner).into();
+            r.initiatives.push(i);
+        }
+        r
+    }
+
+    fn owner(line: &str) -> (String, Option<String>, bool) {
+        let c = parse_capture(line, &with_people(), today()).unwrap();
+        (c.title, c.owner, c.owner_is_new)
+    }
+
+    #[test]
+    fn an_at_finds_a_known_person_by_a_word_or_the_whole_name() {
+        let lena = |title: &str| (title.to_string(), Some("Lena Fischer".to_string()), false);
+        assert_eq!(
+            owner("Cloud cost dashboard @lena"),
+            lena("Cloud cost dashboard")
+        );
+        assert_eq!(
+            owner("Cloud cost dashboard @fisch"),
+            lena("Cloud cost dashboard")
+        );
+        assert_eq!(
+            owner("Cloud cost dashboard @Lena Fischer"),
+            lena("Cloud cost dashboard"),
+            "the second word of a known name is not a title word"
+        );
+        assert_eq!(owner("Cloud cost @lena fixes"), lena("Cloud cost fixes"));
+        assert_eq!(
+            owner("Cloud cost dashboard @\"Ana Sousa\" +finops"),
+            (
+                "Cloud cost dashboard".to_string(),
+                Some("Ana Sousa".to_string()),
+                false
+            )
+        );
+        assert_eq!(
+            owner("Cloud cost dashboard @ana_sousa"),
+            (
+                "Cloud cost dashboard".to_string(),
+                Some("Ana Sousa".to_string()),
+                false
+            )
+        );
+    }
+
+    #[test]
+    fn a_new_name_is_taken_as_written_and_said_to_be_new() {
+        assert_eq!(
+            owner("Pen test @\"Priya Nair\""),
+            ("Pen test".to_string(), Some("Priya Nair".to_string()), true)
+        );
+        assert_eq!(
+            owner("Pen test @priya"),
+            ("Pen test".to_string(), Some("priya".to_string()), true)
+        );
+    }
+
+    #[test]
+    fn an_at_that_could_be_several_people_asks_which() {
+        assert_eq!(
+            parse_capture("Pen test @ana", &with_people(), today()),
+            Err(CaptureError::AmbiguousPerson {
+                token: "ana".into(),
+                candidates: vec!["Ana Sousa".into(), "Anatoly Karpov".into()],
+            })
+        );
+    }
+
+    #[test]
+    fn tab_completes_a_person_quoted_when_the_name_has_spaces() {
+        let r = with_people();
+        assert_eq!(
+            complete_person("Pen test @len", &r).as_deref(),
+            Some("Pen test @\"Lena Fischer\" ")
+        );
+        assert_eq!(
+            complete_person("Pen test @\"Ana S", &r).as_deref(),
+            Some("Pen test @\"Ana Sousa\" ")
+        );
+        assert_eq!(
+            complete_person("Pen test @zed", &r),
+            None,
+            "nobody to complete to"
+        );
+        assert_eq!(complete_person("mail@lena", &r), None, "not a token");
     }
 }

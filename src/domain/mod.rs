@@ -13,6 +13,7 @@ pub mod items;
 pub mod marks;
 pub mod model;
 pub mod parse;
+pub mod people;
 pub mod periods;
 pub mod prefs;
 pub mod public;

@@ -5,6 +5,7 @@
 use super::capture::match_goal;
 use super::ids::GoalId;
 use super::model::{Initiative, Kind, Roadmap, Status};
+use super::people;
 
 /// A parsed query. Every part given must match (they combine with AND).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -13,7 +14,7 @@ pub struct Query {
     pub words: Vec<String>,
     /// Goals; an initiative must serve at least one of them.
     pub goals: Vec<GoalId>,
-    /// Lower-case owner fragments matched against IT owner and sponsor.
+    /// Lower-case owner fragments matched against IT owner, sponsor and champion.
     pub owners: Vec<String>,
     /// Tags (case-insensitive); all must be present.
     pub tags: Vec<String>,
@@ -27,7 +28,9 @@ impl Query {
     /// Parses a query; unknown goals, statuses or kinds are reported, not ignored.
     pub fn parse(text: &str, roadmap: &Roadmap) -> Result<Query, String> {
         let mut q = Query::default();
-        for word in text.split_whitespace() {
+        let mut known: Option<Vec<String>> = None;
+        let mut words = text.split_whitespace().peekable();
+        while let Some(word) = words.next() {
             let lower = word.to_lowercase();
             if let Some(token) = word.strip_prefix('#').filter(|t| !t.is_empty()) {
                 let found = match_goal(token, &roadmap.goals);
@@ -35,8 +38,21 @@ impl Query {
                     return Err(format!("no goal matches #{token}"));
                 }
                 q.goals.extend(found.into_iter().map(|g| g.id.clone()));
-            } else if let Some(owner) = lower.strip_prefix('@').filter(|t| !t.is_empty()) {
-                q.owners.push(owner.to_string());
+            } else if let Some(rest) = word.strip_prefix('@').filter(|t| !t.is_empty()) {
+                // One known person: their whole name; several or nobody: the words typed
+                // (`@ana` keeps every Ana).
+                let names = known.get_or_insert_with(|| {
+                    people::people(roadmap)
+                        .into_iter()
+                        .map(|p| p.name)
+                        .collect()
+                });
+                let at = people::read_at(rest, &mut words, names);
+                let owner = match at.find(names) {
+                    people::Found::One(name) => name,
+                    people::Found::Many(_) | people::Found::New(_) => at.name,
+                };
+                q.owners.push(people::tidy(&owner).to_lowercase());
             } else if let Some(tag) = lower.strip_prefix('+').filter(|t| !t.is_empty()) {
                 q.tags.push(tag.to_string());
             } else if let Some(status) = lower.strip_prefix("status:") {
@@ -82,7 +98,7 @@ impl Query {
                 .any(|f| contains_folded(f, w))
         };
         let in_owners = |o: &str| {
-            [&i.it_owner, &i.sponsor]
+            [&i.it_owner, &i.sponsor, &i.champion]
                 .iter()
                 .any(|f| contains_folded(f, o))
         };
@@ -164,7 +180,7 @@ impl Folded {
         let public = text.len();
         text.push('\n');
         text.push_str(&i.notes.to_lowercase());
-        let owners = format!("{}\n{}", i.it_owner, i.sponsor).to_lowercase();
+        let owners = format!("{}\n{}\n{}", i.it_owner, i.sponsor, i.champion).to_lowercase();
         Folded {
             text,
             public,
@@ -208,6 +224,15 @@ mod tests {
             .filter(|i| q.matches(i))
             .map(|i| i.title.clone())
             .collect()
+    }
+
+    #[test]
+    fn a_two_word_name_filters_by_that_person() {
+        let lena = titles("@lena");
+        assert!(!lena.is_empty());
+        assert_eq!(titles("@Lena Fischer"), lena, "Fischer is part of the name");
+        assert_eq!(titles("@\"Lena Fischer\""), lena);
+        assert_eq!(titles("@lena_fischer"), lena);
     }
 
     /// Searching the folded text finds exactly what searching the initiative finds, in the

@@ -6,13 +6,23 @@ use super::form::render_input;
 use super::text::{clean, fit};
 use super::theme::Theme;
 use crate::app::App;
-use crate::app::capture::Capture;
+use crate::app::capture::{Candidates, Capture};
 use crate::domain::Target;
 use crate::domain::capture::{CaptureError, parse_capture};
 use crate::domain::dates::long_date;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::Line;
+
+/// A person as the preview names them: a name the roadmap does not know yet says so, so a
+/// typo does not quietly become somebody.
+fn person(name: &str, new: bool) -> String {
+    if new {
+        format!("{name} (new person)")
+    } else {
+        name.to_string()
+    }
+}
 
 /// What Enter would do, in words.
 fn preview(app: &App, capture: &Capture) -> Result<String, String> {
@@ -38,7 +48,7 @@ fn preview(app: &App, capture: &Capture) -> Result<String, String> {
                 text.push_str(&format!(" · about {about}"));
             }
             if let Some(owner) = &c.owner {
-                text.push_str(&format!(" · owner {owner}"));
+                text.push_str(&format!(" · owner {}", person(owner, c.owner_is_new)));
             }
             if let Some(due) = c.target.and_then(|t| t.due()) {
                 text.push_str(&format!(" · due {}", long_date(due)));
@@ -73,8 +83,8 @@ fn preview(app: &App, capture: &Capture) -> Result<String, String> {
             } else {
                 codes.join(" ")
             });
-            if let Some(owner) = c.owner {
-                parts.push(format!("IT owner {owner}"));
+            if let Some(owner) = &c.owner {
+                parts.push(format!("IT owner {}", person(owner, c.owner_is_new)));
             }
             if !c.tags.is_empty() {
                 parts.push(format!("tags {}", c.tags.join(", ")));
@@ -83,6 +93,10 @@ fn preview(app: &App, capture: &Capture) -> Result<String, String> {
         }
         Err(CaptureError::Ambiguous { token, .. }) => Ok(format!(
             "#{token} matches several goals: Enter lets you pick"
+        )),
+        Err(CaptureError::AmbiguousPerson { token, candidates }) => Ok(format!(
+            "@{token} could be {}: Tab takes the first, Enter lets you pick",
+            candidates.join(", ")
         )),
         Err(e) => Err(e.to_string()),
     }
@@ -99,7 +113,7 @@ pub fn render_capture(
     let rect = centered(area, 100, 6);
     let inner = frame(
         rect,
-        "Quick capture · Enter adds · Tab completes #goal · Esc cancels",
+        "Quick capture · Enter adds · Tab completes #goal and @person · Esc cancels",
         buf,
         theme,
     );
@@ -116,12 +130,13 @@ pub fn render_capture(
         (None, Err(e)) if e.is_empty() => (String::new(), theme.text),
         (None, Err(e)) => (format!("✗ {e}"), theme.alert),
     };
-    buf.set_line(
-        inner.x,
-        inner.y + 1,
-        &Line::styled(fit(&text, width), style),
-        inner.width,
-    );
+    // Two lines when one is full: what the line attaches to and who owns it come last and
+    // must still show.
+    let room = if inner.height >= 4 { 2 } else { 1 };
+    for (n, line) in wrap(&clean(&text), width, room).iter().enumerate() {
+        let y = inner.y + 1 + u16::try_from(n).unwrap_or(0);
+        buf.set_line(inner.x, y, &Line::styled(line.as_str(), style), inner.width);
+    }
     let syntax = format!(
         "#goal  @owner  +tag  !when (fri, 2027-03-31, Q3 2027, later) · \\# a plain # · start with decision: or action: · adds to {} otherwise",
         capture.column.label()
@@ -139,6 +154,35 @@ pub fn render_capture(
     cursor
 }
 
+/// `text` in at most `lines` lines of `width`, broken at spaces; the last cut with `…` when
+/// even that is not enough.
+fn wrap(text: &str, width: usize, lines: usize) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut rest = text;
+    while !rest.is_empty() && out.len() + 1 < lines {
+        if rest.chars().count() <= width {
+            break;
+        }
+        let cut = rest
+            .char_indices()
+            .take(width + 1)
+            .filter(|(_, c)| *c == ' ')
+            .map(|(i, _)| i)
+            .last()
+            .unwrap_or_else(|| {
+                rest.char_indices()
+                    .nth(width)
+                    .map_or(rest.len(), |(i, _)| i)
+            });
+        out.push(rest[..cut].trim_end().to_string());
+        rest = rest[cut..].trim_start();
+    }
+    if !rest.is_empty() {
+        out.push(fit(rest, width));
+    }
+    out
+}
+
 fn render_pick(
     app: &App,
     pick: &crate::app::capture::Pick,
@@ -148,27 +192,25 @@ fn render_pick(
 ) {
     let height = u16::try_from(pick.candidates.len() + 2).unwrap_or(u16::MAX);
     let rect = centered(area, 70, height);
-    let inner = frame(
-        rect,
-        &format!("Which goal is #{}? ↑↓ Enter", clean(&pick.token)),
-        buf,
-        theme,
-    );
-    for (row, id) in pick
-        .candidates
-        .iter()
-        .enumerate()
-        .take(usize::from(inner.height))
-    {
-        let Some(goal) = app.roadmap.goal(id) else {
-            continue;
-        };
+    let (title, rows): (String, Vec<String>) = match &pick.candidates {
+        Candidates::Goals(goals) => (
+            format!("Which goal is #{}? ↑↓ Enter", clean(&pick.token)),
+            goals
+                .iter()
+                .filter_map(|id| app.roadmap.goal(id))
+                .map(|g| format!("{:<6} {}", clean(&g.code), clean(&g.title)))
+                .collect(),
+        ),
+        Candidates::People(names) => (
+            format!("Who is @{}? ↑↓ Enter", clean(&pick.token)),
+            names.iter().map(|n| clean(n).into_owned()).collect(),
+        ),
+    };
+    let inner = frame(rect, &title, buf, theme);
+    for (row, label) in rows.iter().enumerate().take(usize::from(inner.height)) {
         let selected = row == pick.selected;
         let marker = if selected { "▶" } else { " " };
-        let text = fit(
-            &format!("{marker} {:<6} {}", goal.code, goal.title),
-            usize::from(inner.width),
-        );
+        let text = fit(&format!("{marker} {label}"), usize::from(inner.width));
         let style = if selected { theme.selected } else { theme.text };
         let y = inner.y + u16::try_from(row).unwrap_or(0);
         buf.set_line(inner.x, y, &Line::styled(text, style), inner.width);
