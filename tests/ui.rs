@@ -452,6 +452,24 @@ fn decisions_view_and_due_actions_on_cards() {
 }
 
 #[test]
+fn people_view_80x24_light_theme_and_capture_preview_on_two_lines() {
+    let mut app = sample_app();
+    app.settings.theme = alignmap::domain::prefs::ThemeName::Light;
+    press(&mut app, "7");
+    insta::assert_snapshot!("people_view_80x24", draw(&mut app, 80, 24).backend());
+    press(&mut app, "Esc c");
+    common::type_text(
+        &mut app,
+        "Cloud cost dashboard @Lena Fischer #cost +finops !Q1 2027",
+    );
+    let text = screen_text(&draw(&mut app, 80, 24));
+    assert!(
+        text.contains("IT owner") && text.contains("Lena Fischer · tags finops"),
+        "owner and tags show on the preview's second line: {text}"
+    );
+}
+
+#[test]
 fn large_screens_show_the_selected_item_beside_the_board() {
     let mut app = sample_app();
     press(&mut app, "l j");

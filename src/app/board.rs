@@ -175,6 +175,12 @@ impl App {
             Command::Present => self.enter_presentation(),
             Command::Recap => self.mode = Mode::Summary { scroll: 0 },
             Command::Decisions => self.mode = Mode::Decisions { selected: 0 },
+            Command::People => {
+                self.mode = Mode::People {
+                    selected: 0,
+                    rename: None,
+                }
+            }
             Command::Alignment => self.open_alignment(),
             Command::Review => self.open_review(),
             Command::CheckIns => {
@@ -273,6 +279,7 @@ impl App {
             | Command::MarkGroupReviewed
             | Command::AddCheckIn
             | Command::Reopen
+            | Command::Rename
             | Command::NextTab
             | Command::PreviousTab
             | Command::MatrixView

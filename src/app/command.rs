@@ -76,6 +76,10 @@ pub enum Command {
     Recap,
     /// The decisions and action items view.
     Decisions,
+    /// The people view: who owns, sponsors or must do what.
+    People,
+    /// Rename the selected person everywhere (one undoable step).
+    Rename,
     /// Back to the board.
     Board,
     /// The alignment view: gaps, goals and KPIs, traceability matrix, balance.
@@ -177,6 +181,7 @@ impl Command {
                     | Command::AddCheckIn
                     | Command::Reopen
                     | Command::SayWhy
+                    | Command::Rename
             )
     }
 
@@ -232,6 +237,8 @@ impl Command {
             Command::Present => "presentation mode (goal by goal, public view)",
             Command::Recap => "what changed this session",
             Command::Decisions => "decisions and action items",
+            Command::People => "people: who owns, sponsors or must do what",
+            Command::Rename => "rename the person everywhere (undoable)",
             Command::Board => "back to the board",
             Command::Alignment => "alignment: gaps, goals & KPIs, matrix, balance",
             Command::NextTab => "next tab",

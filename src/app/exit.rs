@@ -31,6 +31,14 @@ impl App {
                     _ => Ok(()),
                 }
             }
+            // A new name being typed is kept as the rename it would be.
+            Mode::People {
+                rename: Some(input),
+                ..
+            } if !input.value().trim().is_empty() => {
+                self.apply_rename();
+                Ok(())
+            }
             _ => Ok(()),
         }
     }

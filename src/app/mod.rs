@@ -20,6 +20,7 @@ pub mod keymap;
 mod mode;
 mod outcome;
 mod parts;
+pub mod people;
 pub mod present;
 mod retarget;
 pub mod review;
@@ -180,6 +181,10 @@ impl App {
             Event::Paste(text) => match &mut self.mode {
                 Mode::Form(form) => form.paste(text),
                 Mode::Capture(capture) => capture.paste(text),
+                Mode::People {
+                    rename: Some(input),
+                    ..
+                } => forms::paste_into(input, text),
                 Mode::Prompt(prompt) => {
                     forms::paste_into(&mut prompt.input, text);
                     // An empty key event re-applies the query as typing does.
@@ -196,6 +201,12 @@ impl App {
     pub fn handle_key(&mut self, key: KeyEvent) {
         if let Mode::Prompt(_) = self.mode {
             return self.prompt_key(key);
+        }
+        if let Mode::People {
+            rename: Some(_), ..
+        } = self.mode
+        {
+            return self.rename_key(key);
         }
         if let Mode::Capture(_) = self.mode {
             if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
@@ -384,6 +395,7 @@ impl App {
             Mode::Conflict => self.decide_conflict(command),
             Mode::Present { .. } => self.present_command(command),
             Mode::Decisions { .. } => self.decisions_command(command),
+            Mode::People { .. } => self.people_command(command),
             Mode::Backups { rows, selected }
                 if let Some(to) = selection::step(*selected, rows.len(), page, command) =>
             {
@@ -573,6 +585,8 @@ impl App {
             Mode::Backups { .. } => Some(Context::Backups),
             Mode::Present { .. } => Some(Context::Present),
             Mode::Decisions { .. } => Some(Context::Decisions),
+            Mode::People { rename: None, .. } => Some(Context::People),
+            Mode::People { .. } => None,
             Mode::Form(_) | Mode::Capture(_) | Mode::Prompt(_) => None,
         }
     }

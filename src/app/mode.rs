@@ -192,6 +192,13 @@ pub enum Mode {
         /// The public view as it was before, restored on leaving.
         was_public: bool,
     },
+    /// The people list; `rename` holds the new name while one is being typed.
+    People {
+        /// The highlighted person.
+        selected: usize,
+        /// The new name being typed, when renaming.
+        rename: Option<Box<tui_input::Input>>,
+    },
     /// Decisions and action items: decisions first, then actions.
     Decisions {
         /// The highlighted row.

@@ -109,7 +109,7 @@ impl App {
         }
     }
 
-    fn apply(&mut self, kind: PromptKind, active: Option<Active>) {
+    pub(super) fn apply(&mut self, kind: PromptKind, active: Option<Active>) {
         let selected = self.selected_initiative().map(|i| i.id.clone());
         self.derived.lists.matches = std::sync::OnceLock::new();
         match kind {

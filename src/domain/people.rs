@@ -3,8 +3,10 @@
 //! business side of check-ins. `@word` in quick capture and filters finds a person by any word
 //! of the name; renaming a person renames every field that names them.
 
+use super::business::RiskStatus;
 use super::ids::{GoalId, InitiativeId};
 use super::model::Roadmap;
+use chrono::NaiveDate;
 use std::collections::BTreeMap;
 
 /// What a person is named in.
@@ -40,8 +42,9 @@ pub fn tidy(name: &str) -> String {
     name.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// The name a check-in's "who" field gives: "Dana Whitfield (CFO)" names Dana Whitfield.
-fn checkin_name(who: &str) -> &str {
+/// The name a field gives: "Dana Whitfield (CFO)" names Dana Whitfield (a role in brackets
+/// after the name is how goal owners and check-ins are often written).
+fn name_part(who: &str) -> &str {
     match who.find(" (") {
         Some(at) if who.trim_end().ends_with(')') => &who[..at],
         _ => who,
@@ -58,7 +61,7 @@ fn key(name: &str) -> String {
 pub fn people(roadmap: &Roadmap) -> Vec<Person> {
     let mut found: BTreeMap<String, Person> = BTreeMap::new();
     let mut add = |name: &str, role: Role| {
-        let name = tidy(name);
+        let name = tidy(name_part(name));
         if name.is_empty() {
             return;
         }
@@ -86,12 +89,91 @@ pub fn people(roadmap: &Roadmap) -> Vec<Person> {
         add(&action.owner, Role::ActionOwner(action.id.clone()));
     }
     for checkin in &roadmap.checkins {
-        add(
-            checkin_name(&checkin.business_who),
-            Role::CheckIn(checkin.id.clone()),
-        );
+        add(&checkin.business_who, Role::CheckIn(checkin.id.clone()));
     }
     found.into_values().collect()
+}
+
+/// One thing a person owns, sponsors or must do, as the people view lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Duty {
+    /// In what role: "IT owner", "sponsor", "champion", "goal owner", "risk owner", "action".
+    pub role: &'static str,
+    /// The initiative's or goal's title, the risk's title, the action's text.
+    pub title: String,
+    /// When it is due, if it has a day.
+    pub due: Option<NaiveDate>,
+    /// Open and past its day (late work, an overdue action).
+    pub overdue: bool,
+}
+
+/// What `person` owns, sponsors or must do that is still open, overdue first (then by day,
+/// undated last). Done and dropped work, closed risks and done actions are left out; a
+/// check-in is a conversation, not a duty.
+pub fn duties(roadmap: &Roadmap, person: &Person, today: NaiveDate) -> Vec<Duty> {
+    let mut list = Vec::new();
+    for role in &person.roles {
+        let duty = match role {
+            Role::ItOwner(id) | Role::Sponsor(id) | Role::Champion(id) => {
+                let Some(i) = roadmap.initiative(id).filter(|i| i.status.is_active()) else {
+                    continue;
+                };
+                let label = match role {
+                    Role::ItOwner(_) => "IT owner",
+                    Role::Sponsor(_) => "sponsor",
+                    _ => "champion",
+                };
+                Duty {
+                    role: label,
+                    title: i.title.clone(),
+                    due: i.target.due(),
+                    overdue: i.target.is_before(today),
+                }
+            }
+            Role::GoalOwner(id) => {
+                let Some(goal) = roadmap.goal(id) else {
+                    continue;
+                };
+                Duty {
+                    role: "goal owner",
+                    title: format!("{} {}", goal.code, goal.title),
+                    due: None,
+                    overdue: false,
+                }
+            }
+            Role::RiskOwner(id, risk) => {
+                let Some(risk) = roadmap
+                    .initiative(id)
+                    .filter(|i| i.status.is_active())
+                    .and_then(|i| i.risks.iter().find(|r| r.id == *risk))
+                    .filter(|r| r.status != RiskStatus::Closed)
+                else {
+                    continue;
+                };
+                Duty {
+                    role: "risk owner",
+                    title: risk.title.clone(),
+                    due: None,
+                    overdue: false,
+                }
+            }
+            Role::ActionOwner(id) => {
+                let Some(action) = roadmap.actions.find(id).filter(|a| a.done_on.is_none()) else {
+                    continue;
+                };
+                Duty {
+                    role: "action",
+                    title: action.text.clone(),
+                    due: action.due,
+                    overdue: action.due.is_some_and(|d| d < today),
+                }
+            }
+            Role::CheckIn(_) => continue,
+        };
+        list.push(duty);
+    }
+    list.sort_by_key(|d| (!d.overdue, d.due.is_none(), d.due));
+    list
 }
 
 /// Whom an `@token` means.
@@ -217,15 +299,16 @@ pub fn at_token(name: &str) -> String {
 }
 
 /// Renames `from` to `to` in every field that names them (ignoring case and spacing, as
-/// [`people`] does). Returns how many fields changed.
+/// [`people`] does; a role in brackets after the name stays). Returns how many fields changed.
 pub fn rename(roadmap: &mut Roadmap, from: &str, to: &str) -> usize {
     let from = key(from);
     let to = tidy(to);
-    let same = |name: &str| key(name) == from;
+    let same = |field: &str| key(name_part(field)) == from;
     let mut count = 0;
     let mut swap = |field: &mut String| {
         if same(field) {
-            *field = to.clone();
+            let rest = field[name_part(field).len()..].to_string();
+            *field = format!("{to}{rest}");
             count += 1;
         }
     };
@@ -252,12 +335,7 @@ pub fn rename(roadmap: &mut Roadmap, from: &str, to: &str) -> usize {
         .actions
         .update_where(|a| same(&a.owner), |a| swap(&mut a.owner));
     for checkin in &mut roadmap.checkins {
-        let name = checkin_name(&checkin.business_who).to_string();
-        if same(&name) {
-            let rest = checkin.business_who[name.len()..].to_string();
-            checkin.business_who = format!("{to}{rest}");
-            count += 1;
-        }
+        swap(&mut checkin.business_who);
     }
     count
 }

@@ -124,3 +124,54 @@ fn renaming_a_person_renames_every_field_that_names_them() {
     assert_eq!(r.initiatives.get(1).unwrap().it_owner, "Ana Sousa");
     assert_eq!(rename(&mut r, "Nobody", "Somebody"), 0);
 }
+
+#[test]
+fn a_persons_duties_list_overdue_work_first_and_leave_out_what_is_finished() {
+    use crate::domain::decisions::Action;
+    let mut r = roadmap();
+    let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+    let now = DateTime::from_timestamp(0, 0).unwrap();
+    r.initiatives.update_where(
+        |i| i.id.0 == "i-1",
+        |i| {
+            i.title = "Patch the gateways".into();
+            i.target = crate::domain::Target::day(day("2026-11-20"));
+        },
+    );
+    r.initiatives.update_where(
+        |i| i.id.0 == "i-2",
+        |i| {
+            i.title = "Shipped already".into();
+            i.status = crate::domain::Status::Done;
+        },
+    );
+    let action = |id: &str, due: &str, done: bool| Action {
+        id: id.into(),
+        text: format!("Action {id}"),
+        owner: "Lena Fischer".into(),
+        due: Some(day(due)),
+        link: None,
+        session: day("2026-11-01"),
+        done_on: done.then(|| day("2026-11-02")),
+        created: now,
+    };
+    r.actions.push(action("a-1", "2026-12-04", false));
+    r.actions.push(action("a-2", "2026-11-01", true));
+    let lena = people(&r)
+        .into_iter()
+        .find(|p| p.name == "Lena Fischer")
+        .unwrap();
+    let listed: Vec<(&str, String, bool)> = duties(&r, &lena, day("2026-11-22"))
+        .into_iter()
+        .map(|d| (d.role, d.title, d.overdue))
+        .collect();
+    assert_eq!(
+        listed,
+        [
+            ("IT owner", "Patch the gateways".to_string(), true),
+            ("action", "Action a-1".to_string(), false),
+            ("risk owner", "Vendor slips".to_string(), false),
+        ],
+        "the champion of done work and the done action are not duties"
+    );
+}

@@ -271,6 +271,12 @@ fn hint_commands(app: &App, context: Context) -> &'static [(Command, &'static st
         (Context::Help, _) => &[(Close, "close"), (Down, "scroll"), (Quit, "quit")],
         (Context::Confirm, _) => &[(Yes, "yes"), (No, "no")],
         (Context::Picker, _) => &[(Down, "move"), (Yes, "choose"), (Close, "close")],
+        (Context::People, _) => &[
+            (Down, "move"),
+            (Open, "their cards"),
+            (Rename, "rename"),
+            (Close, "back"),
+        ],
         (Context::Decisions, _) => &[
             (Down, "move"),
             (MarkDone, "tick off"),

@@ -17,6 +17,7 @@ pub mod hit;
 pub mod kpi;
 pub mod layout;
 pub mod matrix;
+pub mod people;
 pub mod present;
 pub mod prompt;
 pub mod review;
@@ -127,6 +128,9 @@ fn draw(
             None
         }
         Mode::Present { .. } => None,
+        Mode::People { selected, rename } => {
+            people::render_people(app, *selected, rename.as_deref(), area, buf, theme)
+        }
         Mode::Decisions { selected } => {
             decisions::render_decisions(app, *selected, area, buf, theme);
             None

@@ -35,6 +35,8 @@ pub enum Context {
     Present,
     /// The decisions and action items list.
     Decisions,
+    /// The people list.
+    People,
     /// The alignment view.
     Alignment,
     /// The review queue.
@@ -47,7 +49,7 @@ pub enum Context {
 
 impl Context {
     /// Every context, in help-overlay order.
-    pub const ALL: [Context; 13] = [
+    pub const ALL: [Context; 14] = [
         Context::Browse,
         Context::Alignment,
         Context::Review,
@@ -61,6 +63,7 @@ impl Context {
         Context::Backups,
         Context::Present,
         Context::Decisions,
+        Context::People,
     ];
 
     /// Heading in the help overlay.
@@ -75,6 +78,7 @@ impl Context {
             Context::Backups => "Backups",
             Context::Present => "Presentation",
             Context::Decisions => "Decisions and actions",
+            Context::People => "People",
             Context::Alignment => "Alignment",
             Context::Review => "Review",
             Context::CheckIns => "Check-ins",

@@ -1,0 +1,177 @@
+//! A planning meeting driven by key events: capture work for people with two-word names,
+//! record an action, find a person's cards, rename a person everywhere, undo it.
+#![allow(clippy::unwrap_used)] // test code
+
+mod common;
+
+use alignmap::app::{App, Mode};
+use alignmap::domain::Initiative;
+use common::{press, sample_app, type_text};
+
+fn capture(app: &mut App, line: &str) {
+    press(app, "c");
+    type_text(app, line);
+    press(app, "Enter");
+    assert!(
+        matches!(app.mode, Mode::Browse),
+        "the line was taken: {line}"
+    );
+}
+
+fn find<'a>(app: &'a App, title: &str) -> &'a Initiative {
+    app.roadmap
+        .initiatives
+        .iter()
+        .find(|i| i.title == title)
+        .unwrap_or_else(|| panic!("no card titled {title:?}"))
+}
+
+/// Opens the people view and moves the highlight to `name`, as a user would.
+fn select_person(app: &mut App, name: &str) {
+    press(app, "7");
+    let at = app
+        .listed_people()
+        .iter()
+        .position(|l| l.person.name == name)
+        .unwrap_or_else(|| panic!("{name} is not listed"));
+    for _ in 0..at {
+        press(app, "Down");
+    }
+}
+
+fn names_person(i: &Initiative, name: &str) -> bool {
+    [&i.it_owner, &i.sponsor, &i.champion]
+        .iter()
+        .any(|f| f.to_lowercase().contains(&name.to_lowercase()))
+}
+
+#[test]
+fn a_meeting_captures_work_for_people_finds_their_cards_and_renames_them() {
+    let mut app = sample_app();
+    // Five initiatives, each owner written a different way.
+    capture(&mut app, "Cloud cost dashboard @Lena Fischer #cost +finops");
+    capture(&mut app, "Chatbot for order status @\"Ana Sousa\" #cx");
+    capture(&mut app, "Supplier portal @raj !Q2 2027");
+    capture(&mut app, "Data retention policy @priya_nair #iso");
+    capture(&mut app, "Printer fleet refresh @\"Joana Reis\"");
+    let owners: Vec<(&str, &str)> = [
+        "Cloud cost dashboard",
+        "Chatbot for order status",
+        "Supplier portal",
+        "Data retention policy",
+        "Printer fleet refresh",
+    ]
+    .iter()
+    .map(|t| (*t, find(&app, t).it_owner.as_str()))
+    .collect();
+    assert_eq!(
+        owners,
+        [
+            ("Cloud cost dashboard", "Lena Fischer"),
+            ("Chatbot for order status", "Ana Sousa"),
+            ("Supplier portal", "Raj Patel"),
+            ("Data retention policy", "Priya Nair"),
+            ("Printer fleet refresh", "Joana Reis"),
+        ],
+        "no name is cut in two, no word of a name lands in a title"
+    );
+    let cost = app.roadmap.goals.iter().find(|g| g.code == "COST").unwrap();
+    assert!(find(&app, "Cloud cost dashboard").serves_goal(&cost.id));
+
+    // Tab completes a person, quoted, and the action takes the whole name.
+    press(&mut app, "c");
+    type_text(&mut app, "action: Ask procurement for quotes @fisch");
+    press(&mut app, "Tab");
+    let Mode::Capture(line) = &app.mode else {
+        panic!("the capture line stays open")
+    };
+    assert_eq!(
+        line.input.value(),
+        "action: Ask procurement for quotes @\"Lena Fischer\" "
+    );
+    type_text(&mut app, "!fri");
+    press(&mut app, "Enter");
+    let action = app.roadmap.actions.last().unwrap();
+    assert_eq!(
+        (action.text.as_str(), action.owner.as_str()),
+        ("Ask procurement for quotes", "Lena Fischer")
+    );
+
+    // A filter by a two-word name shows exactly that person's cards.
+    press(&mut app, "f");
+    type_text(&mut app, "@Lena Fischer");
+    press(&mut app, "Enter");
+    let mut shown: Vec<&str> = app
+        .derived
+        .columns
+        .iter()
+        .flatten()
+        .map(|&n| app.roadmap.initiatives.get(n).unwrap().title.as_str())
+        .collect();
+    let mut expected: Vec<&str> = app
+        .roadmap
+        .initiatives
+        .iter()
+        .filter(|i| i.status.is_active() && names_person(i, "Lena Fischer"))
+        .map(|i| i.title.as_str())
+        .collect();
+    shown.sort_unstable();
+    expected.sort_unstable();
+    assert!(shown.contains(&"Cloud cost dashboard"));
+    assert_eq!(shown, expected);
+    press(&mut app, "F");
+
+    // The people view lists the new person; renaming them is one undoable step.
+    select_person(&mut app, "Joana Reis");
+    press(&mut app, "r C-u");
+    type_text(&mut app, "Joana  Reis Silva");
+    press(&mut app, "Enter");
+    assert_eq!(
+        find(&app, "Printer fleet refresh").it_owner,
+        "Joana Reis Silva"
+    );
+    assert!(
+        app.listed_people()
+            .iter()
+            .all(|l| l.person.name != "Joana Reis"),
+        "nobody is left with the old name"
+    );
+    press(&mut app, "Esc u");
+    assert_eq!(find(&app, "Printer fleet refresh").it_owner, "Joana Reis");
+
+    // Enter on a person shows their cards on the board.
+    select_person(&mut app, "Ana Sousa");
+    press(&mut app, "Enter");
+    assert!(matches!(app.mode, Mode::Browse));
+    let shown: Vec<&Initiative> = app
+        .derived
+        .columns
+        .iter()
+        .flatten()
+        .map(|&n| app.roadmap.initiatives.get(n).unwrap())
+        .collect();
+    assert!(!shown.is_empty());
+    assert!(shown.iter().all(|i| names_person(i, "Ana Sousa")));
+    assert!(shown.iter().any(|i| i.title == "Chatbot for order status"));
+}
+
+#[test]
+fn a_rename_being_typed_when_the_session_ends_is_kept() {
+    let mut app = sample_app();
+    press(&mut app, "7");
+    let first = app.listed_people()[0].person.name.clone();
+    press(&mut app, "r C-u");
+    type_text(&mut app, "Lena Fischer-Braun");
+    assert!(app.shutdown().is_none(), "nothing left over as a draft");
+    assert!(
+        app.roadmap
+            .initiatives
+            .iter()
+            .any(|i| i.it_owner == "Lena Fischer-Braun"),
+        "{first} was renamed at the exit"
+    );
+    assert!(
+        app.roadmap.initiatives.iter().all(|i| i.it_owner != first),
+        "{first} is gone"
+    );
+}
