@@ -175,3 +175,134 @@ fn a_rename_being_typed_when_the_session_ends_is_kept() {
         "{first} is gone"
     );
 }
+
+#[test]
+fn decisions_and_actions_are_edited_ticked_deleted_and_undone_inside_their_view() {
+    let mut app = sample_app();
+    press(&mut app, "4 c");
+    type_text(&mut app, "decision: Patch this week, not next #iso");
+    press(&mut app, "Enter c");
+    type_text(&mut app, "action: Book the window @lena !fri");
+    press(&mut app, "Enter");
+    assert!(
+        matches!(app.mode, Mode::Decisions { .. }),
+        "recording from the view comes back to it"
+    );
+    let action = app.roadmap.actions.last().unwrap().clone();
+    assert_eq!(action.owner, "Lena Fischer");
+    assert_eq!(
+        action.link, None,
+        "from the view: about no card out of sight"
+    );
+    let Mode::Decisions { selected } = app.mode else {
+        unreachable!()
+    };
+    assert_eq!(
+        selected, 1,
+        "the new action is highlighted (after the decision)"
+    );
+
+    // Edit: the owner completes with Tab, the due date and what it is about change.
+    press(&mut app, "e Tab C-u");
+    type_text(&mut app, "tom");
+    press(&mut app, "Tab");
+    let Mode::Form(form) = &app.mode else {
+        panic!("the edit form")
+    };
+    assert_eq!(
+        form.value(alignmap::app::forms::FieldName::Owner),
+        "Tom Becker"
+    );
+    press(&mut app, "Tab C-u");
+    type_text(&mut app, "2026-12-04");
+    press(&mut app, "Tab");
+    type_text(&mut app, "#iso");
+    press(&mut app, "Enter");
+    assert!(
+        matches!(app.mode, Mode::Decisions { .. }),
+        "back to the view"
+    );
+    let edited = app.roadmap.actions.find(&action.id).unwrap();
+    let iso = app.roadmap.goals.iter().find(|g| g.code == "ISO").unwrap();
+    assert_eq!(
+        (edited.owner.as_str(), edited.due, edited.link.clone()),
+        (
+            "Tom Becker",
+            Some(common::date("2026-12-04")),
+            Some(alignmap::domain::decisions::Link::Goal(iso.id.clone()))
+        )
+    );
+
+    // Tick it off, then delete it (asked), then undo brings it back, all in the view.
+    press(&mut app, "x");
+    assert!(
+        app.roadmap
+            .actions
+            .find(&action.id)
+            .unwrap()
+            .done_on
+            .is_some()
+    );
+    press(&mut app, "d");
+    assert!(matches!(app.mode, Mode::Confirm(_)));
+    press(&mut app, "y");
+    assert!(app.roadmap.actions.find(&action.id).is_none());
+    assert!(matches!(app.mode, Mode::Decisions { .. }));
+    press(&mut app, "u");
+    assert!(
+        app.roadmap.actions.find(&action.id).is_some(),
+        "undo in the view"
+    );
+    assert!(matches!(app.mode, Mode::Decisions { .. }));
+
+    // A filter by a person narrows the view to what they owe.
+    press(&mut app, "c");
+    type_text(&mut app, "action: Send the audit plan @Lena Fischer !eow");
+    press(&mut app, "Enter f");
+    type_text(&mut app, "@lena");
+    press(&mut app, "Enter");
+    assert!(matches!(app.mode, Mode::Decisions { .. }));
+    let owed: Vec<&str> = app
+        .listed_actions()
+        .iter()
+        .map(|a| a.text.as_str())
+        .collect();
+    assert_eq!(owed, ["Send the audit plan"]);
+    assert!(app.listed_decisions().is_empty(), "decisions have no owner");
+    press(&mut app, "F");
+    assert_eq!(app.listed_actions().len(), 2);
+    assert_eq!(app.listed_decisions().len(), 1);
+}
+
+#[test]
+fn a_person_field_in_any_form_completes_from_the_people_list() {
+    let mut app = sample_app();
+    press(&mut app, "e");
+    let Mode::Form(form) = &app.mode else {
+        panic!("the edit form")
+    };
+    let owner = form
+        .fields
+        .iter()
+        .position(|f| f.name == alignmap::app::forms::FieldName::ItOwner)
+        .unwrap();
+    for _ in 0..owner {
+        press(&mut app, "Down");
+    }
+    press(&mut app, "C-u");
+    type_text(&mut app, "okaf");
+    press(&mut app, "Tab");
+    let Mode::Form(form) = &app.mode else {
+        panic!("still the form")
+    };
+    assert_eq!(
+        form.value(alignmap::app::forms::FieldName::ItOwner),
+        "Sam Okafor"
+    );
+    assert_eq!(form.focus, owner, "Tab completed instead of moving on");
+    press(&mut app, "Tab");
+    let Mode::Form(form) = &app.mode else {
+        panic!("still the form")
+    };
+    assert_eq!(form.focus, owner + 1, "a complete name: Tab moves on");
+}

@@ -86,6 +86,9 @@ pub struct Capture {
     pub pick: Option<Pick>,
     /// The column whose window end is the target when no `!when` is given.
     pub column: Horizon,
+    /// True when opened over the board: a decision or action without `#goal` is about the
+    /// selected card (opened from the decisions view, it is about nothing in particular).
+    pub about_card: bool,
 }
 
 impl Capture {
@@ -96,6 +99,7 @@ impl Capture {
             error: None,
             pick: None,
             column,
+            about_card: true,
         }
     }
 
@@ -132,11 +136,16 @@ pub fn split_entry(line: &str) -> (Option<Entry>, &str) {
 impl App {
     /// Records a decision or an action from a capture line: about its `#goal`, else about the
     /// selected card; an action's `@owner` and `!when` are its owner and due date.
-    fn record_entry(&mut self, entry: Entry, captured: crate::domain::capture::Captured) {
+    fn record_entry(
+        &mut self,
+        entry: Entry,
+        captured: crate::domain::capture::Captured,
+        about_card: bool,
+    ) {
         use crate::domain::decisions::{Action, Decision, Link};
         let link = match captured.goals.first() {
             Some(goal) => Some(Link::Goal(goal.clone())),
-            None if self.view.pane == super::Pane::Board => self
+            None if about_card && self.view.pane == super::Pane::Board => self
                 .selected_initiative()
                 .map(|i| Link::Initiative(i.id.clone())),
             None => None,
@@ -187,6 +196,15 @@ impl App {
         }
     }
 
+    /// Opens the capture line over the decisions view (row `at` highlighted), to which it
+    /// returns; what it records is about its `#goal` or nothing, never a card out of sight.
+    pub(super) fn open_record_capture(&mut self, at: usize) {
+        let mut capture = Capture::new(self.view.column);
+        capture.about_card = false;
+        self.resume = Some(Mode::Decisions { selected: at });
+        self.mode = Mode::Capture(Box::new(capture));
+    }
+
     /// Opens the capture line.
     pub(super) fn open_capture(&mut self) {
         self.mode = Mode::Capture(Box::new(Capture::new(self.view.column)));
@@ -227,6 +245,9 @@ impl App {
             KeyCode::Esc => {
                 self.mode = Mode::Browse;
                 self.info("Capture cancelled.");
+                if let Some(Mode::Decisions { selected }) = self.resume.take() {
+                    self.back_to_decisions(None, selected);
+                }
             }
             KeyCode::Enter => self.submit_capture(),
             KeyCode::Tab => {
@@ -277,9 +298,29 @@ impl App {
                 return;
             }
         };
+        let about_card = capture.about_card;
         self.mode = Mode::Browse;
+        if let Some(Mode::Decisions { .. }) = self.resume {
+            self.resume = None;
+            if let Some(entry) = entry {
+                self.record_entry(entry, captured, about_card);
+                let newest = match entry {
+                    Entry::Decision => self
+                        .roadmap
+                        .decisions
+                        .last()
+                        .map(|d| super::decisions::Record::Decision(d.id.clone())),
+                    Entry::Action => self
+                        .roadmap
+                        .actions
+                        .last()
+                        .map(|a| super::decisions::Record::Action(a.id.clone())),
+                };
+                return self.back_to_decisions(newest.as_ref(), 0);
+            }
+        }
         if let Some(entry) = entry {
-            return self.record_entry(entry, captured);
+            return self.record_entry(entry, captured, about_card);
         }
         let target = captured
             .target

@@ -152,6 +152,8 @@ impl App {
             FormTarget::SlipReasons(ids) => Form::slip_reasons(still_there(ids)?, today),
             FormTarget::Retarget(ids) => Form::retarget(still_there(ids)?, today),
             FormTarget::Settings => Form::settings(r, today),
+            FormTarget::Decision(id) => Form::decision(r, r.decisions.find(id)?, today),
+            FormTarget::Action(id) => Form::action(r, r.actions.find(id)?, today),
         })
     }
 

@@ -8,7 +8,7 @@ mod builder;
 pub mod capture;
 pub mod clock;
 pub mod command;
-mod decisions;
+pub mod decisions;
 mod delete;
 mod derived;
 mod disk;
@@ -221,6 +221,14 @@ impl App {
             }
             // Dates in the preview read as the roadmap's settings say.
             form.calendar = self.roadmap.calendar;
+            // Tab in a field that names a person completes a known name before moving on.
+            if key.code == KeyCode::Tab
+                && let Some(typed) = form.person_field()
+                && let Some(name) = crate::domain::people::completion(&self.roadmap, &typed)
+            {
+                form.complete_person(&name);
+                return;
+            }
             match form.handle_key(key) {
                 FormOutcome::Continue => {}
                 FormOutcome::Cancelled => {
@@ -363,6 +371,7 @@ impl App {
                             self.effects.push(Effect::ArchiveRecovery(path));
                         }
                         Pending::ShiftDeliverables(moves) => self.answer_deliverables(&moves, true),
+                        Pending::DeleteRecord(record) => self.delete_record(&record),
                     }
                 }
                 Command::No => {
@@ -373,7 +382,12 @@ impl App {
                     if let Pending::LoadRecovery { path, .. } = &confirm.action {
                         self.effects.push(Effect::ArchiveRecovery(path.clone()));
                     }
-                    self.mode = Mode::Browse;
+                    if let Pending::DeleteRecord(record) = &confirm.action {
+                        let record = record.clone();
+                        self.back_to_decisions(Some(&record), 0);
+                    } else {
+                        self.mode = Mode::Browse;
+                    }
                     self.info("Kept it.");
                 }
                 _ => {}

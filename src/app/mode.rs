@@ -69,6 +69,8 @@ pub enum Pending {
     },
     /// Move these initiatives' open deliverables by their number of days.
     ShiftDeliverables(Vec<(crate::domain::InitiativeId, i64)>),
+    /// Delete this decision or action (asked from the decisions view, which it returns to).
+    DeleteRecord(super::decisions::Record),
 }
 
 impl Pending {
@@ -79,6 +81,7 @@ impl Pending {
             Pending::QuitDemo => ("quit", "stay"),
             Pending::LoadRecovery { .. } => ("load the copy", "keep the file as it is"),
             Pending::ShiftDeliverables(_) => ("move them", "keep their dates"),
+            Pending::DeleteRecord(_) => ("delete", "keep"),
         }
     }
 }

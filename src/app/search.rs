@@ -77,6 +77,7 @@ impl App {
             KeyCode::Enter => {
                 self.mode = Mode::Browse;
                 self.describe_active(kind);
+                self.back_from_prompt();
                 return;
             }
             KeyCode::Esc => {
@@ -87,6 +88,7 @@ impl App {
                     self.select_initiative(&id);
                 }
                 self.info("Cancelled; nothing changed.");
+                self.back_from_prompt();
                 return;
             }
             _ => {
@@ -106,6 +108,13 @@ impl App {
                 }
             }
             Err(e) => prompt.error = Some(e),
+        }
+    }
+
+    /// A prompt opened from the decisions view goes back to it (the filter narrows it too).
+    fn back_from_prompt(&mut self) {
+        if let Some(Mode::Decisions { selected }) = self.resume.take() {
+            self.back_to_decisions(None, selected);
         }
     }
 

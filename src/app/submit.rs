@@ -94,7 +94,9 @@ impl App {
             | FormTarget::Deliverable(..)
             | FormTarget::CheckIn(_)
             | FormTarget::SlipReason(_)
-            | FormTarget::SlipReasons(_) => self.apply_entry_form(form),
+            | FormTarget::SlipReasons(_)
+            | FormTarget::Decision(_)
+            | FormTarget::Action(_) => self.apply_entry_form(form),
             FormTarget::Retarget(_) => self.submit_retarget(form),
             FormTarget::Settings => self.apply_settings(form),
         }

@@ -214,6 +214,35 @@ pub fn find(token: &str, names: &[String], exact: bool) -> Found {
     }
 }
 
+/// What Tab makes of `typed` in a field that names a person: the one known person it
+/// starts (or the first of several), when that is not already what is typed.
+pub fn completion(roadmap: &Roadmap, typed: &str) -> Option<String> {
+    if typed.trim().is_empty() {
+        return None;
+    }
+    let names: Vec<String> = people(roadmap).into_iter().map(|p| p.name).collect();
+    let name = match find(typed, &names, false) {
+        Found::One(name) => name,
+        Found::Many(names) => names.into_iter().next()?,
+        Found::New(_) => return None,
+    };
+    (name != tidy(typed)).then_some(name)
+}
+
+/// What a field that names a person says under it about what is typed.
+pub fn field_hint(roadmap: &Roadmap, typed: &str) -> String {
+    if typed.trim().is_empty() {
+        return "a person: type part of a name, Tab completes it".into();
+    }
+    let names: Vec<String> = people(roadmap).into_iter().map(|p| p.name).collect();
+    match find(typed, &names, false) {
+        Found::One(name) if name == tidy(typed) => format!("{name}: already named in this roadmap"),
+        Found::One(name) => format!("Tab: {name}"),
+        Found::Many(names) => format!("could be {} · Tab takes the first", names.join(", ")),
+        Found::New(name) => format!("{name}: a new person (nobody of that name yet)"),
+    }
+}
+
 /// True when `words` (tidied, any case) are the whole of a known name or its first words:
 /// `@Lena Fischer` typed without quotes keeps "Fischer" in the name.
 pub fn starts_a_name(words: &str, names: &[String]) -> bool {

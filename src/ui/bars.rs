@@ -280,8 +280,11 @@ fn hint_commands(app: &App, context: Context) -> &'static [(Command, &'static st
         (Context::Decisions, _) => &[
             (Down, "move"),
             (MarkDone, "tick off"),
+            (Edit, "edit"),
+            (Delete, "delete"),
+            (Capture, "add"),
+            (Undo, "undo"),
             (Close, "back"),
-            (Quit, "quit"),
         ],
         (Context::Present, _) => &[
             (Right, "next goal"),

@@ -39,7 +39,7 @@ fn preview(app: &App, capture: &Capture) -> Result<String, String> {
             let mut text = format!("Enter records {kind}: \"{}\"", c.title);
             let about = match c.goals.first() {
                 Some(g) => app.roadmap.goal(g).map(|g| g.code.clone()),
-                None if app.view.pane == crate::app::Pane::Board => app
+                None if capture.about_card && app.view.pane == crate::app::Pane::Board => app
                     .selected_initiative()
                     .map(|i| format!("\"{}\" (the selected card)", i.title)),
                 None => None,

@@ -1,9 +1,9 @@
 //! The decisions and action items view: what the meeting decided, and who does what by when.
 
 use super::chrome::{centered, frame};
-use super::text::fit;
+use super::text::{clean, fit};
 use super::theme::Theme;
-use crate::app::App;
+use crate::app::{App, Command, Context};
 use crate::domain::dates::day_month;
 use crate::domain::dates::short_date;
 use crate::domain::decisions::Link;
@@ -22,7 +22,7 @@ fn about(app: &App, link: Option<&Link>) -> String {
 
 /// Draws the list; `selected` counts decisions first, then actions.
 pub fn render_decisions(app: &App, selected: usize, area: Rect, buf: &mut Buffer, theme: &Theme) {
-    let decisions = &app.roadmap.decisions;
+    let decisions = app.listed_decisions();
     let actions = app.listed_actions();
     let mut lines: Vec<(Option<usize>, Line<'static>)> = Vec::new();
     lines.push((
@@ -33,7 +33,11 @@ pub fn render_decisions(app: &App, selected: usize, area: Rect, buf: &mut Buffer
         lines.push((
             None,
             Line::styled(
-                "  none yet: press c and type  decision: what was decided #goal",
+                if app.view.filter.is_some() {
+                    "  none match the filter"
+                } else {
+                    "  none yet: press c and type  decision: what was decided #goal"
+                },
                 theme.dim,
             ),
         ));
@@ -60,7 +64,11 @@ pub fn render_decisions(app: &App, selected: usize, area: Rect, buf: &mut Buffer
         lines.push((
             None,
             Line::styled(
-                "  none yet: press c and type  action: what @owner !fri",
+                if app.view.filter.is_some() {
+                    "  none match the filter"
+                } else {
+                    "  none yet: press c and type  action: what @owner !fri"
+                },
                 theme.dim,
             ),
         ));
@@ -89,9 +97,30 @@ pub fn render_decisions(app: &App, selected: usize, area: Rect, buf: &mut Buffer
     }
     let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
     let rect = centered(area, 110, height);
+    let key = |c| app.key_label(Context::Decisions, c);
+    let filtered = app
+        .view
+        .filter
+        .as_ref()
+        .map(|f| {
+            format!(
+                " · FILTER {} ({} clears)",
+                clean(&f.text),
+                key(Command::ClearFilters)
+            )
+        })
+        .unwrap_or_default();
+    let title = format!(
+        "Decisions and actions{filtered} · {} done · {} edit · {} delete · {} add · {} undo · Esc back",
+        key(Command::MarkDone),
+        key(Command::Edit),
+        key(Command::Delete),
+        key(Command::Capture),
+        key(Command::Undo),
+    );
     let inner = frame(
         rect,
-        "Decisions and actions · x ticks an action off · Esc back",
+        &fit(&title, usize::from(rect.width.saturating_sub(4))),
         buf,
         theme,
     );

@@ -26,7 +26,14 @@ fn field_height(field: &Field) -> u16 {
 }
 
 /// Draws the form; returns where the text cursor belongs, if a text field has focus.
-pub fn render_form(form: &Form, area: Rect, buf: &mut Buffer, theme: &Theme) -> Option<Position> {
+/// `person_hint` replaces the help line while a field that names a person has focus.
+pub fn render_form(
+    form: &Form,
+    person_hint: Option<String>,
+    area: Rect,
+    buf: &mut Buffer,
+    theme: &Theme,
+) -> Option<Position> {
     let rows: u16 = form.fields.iter().map(field_height).sum();
     let rect = centered(area, 96, rows + 5);
     let inner = frame(rect, form.title(), buf, theme);
@@ -70,7 +77,8 @@ pub fn render_form(form: &Form, area: Rect, buf: &mut Buffer, theme: &Theme) -> 
         );
         buf.set_line(inner.x, footer_y, &line, inner.width);
     }
-    let help = Line::styled(fit(&form.field_help(), usize::from(inner.width)), theme.dim);
+    let help = person_hint.unwrap_or_else(|| form.field_help());
+    let help = Line::styled(fit(&help, usize::from(inner.width)), theme.dim);
     buf.set_line(inner.x, footer_y + 1, &help, inner.width);
     cursor
 }

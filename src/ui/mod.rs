@@ -116,7 +116,12 @@ fn draw(
             detail::render_detail(app, item, *scroll, area, buf, theme);
             None
         }
-        Mode::Form(form) => form::render_form(form, area, buf, theme),
+        Mode::Form(form) => {
+            let hint = form
+                .person_field()
+                .map(|typed| crate::domain::people::field_hint(&app.roadmap, &typed));
+            form::render_form(form, hint, area, buf, theme)
+        }
         Mode::Capture(capture) => capture::render_capture(app, capture, area, buf, theme),
         Mode::Prompt(prompt) => prompt::render_prompt(app, prompt, area, buf, theme),
         Mode::Confirm(confirm) => {

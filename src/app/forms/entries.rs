@@ -32,6 +32,7 @@ impl Form {
             FormTarget::Case(_) => self.check_case(),
             FormTarget::Deliverable(..) => self.check_deliverable(),
             FormTarget::CheckIn(_) => self.date().map(|_| ()),
+            FormTarget::Decision(_) | FormTarget::Action(_) => self.check_meeting(roadmap),
             FormTarget::Settings if title.trim().is_empty() => Err((
                 FieldName::Title,
                 "Name the roadmap: exports take their titles and file names from it.".into(),
@@ -78,6 +79,7 @@ impl Form {
             FormTarget::CheckIn(_) | FormTarget::SlipReason(_) | FormTarget::SlipReasons(_) => {
                 self.apply_review_form(roadmap, ids)
             }
+            FormTarget::Decision(_) | FormTarget::Action(_) => self.apply_meeting(roadmap),
             _ => None,
         }
     }

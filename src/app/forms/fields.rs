@@ -39,6 +39,10 @@ pub enum FormTarget {
     Retarget(Vec<InitiativeId>),
     /// The roadmap's name and currency.
     Settings,
+    /// A decision of a meeting (by its id).
+    Decision(String),
+    /// An action item (by its id).
+    Action(String),
 }
 
 impl FormTarget {
@@ -154,9 +158,23 @@ pub enum FieldName {
     Reason,
     /// The roadmap's currency.
     Currency,
+    /// What a decision or action is about.
+    About,
 }
 
 impl FieldName {
+    /// True for fields that name a person: Tab completes them from the roadmap's people.
+    pub fn is_person(self) -> bool {
+        matches!(
+            self,
+            FieldName::ItOwner
+                | FieldName::Sponsor
+                | FieldName::Owner
+                | FieldName::Champion
+                | FieldName::Who
+        )
+    }
+
     /// True for fields the public view hides (the contract's internal fields).
     pub fn is_internal(self) -> bool {
         matches!(
@@ -242,6 +260,7 @@ pub fn field_hint(name: FieldName) -> Option<&'static str> {
         }
         FieldName::Confidential => "Yes hides it in the public view and public exports",
         FieldName::Champion => "the person who carries the case",
+        FieldName::About => "#CODE for a goal, an initiative's title, or empty for nothing",
         FieldName::Baseline => "the value when the goal was set · empty when the plan gives none",
         FieldName::Goal => {
             "45 · +4 or -20 from the baseline · =-5 for a negative value · empty for none"

@@ -18,6 +18,7 @@ pub mod fields;
 mod goal;
 mod initiative;
 mod kpi;
+mod meeting;
 mod review;
 mod risk;
 mod settings;
@@ -122,6 +123,8 @@ impl Form {
             FormTarget::SlipReasons(_) => "They moved later: why? One reason for all (Esc skips)",
             FormTarget::Retarget(_) => "Set the target date",
             FormTarget::Settings => "Roadmap settings",
+            FormTarget::Decision(_) => "Edit decision",
+            FormTarget::Action(_) => "Edit action",
         }
     }
 
@@ -252,6 +255,28 @@ impl Form {
             },
         }
         self.error = None;
+    }
+
+    /// The focused field when it names a person, with what is typed in it.
+    pub fn person_field(&self) -> Option<String> {
+        self.fields
+            .get(self.focus)
+            .filter(|f| f.name.is_person())
+            .map(Field::as_text)
+    }
+
+    /// Puts `name` into the focused person field (Tab completing it).
+    pub(in crate::app) fn complete_person(&mut self, name: &str) {
+        if let Some(Field {
+            value: FieldValue::Text(input),
+            name: field,
+            ..
+        }) = self.fields.get_mut(self.focus)
+            && field.is_person()
+        {
+            *input = Input::new(name.to_string());
+            self.error = None;
+        }
     }
 
     /// Inserts pasted text into the focused text field (line breaks become spaces).
