@@ -153,6 +153,59 @@ fn a_meeting_captures_work_for_people_finds_their_cards_and_renames_them() {
     assert!(!shown.is_empty());
     assert!(shown.iter().all(|i| names_person(i, "Ana Sousa")));
     assert!(shown.iter().any(|i| i.title == "Chatbot for order status"));
+
+    // Minutes in one key from the recap: the session's work, owners and the action.
+    press(&mut app, "F R m");
+    assert_eq!(app.effects, [alignmap::app::Effect::Minutes]);
+    let m = alignmap::export::minutes::minutes(&app.session.session_start, &app.roadmap, app.today);
+    let added = m
+        .changes
+        .iter()
+        .find(|(title, _)| title == "Added (5)")
+        .map(|(_, items)| items.clone())
+        .unwrap();
+    assert_eq!(
+        added,
+        [
+            "Cloud cost dashboard",
+            "Chatbot for order status",
+            "Supplier portal",
+            "Data retention policy",
+            "Printer fleet refresh"
+        ]
+    );
+    assert_eq!(m.actions.len(), 1);
+    assert_eq!(
+        (m.actions[0].text.as_str(), m.actions[0].owner.as_str()),
+        ("Ask procurement for quotes", "Lena Fischer")
+    );
+    let md = alignmap::export::minutes::to_markdown(&m);
+    assert!(
+        md.contains("| Ask procurement for quotes | Lena Fischer |"),
+        "{md}"
+    );
+}
+
+#[test]
+fn loading_the_sample_is_where_the_recap_starts_not_one_of_its_changes() {
+    let mut app = common::app_with(alignmap::domain::Roadmap::new("New"), common::TODAY);
+    press(&mut app, "o");
+    assert!(app.roadmap.initiatives.len() > 10);
+    let recap = |app: &App| {
+        alignmap::domain::diff::changes(&app.session.session_start, &app.roadmap).sections()
+    };
+    assert!(recap(&app).is_empty(), "the sample itself is no change");
+    capture(&mut app, "Pen test @priya");
+    assert_eq!(
+        recap(&app),
+        [("Added (1)".to_string(), vec!["Pen test".to_string()])]
+    );
+    press(&mut app, "u u");
+    assert!(app.roadmap.initiatives.is_empty(), "the load is undone too");
+    assert!(
+        recap(&app).is_empty(),
+        "and the recap starts from the empty roadmap again"
+    );
 }
 
 #[test]

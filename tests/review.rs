@@ -234,10 +234,25 @@ fn export_snapshot_and_changes_keys_ask_the_runtime_and_the_demo_says_why_not() 
     let Mode::Pick(pick) = &app.mode else {
         panic!("the export dialog")
     };
-    assert_eq!(pick.options.len(), 4);
+    assert_eq!(pick.options.len(), 5, "four formats and the minutes");
     press(&mut app, "j Enter");
     assert_eq!(app.effects, [Effect::Export(Format::Markdown)]);
     app.effects.clear();
+    press(&mut app, "E End Enter");
+    assert_eq!(
+        app.effects,
+        [Effect::Minutes],
+        "the last choice writes the minutes"
+    );
+    app.effects.clear();
+    press(&mut app, "R m");
+    assert_eq!(
+        app.effects,
+        [Effect::Minutes],
+        "m in the recap writes them too"
+    );
+    app.effects.clear();
+    press(&mut app, "Esc");
     press(&mut app, "S D");
     assert_eq!(app.effects, [Effect::Snapshot, Effect::Changes]);
     let mut demo = App::builder(

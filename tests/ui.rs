@@ -470,6 +470,28 @@ fn people_view_80x24_light_theme_and_capture_preview_on_two_lines() {
 }
 
 #[test]
+fn a_long_message_at_80x24_takes_the_hint_line_instead_of_being_cut() {
+    let mut app = sample_app();
+    app.settings.theme = alignmap::domain::prefs::ThemeName::Light;
+    press(&mut app, "c");
+    common::type_text(&mut app, "Chatbot for order status #cx !eom");
+    press(&mut app, "Enter");
+    let message = app.message.as_ref().unwrap().1.clone();
+    assert!(message.chars().count() > 70, "long enough to need two lines: {message}");
+    let terminal = draw(&mut app, 80, 24);
+    let text = screen_text(&terminal);
+    let bottom: Vec<&str> = text.lines().rev().take(2).collect();
+    let shown = format!("{} {}", bottom[1].trim(), bottom[0].trim());
+    let shown = shown.replace(" Unsaved (1)", "");
+    assert_eq!(
+        shown.split_whitespace().collect::<Vec<_>>(),
+        message.split_whitespace().collect::<Vec<_>>(),
+        "every word of the message is on screen"
+    );
+    insta::assert_snapshot!("long_message_80x24_light", terminal.backend());
+}
+
+#[test]
 fn large_screens_show_the_selected_item_beside_the_board() {
     let mut app = sample_app();
     press(&mut app, "l j");

@@ -46,6 +46,8 @@ pub enum PickKey {
     Horizon(crate::domain::Horizon),
     /// Roll forward to a date asked for next.
     ExactDate,
+    /// The minutes of this session.
+    Minutes,
 }
 
 /// A short list to choose from: "New …" first, then the existing entries.
@@ -361,6 +363,10 @@ impl App {
                     (PickFor::Export, PickKey::Format(format)) => {
                         self.mode = Mode::Browse;
                         self.effects.push(super::Effect::Export(*format));
+                    }
+                    (PickFor::Export, PickKey::Minutes) => {
+                        self.mode = Mode::Browse;
+                        self.write_minutes();
                     }
                     (PickFor::RollForward { ids, .. }, PickKey::ExactDate) => {
                         self.mode = Mode::Browse;

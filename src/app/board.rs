@@ -19,6 +19,8 @@ pub(super) fn blank_goal(id: GoalId) -> Goal {
     Goal::blank(id)
 }
 
+/// The undo history's words for loading the sample (undoing it moves the recap's start too).
+pub(super) const LOADED_SAMPLE: &str = "Loaded the sample roadmap";
 impl App {
     /// Rebuilds everything derived from the roadmap (columns, goal figures, due actions) and
     /// keeps the cursors in range.
@@ -209,15 +211,19 @@ impl App {
                         "CSV: four sheets (goals, initiatives, KPIs, risks) for a spreadsheet"
                             .into(),
                         "JSON: the whole model, for other tools".into(),
+                        "Minutes of this session: changes, decisions, actions (public HTML and Markdown)"
+                            .into(),
                     ],
                     keys: crate::export::Format::ALL
                         .into_iter()
                         .map(super::PickKey::Format)
+                        .chain([super::PickKey::Minutes])
                         .collect(),
                     selected: 0,
                 });
             }
             Command::Snapshot => self.effects.push(super::Effect::Snapshot),
+            Command::Minutes => self.write_minutes(),
             Command::Changes => self.effects.push(super::Effect::Changes),
             Command::SayWhy => match self.selected_initiative().map(|i| i.id.clone()) {
                 Some(id) => {
@@ -527,14 +533,29 @@ impl App {
         }
     }
 
-    fn load_sample(&mut self) {
+    /// Asks for the minutes of this session to be written; says so when there is nothing
+    /// to write them from, or nowhere to write them.
+    pub(super) fn write_minutes(&mut self) {
+        if self.is_demo() {
+            return self.info(
+                "The demo has no folder to write minutes into: run alignmap on a roadmap file.",
+            );
+        }
+        self.effects.push(super::Effect::Minutes);
+    }
+
+    pub(super) fn load_sample(&mut self) {
         if !self.roadmap.is_empty() {
             self.info("The sample loads only into an empty roadmap (try alignmap --demo).");
             return;
         }
         match crate::sample::sample(self.today, self.clock.now()) {
             Ok(sample) => {
-                self.change("Loaded the sample roadmap".into(), |r, _, _| *r = sample);
+                if self.change(LOADED_SAMPLE.into(), |r, _, _| *r = sample) {
+                    // Loading is where the meeting starts, not one of its changes: the
+                    // recap and the minutes count from here.
+                    self.session.session_start = self.roadmap.clone();
+                }
             }
             Err(why) => self.error(why),
         }

@@ -78,6 +78,8 @@ pub enum Command {
     Decisions,
     /// The people view: who owns, sponsors or must do what.
     People,
+    /// Write the minutes of this session (public HTML and Markdown) to the exports folder.
+    Minutes,
     /// Rename the selected person everywhere (one undoable step).
     Rename,
     /// Back to the board.
@@ -238,6 +240,7 @@ impl Command {
             Command::Recap => "what changed this session",
             Command::Decisions => "decisions and action items",
             Command::People => "people: who owns, sponsors or must do what",
+            Command::Minutes => "minutes of this session (public HTML and Markdown)",
             Command::Rename => "rename the person everywhere (undoable)",
             Command::Board => "back to the board",
             Command::Alignment => "alignment: gaps, goals & KPIs, matrix, balance",

@@ -349,6 +349,7 @@ impl App {
                 Command::Help => self.mode = Mode::Help { scroll: 0 },
                 _ => {}
             },
+            Mode::Summary { .. } if command == Command::Minutes => self.write_minutes(),
             Mode::Help { scroll } | Mode::Summary { scroll } | Mode::Changes { scroll, .. } => {
                 match command {
                     Command::Close => self.mode = Mode::Browse,
@@ -552,6 +553,10 @@ impl App {
         };
         self.session.unsaved = self.session.unsaved.saturating_add(1);
         self.session.revision += 1;
+        if what == board::LOADED_SAMPLE {
+            // The sample is a starting point, undone or redone: the recap starts from here.
+            self.session.session_start = self.roadmap.clone();
+        }
         self.refresh_from(&before);
         if let Some(id) = selected {
             self.select_initiative(&id);
@@ -592,7 +597,8 @@ impl App {
             Mode::Browse => Some(self.screen_context()),
             Mode::Pick(_) => Some(Context::Picker),
             Mode::Detail { .. } => Some(Context::Detail),
-            Mode::Help { .. } | Mode::Summary { .. } | Mode::Changes { .. } => Some(Context::Help),
+            Mode::Summary { .. } => Some(Context::Recap),
+            Mode::Help { .. } | Mode::Changes { .. } => Some(Context::Help),
             Mode::Confirm(_) => Some(Context::Confirm),
             Mode::Status { .. } => Some(Context::Picker),
             Mode::Conflict => Some(Context::Conflict),

@@ -121,6 +121,8 @@ pub enum Effect {
     SaveConfig,
     /// Write an export of the roadmap as shown (public view: public export).
     Export(crate::export::Format),
+    /// Write the minutes of this session (public HTML and Markdown) into the exports folder.
+    Minutes,
     /// Keep a snapshot of the roadmap as it is in memory.
     Snapshot,
     /// Compare with the latest snapshot and show the changes.

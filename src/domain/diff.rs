@@ -17,6 +17,8 @@ pub struct Move {
     pub from: Target,
     /// Target after.
     pub to: Target,
+    /// Why, when a reason was recorded with the move (empty otherwise).
+    pub reason: String,
 }
 
 impl Move {
@@ -83,10 +85,18 @@ pub fn changes(before: &Roadmap, after: &Roadmap) -> Changes {
             None => out.added.push(i.title.clone()),
             Some(was) => {
                 if was.target != i.target {
+                    // The reason recorded with this move: the newest change logged since.
+                    let reason = i
+                        .target_log
+                        .get(was.target_log.len()..)
+                        .and_then(|new| new.iter().rev().find(|c| !c.reason.is_empty()))
+                        .map(|c| c.reason.clone())
+                        .unwrap_or_default();
                     out.moved.push(Move {
                         title: i.title.clone(),
                         from: was.target,
                         to: i.target,
+                        reason,
                     });
                 }
                 if was.status != i.status {
@@ -274,8 +284,13 @@ impl Changes {
                 slips
                     .iter()
                     .map(|m| {
+                        let why = if m.reason.is_empty() {
+                            String::new()
+                        } else {
+                            format!(", because {}", m.reason)
+                        };
                         format!(
-                            "{}: {} → {}{}",
+                            "{}: {} → {}{}{why}",
                             m.title,
                             day(m.from),
                             day(m.to),

@@ -31,7 +31,7 @@ const COLOURS: [&str; 8] = [
     "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#7F7F00", "#555555",
 ];
 
-const STYLE: &str = r#"
+pub(super) const STYLE: &str = r#"
 :root { --ink: #1a1a1a; --muted: #5a5a5a; --line: #d0d0d0; --alert: #b00020; }
 * { box-sizing: border-box; }
 body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink); margin: 24px; background: #fff; }

@@ -8,6 +8,7 @@ pub mod import;
 pub mod json;
 mod json_shape;
 pub mod markdown;
+pub mod minutes;
 mod sheet_dates;
 mod sheet_rows;
 pub mod sheets;

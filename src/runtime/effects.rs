@@ -35,13 +35,14 @@ pub fn run(app: &App, effect: Effect, place: Place<'_>) -> EffectOutcome {
             };
         }
         (Effect::Export(format), Some(file)) => return exports::export(app, file, *format),
+        (Effect::Minutes, Some(file)) => return exports::minutes(app, file),
         (Effect::Changes, Some(file)) => return exports::changes(app, file),
         _ => {}
     }
     let Some(file) = file.filter(|_| place.writable) else {
         return EffectOutcome::Done(
             match (&effect, file) {
-                (Effect::Export(_), None) => {
+                (Effect::Export(_) | Effect::Minutes, None) => {
                     "The demo has no folder to export into: `alignmap --demo export --format html` writes one."
                 }
                 (_, None) => "The demo is never saved: nothing is written.",
@@ -65,6 +66,7 @@ pub fn run(app: &App, effect: Effect, place: Place<'_>) -> EffectOutcome {
         | Effect::ListBackups
         | Effect::SaveConfig
         | Effect::Export(_)
+        | Effect::Minutes
         | Effect::Changes => EffectOutcome::Quiet,
     }
 }

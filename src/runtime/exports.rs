@@ -52,28 +52,10 @@ pub fn export(app: &App, roadmap: &Path, format: Format) -> EffectOutcome {
         Err(e) => return EffectOutcome::Failed(format!("Export failed: {e}")),
     };
     let dir = export_dir(roadmap);
-    if let Err(e) = std::fs::create_dir_all(&dir) {
-        return EffectOutcome::Failed(format!(
-            "Export failed: cannot create {}: {e}",
-            dir.display()
-        ));
-    }
-    let mut written = Vec::new();
-    for (name, text) in files {
-        let path = free_path(&dir, &name);
-        if let Err(e) = storage::write_atomic(&path, text.as_bytes()) {
-            return EffectOutcome::Failed(format!(
-                "Export failed: cannot write {}: {e}",
-                path.display()
-            ));
-        }
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            let _ = std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644));
-        }
-        written.push(path);
-    }
+    let written = match write_files(&dir, files) {
+        Ok(written) => written,
+        Err(why) => return EffectOutcome::Failed(format!("Export failed: {why}")),
+    };
     let public = if app.view.public { "public " } else { "" };
     match written.as_slice() {
         [one] => EffectOutcome::Done(format!(
@@ -91,6 +73,65 @@ pub fn export(app: &App, roadmap: &Path, format: Format) -> EffectOutcome {
                 .collect::<Vec<_>>()
                 .join(", ")
         )),
+    }
+}
+
+/// Writes `files` (name, text) into `dir`, each under a free name, readable by others (exports
+/// are for sharing); returns where, or why not.
+fn write_files(dir: &Path, files: Vec<(String, String)>) -> Result<Vec<PathBuf>, String> {
+    std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    let mut written = Vec::new();
+    for (name, text) in files {
+        let path = free_path(dir, &name);
+        storage::write_atomic(&path, text.as_bytes())
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let _ = std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644));
+        }
+        written.push(path);
+    }
+    Ok(written)
+}
+
+/// Writes the minutes of this session, public HTML and Markdown, into the exports folder.
+pub fn minutes(app: &App, roadmap: &Path) -> EffectOutcome {
+    use crate::export::minutes;
+    let m = minutes::minutes(&app.session.session_start, &app.roadmap, app.today);
+    let files = vec![
+        (
+            minutes::file_name(&app.roadmap, app.today, Format::Html),
+            minutes::to_html(&m),
+        ),
+        (
+            minutes::file_name(&app.roadmap, app.today, Format::Markdown),
+            minutes::to_markdown(&m),
+        ),
+    ];
+    let dir = export_dir(roadmap);
+    match write_files(&dir, files) {
+        Ok(written) => {
+            use crate::domain::counted;
+            let names: Vec<String> = written
+                .iter()
+                .filter_map(|p| p.file_name())
+                .map(|n| n.to_string_lossy().into_owned())
+                .collect();
+            EffectOutcome::Done(format!(
+                "Minutes written (public; {}, {}, {}): {} in {}",
+                counted(
+                    m.changes.iter().map(|(_, i)| i.len()).sum(),
+                    "change",
+                    "changes"
+                ),
+                counted(m.decisions.len(), "decision", "decisions"),
+                counted(m.actions.len(), "action", "actions"),
+                names.join(" and "),
+                dir.display()
+            ))
+        }
+        Err(why) => EffectOutcome::Failed(format!("Minutes not written: {why}")),
     }
 }
 
@@ -143,5 +184,52 @@ pub fn changes(app: &App, roadmap: &Path) -> EffectOutcome {
         since,
         sections: crate::domain::diff::changes_between(&before, then, &app.roadmap, app.today)
             .sections(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::{Clock, Source};
+    use crate::domain::decisions::Decision;
+    use chrono::{DateTime, NaiveDate};
+
+    #[test]
+    fn the_minutes_go_into_the_exports_folder_as_html_and_markdown() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("roadmap.ron");
+        let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        let now = DateTime::from_timestamp(1_790_000_000, 0).unwrap();
+        let roadmap = crate::sample::sample(today, now).unwrap();
+        let mut app = App::builder(roadmap, Clock::fixed(today, now))
+            .source(Source::File(file.clone()))
+            .build();
+        app.roadmap.decisions.push(Decision {
+            id: "d-1".into(),
+            text: "Go with the SaaS vendor".into(),
+            session: today,
+            link: None,
+            created: now,
+        });
+        let EffectOutcome::Done(said) = minutes(&app, &file) else {
+            panic!("written")
+        };
+        assert!(
+            said.starts_with("Minutes written (public; 0 changes, 1 decision, 0 actions)"),
+            "{said}"
+        );
+        let exports = dir.path().join("exports");
+        for ext in ["html", "md"] {
+            let path = exports.join(format!("northwind-it-roadmap-2026-11-22-minutes.{ext}"));
+            let text = std::fs::read_to_string(&path).unwrap();
+            assert!(text.contains("Go with the SaaS vendor"), "{ext}: {text}");
+        }
+        let EffectOutcome::Done(again) = minutes(&app, &file) else {
+            panic!("written again")
+        };
+        assert!(
+            again.contains("minutes-2.html"),
+            "a second copy never overwrites: {again}"
+        );
     }
 }

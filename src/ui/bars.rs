@@ -1,12 +1,13 @@
 //! The header bar (roadmap, date) and the two bottom lines (message and save state; key hints).
 
-use super::text::{fit, width};
+use super::text::{clean, fit, width};
 use super::theme::Theme;
 use crate::app::{App, Command, Context, Mode, Pane, SaveState, Source, Tone};
 use crate::domain::dates::{iso_week, long_date};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
+use unicode_width::UnicodeWidthChar;
 
 /// Draws the top bar: app, roadmap name, file (or DEMO), today.
 pub fn render_header(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
@@ -90,22 +91,59 @@ pub fn render_status(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     };
     let save_width = width(&save).min(usize::from(area.width) / 2) + 2;
     let save_text = fit(&save, save_width - 2);
-    let room = usize::from(area.width).saturating_sub(save_width + 3);
-    let (style, message) = match &app.message {
-        Some((Tone::Error, m)) => (theme.alert, format!("✗ {m}")),
-        Some((Tone::Info, m)) => (theme.text, m.clone()),
-        None => (theme.dim, default_message(app)),
-    };
+    let (style, _) = message_style(app, theme);
+    let (first, _) = message_lines(app, area.width);
     buf.set_line(
         area.x,
         area.y,
-        &Line::styled(format!(" {}", fit(&message, room)), style),
+        &Line::styled(format!(" {first}"), style),
         area.width,
     );
     let x = area
         .right()
         .saturating_sub(u16::try_from(width(&save_text) + 1).unwrap_or(0));
     buf.set_line(x, area.y, &Line::styled(save_text, save_style), area.width);
+}
+
+/// The message and its style: errors marked ✗, the default (where the roadmap is) dimmed.
+fn message_style(app: &App, theme: &Theme) -> (ratatui::style::Style, String) {
+    match &app.message {
+        Some((Tone::Error, m)) => (theme.alert, format!("✗ {m}")),
+        Some((Tone::Info, m)) => (theme.text, m.clone()),
+        None => (theme.dim, default_message(app)),
+    }
+}
+
+/// The message on the status line at `columns` wide, and what goes on the hint line when it
+/// does not fit on one (a message the user must read beats the key hints they know).
+pub fn message_lines(app: &App, columns: u16) -> (String, Option<String>) {
+    let save_width = width(&save_label(app)).min(usize::from(columns) / 2) + 2;
+    let room = usize::from(columns).saturating_sub(save_width + 3);
+    let (_, message) = message_style(app, &Theme::monochrome());
+    let message = clean(&message).into_owned();
+    if width(&message) <= room || app.message.is_none() {
+        return (fit(&message, room), None);
+    }
+    // Break at the last space that fits; the rest takes the whole hint line.
+    let mut used = 0;
+    let mut cut = 0;
+    for (at, c) in message.char_indices() {
+        used += c.width().unwrap_or(0);
+        if used > room {
+            break;
+        }
+        if c == ' ' {
+            cut = at;
+        }
+    }
+    if cut == 0 {
+        return (fit(&message, room), None);
+    }
+    let rest = message[cut..].trim_start();
+    (
+        message[..cut].to_string(),
+        Some(fit(rest, usize::from(columns).saturating_sub(2))),
+    )
 }
 
 fn default_message(app: &App) -> String {
@@ -121,11 +159,21 @@ fn default_message(app: &App) -> String {
 
 /// Draws the key hints for the current mode, taken from the live keymap.
 pub fn render_hints(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    if let (_, Some(rest)) = message_lines(app, area.width) {
+        let (style, _) = message_style(app, theme);
+        buf.set_line(
+            area.x,
+            area.y,
+            &Line::styled(format!(" {rest}"), style),
+            area.width,
+        );
+        return;
+    }
     let pairs: Vec<(String, &str)> = match (&app.mode, app.context()) {
         (Mode::Prompt(_), _) => vec![("Enter".into(), "keep"), ("Esc".into(), "cancel")],
         (Mode::Capture(_), _) => vec![
             ("Enter".into(), "add"),
-            ("Tab".into(), "complete #goal"),
+            ("Tab".into(), "complete #goal @person"),
             ("Esc".into(), "cancel"),
         ],
         (Mode::Form(_), _) => vec![
@@ -271,6 +319,11 @@ fn hint_commands(app: &App, context: Context) -> &'static [(Command, &'static st
         (Context::Help, _) => &[(Close, "close"), (Down, "scroll"), (Quit, "quit")],
         (Context::Confirm, _) => &[(Yes, "yes"), (No, "no")],
         (Context::Picker, _) => &[(Down, "move"), (Yes, "choose"), (Close, "close")],
+        (Context::Recap, _) => &[
+            (Minutes, "write minutes"),
+            (Down, "scroll"),
+            (Close, "close"),
+        ],
         (Context::People, _) => &[
             (Down, "move"),
             (Open, "their cards"),

@@ -100,7 +100,11 @@ pub fn render_summary(app: &App, scroll: u16, area: Rect, buf: &mut Buffer, them
     let width = WIDTH.min(area.width.saturating_sub(2));
     let height = wrapped_height(&lines, width);
     let rect = centered(area, width, height);
-    let inner = frame(rect, "This session · Esc closes", buf, theme);
+    let title = format!(
+        "This session · {} writes the minutes · Esc closes",
+        app.key_label(crate::app::Context::Recap, crate::app::Command::Minutes)
+    );
+    let inner = frame(rect, &title, buf, theme);
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })
         .scroll((scroll, 0))

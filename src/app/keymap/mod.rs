@@ -37,6 +37,8 @@ pub enum Context {
     Decisions,
     /// The people list.
     People,
+    /// The session recap.
+    Recap,
     /// The alignment view.
     Alignment,
     /// The review queue.
@@ -49,7 +51,7 @@ pub enum Context {
 
 impl Context {
     /// Every context, in help-overlay order.
-    pub const ALL: [Context; 14] = [
+    pub const ALL: [Context; 15] = [
         Context::Browse,
         Context::Alignment,
         Context::Review,
@@ -64,6 +66,7 @@ impl Context {
         Context::Present,
         Context::Decisions,
         Context::People,
+        Context::Recap,
     ];
 
     /// Heading in the help overlay.
@@ -79,6 +82,7 @@ impl Context {
             Context::Present => "Presentation",
             Context::Decisions => "Decisions and actions",
             Context::People => "People",
+            Context::Recap => "Session recap",
             Context::Alignment => "Alignment",
             Context::Review => "Review",
             Context::CheckIns => "Check-ins",
