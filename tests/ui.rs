@@ -477,7 +477,10 @@ fn a_long_message_at_80x24_takes_the_hint_line_instead_of_being_cut() {
     common::type_text(&mut app, "Chatbot for order status #cx !eom");
     press(&mut app, "Enter");
     let message = app.message.as_ref().unwrap().1.clone();
-    assert!(message.chars().count() > 70, "long enough to need two lines: {message}");
+    assert!(
+        message.chars().count() > 70,
+        "long enough to need two lines: {message}"
+    );
     let terminal = draw(&mut app, 80, 24);
     let text = screen_text(&terminal);
     let bottom: Vec<&str> = text.lines().rev().take(2).collect();
