@@ -359,3 +359,73 @@ fn a_person_field_in_any_form_completes_from_the_people_list() {
     };
     assert_eq!(form.focus, owner + 1, "a complete name: Tab moves on");
 }
+
+#[test]
+fn a_board_that_forgives_undo_selects_what_came_back_and_esc_keeps_the_line() {
+    let mut app = sample_app();
+    press(&mut app, "l j");
+    let card = app.selected_initiative().unwrap().id.clone();
+    press(&mut app, "x");
+    assert_ne!(
+        app.selected_initiative().map(|i| i.id.clone()),
+        Some(card.clone()),
+        "done work leaves the board"
+    );
+    press(&mut app, "h h");
+    press(&mut app, "u");
+    assert_eq!(
+        app.selected_initiative().map(|i| i.id.clone()),
+        Some(card.clone()),
+        "undo selects the card it brought back, wherever the highlight was"
+    );
+    press(&mut app, "C-r");
+    press(&mut app, "u");
+    assert_eq!(app.selected_initiative().map(|i| i.id.clone()), Some(card));
+
+    press(&mut app, "c");
+    type_text(&mut app, "Chatbot for order status #cx");
+    press(&mut app, "Esc");
+    assert!(matches!(app.mode, Mode::Browse));
+    assert!(
+        app.message
+            .as_ref()
+            .unwrap()
+            .1
+            .contains("brings your line back")
+    );
+    press(&mut app, "c");
+    let Mode::Capture(line) = &app.mode else {
+        panic!("capture")
+    };
+    assert_eq!(line.input.value(), "Chatbot for order status #cx");
+    press(&mut app, "Enter");
+    assert!(
+        app.roadmap
+            .initiatives
+            .iter()
+            .any(|i| i.title == "Chatbot for order status")
+    );
+}
+
+#[test]
+fn the_theme_key_in_the_demo_writes_no_config() {
+    use alignmap::app::{Clock, Effect};
+    let mut demo = App::builder(
+        alignmap::sample::sample(common::date(common::TODAY), common::now()).unwrap(),
+        Clock::fixed(common::date(common::TODAY), common::now()),
+    )
+    .build();
+    assert!(demo.is_demo());
+    press(&mut demo, "t");
+    assert!(demo.effects.is_empty(), "{:?}", demo.effects);
+    assert!(
+        demo.message
+            .as_ref()
+            .unwrap()
+            .1
+            .contains("for this demo only")
+    );
+    let mut app = sample_app();
+    press(&mut app, "t");
+    assert_eq!(app.effects, [Effect::SaveConfig]);
+}

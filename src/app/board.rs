@@ -469,9 +469,15 @@ impl App {
             self.info("NO_COLOR is set, so colours stay off.");
         } else {
             self.settings.theme = self.settings.theme.next();
-            self.effects.push(super::Effect::SaveConfig);
+            // The demo writes nothing, its theme included: config.ron stays as it was.
+            let kept = if self.is_demo() {
+                "for this demo only"
+            } else {
+                self.effects.push(super::Effect::SaveConfig);
+                "remembered"
+            };
             self.info(format!(
-                "Theme: {} (t for the next; remembered)",
+                "Theme: {} (t for the next; {kept})",
                 self.settings.theme.name()
             ));
         }

@@ -205,9 +205,14 @@ impl App {
         self.mode = Mode::Capture(Box::new(capture));
     }
 
-    /// Opens the capture line.
+    /// Opens the capture line, with the line closed by Esc last time when there is one.
     pub(super) fn open_capture(&mut self) {
-        self.mode = Mode::Capture(Box::new(Capture::new(self.view.column)));
+        let mut capture = Capture::new(self.view.column);
+        if let Some(line) = self.view.kept_line.take() {
+            capture.input = Input::new(line);
+            self.info("Your last line is back: Enter adds it, Ctrl-u clears it.");
+        }
+        self.mode = Mode::Capture(Box::new(capture));
     }
 
     /// Handles a key while the capture line is open.
@@ -243,8 +248,16 @@ impl App {
         }
         match key.code {
             KeyCode::Esc => {
+                let typed = capture.input.value().trim().to_string();
                 self.mode = Mode::Browse;
-                self.info("Capture cancelled.");
+                if typed.is_empty() {
+                    self.info("Capture cancelled.");
+                } else {
+                    // Esc is easy to hit in a meeting: the line waits for the next c.
+                    let key = self.key_label(super::Context::Browse, super::Command::Capture);
+                    self.view.kept_line = Some(typed);
+                    self.info(format!("Capture closed; {key} brings your line back."));
+                }
                 if let Some(Mode::Decisions { selected }) = self.resume.take() {
                     self.back_to_decisions(None, selected);
                 }

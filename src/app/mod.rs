@@ -44,7 +44,7 @@ pub use mode::{
 pub use outcome::EffectOutcome;
 pub use parts::{Session, Settings, View};
 
-use crate::domain::{IdGen, Roadmap, Status};
+use crate::domain::{IdGen, InitiativeId, Roadmap, Status};
 use chrono::{NaiveDate, NaiveTime};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
@@ -558,7 +558,9 @@ impl App {
             self.session.session_start = self.roadmap.clone();
         }
         self.refresh_from(&before);
-        if let Some(id) = selected {
+        // The card the step brought back or changed is the one to look at; else the
+        // selection stays where it was.
+        if let Some(id) = restored(&before, &self.roadmap).or(selected) {
             self.select_initiative(&id);
         }
         let (verb, other, again) = if redo {
@@ -609,5 +611,24 @@ impl App {
             Mode::People { .. } => None,
             Mode::Form(_) | Mode::Capture(_) | Mode::Prompt(_) => None,
         }
+    }
+}
+
+/// The first card on the board that an undo or redo from `before` to `after` brought back or
+/// changed (work undone from "done" is active again, a deleted card is back).
+fn restored(before: &Roadmap, after: &Roadmap) -> Option<InitiativeId> {
+    let on_board = |i: &&crate::domain::Initiative| i.status.is_active();
+    match after.initiatives.changed_since(&before.initiatives) {
+        Some(positions) => positions
+            .into_iter()
+            .filter_map(|at| after.initiatives.get(at))
+            .find(on_board)
+            .map(|i| i.id.clone()),
+        None => after
+            .initiatives
+            .iter()
+            .filter(|i| before.initiatives.position_of(&i.id).is_none())
+            .find(on_board)
+            .map(|i| i.id.clone()),
     }
 }

@@ -39,6 +39,8 @@ pub struct View {
     pub filter: Option<search::Active>,
     /// Public view: internal fields (notes) are hidden everywhere, for sharing the screen.
     pub public: bool,
+    /// A capture line closed with Esc, brought back by the next `c`.
+    pub kept_line: Option<String>,
 }
 
 impl View {
@@ -59,6 +61,7 @@ impl View {
             search: None,
             filter: None,
             public: false,
+            kept_line: None,
         }
     }
 }

@@ -98,7 +98,12 @@ fn keep_aside(app: &App, path: &Path, roadmap: &Roadmap, whose: &str, what: &str
 /// Remembers the theme in `config.ron`, keeping the other settings; a config that cannot be
 /// read is reported and left alone.
 fn save_config(app: &App) -> EffectOutcome {
-    let Some(path) = app.settings.config_path.as_deref() else {
+    let Some(path) = app
+        .settings
+        .config_path
+        .as_deref()
+        .filter(|_| !app.is_demo())
+    else {
         return EffectOutcome::Quiet;
     };
     let mut config = match storage::config::load(path) {

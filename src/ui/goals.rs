@@ -40,6 +40,27 @@ pub fn render_goals(app: &App, area: Rect, tall: bool, buf: &mut Buffer, theme: 
     if goals.len() > visible {
         let last = (offset + visible).min(goals.len());
         let range = format!(" {}–{last} of {} ", offset + 1, goals.len());
+        // What needs attention must not hide below the fold: say how many unsupported
+        // goals are out of view, and which way.
+        let unsupported = |pos: &usize| {
+            app.derived
+                .goal_health
+                .get(*pos)
+                .is_some_and(|h| h.support.is_unsupported())
+        };
+        let above = (0..offset).filter(unsupported).count();
+        let below = (last..goals.len()).filter(unsupported).count();
+        let mut hidden = Vec::new();
+        if above > 0 {
+            hidden.push(format!("↑ {above} UNSUPPORTED"));
+        }
+        if below > 0 {
+            hidden.push(format!("↓ {below} UNSUPPORTED"));
+        }
+        if !hidden.is_empty() {
+            let warning = Span::styled(format!(" {} ", hidden.join(" · ")), theme.alert);
+            block = block.title_bottom(Line::from(warning).alignment(Alignment::Left));
+        }
         block = block.title_bottom(Line::from(range).alignment(Alignment::Right));
     }
     block.render(area, buf);
