@@ -429,3 +429,112 @@ fn the_theme_key_in_the_demo_writes_no_config() {
     press(&mut app, "t");
     assert_eq!(app.effects, [Effect::SaveConfig]);
 }
+
+/// Types `text` on the board as a person would, a key every `gap`, from `start`; returns
+/// when the last key came.
+fn type_at(
+    app: &mut App,
+    text: &str,
+    start: std::time::Instant,
+    gap: std::time::Duration,
+) -> std::time::Instant {
+    use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+    let mut at = start;
+    for c in text.chars() {
+        at += gap;
+        let mods = if c.is_uppercase() {
+            KeyModifiers::SHIFT
+        } else {
+            KeyModifiers::NONE
+        };
+        app.handle_event_at(&Event::Key(KeyEvent::new(KeyCode::Char(c), mods)), at);
+    }
+    at
+}
+
+fn done_count(app: &App) -> usize {
+    app.roadmap
+        .initiatives
+        .iter()
+        .filter(|i| i.status == alignmap::domain::Status::Done)
+        .count()
+}
+
+#[test]
+fn typing_on_the_board_by_mistake_changes_nothing_and_becomes_a_capture_line() {
+    use std::time::{Duration, Instant};
+    let mut app = sample_app();
+    let (done, theme, before) = (done_count(&app), app.settings.theme, app.roadmap.clone());
+    let start = Instant::now();
+    // A typist at about 100 words a minute: a key every 120 ms.
+    let end = type_at(
+        &mut app,
+        "Fix the printer",
+        start,
+        Duration::from_millis(120),
+    );
+    assert_eq!(done_count(&app), done, "x did not mark a card done");
+    assert_eq!(app.settings.theme, theme, "t did not change the theme");
+    assert!(app.effects.is_empty(), "nothing written: {:?}", app.effects);
+    assert!(matches!(app.mode, Mode::Browse), "e opened no form");
+    assert_eq!(app.roadmap, before, "the roadmap is as it was");
+    assert!(
+        app.message
+            .as_ref()
+            .unwrap()
+            .1
+            .contains("\"Fix the printer\""),
+        "{:?}",
+        app.message
+    );
+    app.handle_event_at(
+        &crossterm::event::Event::Key(crossterm::event::KeyEvent::new(
+            crossterm::event::KeyCode::Enter,
+            crossterm::event::KeyModifiers::NONE,
+        )),
+        end + Duration::from_millis(900),
+    );
+    let Mode::Capture(line) = &app.mode else {
+        panic!("Enter makes the typing a capture line")
+    };
+    assert_eq!(line.input.value(), "Fix the printer");
+}
+
+#[test]
+fn keys_pressed_as_commands_still_act_and_a_key_held_down_acts_once() {
+    use std::time::{Duration, Instant};
+    let mut app = sample_app();
+    let done = done_count(&app);
+    let start = Instant::now();
+    // A person pressing commands: half a second apart.
+    let at = type_at(&mut app, "jx", start, Duration::from_millis(500));
+    assert_eq!(done_count(&app), done + 1, "x marked the card done");
+    // x held down: the keyboard repeats it every 30 ms; only the first press acts.
+    let at = type_at(
+        &mut app,
+        "xxxxx",
+        at + Duration::from_secs(1),
+        Duration::from_millis(30),
+    );
+    assert_eq!(done_count(&app), done + 2, "one more, not five");
+    assert!(
+        app.message
+            .as_ref()
+            .unwrap()
+            .1
+            .starts_with("Typing? x was not run")
+    );
+    // j tapped fast moves the highlight every time: moving is never held back.
+    let before = app.view.cursor;
+    type_at(
+        &mut app,
+        "jjj",
+        at + Duration::from_secs(1),
+        Duration::from_millis(60),
+    );
+    let column = app.view.column.index();
+    assert_eq!(
+        app.view.cursor[column],
+        (before[column] + 3).min(app.derived.columns[column].len() - 1)
+    );
+}

@@ -205,6 +205,17 @@ impl App {
         self.mode = Mode::Capture(Box::new(capture));
     }
 
+    /// Opens the capture line holding `text` (keys typed on the board by mistake).
+    pub(super) fn open_capture_with(&mut self, text: &str) {
+        if self.session.read_only.is_some() {
+            return self.error("Read-only: nothing can be changed here (the top line says why).");
+        }
+        let mut capture = Capture::new(self.view.column);
+        capture.input = Input::new(text.to_string());
+        self.mode = Mode::Capture(Box::new(capture));
+        self.info("Your typing is a capture line now: Enter adds it, Esc keeps it for c.");
+    }
+
     /// Opens the capture line, with the line closed by Esc last time when there is one.
     pub(super) fn open_capture(&mut self) {
         let mut capture = Capture::new(self.view.column);

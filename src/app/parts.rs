@@ -91,6 +91,8 @@ pub struct Session {
     pub read_only: Option<String>,
     /// An unresolved change of the file on disk; saving waits until it is decided.
     pub disk_change: Option<DiskChange>,
+    /// Keys typed on the board by mistake: the run so far and any text collected from it.
+    pub typing: super::typing::Typing,
     /// The roadmap as this session opened it, for the session summary.
     pub session_start: Roadmap,
 }
@@ -110,6 +112,7 @@ impl Session {
             read_only: None,
             disk_change: None,
             session_start: roadmap.clone(),
+            typing: super::typing::Typing::default(),
             source,
         }
     }

@@ -8,10 +8,11 @@
 
 use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use std::sync::mpsc::{self, Receiver};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
-/// Starts reading terminal events; the receiver disconnects when reading fails.
-pub fn spawn() -> std::io::Result<Receiver<Event>> {
+/// Starts reading terminal events, each with the moment it was read (how fast keys come tells
+/// typing from commands); the receiver disconnects when reading fails.
+pub fn spawn() -> std::io::Result<Receiver<(Event, Instant)>> {
     let (tx, rx) = mpsc::channel();
     std::thread::Builder::new()
         .name("alignmap-input".into())
@@ -30,7 +31,7 @@ pub fn spawn() -> std::io::Result<Receiver<Event>> {
                     }
                     event => event,
                 };
-                if tx.send(event).is_err() {
+                if tx.send((event, Instant::now())).is_err() {
                     return;
                 }
             }

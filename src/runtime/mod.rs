@@ -287,7 +287,7 @@ fn event_loop(
     app: &mut App,
     saver: &mut Saver,
     flags: &Flags,
-    input: &Receiver<Event>,
+    input: &Receiver<(Event, Instant)>,
 ) -> io::Result<bool> {
     let mut failed_quits = 0;
     loop {
@@ -303,8 +303,8 @@ fn event_loop(
         app.resize(size.width, size.height, ui::measure);
         terminal.draw(|frame| ui::render(app, frame))?;
         match input.recv_timeout(saver.timeout(Instant::now())) {
-            Ok(Event::Mouse(mouse)) => handle_mouse(app, mouse),
-            Ok(event) => app.handle_event(&event),
+            Ok((Event::Mouse(mouse), _)) => handle_mouse(app, mouse),
+            Ok((event, at)) => app.handle_event_at(&event, at),
             Err(RecvTimeoutError::Timeout) => {}
             // Input stopped: a hang-up if the terminal is gone, else a fault to report.
             Err(RecvTimeoutError::Disconnected) if !terminal::alive() => return Ok(true),
