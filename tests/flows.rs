@@ -840,8 +840,8 @@ fn presentation_steps_goal_by_goal_in_the_public_view_and_restores_it_on_leaving
     assert!(app.view.public, "presentation forces the public view");
     assert_eq!(
         app.presentation_pages().len(),
-        7,
-        "six goals and the work serving none"
+        8,
+        "six goals, the work serving none, and the closing page"
     );
     let Mode::Present { page, .. } = app.mode else {
         panic!("presenting")
@@ -856,10 +856,14 @@ fn presentation_steps_goal_by_goal_in_the_public_view_and_restores_it_on_leaving
     let Mode::Present { page, .. } = app.mode else {
         panic!("presenting")
     };
-    assert_eq!(page, 6, "stops at the last page");
-    let last = app.presentation_pages()[6];
+    assert_eq!(page, 7, "stops at the last page");
+    assert_eq!(
+        app.presentation_pages()[7],
+        alignmap::app::present::Page::Closing
+    );
+    let unlinked = app.presentation_pages()[6];
     let titles: Vec<&str> = app
-        .page_initiatives(last)
+        .page_initiatives(unlinked)
         .iter()
         .map(|i| i.title.as_str())
         .collect();

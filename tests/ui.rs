@@ -346,6 +346,44 @@ fn presentation_80x24() {
 }
 
 #[test]
+fn presentation_closes_with_what_needs_a_decision_and_what_was_decided() {
+    let mut app = sample_app();
+    app.settings.theme = alignmap::domain::prefs::ThemeName::Light;
+    press(&mut app, "c");
+    common::type_text(
+        &mut app,
+        "decision: Fund the data warehouse next quarter #data",
+    );
+    press(&mut app, "Enter p End");
+    let text = screen_text(&draw(&mut app, 80, 24));
+    for expected in [
+        "Where we stand",
+        "Goals with no work they can count on (1)",
+        "DATA One trusted number",
+        "High risks without a mitigation (2)",
+        "Decided in this session (1)",
+        "Fund the data warehouse next quarter",
+    ] {
+        assert!(text.contains(expected), "{expected:?} missing: {text}");
+    }
+    insta::assert_snapshot!(
+        "presentation_closing_80x24_light",
+        draw(&mut app, 80, 24).backend()
+    );
+    // A goal page flags what the room must not miss.
+    press(&mut app, "Home");
+    let o2c = screen_text(&draw(&mut app, 80, 24));
+    assert!(o2c.contains("⚠ High risk, no mitigation:"), "{o2c}");
+    for _ in 0..5 {
+        press(&mut app, "Right");
+    }
+    let data = screen_text(&draw(&mut app, 80, 24));
+    assert!(data.contains("UNSUPPORTED · none by 31 Dec"), "{data}");
+    assert!(data.contains("(no target set)"), "{data}");
+    assert!(!data.contains("n/a of the way"), "{data}");
+}
+
+#[test]
 fn presentation_240x67() {
     let mut app = sample_app();
     press(&mut app, "p l");

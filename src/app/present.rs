@@ -12,6 +12,9 @@ pub enum Page<'a> {
     Goal(&'a Goal),
     /// Active initiatives that serve no goal.
     Unlinked,
+    /// The closing page: the alignment line, unsupported goals, high risks without a
+    /// mitigation, and what this session decided.
+    Closing,
 }
 
 impl App {
@@ -21,6 +24,7 @@ impl App {
         if !self.by_goal().1.is_empty() || pages.is_empty() {
             pages.push(Page::Unlinked);
         }
+        pages.push(Page::Closing);
         pages
     }
 
@@ -31,10 +35,44 @@ impl App {
         let positions = match page {
             Page::Goal(goal) => by_goal.get(&goal.id).map_or(&[][..], Vec::as_slice),
             Page::Unlinked => unlinked.as_slice(),
+            Page::Closing => &[][..],
         };
         positions
             .iter()
             .map(|n| &self.roadmap.initiatives[*n])
+            .collect()
+    }
+
+    /// The high risks without a mitigation on the active work of a page (the closing page:
+    /// on all active work), leaving out confidential ones: the room sees the public view.
+    /// Each with the initiative it is on; each risk once.
+    pub fn page_risks(&self, page: Page<'_>) -> Vec<(&crate::domain::business::Risk, &Initiative)> {
+        let on: Vec<&Initiative> = match page {
+            Page::Closing => self
+                .roadmap
+                .initiatives
+                .iter()
+                .filter(|i| i.status.is_active())
+                .collect(),
+            other => self.page_initiatives(other),
+        };
+        on.into_iter()
+            .flat_map(|i| {
+                i.risks
+                    .iter()
+                    .filter(|r| !r.confidential && r.needs_mitigation())
+                    .map(move |r| (r, i))
+            })
+            .collect()
+    }
+
+    /// The decisions recorded in this session, oldest first.
+    pub fn session_decisions(&self) -> Vec<&crate::domain::decisions::Decision> {
+        let start = &self.session.session_start.decisions;
+        self.roadmap
+            .decisions
+            .iter()
+            .filter(|d| start.find(&d.id).is_none())
             .collect()
     }
 

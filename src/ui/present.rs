@@ -21,9 +21,16 @@ pub fn render_present(app: &App, page: usize, area: Rect, buf: &mut Buffer, them
     let Some(current) = pages.get(page.min(pages.len().saturating_sub(1))).copied() else {
         return;
     };
+    let lines = match current {
+        Page::Goal(goal) => {
+            2 + flags(app, current, area.width).len()
+                + goal.kpis.iter().filter(|k| !k.confidential).count()
+        }
+        _ => 2,
+    };
     let [top, heading, body, footer] = Layout::vertical([
         Constraint::Length(1),
-        Constraint::Length(heading_height(area)),
+        Constraint::Length(heading_height(area, lines)),
         Constraint::Min(3),
         Constraint::Length(1),
     ])
@@ -38,42 +45,92 @@ pub fn render_present(app: &App, page: usize, area: Rect, buf: &mut Buffer, them
         .right()
         .saturating_sub(u16::try_from(width(&counter)).unwrap_or(0));
     buf.set_string(right, top.y, &counter, theme.dim);
-    render_heading(current, heading, buf, theme);
-    render_horizons(app, current, body, buf, theme);
+    if current == Page::Closing {
+        let rest = Rect::new(area.x, heading.y, area.width, footer.y - heading.y);
+        render_closing(app, rest, buf, theme);
+    } else {
+        render_heading(app, current, heading, buf, theme);
+        render_horizons(app, current, body, buf, theme);
+    }
     render_footer(app, footer, buf, theme);
 }
 
-/// Rows for the heading: big letters need 4 (quadrant pixels) or 8 (half-height) rows.
-fn heading_height(area: Rect) -> u16 {
-    match area.height {
-        h if h >= 50 => 13,
-        h if h >= 24 => 8,
-        _ => 3,
-    }
+/// Rows for the heading: big letters need 4 (quadrant pixels) or 8 (half-height) rows and a
+/// blank one, then `lines` of text (title, owner, flags, KPIs); never more than half the
+/// screen, so the horizons keep the rest.
+fn heading_height(area: Rect, lines: usize) -> u16 {
+    let big: u16 = match area.height {
+        h if h >= 50 => 9,
+        h if h >= 24 => 5,
+        _ => 0,
+    };
+    let lines = u16::try_from(lines).unwrap_or(u16::MAX);
+    big.saturating_add(lines.max(3))
+        .min((area.height / 2).max(3))
 }
 
-fn render_heading(page: Page<'_>, area: Rect, buf: &mut Buffer, theme: &Theme) {
-    let kpis = match page {
+/// One KPI for the room: its value, its target with the unit, how far along (only when that
+/// can be said), or that no target is set.
+fn kpi_line(k: &crate::domain::business::Kpi) -> String {
+    let now = k
+        .current()
+        .map_or_else(|| "not measured".into(), |v| super::kpi::value(v, &k.unit));
+    let how = if !k.has_target() {
+        "no target set".to_string()
+    } else {
+        let target = clean(&k.target_words(|t| super::kpi::value(t, &k.unit))).into_owned();
+        match k.progress() {
+            Some(p) => format!(
+                "target {target}; {} of the way",
+                crate::domain::alignment::percent(p)
+            ),
+            None => format!("target {target}"),
+        }
+    };
+    format!("{} {now} ({how})", clean(&k.name))
+}
+
+/// What the room must not miss about a goal: unsupported, and high risks nobody mitigates.
+fn flags(app: &App, page: Page<'_>, columns: u16) -> Vec<String> {
+    let Page::Goal(goal) = page else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let at = app.roadmap.goals.iter().position(|g| g.id == goal.id);
+    let health = at.and_then(|at| app.derived.goal_health.get(at)).copied();
+    if let Some(h) = health.filter(|h| h.support.is_unsupported()) {
+        out.push(h.support.label(app.today));
+    }
+    // A line per risk, up to three; the closing page lists them all.
+    let risks = app.page_risks(page);
+    for (risk, on) in risks.iter().take(3) {
+        let line = format!("⚠ High risk, no mitigation: {}", clean(&risk.title));
+        let with_work = format!("{line} (on {})", clean(&on.title));
+        // Which work it is on only when the whole line fits: the risk itself comes first.
+        out.push(if width(&with_work) <= usize::from(columns) {
+            with_work
+        } else {
+            line
+        });
+    }
+    if risks.len() > 3 {
+        out.push(format!(
+            "⚠ {} more high risks without a mitigation (the last page lists them)",
+            risks.len() - 3
+        ));
+    }
+    out
+}
+
+fn render_heading(app: &App, page: Page<'_>, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let kpis: Vec<String> = match page {
         Page::Goal(goal) => goal
             .kpis
             .iter()
             .filter(|k| !k.confidential)
-            .map(|k| {
-                let target = match k.target_words(|t| super::kpi::value(t, "")) {
-                    words if k.has_target() => format!("target {}", clean(&words)),
-                    _ => "no target".into(),
-                };
-                format!(
-                    "{} {} ({target}; {} of the way)",
-                    clean(&k.name),
-                    k.current()
-                        .map_or_else(|| "not measured".into(), |v| super::kpi::value(v, &k.unit)),
-                    crate::domain::alignment::progress_label(k)
-                )
-            })
-            .collect::<Vec<_>>()
-            .join("  ·  "),
-        Page::Unlinked => String::new(),
+            .map(kpi_line)
+            .collect(),
+        Page::Unlinked | Page::Closing => Vec::new(),
     };
     let (code, title, owner) = match page {
         Page::Goal(goal) => (
@@ -86,7 +143,7 @@ fn render_heading(page: Page<'_>, area: Rect, buf: &mut Buffer, theme: &Theme) {
                 goal.priority
             ),
         ),
-        Page::Unlinked => (
+        Page::Unlinked | Page::Closing => (
             String::new(),
             "Not yet linked to a business goal".into(),
             "Which goal does each of these serve?".into(),
@@ -132,9 +189,23 @@ fn render_heading(page: Page<'_>, area: Rect, buf: &mut Buffer, theme: &Theme) {
         lines.push(Line::styled(title, theme.strong).alignment(Alignment::Center));
     }
     lines.push(Line::styled(owner, theme.dim).alignment(Alignment::Center));
-    if !kpis.is_empty() {
-        let kpis = fit(&kpis, usize::from(area.width));
-        lines.push(Line::styled(kpis, theme.strong).alignment(Alignment::Center));
+    let width = usize::from(area.width);
+    for flag in flags(app, page, area.width) {
+        lines.push(Line::styled(fit(&flag, width), theme.alert).alignment(Alignment::Center));
+    }
+    // A KPI a line, as many as the heading holds; the rest are counted, not cut.
+    let room = usize::from(rest.height).saturating_sub(lines.len());
+    let shown = if kpis.len() > room {
+        room.saturating_sub(1)
+    } else {
+        kpis.len()
+    };
+    for kpi in kpis.iter().take(shown) {
+        lines.push(Line::styled(fit(kpi, width), theme.strong).alignment(Alignment::Center));
+    }
+    if shown < kpis.len() {
+        let more = format!("+{} more KPIs on the goal's detail", kpis.len() - shown);
+        lines.push(Line::styled(more, theme.dim).alignment(Alignment::Center));
     }
     Paragraph::new(lines).render(rest, buf);
 }
@@ -216,6 +287,88 @@ fn render_horizons(app: &App, page: Page<'_>, area: Rect, buf: &mut Buffer, them
             y += 1 + gap;
         }
     }
+}
+
+/// The closing page: where the roadmap stands, what needs a decision, what was decided.
+fn render_closing(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    // Whole lines, wrapped rather than cut: this page is read, not glanced at.
+    let center = |text: String, style| Line::styled(text, style).alignment(Alignment::Center);
+    let mut lines = vec![
+        center("Where we stand".into(), theme.strong),
+        Line::raw(""),
+        // From the public copy, so its risk count is the list below (confidential left out).
+        center(
+            crate::domain::alignment::summary(
+                &crate::domain::public::public_copy(&app.roadmap),
+                app.today,
+            )
+            .line(),
+            theme.strong,
+        ),
+        Line::raw(""),
+    ];
+    let unsupported: Vec<String> = app
+        .roadmap
+        .goals
+        .iter()
+        .zip(&app.derived.goal_health)
+        .filter(|(_, h)| h.support.is_unsupported())
+        .map(|(g, h)| {
+            format!(
+                "{} {} — {}",
+                clean(&g.code),
+                clean(&g.title),
+                h.support.why(app.today)
+            )
+        })
+        .collect();
+    let risks: Vec<String> = app
+        .page_risks(Page::Closing)
+        .into_iter()
+        .map(|(r, i)| {
+            format!(
+                "{} (severity {}) on {}",
+                clean(&r.title),
+                r.severity(),
+                clean(&i.title)
+            )
+        })
+        .collect();
+    let decisions: Vec<String> = app
+        .session_decisions()
+        .into_iter()
+        .map(|d| clean(&d.text).into_owned())
+        .collect();
+    for (title, items, none) in [
+        (
+            "Goals with no work they can count on",
+            unsupported,
+            "none: every goal has work landing by the end of next month",
+        ),
+        ("High risks without a mitigation", risks, "none"),
+        (
+            "Decided in this session",
+            decisions,
+            "nothing recorded yet (c, then decision: …)",
+        ),
+    ] {
+        let style = if items.is_empty() {
+            theme.strong
+        } else {
+            theme.alert
+        };
+        lines.push(center(format!("{title} ({})", items.len()), style));
+        if items.is_empty() {
+            lines.push(center(none.into(), theme.dim));
+        }
+        for item in items {
+            lines.push(center(item, theme.text));
+        }
+        lines.push(Line::raw(""));
+    }
+    Paragraph::new(lines)
+        .wrap(ratatui::widgets::Wrap { trim: true })
+        .render(area.inner(ratatui::layout::Margin::new(2, 1)), buf);
 }
 
 fn render_footer(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
