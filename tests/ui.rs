@@ -384,6 +384,31 @@ fn presentation_closes_with_what_needs_a_decision_and_what_was_decided() {
 }
 
 #[test]
+fn column_footers_at_80x24_are_never_cut_whatever_the_day() {
+    for today in [
+        "2026-11-22",
+        "2026-12-06",
+        "2026-12-27",
+        "2027-01-31",
+        "2027-02-28",
+    ] {
+        let roadmap = alignmap::sample::sample(common::date(common::TODAY), common::now()).unwrap();
+        let mut app = common::app_with(roadmap, today);
+        // Every column focused in turn, so each shows its position beside its window.
+        for column in 0..4 {
+            let text = screen_text(&draw(&mut app, 80, 24));
+            let footer = text
+                .lines()
+                .find(|l| l.starts_with('└') || l.starts_with('┗'))
+                .unwrap()
+                .to_string();
+            assert!(!footer.contains('…'), "{today}, column {column}: {footer}");
+            press(&mut app, "l");
+        }
+    }
+}
+
+#[test]
 fn presentation_240x67() {
     let mut app = sample_app();
     press(&mut app, "p l");

@@ -46,6 +46,25 @@ fn window_label(horizon: Horizon, app: &App) -> String {
     }
 }
 
+/// The window in fewer columns: `7–13 Dec`, `30 Nov–31 Dec`, `by 22 Nov`; None when there is
+/// no shorter way to say it.
+fn short_window(horizon: Horizon, app: &App) -> Option<String> {
+    let today = app.today;
+    let end = horizon.window_end(today);
+    match horizon.window_start(today) {
+        None => Some(format!("by {}", end.format("%-d %b"))),
+        Some(_) if horizon == Horizon::NextYear => None,
+        Some(start) if start.format("%b %Y").to_string() == end.format("%b %Y").to_string() => {
+            Some(format!("{}–{}", start.format("%-d"), end.format("%-d %b")))
+        }
+        Some(start) => Some(format!(
+            "{}–{}",
+            start.format("%-d %b"),
+            end.format("%-d %b")
+        )),
+    }
+}
+
 fn render_column(app: &App, horizon: Horizon, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let cards = &app.derived.columns[horizon.index()];
     let focused = app.view.pane == Pane::Board && app.view.column == horizon;
@@ -64,6 +83,12 @@ fn render_column(app: &App, horizon: Horizon, area: Rect, buf: &mut Buffer, them
         block = block.title_bottom(Line::from(position).alignment(Alignment::Right));
     }
     let mut window = window_label(horizon, app);
+    if super::text::width(&window) > room
+        && let Some(short) = short_window(horizon, app)
+    {
+        // "7 Dec – 13 Dec" does not fit beside the position: "7–13 Dec" says the same.
+        window = short;
+    }
     if super::text::width(&window) > room && horizon == Horizon::NextYear {
         // "from 1 Jan 2027" does not fit beside the position: the year is the next one anyway.
         window = window
