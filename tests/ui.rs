@@ -385,14 +385,21 @@ fn presentation_closes_with_what_needs_a_decision_and_what_was_decided() {
 
 #[test]
 fn column_footers_at_80x24_are_never_cut_whatever_the_day() {
-    for today in [
+    let days = [
         "2026-11-22",
         "2026-12-06",
         "2026-12-27",
         "2027-01-31",
         "2027-02-28",
-    ] {
-        let roadmap = alignmap::sample::sample(common::date(common::TODAY), common::now()).unwrap();
+    ];
+    for (today, full) in days.iter().flat_map(|d| [(*d, false), (*d, true)]) {
+        // The sample, and a roadmap with more cards than any column shows (its position
+        // "1/40" then takes room from the window).
+        let roadmap = if full {
+            alignmap::generate::roadmap(6, 300, 1, common::date(today))
+        } else {
+            alignmap::sample::sample(common::date(common::TODAY), common::now()).unwrap()
+        };
         let mut app = common::app_with(roadmap, today);
         // Every column focused in turn, so each shows its position beside its window.
         for column in 0..4 {

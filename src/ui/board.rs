@@ -65,6 +65,19 @@ fn short_window(horizon: Horizon, app: &App) -> Option<String> {
     }
 }
 
+/// Only where the window ends: `to 31 Dec` (None for the open-ended next year).
+fn to_window(horizon: Horizon, app: &App) -> Option<String> {
+    match (horizon, horizon.window_start(app.today)) {
+        // Next year starts on the first of a month: the month says it.
+        (Horizon::NextYear, Some(start)) => Some(format!("from {}", start.format("%b"))),
+        (Horizon::NextYear, None) => None,
+        _ => Some(format!(
+            "to {}",
+            horizon.window_end(app.today).format("%-d %b")
+        )),
+    }
+}
+
 fn render_column(app: &App, horizon: Horizon, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let cards = &app.derived.columns[horizon.index()];
     let focused = app.view.pane == Pane::Board && app.view.column == horizon;
@@ -83,18 +96,23 @@ fn render_column(app: &App, horizon: Horizon, area: Rect, buf: &mut Buffer, them
         block = block.title_bottom(Line::from(position).alignment(Alignment::Right));
     }
     let mut window = window_label(horizon, app);
-    if super::text::width(&window) > room
-        && let Some(short) = short_window(horizon, app)
-    {
-        // "7 Dec – 13 Dec" does not fit beside the position: "7–13 Dec" says the same.
-        window = short;
-    }
     if super::text::width(&window) > room && horizon == Horizon::NextYear {
         // "from 1 Jan 2027" does not fit beside the position: the year is the next one anyway.
         window = window
             .rsplit_once(' ')
             .map_or(window.clone(), |(short, _)| short.to_string());
     }
+    // "7 Dec – 13 Dec" does not fit beside the position: "7–13 Dec" says the same, and
+    // "to 13 Dec" the part that matters (where the column ends).
+    for shorter in [short_window(horizon, app), to_window(horizon, app)]
+        .into_iter()
+        .flatten()
+    {
+        if super::text::width(&window) > room {
+            window = shorter;
+        }
+    }
+
     let window = fit(&window, room);
     block = block.title_bottom(Line::styled(format!(" {window} "), theme.dim));
     block.render(area, buf);
