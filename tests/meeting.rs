@@ -538,3 +538,21 @@ fn keys_pressed_as_commands_still_act_and_a_key_held_down_acts_once() {
         (before[column] + 3).min(app.derived.columns[column].len() - 1)
     );
 }
+
+#[test]
+fn page_down_scrolls_the_detail_a_page_and_home_goes_back() {
+    let mut app = sample_app();
+    press(&mut app, "Enter");
+    press(&mut app, "PageDown");
+    let Mode::Detail { scroll: paged, .. } = app.mode else {
+        panic!("the detail")
+    };
+    assert!(paged > 1, "more than a line at a time: {paged}");
+    press(&mut app, "End");
+    let Mode::Detail { scroll: end, .. } = app.mode else {
+        panic!("the detail")
+    };
+    assert!(end >= paged);
+    press(&mut app, "Home");
+    assert!(matches!(app.mode, Mode::Detail { scroll: 0, .. }));
+}

@@ -336,6 +336,10 @@ impl App {
                 Command::Close => self.mode = Mode::Browse,
                 Command::Up => *scroll = scroll.saturating_sub(1),
                 Command::Down => *scroll = scroll.saturating_add(1).min(limit),
+                Command::PageUp => *scroll = scroll.saturating_sub(10),
+                Command::PageDown => *scroll = scroll.saturating_add(10).min(limit),
+                Command::First => *scroll = 0,
+                Command::Last => *scroll = limit,
                 Command::Edit => {
                     let back = Mode::Detail {
                         item: item.clone(),
