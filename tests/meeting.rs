@@ -556,3 +556,35 @@ fn page_down_scrolls_the_detail_a_page_and_home_goes_back() {
     press(&mut app, "Home");
     assert!(matches!(app.mode, Mode::Detail { scroll: 0, .. }));
 }
+
+#[test]
+fn the_help_overlay_finds_a_key_by_what_it_does() {
+    let text = |app: &App| -> String {
+        alignmap::ui::help::help_lines(app, &alignmap::ui::theme::Theme::monochrome())
+            .iter()
+            .map(|l| {
+                l.spans
+                    .iter()
+                    .map(|s| s.content.as_ref())
+                    .collect::<String>()
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let mut app = sample_app();
+    press(&mut app, "?");
+    let all = text(&app);
+    press(&mut app, "/");
+    type_text(&mut app, "minutes");
+    let found = text(&app);
+    assert!(found.contains("minutes of this session"), "{found}");
+    assert!(
+        found.contains("Session recap"),
+        "under its heading: {found}"
+    );
+    assert!(!found.contains("next theme"), "{found}");
+    assert!(found.lines().count() < all.lines().count() / 5);
+    press(&mut app, "Esc");
+    assert_eq!(text(&app), all, "Esc shows all of it again");
+    assert!(matches!(app.mode, Mode::Help { .. }));
+}

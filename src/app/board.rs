@@ -277,7 +277,10 @@ impl App {
                 super::Source::File(_) => self.effects.push(super::Effect::ListBackups),
                 super::Source::Demo => self.info("The demo has no file, so no backups."),
             },
-            Command::Help => self.mode = Mode::Help { scroll: 0 },
+            Command::Help => {
+                self.view.help_find = None;
+                self.mode = Mode::Help { scroll: 0 };
+            }
             Command::Close
             | Command::RollForward
             | Command::RollGoalForward

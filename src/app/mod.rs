@@ -224,6 +224,27 @@ impl App {
         {
             return self.rename_key(key);
         }
+        if let (Mode::Help { scroll }, Some(find)) = (&mut self.mode, &mut self.view.help_find) {
+            // Typing narrows the help; Esc shows all of it again, Enter closes it.
+            match key.code {
+                KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
+                    find.push(c);
+                    *scroll = 0;
+                }
+                KeyCode::Backspace => {
+                    find.pop();
+                }
+                KeyCode::Esc => self.view.help_find = None,
+                KeyCode::Enter => {
+                    self.view.help_find = None;
+                    self.mode = Mode::Browse;
+                }
+                KeyCode::Up => *scroll = scroll.saturating_sub(1),
+                KeyCode::Down => *scroll = scroll.saturating_add(1),
+                _ => {}
+            }
+            return;
+        }
         if let Mode::Capture(_) = self.mode {
             if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
                 return self.quit_keeping_typed();
@@ -366,10 +387,17 @@ impl App {
                         self.resume = Some(back);
                     }
                 }
-                Command::Help => self.mode = Mode::Help { scroll: 0 },
+                Command::Help => {
+                    self.view.help_find = None;
+                    self.mode = Mode::Help { scroll: 0 };
+                }
                 _ => {}
             },
             Mode::Summary { .. } if command == Command::Minutes => self.write_minutes(),
+            Mode::Help { scroll } if command == Command::Search => {
+                *scroll = 0;
+                self.view.help_find = Some(String::new());
+            }
             Mode::Help { scroll } | Mode::Summary { scroll } | Mode::Changes { scroll, .. } => {
                 match command {
                     Command::Close => self.mode = Mode::Browse,

@@ -41,6 +41,8 @@ pub struct View {
     pub public: bool,
     /// A capture line closed with Esc, brought back by the next `c`.
     pub kept_line: Option<String>,
+    /// What the help overlay is narrowed to (`/` in help), while it is open.
+    pub help_find: Option<String>,
 }
 
 impl View {
@@ -62,6 +64,7 @@ impl View {
             filter: None,
             public: false,
             kept_line: None,
+            help_find: None,
         }
     }
 }

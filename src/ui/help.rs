@@ -11,6 +11,61 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 /// All lines of the help text.
 pub fn help_lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
+    let lines = all_lines(app, theme);
+    match app.view.help_find.as_deref() {
+        Some(find) if !find.trim().is_empty() => narrowed(lines, find, theme),
+        Some(_) => {
+            let mut out = vec![Line::styled(
+                "Type to find a key or a command · Esc shows all · Enter closes",
+                theme.dim,
+            )];
+            out.extend(lines);
+            out
+        }
+        None => lines,
+    }
+}
+
+/// The lines that mention `find` (any case), each under its heading; headings with none
+/// are left out.
+fn narrowed(lines: Vec<Line<'static>>, find: &str, theme: &Theme) -> Vec<Line<'static>> {
+    let find = find.to_lowercase();
+    let text = |l: &Line| -> String { l.spans.iter().map(|s| s.content.as_ref()).collect() };
+    let mut out = vec![Line::styled(
+        format!(
+            "Keys and commands with \"{}\" · Esc shows all · Enter closes",
+            super::text::clean(&find)
+        ),
+        theme.dim,
+    )];
+    let mut heading: Option<Line<'static>> = None;
+    for line in lines {
+        let t = text(&line);
+        if t.is_empty() {
+            continue;
+        }
+        if !t.starts_with(' ') {
+            heading = Some(line);
+            continue;
+        }
+        if t.to_lowercase().contains(&find) {
+            if let Some(h) = heading.take() {
+                out.push(Line::raw(""));
+                out.push(h);
+            }
+            out.push(line);
+        }
+    }
+    if out.len() == 1 {
+        out.push(Line::styled(
+            "Nothing matches: Backspace to change it.",
+            theme.dim,
+        ));
+    }
+    out
+}
+
+fn all_lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     // The keys of the screen the help was opened from come first.
     let mut contexts = Context::ALL.to_vec();
@@ -99,7 +154,7 @@ pub fn render_help(app: &App, scroll: u16, area: Rect, buf: &mut Buffer, theme: 
     let width = WIDTH.min(area.width.saturating_sub(2));
     let height = super::chrome::wrapped_height(&lines, width);
     let rect = centered(area, width, height);
-    let inner = frame(rect, "Keys · Esc closes · ↑↓ scroll", buf, theme);
+    let inner = frame(rect, "Keys · / finds · Esc closes · ↑↓ scroll", buf, theme);
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })
         .scroll((scroll, 0))
