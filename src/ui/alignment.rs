@@ -213,21 +213,13 @@ fn goal_rows(app: &App, width: usize, theme: &Theme) -> Vec<Row> {
         .max()
         .unwrap_or(0);
     let compact = width < 90;
-    let rest = super::kpi::KPI_LINE_REST - if compact { super::kpi::KPI_RANGE } else { 0 };
+    let rest = super::kpi::kpi_rest(compact);
     let room = width.saturating_sub(8 + rest);
     let name_width = longest.min(room).max(10);
-    let range = if compact {
-        ""
-    } else {
-        "better · baseline → target  "
-    };
     rows.push((
         None,
         Line::styled(
-            format!(
-                "       {:<name_width$} {:>7} {range}{:<10} {:>4}  {:<8} last reading",
-                "KPI", "now", "progress", "", "trend"
-            ),
+            format!("       {}", super::kpi::kpi_heading(name_width, compact)),
             theme.dim,
         ),
     ));

@@ -86,8 +86,37 @@ pub fn freshness(kpi: &Kpi, today: NaiveDate) -> String {
 /// last reading (up to "never measured", 14).
 pub const KPI_LINE_REST: usize = 66;
 
-/// Columns of the "↓ 41 → 33" part, left out of compact lines.
+/// Columns of the "↓ 41 → 33" part.
 pub const KPI_RANGE: usize = 17;
+
+/// Columns a compact line (under 90 wide) saves: the trend (9) goes, and the age of the last
+/// reading takes 8 ("never" for never measured). Baseline → target stays: it is what the
+/// business asks about first.
+const COMPACT_SAVES: usize = 9 + 6;
+
+/// Columns a KPI line needs besides the name: [`KPI_LINE_REST`], less what a compact one
+/// leaves out.
+pub fn kpi_rest(compact: bool) -> usize {
+    KPI_LINE_REST - if compact { COMPACT_SAVES } else { 0 }
+}
+
+/// The heading over KPI lines, its columns where [`kpi_line`] puts them.
+pub fn kpi_heading(name_width: usize, compact: bool) -> String {
+    let (trend, age) = if compact {
+        ("", "reading")
+    } else {
+        ("trend    ", "last reading")
+    };
+    format!(
+        "{:<name_width$} {:>7} {:<w$}{:<10} {:>4}  {trend}{age}",
+        "KPI",
+        "now",
+        "↑↓ base → target",
+        "progress",
+        "",
+        w = KPI_RANGE
+    )
+}
 
 /// One KPI on one line: name (unit), current value, baseline → target with the better
 /// direction, gauge, progress %, trend of the readings, age of the last reading.
@@ -114,21 +143,26 @@ pub fn kpi_line(
     let pct = progress.map_or_else(|| "n/a".to_string(), percent);
     let stale = kpi.days_since_reading(today).is_none_or(|d| d > 30);
     let name = super::text::fit(&clean(&kpi.label()), name_width);
-    let range = if compact {
+    let range = format!(
+        "{:<w$}",
+        // A target in words is cut to fit: the detail and exports carry it whole.
+        super::text::fit(
+            &format!(
+                "{arrow} {} → {target}",
+                kpi.baseline.map_or_else(|| "?".into(), |b| value(b, ""))
+            ),
+            KPI_RANGE - 1
+        ),
+        w = KPI_RANGE
+    );
+    let trend = if compact {
         String::new()
     } else {
-        format!(
-            "{:<w$}",
-            // A target in words is cut to fit: the detail and exports carry it whole.
-            super::text::fit(
-                &format!(
-                    "{arrow} {} → {target}",
-                    kpi.baseline.map_or_else(|| "?".into(), |b| value(b, ""))
-                ),
-                KPI_RANGE - 1
-            ),
-            w = KPI_RANGE
-        )
+        format!("{:<8} ", sparkline(kpi, 8))
+    };
+    let age = match (compact, kpi.days_since_reading(today)) {
+        (true, None) => "never".to_string(),
+        _ => freshness(kpi, today),
     };
     Line::from(vec![
         Span::styled(format!("{name:<name_width$} "), theme.text),
@@ -142,11 +176,8 @@ pub fn kpi_line(
         Span::styled(range, theme.dim),
         Span::styled(gauge(progress, 10), theme.code),
         Span::styled(format!(" {pct:>4}  "), theme.strong),
-        Span::styled(format!("{:<8} ", sparkline(kpi, 8)), theme.code),
-        Span::styled(
-            freshness(kpi, today),
-            if stale { theme.alert } else { theme.dim },
-        ),
+        Span::styled(trend, theme.code),
+        Span::styled(age, if stale { theme.alert } else { theme.dim }),
     ])
 }
 

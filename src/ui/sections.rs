@@ -50,7 +50,7 @@ pub fn goal_kpis(app: &App, goal: &Goal, theme: &Theme) -> Vec<Line<'static>> {
     // The popup is at most WIDTH wide, less on a small screen.
     let width = WIDTH.min(usize::from(app.view.viewport.0).saturating_sub(6));
     let compact = width < 80;
-    let rest = super::kpi::KPI_LINE_REST - if compact { super::kpi::KPI_RANGE } else { 0 };
+    let rest = super::kpi::kpi_rest(compact);
     let name_width = kpis
         .iter()
         .map(|k| super::text::width(&k.label()))
