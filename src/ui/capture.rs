@@ -3,7 +3,7 @@
 
 use super::chrome::{centered, frame};
 use super::form::render_input;
-use super::text::{clean, fit};
+use super::text::{clean, fit, wrap_title};
 use super::theme::Theme;
 use crate::app::App;
 use crate::app::capture::{Candidates, Capture};
@@ -133,7 +133,7 @@ pub fn render_capture(
     // Two lines when one is full: what the line attaches to and who owns it come last and
     // must still show.
     let room = if inner.height >= 4 { 2 } else { 1 };
-    for (n, line) in wrap(&clean(&text), width, room).iter().enumerate() {
+    for (n, line) in wrap_title(&text, width, room).iter().enumerate() {
         let y = inner.y + 1 + u16::try_from(n).unwrap_or(0);
         buf.set_line(inner.x, y, &Line::styled(line.as_str(), style), inner.width);
     }
@@ -152,35 +152,6 @@ pub fn render_capture(
         return None;
     }
     cursor
-}
-
-/// `text` in at most `lines` lines of `width`, broken at spaces; the last cut with `…` when
-/// even that is not enough.
-fn wrap(text: &str, width: usize, lines: usize) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    let mut rest = text;
-    while !rest.is_empty() && out.len() + 1 < lines {
-        if rest.chars().count() <= width {
-            break;
-        }
-        let cut = rest
-            .char_indices()
-            .take(width + 1)
-            .filter(|(_, c)| *c == ' ')
-            .map(|(i, _)| i)
-            .last()
-            .unwrap_or_else(|| {
-                rest.char_indices()
-                    .nth(width)
-                    .map_or(rest.len(), |(i, _)| i)
-            });
-        out.push(rest[..cut].trim_end().to_string());
-        rest = rest[cut..].trim_start();
-    }
-    if !rest.is_empty() {
-        out.push(fit(rest, width));
-    }
-    out
 }
 
 fn render_pick(

@@ -309,6 +309,21 @@ pub fn render_balance(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
         "▼ less than half its weight (in initiatives, cost, or both) · ▲ more than twice.",
         theme.dim,
     ));
+    // Sentences wrap at word ends rather than stop mid-word at the edge; rows of bars fit.
+    let width = usize::from(area.width);
+    let lines: Vec<Line> = lines
+        .into_iter()
+        .flat_map(|line| match line.spans.as_slice() {
+            [only] if super::text::width(&only.content) > width => {
+                let style = only.style;
+                super::text::wrap_title(&only.content, width, usize::MAX)
+                    .into_iter()
+                    .map(|part| Line::styled(part, style))
+                    .collect()
+            }
+            _ => vec![line],
+        })
+        .collect();
     for (y, line) in lines.iter().take(usize::from(area.height)).enumerate() {
         let y = area.y + u16::try_from(y).unwrap_or(0);
         buf.set_line(area.x, y, line, area.width);
