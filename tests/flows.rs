@@ -907,9 +907,8 @@ fn decisions_and_actions_are_captured_in_one_line_listed_and_ticked_off() {
         "@raj is the one Raj the roadmap names"
     );
     assert_eq!(
-        action.link,
-        Some(alignmap::domain::decisions::Link::Initiative(card)),
-        "about the selected card"
+        action.link, None,
+        "about no card unless one is named: the highlighted {card:?} is not guessed"
     );
     press(&mut app, "4");
     assert!(matches!(app.mode, Mode::Decisions { .. }));

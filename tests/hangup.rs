@@ -59,13 +59,25 @@ fn a_hang_up_that_sends_no_sighup_is_noticed_and_saves() {
 }
 
 #[test]
-fn a_capture_line_is_kept_when_the_window_closes() {
+fn a_capture_line_is_kept_as_a_line_when_the_window_closes_and_comes_back() {
     let home = sample_home();
+    let before = titles(&home.roadmap());
     let mut app = home.start(&[]);
     app.send(b"c");
     app.type_text("MK789 captured line +ops");
     app.close_window();
     assert_eq!(app.exit_code(), 129);
+    assert_eq!(
+        titles(&home.roadmap()),
+        before,
+        "no Enter, no card: closing the window decides nothing"
+    );
+    let drafts = home.beside(".draft-");
+    assert_eq!(drafts.len(), 1, "{drafts:?}");
+    let mut again = home.start(&[]);
+    again.send(b"\r"); // the line is back in the capture line: Enter adds it
+    again.send(b"q");
+    assert_eq!(again.exit_code(), 0);
     assert!(titles(&home.roadmap()).contains(&"MK789 captured line".to_string()));
 }
 

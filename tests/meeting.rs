@@ -361,7 +361,7 @@ fn a_person_field_in_any_form_completes_from_the_people_list() {
 }
 
 #[test]
-fn a_board_that_forgives_undo_selects_what_came_back_and_esc_keeps_the_line() {
+fn a_board_that_forgives_undo_selects_what_came_back_and_esc_asks_before_dropping_a_line() {
     let mut app = sample_app();
     press(&mut app, "l j");
     let card = app.selected_initiative().unwrap().id.clone();
@@ -385,25 +385,35 @@ fn a_board_that_forgives_undo_selects_what_came_back_and_esc_keeps_the_line() {
     press(&mut app, "c");
     type_text(&mut app, "Chatbot for order status #cx");
     press(&mut app, "Esc");
-    assert!(matches!(app.mode, Mode::Browse));
-    assert!(
-        app.message
-            .as_ref()
-            .unwrap()
-            .1
-            .contains("brings your line back")
-    );
-    press(&mut app, "c");
     let Mode::Capture(line) = &app.mode else {
-        panic!("capture")
+        panic!("Esc on a typed line asks first")
     };
-    assert_eq!(line.input.value(), "Chatbot for order status #cx");
+    assert!(line.confirm_discard);
+    press(&mut app, "n");
+    let Mode::Capture(line) = &app.mode else {
+        panic!("any other key keeps editing")
+    };
+    assert_eq!(
+        line.input.value(),
+        "Chatbot for order status #cx",
+        "nothing typed by the answer"
+    );
     press(&mut app, "Enter");
     assert!(
         app.roadmap
             .initiatives
             .iter()
             .any(|i| i.title == "Chatbot for order status")
+    );
+    let count = app.roadmap.initiatives.len();
+    press(&mut app, "c");
+    type_text(&mut app, "Not this one");
+    press(&mut app, "Esc y");
+    assert!(matches!(app.mode, Mode::Browse));
+    assert_eq!(
+        app.roadmap.initiatives.len(),
+        count,
+        "discarded when confirmed"
     );
 }
 

@@ -512,6 +512,10 @@ fn decisions_view_and_due_actions_on_cards() {
     press(&mut app, "Enter c");
     common::type_text(&mut app, "decision: Patch this week, not next #iso");
     press(&mut app, "Enter");
+    // Tied to a card in view 4 (capture never guesses one): its About field takes a title.
+    press(&mut app, "4 Down e Tab Tab Tab");
+    common::type_text(&mut app, "Patch the VPN gateways");
+    press(&mut app, "Enter Esc");
     let board = screen_text(&draw(&mut app, 100, 30));
     assert!(
         board.contains("☐1"),

@@ -86,9 +86,8 @@ pub struct Capture {
     pub pick: Option<Pick>,
     /// The column whose window end is the target when no `!when` is given.
     pub column: Horizon,
-    /// True when opened over the board: a decision or action without `#goal` is about the
-    /// selected card (opened from the decisions view, it is about nothing in particular).
-    pub about_card: bool,
+    /// True while asking whether to discard the typed line (Esc on a line with text).
+    pub confirm_discard: bool,
 }
 
 impl Capture {
@@ -99,7 +98,7 @@ impl Capture {
             error: None,
             pick: None,
             column,
-            about_card: true,
+            confirm_discard: false,
         }
     }
 
@@ -134,22 +133,13 @@ pub fn split_entry(line: &str) -> (Option<Entry>, &str) {
 }
 
 impl App {
-    /// Records a decision or an action from a capture line: about its `#goal`, else about the
-    /// selected card; an action's `@owner` and `!when` are its owner and due date.
-    fn record_entry(
-        &mut self,
-        entry: Entry,
-        captured: crate::domain::capture::Captured,
-        about_card: bool,
-    ) {
+    /// Records a decision or an action from a capture line: about its `#goal`, else about
+    /// nothing; an action's `@owner` and `!when` are its owner and due date.
+    fn record_entry(&mut self, entry: Entry, captured: crate::domain::capture::Captured) {
         use crate::domain::decisions::{Action, Decision, Link};
-        let link = match captured.goals.first() {
-            Some(goal) => Some(Link::Goal(goal.clone())),
-            None if about_card && self.view.pane == super::Pane::Board => self
-                .selected_initiative()
-                .map(|i| Link::Initiative(i.id.clone())),
-            None => None,
-        };
+        // About the `#goal` named, else nothing: never guessed from the highlighted card,
+        // which the minutes would then repeat as fact (e in view 4 sets it).
+        let link = captured.goals.first().map(|goal| Link::Goal(goal.clone()));
         let about = match &link {
             Some(Link::Goal(g)) => self.roadmap.goal(g).map(|g| format!(" about {}", g.code)),
             Some(Link::Initiative(i)) => self
@@ -199,8 +189,7 @@ impl App {
     /// Opens the capture line over the decisions view (row `at` highlighted), to which it
     /// returns; what it records is about its `#goal` or nothing, never a card out of sight.
     pub(super) fn open_record_capture(&mut self, at: usize) {
-        let mut capture = Capture::new(self.view.column);
-        capture.about_card = false;
+        let capture = Capture::new(self.view.column);
         self.resume = Some(Mode::Decisions { selected: at });
         self.mode = Mode::Capture(Box::new(capture));
     }
@@ -213,17 +202,21 @@ impl App {
         let mut capture = Capture::new(self.view.column);
         capture.input = Input::new(text.to_string());
         self.mode = Mode::Capture(Box::new(capture));
-        self.info("Your typing is a capture line now: Enter adds it, Esc keeps it for c.");
+        self.info("Your typing is a capture line now: Enter adds it, Esc asks before dropping it.");
     }
 
-    /// Opens the capture line, with the line closed by Esc last time when there is one.
-    pub(super) fn open_capture(&mut self) {
-        let mut capture = Capture::new(self.view.column);
-        if let Some(line) = self.view.kept_line.take() {
-            capture.input = Input::new(line);
-            self.info("Your last line is back: Enter adds it, Ctrl-u clears it.");
+    /// Closes the capture line without adding anything, back where it was opened from.
+    fn leave_capture(&mut self, said: &str) {
+        self.mode = Mode::Browse;
+        self.info(said);
+        if let Some(Mode::Decisions { selected }) = self.resume.take() {
+            self.back_to_decisions(None, selected);
         }
-        self.mode = Mode::Capture(Box::new(capture));
+    }
+
+    /// Opens the capture line.
+    pub(super) fn open_capture(&mut self) {
+        self.mode = Mode::Capture(Box::new(Capture::new(self.view.column)));
     }
 
     /// Handles a key while the capture line is open.
@@ -257,22 +250,20 @@ impl App {
             }
             return;
         }
-        match key.code {
-            KeyCode::Esc => {
-                let typed = capture.input.value().trim().to_string();
-                self.mode = Mode::Browse;
-                if typed.is_empty() {
-                    self.info("Capture cancelled.");
-                } else {
-                    // Esc is easy to hit in a meeting: the line waits for the next c.
-                    let key = self.key_label(super::Context::Browse, super::Command::Capture);
-                    self.view.kept_line = Some(typed);
-                    self.info(format!("Capture closed; {key} brings your line back."));
-                }
-                if let Some(Mode::Decisions { selected }) = self.resume.take() {
-                    self.back_to_decisions(None, selected);
-                }
+        if capture.confirm_discard {
+            // Asked "discard this line?": y discards, any other key goes back to editing.
+            capture.confirm_discard = false;
+            if matches!(key.code, KeyCode::Char('y' | 'Y')) {
+                self.leave_capture("Discarded the line; nothing was added.");
             }
+            return;
+        }
+        match key.code {
+            // Esc is easy to hit in a meeting: a typed line is dropped only when confirmed.
+            KeyCode::Esc if !capture.input.value().trim().is_empty() => {
+                capture.confirm_discard = true;
+            }
+            KeyCode::Esc => self.leave_capture("Capture cancelled."),
             KeyCode::Enter => self.submit_capture(),
             KeyCode::Tab => {
                 let line = capture.input.value();
@@ -322,12 +313,11 @@ impl App {
                 return;
             }
         };
-        let about_card = capture.about_card;
         self.mode = Mode::Browse;
         if let Some(Mode::Decisions { .. }) = self.resume {
             self.resume = None;
             if let Some(entry) = entry {
-                self.record_entry(entry, captured, about_card);
+                self.record_entry(entry, captured);
                 let newest = match entry {
                     Entry::Decision => self
                         .roadmap
@@ -344,7 +334,7 @@ impl App {
             }
         }
         if let Some(entry) = entry {
-            return self.record_entry(entry, captured, about_card);
+            return self.record_entry(entry, captured);
         }
         let target = captured
             .target

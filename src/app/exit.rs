@@ -47,6 +47,18 @@ impl App {
     /// when it is valid, and leave every overlay. What was typed but cannot be kept as an
     /// edit is returned as a draft, to be written beside the roadmap.
     pub fn shutdown(&mut self) -> Option<Draft> {
+        // A capture line is not an edit until Enter: the closed window keeps it as a draft
+        // that reopens as the capture line at the next start (Ctrl-c, a deliberate "save and
+        // quit", adds it).
+        if let Mode::Capture(capture) = &self.mode
+            && !capture.input.value().trim().is_empty()
+        {
+            let written = self.clock.now().with_timezone(&chrono::Local).naive_local();
+            let draft = Draft::of_capture(capture.input.value(), written);
+            self.mode = Mode::Browse;
+            self.quit = true;
+            return Some(draft);
+        }
         let draft = self.keep_typed().err();
         self.mode = Mode::Browse;
         self.quit = true;

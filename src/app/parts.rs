@@ -39,8 +39,6 @@ pub struct View {
     pub filter: Option<search::Active>,
     /// Public view: internal fields (notes) are hidden everywhere, for sharing the screen.
     pub public: bool,
-    /// A capture line closed with Esc, brought back by the next `c`.
-    pub kept_line: Option<String>,
     /// What the help overlay is narrowed to (`/` in help), while it is open.
     pub help_find: Option<String>,
 }
@@ -63,7 +61,6 @@ impl View {
             search: None,
             filter: None,
             public: false,
-            kept_line: None,
             help_find: None,
         }
     }

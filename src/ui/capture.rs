@@ -37,16 +37,15 @@ fn preview(app: &App, capture: &Capture) -> Result<String, String> {
                 _ => "an action",
             };
             let mut text = format!("Enter records {kind}: \"{}\"", c.title);
-            let about = match c.goals.first() {
-                Some(g) => app.roadmap.goal(g).map(|g| g.code.clone()),
-                None if capture.about_card && app.view.pane == crate::app::Pane::Board => app
-                    .selected_initiative()
-                    .map(|i| format!("\"{}\" (the selected card)", i.title)),
-                None => None,
-            };
-            if let Some(about) = about {
-                text.push_str(&format!(" · about {about}"));
-            }
+            let about = c
+                .goals
+                .first()
+                .and_then(|g| app.roadmap.goal(g))
+                .map_or_else(
+                    || "about nothing in particular (#goal names one)".to_string(),
+                    |g| format!("about {}", g.code),
+                );
+            text.push_str(&format!(" · {about}"));
             if let Some(owner) = &c.owner {
                 text.push_str(&format!(" · owner {}", person(owner, c.owner_is_new)));
             }
@@ -125,6 +124,10 @@ pub fn render_capture(
     let field = Rect::new(inner.x + 2, inner.y, inner.width.saturating_sub(2), 1);
     let cursor = render_input(&capture.input, true, field, buf, theme);
     let (text, style) = match (&capture.error, preview(app, capture)) {
+        _ if capture.confirm_discard => (
+            "Discard this line?  y discards · any other key keeps editing".to_string(),
+            theme.alert,
+        ),
         (Some(error), _) => (format!("✗ {error}"), theme.alert),
         (None, Ok(text)) => (text, theme.text),
         (None, Err(e)) if e.is_empty() => (String::new(), theme.text),
