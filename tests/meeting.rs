@@ -598,3 +598,41 @@ fn the_help_overlay_finds_a_key_by_what_it_does() {
     assert_eq!(text(&app), all, "Esc shows all of it again");
     assert!(matches!(app.mode, Mode::Help { .. }));
 }
+
+#[test]
+fn renaming_to_a_name_someone_has_says_it_merges_them_and_u_undoes_it_in_the_view() {
+    let mut app = sample_app();
+    select_person(&mut app, "Marco Rossi");
+    press(&mut app, "r C-u");
+    type_text(&mut app, "Jo Kim");
+    press(&mut app, "Enter");
+    assert!(
+        app.message
+            .as_ref()
+            .unwrap()
+            .1
+            .starts_with("Merged Marco Rossi into Jo Kim"),
+        "{:?}",
+        app.message
+    );
+    let names: Vec<String> = app
+        .listed_people()
+        .iter()
+        .map(|l| l.person.name.clone())
+        .collect();
+    assert!(!names.contains(&"Marco Rossi".to_string()));
+    press(&mut app, "u");
+    assert!(
+        matches!(app.mode, Mode::People { .. }),
+        "undo stays in the view"
+    );
+    let names: Vec<String> = app
+        .listed_people()
+        .iter()
+        .map(|l| l.person.name.clone())
+        .collect();
+    assert!(
+        names.contains(&"Marco Rossi".to_string()),
+        "split again: {names:?}"
+    );
+}

@@ -52,6 +52,20 @@ impl App {
         let chosen = listed.get(*selected).map(|l| l.person.name.clone());
         match command {
             Command::Close => self.mode = Mode::Browse,
+            Command::Undo | Command::Redo => {
+                if self.session.read_only.is_some() {
+                    return self
+                        .error("Read-only: nothing can be changed here (the top line says why).");
+                }
+                let at = *selected;
+                self.undo(command == Command::Redo);
+                // Undo keeps the view open; the highlight stays in the list.
+                let rows = self.listed_people().len();
+                self.mode = Mode::People {
+                    selected: at.min(rows.saturating_sub(1)),
+                    rename: None,
+                };
+            }
             Command::Open => {
                 let Some(name) = chosen else { return };
                 self.mode = Mode::Browse;
@@ -128,8 +142,17 @@ impl App {
         if self.session.read_only.is_some() {
             return self.error("Read-only: nothing can be changed here (the top line says why).");
         }
+        // A name someone else already has makes one person of two: say so (people do type
+        // a name that is already there), and u splits them again.
+        let merged = listed.iter().any(|l| {
+            !l.person.name.eq_ignore_ascii_case(&from) && l.person.name.eq_ignore_ascii_case(&to)
+        });
         let mut fields = 0;
-        let what = format!("Renamed {from} to {to}");
+        let what = if merged {
+            format!("Merged {from} into {to}")
+        } else {
+            format!("Renamed {from} to {to}")
+        };
         let changed = self.change(what.clone(), |r, _, _| {
             fields = people::rename(r, &from, &to);
         });

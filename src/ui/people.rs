@@ -52,7 +52,8 @@ pub fn render_people(
     theme: &Theme,
 ) -> Option<Position> {
     let people = app.listed_people();
-    let rect = centered(area, 110, area.height.saturating_sub(2));
+    // The header, the status line and the key hints stay visible around it.
+    let rect = centered(area, 110, area.height.saturating_sub(4));
     let key = |c| app.key_label(Context::People, c);
     let title = format!(
         "People · {} · overdue first · {} their cards · {} rename · Esc back",
@@ -100,7 +101,11 @@ pub fn render_people(
             (Some(n), line)
         })
         .collect();
-    let list_height = (inner.height / 2).max(3);
+    // The list takes what the highlighted person's duties leave (at most half).
+    let duties =
+        u16::try_from(people[selected.min(people.len() - 1)].duties.len()).unwrap_or(u16::MAX);
+    let below = (duties.max(1) + 1).min(inner.height / 2);
+    let list_height = inner.height.saturating_sub(below).max(3);
     let top = Rect::new(inner.x, inner.y, inner.width, list_height);
     list(&rows, selected, top, buf, theme);
     let chosen = &people[selected];
@@ -126,6 +131,21 @@ pub fn render_people(
         &Line::styled(fit(&heading, width), theme.strong),
         inner.width,
     );
+    // More people than rows: say which part of the list shows.
+    let rows = usize::from(list_height);
+    if people.len() > rows {
+        let first = super::text::scroll_offset(selected, rows);
+        let shown = format!(
+            " {}–{} of {} ↑↓ ",
+            first + 1,
+            (first + rows).min(people.len()),
+            people.len()
+        );
+        let x = inner
+            .right()
+            .saturating_sub(u16::try_from(shown.chars().count()).unwrap_or(0));
+        buf.set_string(x, y, shown, theme.key);
+    }
     y += 1;
     if chosen.duties.is_empty() {
         let text = "Nothing open: their work is done, or they are named only in a check-in.";
