@@ -734,6 +734,11 @@ fn quick_capture_is_refused_when_read_only_and_esc_cancels() {
     press(&mut app, "c");
     type_text(&mut app, "Never mind");
     press(&mut app, "Esc");
+    assert!(
+        matches!(app.mode, Mode::Capture(_)),
+        "a typed line: Esc asks first"
+    );
+    press(&mut app, "y");
     assert!(matches!(app.mode, Mode::Browse));
     assert!(
         !app.roadmap
