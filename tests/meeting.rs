@@ -167,12 +167,14 @@ fn a_meeting_captures_work_for_people_finds_their_cards_and_renames_them() {
     assert_eq!(
         added,
         [
-            "Cloud cost dashboard",
-            "Chatbot for order status",
-            "Supplier portal",
-            "Data retention policy",
-            "Printer fleet refresh"
-        ]
+            "Cloud cost dashboard — Lena Fischer, COST, due 22 Nov 2026",
+            "Chatbot for order status — Ana Sousa, CX, due 22 Nov 2026",
+            "Supplier portal — Raj Patel, no goal, due Q2 2027",
+            // The highlight followed the supplier portal into Next year, so these land there.
+            "Data retention policy — Priya Nair, ISO, due 22 Nov 2027",
+            "Printer fleet refresh — Joana Reis, no goal, due 22 Nov 2027",
+        ],
+        "who owns each, what it serves, when it is due"
     );
     assert_eq!(m.actions.len(), 1);
     assert_eq!(

@@ -187,18 +187,21 @@ pub fn changes(before: &Roadmap, after: &Roadmap) -> Changes {
                 .due
                 .map(|d| format!(", due {}", d.format("%-d %b %Y")))
                 .unwrap_or_default();
-            format!("{} ({owner}{due})", a.text)
+            let done = if a.done_on.is_some() { ", done" } else { "" };
+            format!("{} ({owner}{due}{done})", a.text)
         })
         .collect();
+    // Ticked off, having been open before: one recorded and done in the same stretch is
+    // listed once, with the recorded ones (marked done there).
     out.actions_done = after
         .actions
         .iter()
         .filter(|a| a.done_on.is_some())
         .filter(|a| {
-            !before
+            before
                 .actions
                 .iter()
-                .any(|o| o.id == a.id && o.done_on.is_some())
+                .any(|o| o.id == a.id && o.done_on.is_none())
         })
         .map(|a| {
             let on = a.done_on.map(|d| d.format("%-d %b %Y").to_string());

@@ -54,7 +54,8 @@ fn about(link: Option<&Link>, roadmap: &Roadmap) -> String {
     .unwrap_or_default()
 }
 
-fn action_line(a: &Action, roadmap: &Roadmap) -> ActionLine {
+fn action_line(a: &Action, roadmap: &Roadmap, day: NaiveDate) -> ActionLine {
+    let overdue = a.done_on.is_none() && a.due.is_some_and(|d| d < day);
     ActionLine {
         text: a.text.clone(),
         owner: if a.owner.is_empty() {
@@ -64,7 +65,14 @@ fn action_line(a: &Action, roadmap: &Roadmap) -> ActionLine {
         },
         due: a.due.map_or_else(
             || "no due date".into(),
-            |d| d.format("%a %-d %b %Y").to_string(),
+            |d| {
+                let when = d.format("%a %-d %b %Y").to_string();
+                if overdue {
+                    format!("{when} (OVERDUE)")
+                } else {
+                    when
+                }
+            },
         ),
         about: about(a.link.as_ref(), roadmap),
         done: a.done_on.is_some(),
@@ -94,13 +102,50 @@ pub fn minutes(before: &Roadmap, after: &Roadmap, day: NaiveDate) -> Minutes {
         .actions
         .iter()
         .filter(|a| !old_actions.contains(a.id.as_str()))
-        .map(|a| action_line(a, &after))
+        .map(|a| action_line(a, &after, day))
         .collect();
-    let changes = changes(&before, &after)
+    let mut changes: Vec<(String, Vec<String>)> = changes(&before, &after)
         .sections()
         .into_iter()
         .filter(|(title, _)| !title.starts_with("Decisions (") && !title.starts_with("Actions ("))
         .collect();
+    // What was added, with who owns it, what it serves and when it is due: the minutes are
+    // read by people who were not there.
+    let old: BTreeSet<&str> = before.initiatives.iter().map(|i| i.id.0.as_str()).collect();
+    let added: Vec<String> = after
+        .initiatives
+        .iter()
+        .filter(|i| !old.contains(i.id.0.as_str()))
+        .map(|i| {
+            let owner = if i.it_owner.is_empty() {
+                "no owner"
+            } else {
+                i.it_owner.as_str()
+            };
+            let codes: Vec<&str> = i
+                .goal_ids()
+                .filter_map(|g| after.goal(g))
+                .map(|g| g.code.as_str())
+                .collect();
+            let goals = if codes.is_empty() {
+                "no goal".to_string()
+            } else {
+                codes.join(" ")
+            };
+            let due = i.target.label(|d| d.format("%-d %b %Y").to_string());
+            format!("{} — {owner}, {goals}, due {due}", i.title)
+        })
+        .collect();
+    if let Some((_, items)) = changes.iter_mut().find(|(t, _)| t.starts_with("Added (")) {
+        *items = added;
+    }
+    let reassigned = changed_actions(&before, &after);
+    if !reassigned.is_empty() {
+        changes.push((
+            format!("Actions changed ({})", reassigned.len()),
+            reassigned,
+        ));
+    }
     Minutes {
         name: after.name.clone(),
         day,
@@ -109,6 +154,38 @@ pub fn minutes(before: &Roadmap, after: &Roadmap, day: NaiveDate) -> Minutes {
         decisions,
         actions,
     }
+}
+
+/// Actions that were there before and now have another owner, due date or text, in words.
+fn changed_actions(before: &Roadmap, after: &Roadmap) -> Vec<String> {
+    let day = |d: Option<NaiveDate>| {
+        d.map_or_else(|| "no date".into(), |d| d.format("%-d %b").to_string())
+    };
+    let who = |o: &str| {
+        if o.is_empty() {
+            "nobody".to_string()
+        } else {
+            o.to_string()
+        }
+    };
+    after
+        .actions
+        .iter()
+        .filter_map(|a| {
+            let was = before.actions.find(&a.id)?;
+            let mut what = Vec::new();
+            if was.text != a.text {
+                what.push(format!("was \"{}\"", was.text));
+            }
+            if was.owner != a.owner {
+                what.push(format!("owner {} → {}", who(&was.owner), who(&a.owner)));
+            }
+            if was.due != a.due {
+                what.push(format!("due {} → {}", day(was.due), day(a.due)));
+            }
+            (!what.is_empty()).then(|| format!("{}: {}", a.text, what.join(", ")))
+        })
+        .collect()
 }
 
 /// The file name of the minutes: `northwind-it-roadmap-2026-11-22-minutes.md`.
@@ -348,6 +425,56 @@ mod tests {
         assert!(md.contains("vendor &lt;late&gt; \\& busy"), "{md}");
         assert!(md.contains("| Ask procurement for quotes | Raj Patel | Fri 27 Nov 2026 |  |"));
         assert!(html.contains("<td>Ask procurement for quotes</td><td>Raj Patel</td>"));
+    }
+
+    #[test]
+    fn actions_say_when_they_are_overdue_changed_or_done_and_each_is_listed_once() {
+        let (mut before, mut after) = session();
+        let now = DateTime::from_timestamp(0, 0).unwrap();
+        let action = |id: &str, owner: &str, due: u32, done: bool| Action {
+            id: id.into(),
+            text: format!("Action {id}"),
+            owner: owner.into(),
+            due: NaiveDate::from_ymd_opt(2026, 11, due),
+            link: None,
+            session: day(),
+            done_on: done.then(day),
+            created: now,
+        };
+        before
+            .actions
+            .push(action("a-old", "Lena Fischer", 27, false));
+        after.actions.push(action("a-old", "Priya Nair", 24, false));
+        after.actions.push(action("a-late", "Raj Patel", 20, false));
+        after.actions.push(action("a-done", "Raj Patel", 21, true));
+        let m = minutes(&before, &after, day());
+        let late = m
+            .actions
+            .iter()
+            .find(|a| a.text == "Action a-late")
+            .unwrap();
+        assert_eq!(late.due, "Fri 20 Nov 2026 (OVERDUE)");
+        let done = m
+            .actions
+            .iter()
+            .find(|a| a.text == "Action a-done")
+            .unwrap();
+        assert!(done.done && !done.due.contains("OVERDUE"), "{done:?}");
+        let changed = m
+            .changes
+            .iter()
+            .find(|(t, _)| t == "Actions changed (1)")
+            .map(|(_, items)| items.clone());
+        assert_eq!(
+            changed,
+            Some(vec![
+                "Action a-old: owner Lena Fischer → Priya Nair, due 27 Nov → 24 Nov".to_string()
+            ])
+        );
+        assert!(
+            !m.changes.iter().any(|(t, _)| t.starts_with("Actions done")),
+            "recorded and done in the session: listed once, in the actions"
+        );
     }
 
     #[test]
