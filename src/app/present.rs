@@ -76,6 +76,16 @@ impl App {
             .collect()
     }
 
+    /// The actions recorded in this session, oldest first.
+    pub fn session_actions(&self) -> Vec<&crate::domain::decisions::Action> {
+        let start = &self.session.session_start.actions;
+        self.roadmap
+            .actions
+            .iter()
+            .filter(|a| start.find(&a.id).is_none())
+            .collect()
+    }
+
     /// Positions of the active initiatives by target date (then rank).
     fn active_by_date(&self) -> Vec<usize> {
         let initiatives = &self.roadmap.initiatives;

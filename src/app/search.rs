@@ -115,6 +115,18 @@ impl App {
     fn back_from_prompt(&mut self) {
         if let Some(Mode::Decisions { selected }) = self.resume.take() {
             self.back_to_decisions(None, selected);
+            // Say what the filter leaves in this view, not on the board.
+            if let Some(filter) = &self.view.filter {
+                let text = filter.text.clone();
+                let decisions = self.listed_decisions().len();
+                let actions = self.listed_actions().len();
+                let clear = self.key_label(super::Context::Decisions, super::Command::ClearFilters);
+                self.info(format!(
+                    "{} and {} match {text} ({clear} shows all)",
+                    crate::domain::counted(decisions, "decision", "decisions"),
+                    crate::domain::counted(actions, "action", "actions"),
+                ));
+            }
         }
     }
 

@@ -118,17 +118,15 @@ pub fn minutes(app: &App, roadmap: &Path) -> EffectOutcome {
                 .filter_map(|p| p.file_name())
                 .map(|n| n.to_string_lossy().into_owned())
                 .collect();
+            // Where first (exports/ beside the roadmap), then what they hold.
+            let changes = m.changes.iter().map(|(_, i)| i.len()).sum();
             EffectOutcome::Done(format!(
-                "Minutes written (public; {}, {}, {}): {} in {}",
-                counted(
-                    m.changes.iter().map(|(_, i)| i.len()).sum(),
-                    "change",
-                    "changes"
-                ),
+                "Minutes (public) in {}: {} · {}, {}, {}",
+                dir.display(),
+                names.join(" and "),
+                counted(changes, "change", "changes"),
                 counted(m.decisions.len(), "decision", "decisions"),
                 counted(m.actions.len(), "action", "actions"),
-                names.join(" and "),
-                dir.display()
             ))
         }
         Err(why) => EffectOutcome::Failed(format!("Minutes not written: {why}")),
@@ -215,7 +213,10 @@ mod tests {
             panic!("written")
         };
         assert!(
-            said.starts_with("Minutes written (public; 0 changes, 1 decision, 0 actions)"),
+            said.starts_with(&format!(
+                "Minutes (public) in {}",
+                export_dir(&file).display()
+            )) && said.ends_with("· 0 changes, 1 decision, 0 actions"),
             "{said}"
         );
         let exports = dir.path().join("exports");

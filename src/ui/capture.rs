@@ -141,7 +141,7 @@ pub fn render_capture(
         buf.set_line(inner.x, y, &Line::styled(line.as_str(), style), inner.width);
     }
     let syntax = format!(
-        "#goal  @owner  +tag  !when (fri, 2027-03-31, Q3 2027, later) · \\# a plain # · start with decision: or action: · adds to {} otherwise",
+        "decision: or action: first records one · #goal @owner +tag !when (fri, Q3 2027, later) · adds to {} · \\# a plain #",
         capture.column.label()
     );
     buf.set_line(

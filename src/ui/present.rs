@@ -90,6 +90,22 @@ fn kpi_line(k: &crate::domain::business::Kpi) -> String {
     format!("{} {now} ({how})", clean(&k.name))
 }
 
+/// The same in fewer words, for a narrow screen: `DSO 37 days → 33 days (50%)`.
+fn kpi_short(k: &crate::domain::business::Kpi) -> String {
+    let now = k
+        .current()
+        .map_or_else(|| "not measured".into(), |v| super::kpi::value(v, &k.unit));
+    if !k.has_target() {
+        return format!("{} {now} (no target set)", clean(&k.name));
+    }
+    let target = clean(&k.target_words(|t| super::kpi::value(t, &k.unit))).into_owned();
+    let pct = k
+        .progress()
+        .map(|p| format!(" ({})", crate::domain::alignment::percent(p)))
+        .unwrap_or_default();
+    format!("{} {now} → {target}{pct}", clean(&k.name))
+}
+
 /// What the room must not miss about a goal: unsupported, and high risks nobody mitigates.
 fn flags(app: &App, page: Page<'_>, columns: u16) -> Vec<String> {
     let Page::Goal(goal) = page else {
@@ -128,7 +144,14 @@ fn render_heading(app: &App, page: Page<'_>, area: Rect, buf: &mut Buffer, theme
             .kpis
             .iter()
             .filter(|k| !k.confidential)
-            .map(kpi_line)
+            .map(|k| {
+                let full = kpi_line(k);
+                if width(&full) <= usize::from(area.width) {
+                    full
+                } else {
+                    kpi_short(k)
+                }
+            })
             .collect(),
         Page::Unlinked | Page::Closing => Vec::new(),
     };
@@ -245,7 +268,7 @@ fn render_horizons(app: &App, page: Page<'_>, area: Rect, buf: &mut Buffer, them
                 rect.bottom()
             };
             if y + needed > limit {
-                let more = format!("+{} more (on the board)", count - shown);
+                let more = format!("+{} more", count - shown);
                 buf.set_line(
                     rect.x,
                     y.min(last_row),
@@ -259,7 +282,11 @@ fn render_horizons(app: &App, page: Page<'_>, area: Rect, buf: &mut Buffer, them
                 y += 1;
             }
             let when = if initiative.is_overdue(app.today) {
-                "OVERDUE".to_string()
+                // Since when, so the room hears how late, not only that it is.
+                initiative.target.due().map_or_else(
+                    || "OVERDUE".to_string(),
+                    |d| format!("OVERDUE {}", short_date(d, app.today)),
+                )
             } else {
                 initiative.target.label(|d| short_date(d, app.today))
             };
@@ -339,6 +366,21 @@ fn render_closing(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
         .into_iter()
         .map(|d| clean(&d.text).into_owned())
         .collect();
+    let actions: Vec<String> = app
+        .session_actions()
+        .into_iter()
+        .map(|a| {
+            let owner = if a.owner.is_empty() {
+                "no owner"
+            } else {
+                a.owner.as_str()
+            };
+            let due = a
+                .due
+                .map_or_else(|| "no due date".into(), |d| short_date(d, app.today));
+            format!("{} — {}, {due}", clean(&a.text), clean(owner))
+        })
+        .collect();
     for (title, items, none) in [
         (
             "Goals with no work they can count on",
@@ -350,6 +392,11 @@ fn render_closing(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
             "Decided in this session",
             decisions,
             "nothing recorded yet (c, then decision: …)",
+        ),
+        (
+            "Actions agreed in this session",
+            actions,
+            "none yet (c, then action: … @who !when)",
         ),
     ] {
         let style = if items.is_empty() {
