@@ -201,12 +201,7 @@ pub fn parse_capture(
                 }
             }
             Some('@') if !rest.is_empty() => {
-                let names = known.get_or_insert_with(|| {
-                    people::people(roadmap)
-                        .into_iter()
-                        .map(|p| p.name)
-                        .collect()
-                });
+                let names = known.get_or_insert_with(|| people::names(roadmap));
                 let at = people::read_at(rest, &mut words, names);
                 let (owner, new) = match at.find(names) {
                     people::Found::One(name) => (name, false),
@@ -273,15 +268,7 @@ pub fn complete_person(line: &str, roadmap: &Roadmap) -> Option<String> {
     if typed.trim().is_empty() && !quoted {
         return None;
     }
-    let names: Vec<String> = people::people(roadmap)
-        .into_iter()
-        .map(|p| p.name)
-        .collect();
-    let name = match people::find(typed, &names, false) {
-        people::Found::One(name) => name,
-        people::Found::Many(names) => names.into_iter().next()?,
-        people::Found::New(_) => return None,
-    };
+    let name = people::first_match(typed, &people::names(roadmap))?;
     Some(format!("{}{} ", &line[..start], people::at_token(&name)))
 }
 

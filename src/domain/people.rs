@@ -94,6 +94,11 @@ pub fn people(roadmap: &Roadmap) -> Vec<Person> {
     found.into_values().collect()
 }
 
+/// Every person's name, sorted as [`people`] sorts them: what `@` completes and matches.
+pub fn names(roadmap: &Roadmap) -> Vec<String> {
+    people(roadmap).into_iter().map(|p| p.name).collect()
+}
+
 /// One thing a person owns, sponsors or must do, as the people view lists it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Duty {
@@ -214,19 +219,22 @@ pub fn find(token: &str, names: &[String], exact: bool) -> Found {
     }
 }
 
+/// The person Tab completes `typed` to: the one it finds, or the first of several.
+pub fn first_match(typed: &str, names: &[String]) -> Option<String> {
+    match find(typed, names, false) {
+        Found::One(name) => Some(name),
+        Found::Many(names) => names.into_iter().next(),
+        Found::New(_) => None,
+    }
+}
+
 /// What Tab makes of `typed` in a field that names a person: the one known person it
 /// starts (or the first of several), when that is not already what is typed.
 pub fn completion(roadmap: &Roadmap, typed: &str) -> Option<String> {
     if typed.trim().is_empty() {
         return None;
     }
-    let names: Vec<String> = people(roadmap).into_iter().map(|p| p.name).collect();
-    let name = match find(typed, &names, false) {
-        Found::One(name) => name,
-        Found::Many(names) => names.into_iter().next()?,
-        Found::New(_) => return None,
-    };
-    (name != tidy(typed)).then_some(name)
+    first_match(typed, &names(roadmap)).filter(|name| *name != tidy(typed))
 }
 
 /// What a field that names a person says under it about what is typed.
@@ -234,7 +242,7 @@ pub fn field_hint(roadmap: &Roadmap, typed: &str) -> String {
     if typed.trim().is_empty() {
         return "a person: type part of a name, Tab completes it".into();
     }
-    let names: Vec<String> = people(roadmap).into_iter().map(|p| p.name).collect();
+    let names = names(roadmap);
     match find(typed, &names, false) {
         Found::One(name) if name == tidy(typed) => format!("{name}: already named in this roadmap"),
         Found::One(name) => format!("Tab: {name}"),

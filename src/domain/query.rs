@@ -41,12 +41,7 @@ impl Query {
             } else if let Some(rest) = word.strip_prefix('@').filter(|t| !t.is_empty()) {
                 // One known person: their whole name; several or nobody: the words typed
                 // (`@ana` keeps every Ana).
-                let names = known.get_or_insert_with(|| {
-                    people::people(roadmap)
-                        .into_iter()
-                        .map(|p| p.name)
-                        .collect()
-                });
+                let names = known.get_or_insert_with(|| people::names(roadmap));
                 let at = people::read_at(rest, &mut words, names);
                 let owner = match at.find(names) {
                     people::Found::One(name) => name,
