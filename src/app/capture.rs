@@ -140,15 +140,11 @@ impl App {
         // About the `#goal` named, else nothing: never guessed from the highlighted card,
         // which the minutes would then repeat as fact (e in view 4 sets it).
         let link = captured.goals.first().map(|goal| Link::Goal(goal.clone()));
-        let about = match &link {
-            Some(Link::Goal(g)) => self.roadmap.goal(g).map(|g| format!(" about {}", g.code)),
-            Some(Link::Initiative(i)) => self
-                .roadmap
-                .initiative(i)
-                .map(|i| format!(" about \"{}\"", i.title)),
-            None => None,
-        }
-        .unwrap_or_default();
+        let about = link
+            .as_ref()
+            .and_then(|l| self.roadmap.about(l))
+            .map(|about| format!(" about {about}"))
+            .unwrap_or_default();
         let now = self.clock.now();
         let today = self.today;
         let text = captured.title;

@@ -9,7 +9,7 @@ impl App {
     /// Keeps the open form or capture line as an edit when it can; otherwise leaves it open
     /// and returns what was typed as a draft.
     fn keep_typed(&mut self) -> Result<(), Draft> {
-        let written = self.clock.now().with_timezone(&chrono::Local).naive_local();
+        let written = self.clock.local_now();
         match &mut self.mode {
             Mode::Form(form) if form.is_changed() => {
                 if form.validate(&self.roadmap).is_ok() {
@@ -53,8 +53,7 @@ impl App {
         if let Mode::Capture(capture) = &self.mode
             && !capture.input.value().trim().is_empty()
         {
-            let written = self.clock.now().with_timezone(&chrono::Local).naive_local();
-            let draft = Draft::of_capture(capture.input.value(), written);
+            let draft = Draft::of_capture(capture.input.value(), self.clock.local_now());
             self.mode = Mode::Browse;
             self.quit = true;
             return Some(draft);

@@ -29,13 +29,6 @@ pub struct Typing {
     collected: Option<String>,
 }
 
-impl Typing {
-    /// The text of the typing run being collected, if any.
-    pub fn collected(&self) -> Option<&str> {
-        self.collected.as_deref()
-    }
-}
-
 /// The character a key types on the board: no Ctrl or Alt (Shift makes capitals).
 fn printable(key: KeyEvent) -> Option<char> {
     match key.code {

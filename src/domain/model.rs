@@ -483,6 +483,15 @@ impl Roadmap {
             .collect()
     }
 
+    /// What a decision or action is about, in a word: the goal's code or the initiative's
+    /// title (None when it is gone).
+    pub fn about(&self, link: &Link) -> Option<&str> {
+        match link {
+            Link::Goal(g) => self.goal(g).map(|g| g.code.as_str()),
+            Link::Initiative(i) => self.initiative(i).map(|i| i.title.as_str()),
+        }
+    }
+
     /// The goal with this id.
     pub fn goal(&self, id: &GoalId) -> Option<&Goal> {
         self.goals.iter().find(|g| &g.id == id)

@@ -46,12 +46,9 @@ pub struct Minutes {
 }
 
 fn about(link: Option<&Link>, roadmap: &Roadmap) -> String {
-    match link {
-        Some(Link::Goal(g)) => roadmap.goal(g).map(|g| g.code.clone()),
-        Some(Link::Initiative(i)) => roadmap.initiative(i).map(|i| i.title.clone()),
-        None => None,
-    }
-    .unwrap_or_default()
+    link.and_then(|l| roadmap.about(l))
+        .unwrap_or_default()
+        .to_string()
 }
 
 fn action_line(a: &Action, roadmap: &Roadmap, day: NaiveDate) -> ActionLine {

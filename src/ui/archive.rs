@@ -2,7 +2,7 @@
 //! keeping by IT owner.
 
 use super::chrome::pane;
-use super::rows::{Row, framed, lines_into, list};
+use super::rows::{Row, empty_hint, framed, lines_into, list};
 use super::text::{clean, fit};
 use super::theme::Theme;
 use crate::app::{App, Command, Context};
@@ -70,13 +70,7 @@ pub fn render_archive(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     );
     if archived.is_empty() {
         let text = "Nothing done or dropped yet: x on a card marks it done.";
-        buf.set_line(
-            inner.x,
-            inner.y,
-            &Line::styled(text, theme.dim),
-            inner.width,
-        );
-        return;
+        return empty_hint(text, inner, buf, theme);
     }
     let title_width = usize::from(inner.width)
         .saturating_sub(16 + 10 + 16)

@@ -5,6 +5,7 @@ use super::text::{fit, scroll_offset, thousands};
 use super::theme::Theme;
 use crate::app::{App, Pane};
 use crate::domain::Horizon;
+use chrono::Datelike;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -54,7 +55,7 @@ fn short_window(horizon: Horizon, app: &App) -> Option<String> {
     match horizon.window_start(today) {
         None => Some(format!("by {}", end.format("%-d %b"))),
         Some(_) if horizon == Horizon::NextYear => None,
-        Some(start) if start.format("%b %Y").to_string() == end.format("%b %Y").to_string() => {
+        Some(start) if (start.year(), start.month()) == (end.year(), end.month()) => {
             Some(format!("{}–{}", start.format("%-d"), end.format("%-d %b")))
         }
         Some(start) => Some(format!(

@@ -1,7 +1,7 @@
 //! The check-ins screen: the trend of both sides' scores, the history, the selected check-in
 //! in full.
 
-use super::rows::{Row, framed, list};
+use super::rows::{Row, empty_hint, framed, list};
 use super::text::clean;
 use super::theme::Theme;
 use crate::app::{App, Command, Context};
@@ -83,13 +83,7 @@ pub fn render_checkins(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
         let text = format!(
             "No check-in yet. Press {key}: both sides rate the relationship 1-10 and say why."
         );
-        buf.set_line(
-            inner.x,
-            inner.y,
-            &Line::styled(text, theme.dim),
-            inner.width,
-        );
-        return;
+        return empty_hint(&text, inner, buf, theme);
     }
     let rows: Vec<Row> = listed
         .iter()

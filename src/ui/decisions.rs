@@ -12,12 +12,9 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 
 fn about(app: &App, link: Option<&Link>) -> String {
-    match link {
-        Some(Link::Goal(g)) => app.roadmap.goal(g).map(|g| format!(" — {}", g.code)),
-        Some(Link::Initiative(i)) => app.roadmap.initiative(i).map(|i| format!(" — {}", i.title)),
-        None => None,
-    }
-    .unwrap_or_default()
+    link.and_then(|l| app.roadmap.about(l))
+        .map(|about| format!(" — {about}"))
+        .unwrap_or_default()
 }
 
 /// Draws the list; `selected` counts decisions first, then actions.

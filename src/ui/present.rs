@@ -323,12 +323,13 @@ fn render_closing(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let mut lines = vec![
         center("Where we stand".into(), theme.strong),
         Line::raw(""),
-        // From the public copy, so its risk count is the list below (confidential left out).
+        // Its risk count is the list below (confidential ones left out, as the public view
+        // does), not the count kept for the board: no copy of the roadmap per frame.
         center(
-            crate::domain::alignment::summary(
-                &crate::domain::public::public_copy(&app.roadmap),
-                app.today,
-            )
+            crate::domain::alignment::Summary {
+                unmitigated: app.page_risks(Page::Closing).len(),
+                ..*app.alignment_summary()
+            }
             .line(),
             theme.strong,
         ),

@@ -138,3 +138,8 @@ pub(super) fn list_window(
         buf.set_line(area.x + 1, y, &line, area.width.saturating_sub(1));
     }
 }
+
+/// Says why a list is empty, dimmed, on the first row of `area`.
+pub(super) fn empty_hint(text: &str, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    buf.set_line(area.x, area.y, &Line::styled(text, theme.dim), area.width);
+}
