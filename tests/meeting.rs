@@ -638,3 +638,52 @@ fn renaming_to_a_name_someone_has_says_it_merges_them_and_u_undoes_it_in_the_vie
         "split again: {names:?}"
     );
 }
+
+#[test]
+fn typing_over_the_decisions_and_people_lists_ticks_off_and_renames_nothing() {
+    use std::time::{Duration, Instant};
+    let mut app = sample_app();
+    press(&mut app, "c");
+    type_text(&mut app, "action: Book the window @lena !fri");
+    press(&mut app, "Enter 4");
+    let before = app.roadmap.clone();
+    // "x" ticks off, "e" edits, "d" deletes in view 4: typed fast, none of them runs.
+    // (The first key of a burst acts; "t" does nothing in view 4.)
+    let at = type_at(
+        &mut app,
+        "the ledger is fixed",
+        Instant::now(),
+        Duration::from_millis(110),
+    );
+    assert_eq!(app.roadmap, before);
+    assert!(
+        matches!(app.mode, Mode::Decisions { .. }),
+        "no form, no question"
+    );
+    let esc = crossterm::event::Event::Key(crossterm::event::KeyEvent::new(
+        crossterm::event::KeyCode::Esc,
+        crossterm::event::KeyModifiers::NONE,
+    ));
+    app.handle_event_at(&esc, at + Duration::from_secs(1));
+    assert!(
+        app.message
+            .as_ref()
+            .unwrap()
+            .1
+            .starts_with("Dropped the typed text"),
+        "{:?}",
+        app.message
+    );
+    press(&mut app, "Esc 7");
+    type_at(
+        &mut app,
+        "great work",
+        at + Duration::from_secs(2),
+        Duration::from_millis(110),
+    );
+    assert!(
+        matches!(app.mode, Mode::People { rename: None, .. }),
+        "r did not start a rename"
+    );
+    assert_eq!(app.roadmap, before);
+}

@@ -1,4 +1,5 @@
-//! Typing on the board by mistake (the presenter forgot `c`): printable keys that come faster
+//! Typing on the board by mistake (the presenter forgot `c`), or over the decisions and people
+//! lists: printable keys that come faster
 //! than a person presses commands stop acting as commands. Only moving the highlight still
 //! works in such a run; any other command key in it is held back and said. From the third
 //! fast key (not one key held down) the keys are collected as text instead, and Enter turns
@@ -62,7 +63,14 @@ impl App {
     /// Decides what a key that came at `at` is, while browsing: true when it was taken as
     /// typing (held back or collected), false when it should run as a command.
     pub(super) fn typed(&mut self, key: KeyEvent, at: Instant) -> bool {
-        if !matches!(self.mode, Mode::Browse) {
+        // The board's screens and the lists over them whose letters are commands (view 4
+        // ticks off with x, view 7 renames with r); not forms, capture or prompts, where
+        // letters are text.
+        let lists = matches!(
+            self.mode,
+            Mode::Browse | Mode::Decisions { .. } | Mode::People { rename: None, .. }
+        );
+        if !lists {
             self.session.typing = Typing::default();
             return false;
         }
@@ -106,7 +114,9 @@ impl App {
             return false;
         }
         typing.run.push(c);
-        let context = self.screen_context();
+        let Some(context) = self.context() else {
+            return false;
+        };
         let command = self.settings.keymap.resolve(context, key);
         let run = &self.session.typing.run;
         let all_moves = run.iter().all(|&c| {
