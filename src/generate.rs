@@ -140,6 +140,7 @@ pub fn roadmap(goals: usize, initiatives: usize, seed: u64, today: NaiveDate) ->
             owner: rng.pick(&PEOPLE).into(),
             priority: 1 + rng.below(5) as u8,
             kpis,
+            contributes_to: String::new(),
         });
     }
     for n in 0..initiatives {

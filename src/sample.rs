@@ -152,6 +152,7 @@ pub fn sample(today: NaiveDate, now: DateTime<Utc>) -> Result<Roadmap, String> {
             owner: g.owner,
             priority: g.priority,
             kpis,
+            contributes_to: String::new(),
         });
     }
     let mut initiatives = Vec::with_capacity(sample.initiatives.len());

@@ -167,12 +167,16 @@ fn json_parses_and_keeps_the_model_shape() {
     let doc: serde_json::Value = serde_json::from_str(&text).unwrap();
     assert_eq!(doc["format"], "alignmap-roadmap");
     assert_eq!(doc["schema"], alignmap::export::json::JSON_SCHEMA);
-    assert_eq!(
-        doc["roadmap"]["initiatives"][0]["title"],
-        hostile().initiatives[0].title
-    );
+    let first = &hostile().initiatives[0];
+    let written = doc["roadmap"]["initiatives"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == first.id.0.as_str())
+        .unwrap();
+    assert_eq!(written["title"], first.title);
     assert_eq!(doc["horizons"]["i-vpn00001"], "Now");
-    assert!(doc["roadmap"]["initiatives"][0]["serves"][0]["strength"].is_string());
+    assert!(written["serves"][0]["strength"].is_string());
 }
 
 /// The roadmap file leaves defaults out; the published export writes every field, so a
@@ -180,7 +184,9 @@ fn json_parses_and_keeps_the_model_shape() {
 #[test]
 fn the_json_export_writes_every_field_even_where_the_file_leaves_it_out() {
     let mut r = sample();
-    let i = &mut r.initiatives[0];
+    // The file writes initiatives sorted by id: take the one it writes first.
+    let id = r.initiatives.iter().map(|i| i.id.clone()).min().unwrap();
+    let i = r.initiative_mut(&id).unwrap();
     (i.champion, i.notes, i.tags, i.rank) = (String::new(), String::new(), Vec::new(), 0);
     i.risks.clear();
     i.target_log.clear();
@@ -199,7 +205,12 @@ fn the_json_export_writes_every_field_even_where_the_file_leaves_it_out() {
     }
     let doc: serde_json::Value =
         serde_json::from_str(&export::export(&r, Format::Json, options(false)).unwrap()).unwrap();
-    let json = &doc["roadmap"]["initiatives"][0];
+    let json = doc["roadmap"]["initiatives"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == id.0.as_str())
+        .unwrap();
     assert_eq!(json["champion"], "");
     assert_eq!(json["notes"], "");
     assert_eq!(json["tags"], serde_json::json!([]));
@@ -400,16 +411,22 @@ fn snapshots_are_kept_once_and_diff_names_exactly_what_changed() {
         .collect();
     assert_eq!(snaps.len(), 1, "identical content is not stored twice");
     // Change three things: a slip, a pull-in, a new risk. Time passing is not a change.
-    roadmap.initiatives[0].set_target(Target::day(date("2026-12-31")), date(TODAY));
-    roadmap.initiatives[1].set_target(Target::day(date("2026-11-10")), date(TODAY));
-    let mut risk = roadmap.initiatives[2]
-        .risks
-        .first()
-        .cloned()
-        .unwrap_or_else(|| roadmap.initiatives[0].risks[0].clone());
+    let id = |s: &str| alignmap::domain::InitiativeId(s.into());
+    let (vpn, inv, crm) = (id("i-vpn00001"), id("i-inv00001"), id("i-crm00001"));
+    let day = |s: &str| Target::day(date(s));
+    roadmap
+        .initiative_mut(&vpn)
+        .unwrap()
+        .set_target(day("2026-12-31"), date(TODAY));
+    roadmap
+        .initiative_mut(&inv)
+        .unwrap()
+        .set_target(day("2026-11-10"), date(TODAY));
+    let crm = roadmap.initiative_mut(&crm).unwrap();
+    let mut risk = crm.risks[0].clone();
     risk.id = "r-new00001".into();
     risk.title = "Auditor availability".into();
-    roadmap.initiatives[2].risks.push(risk);
+    crm.risks.push(risk);
     std::fs::write(&file, alignmap::storage::to_ron(&roadmap).unwrap()).unwrap();
     let out = cli(dir.path())
         .env("ALIGNMAP_TODAY", "2027-02-01")

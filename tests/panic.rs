@@ -39,7 +39,10 @@ fn a_panic_writes_unsaved_edits_to_a_recovery_copy_beside_the_file() {
         })
         .collect();
     assert_eq!(copies.len(), 1, "{copies:?}");
-    assert_eq!(storage::load(&copies[0]).unwrap(), app.roadmap);
+    assert_eq!(
+        storage::load(&copies[0]).unwrap(),
+        app.roadmap.in_file_order()
+    );
     assert_eq!(
         std::fs::read(&path).unwrap(),
         before,

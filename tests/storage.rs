@@ -34,7 +34,7 @@ fn save_then_load_gives_the_same_roadmap() {
         "Quotes \" and \\ and \u{1b}[31m escapes, 日本語, emoji 👩‍💻".into();
     roadmap.initiatives[0].set_target("2027-02-28".parse().unwrap(), "2026-11-22".parse().unwrap());
     storage::save(&path, &roadmap).unwrap();
-    assert_eq!(storage::load(&path).unwrap(), roadmap);
+    assert_eq!(storage::load(&path).unwrap(), roadmap.in_file_order());
     assert_eq!(
         files_in(dir.path()),
         vec!["roadmap.ron"],
@@ -73,7 +73,7 @@ fn a_saved_file_holds_what_was_set_and_reads_back_the_defaults() {
     let back = storage::from_ron(&text, Path::new("x")).unwrap();
     let read = back.initiatives.iter().find(|i| i.id == blank.id);
     assert_eq!(read, Some(&blank));
-    assert_eq!(back, roadmap);
+    assert_eq!(back, roadmap.in_file_order());
 }
 
 #[test]
@@ -83,7 +83,7 @@ fn saved_files_are_pretty_stable_and_hold_no_raw_control_bytes() {
     let first = storage::to_ron(&roadmap).unwrap();
     let second = storage::to_ron(&storage::from_ron(&first, Path::new("x")).unwrap()).unwrap();
     assert_eq!(first, second, "saving twice gives identical bytes");
-    assert!(first.starts_with("Roadmap(\n\tversion: 4,\n"));
+    assert!(first.starts_with("Roadmap(\n\tversion: 5,\n"));
     assert!(
         first.contains("\t\tGoal(\n"),
         "struct names make the file self-describing"
@@ -163,7 +163,7 @@ fn newer_schema_versions_are_refused_by_name() {
             err,
             LoadError::TooNew {
                 found: 99,
-                supported: 4,
+                supported: 5,
                 ..
             }
         ),
@@ -274,7 +274,7 @@ fn a_roadmap_that_would_not_open_again_is_not_saved() {
             .starts_with("not saved, it would not open again"),
         "{err}"
     );
-    assert_eq!(storage::load(&path).unwrap(), good);
+    assert_eq!(storage::load(&path).unwrap(), good.in_file_order());
 }
 
 #[test]
@@ -309,8 +309,8 @@ fn every_released_schema_version_loads_and_resaving_changes_nothing() {
         let second = storage::from_ron(&text, &path).unwrap();
         assert_eq!(
             second,
-            first,
-            "{}: loading twice changes nothing",
+            first.in_file_order(),
+            "{}: loading twice changes nothing but the order of the list",
             path.display()
         );
         assert_eq!(storage::to_ron(&second).unwrap(), text);
@@ -380,13 +380,13 @@ fn a_version_1_file_migrates_to_the_current_version_and_migrating_again_changes_
 }
 
 #[test]
-fn version_3_days_and_baselines_read_as_version_4_day_targets_and_known_baselines() {
+fn version_3_days_and_baselines_read_as_day_targets_and_known_baselines() {
     use alignmap::domain::Target;
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/versions");
     let text = std::fs::read_to_string(dir.join("v3.ron")).unwrap();
     assert!(text.contains("version: 3,") && text.contains("baseline: 41.0,"));
     let r = storage::from_ron(&text, Path::new("v3.ron")).unwrap();
-    assert_eq!(r.version, 4);
+    assert_eq!(r.version, alignmap::domain::SCHEMA_VERSION);
     assert_eq!(
         r.initiatives[0].target,
         Target::day("2026-11-27".parse().unwrap())
@@ -455,7 +455,7 @@ fn version_2_goal_links_become_strong_links_and_are_written_in_the_new_form() {
     assert_eq!(i.strength_for(&r.goals[0].id), Some(Strength::Strong));
     assert!(i.legacy_goals.is_empty() && i.risks.is_empty() && r.goals[0].kpis.is_empty());
     let written = storage::to_ron(&r).unwrap();
-    assert!(written.contains("version: 4,") && written.contains("serves: ["));
+    assert!(written.contains("version: 5,") && written.contains("serves: ["));
     assert!(
         !written.contains("goals: [\"g-1\"]"),
         "the old form is never written"
@@ -518,4 +518,23 @@ fn deleting_an_initiative_or_goal_unlinks_its_decisions_and_actions() {
         alignmap::domain::validate::problems(&r).is_empty(),
         "still saveable"
     );
+}
+
+#[test]
+fn version_5_keeps_contributions_and_conflicts_and_writes_initiatives_in_id_order() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/versions");
+    let text = std::fs::read_to_string(dir.join("v5.ron")).unwrap();
+    let r = storage::from_ron(&text, Path::new("v5.ron")).unwrap();
+    assert_eq!(r.goals[0].contributes_to, "GROW");
+    assert_eq!(r.conflicts.len(), 1);
+    assert_eq!(r.conflicts[0].at, ["initiatives", "i-1", "target"]);
+    assert_eq!(r.conflicts[0].theirs, "\"2027-02-28\"");
+    let ids = |r: &alignmap::domain::Roadmap| -> Vec<String> {
+        r.initiatives.iter().map(|i| i.id.0.clone()).collect()
+    };
+    assert_eq!(ids(&r), ["i-2", "i-1"], "read in the file's order");
+    let written = storage::to_ron(&r).unwrap();
+    let back = storage::from_ron(&written, Path::new("v5.ron")).unwrap();
+    assert_eq!(ids(&back), ["i-1", "i-2"], "written in id order");
+    assert!(written.contains("contributes_to: \"GROW\""), "{written}");
 }

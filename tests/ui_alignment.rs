@@ -202,7 +202,13 @@ fn the_public_view_hides_costs_politics_and_confidential_risks() {
 fn hostile_kpi_and_risk_text_is_shown_inert() {
     let mut app = sample_app();
     app.roadmap.goals[0].kpis[0].name = "DSO\u{1b}[2J\u{1b}]52;c;ZXZpbA==\u{7}".into();
-    app.roadmap.initiatives[0].risks[0].title = "\u{202e}evil\u{9b}31m".into();
+    let risky = app
+        .roadmap
+        .initiatives
+        .iter()
+        .position(|i| !i.risks.is_empty())
+        .unwrap();
+    app.roadmap.initiatives[risky].risks[0].title = "\u{202e}evil\u{9b}31m".into();
     app.refresh();
     press(&mut app, "2 Tab");
     let text = screen_text(&draw(&mut app, 120, 40));

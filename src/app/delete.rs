@@ -25,13 +25,14 @@ impl App {
                     return;
                 };
                 const SHOWN: usize = 8;
-                let all: Vec<&str> = self
+                let mut all: Vec<_> = self
                     .roadmap
                     .initiatives
                     .iter()
                     .filter(|i| i.serves_goal(id))
-                    .map(|i| i.title.as_str())
                     .collect();
+                all.sort_by_key(|i| i.board_key());
+                let all: Vec<&str> = all.iter().map(|i| i.title.as_str()).collect();
                 let mut linked: Vec<String> =
                     all.iter().take(SHOWN).map(|t| format!("  • {t}")).collect();
                 if all.len() > SHOWN {

@@ -260,7 +260,7 @@ impl Derived {
     }
 }
 
-/// The order of cards in a column: by target date, then rank, title and id.
+/// The order of cards in a column: [`Initiative::board_key`].
 pub(super) fn board_order(i: &Initiative) -> (crate::domain::Target, i32, &str, &InitiativeId) {
-    (i.target, i.rank, &i.title, &i.id)
+    i.board_key()
 }

@@ -48,12 +48,7 @@ impl App {
     /// Each with the initiative it is on; each risk once.
     pub fn page_risks(&self, page: Page<'_>) -> Vec<(&crate::domain::business::Risk, &Initiative)> {
         let on: Vec<&Initiative> = match page {
-            Page::Closing => self
-                .roadmap
-                .initiatives
-                .iter()
-                .filter(|i| i.status.is_active())
-                .collect(),
+            Page::Closing => self.roadmap.active_in_board_order(),
             other => self.page_initiatives(other),
         };
         on.into_iter()

@@ -389,9 +389,11 @@ fn save_loop(cli: &Cli, clock: Clock) -> Result<(), Failure> {
     b.name = "B".into();
     b.initiatives.truncate(3);
     b.goals.truncate(2);
+    let kept: Vec<_> = b.initiatives.iter().map(|i| i.id.clone()).collect();
     for i in &mut b.initiatives {
         i.serves
             .retain(|l| b.goals.iter().any(|goal| goal.id == l.goal));
+        i.needs.retain(|n| kept.contains(n));
     }
     let mut first = true;
     loop {

@@ -60,13 +60,9 @@ pub fn support(roadmap: &Roadmap, goal: &GoalId, today: NaiveDate) -> Support {
     super::tally::tally_of(roadmap, goal, today).support()
 }
 
-/// Every gap, grouped in the order of [`Gap`]'s variants and, within a group, in roadmap order.
+/// Every gap, grouped in the order of [`Gap`]'s variants and, within a group, in board order.
 pub fn gaps(roadmap: &Roadmap, today: NaiveDate) -> Vec<Gap> {
-    let active: Vec<&Initiative> = roadmap
-        .initiatives
-        .iter()
-        .filter(|i| i.status.is_active())
-        .collect();
+    let active = roadmap.active_in_board_order();
     let mut out = Vec::new();
     out.extend(
         active

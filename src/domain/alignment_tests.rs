@@ -21,6 +21,7 @@ fn goal(id: &str, priority: u8) -> Goal {
         owner: String::new(),
         priority,
         kpis: vec![],
+        contributes_to: String::new(),
     }
 }
 

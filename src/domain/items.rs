@@ -346,6 +346,36 @@ impl<T: Keyed + Clone + Serialize> Serialize for Items<T> {
     }
 }
 
+impl<T: Keyed + Clone> Items<T>
+where
+    T::Key: Ord,
+{
+    /// The items in key order, the order [`by_key`] writes them in (and a file reads back in).
+    pub fn sorted_by_key(&self) -> Self {
+        let mut sorted: Vec<&T> = self.iter().collect();
+        sorted.sort_unstable_by(|a, b| a.key().cmp(b.key()));
+        sorted.into_iter().cloned().collect()
+    }
+}
+
+/// Writes the items sorted by key instead of in list order (the roadmap file's initiatives
+/// and review marks): an item added anywhere lands at its own place in the file, so two people
+/// adding items rarely touch the same lines, and moving a card never moves its text.
+pub fn by_key<T, S>(items: &Items<T>, serializer: S) -> Result<S::Ok, S::Error>
+where
+    T: Keyed + Clone + Serialize,
+    T::Key: Ord,
+    S: Serializer,
+{
+    let mut sorted: Vec<&T> = items.iter().collect();
+    sorted.sort_unstable_by(|a, b| a.key().cmp(b.key()));
+    let mut seq = serializer.serialize_seq(Some(sorted.len()))?;
+    for item in sorted {
+        seq.serialize_element(item)?;
+    }
+    seq.end()
+}
+
 impl<'de, T: Keyed + Clone + Deserialize<'de>> Deserialize<'de> for Items<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         struct Seq<T>(PhantomData<T>);

@@ -1,9 +1,11 @@
-//! The roadmap domain: goals, initiatives, horizons and date math (serde + chrono only; no I/O).
+//! The roadmap domain: goals, initiatives, horizons and date math (serde, serde_json for merge
+//! conflict values, chrono; no I/O).
 
 pub mod alignment;
 pub mod business;
 pub mod capture;
 pub mod checkin;
+pub mod conflict;
 pub mod dates;
 pub mod decisions;
 pub mod diff;

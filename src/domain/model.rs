@@ -2,6 +2,7 @@
 
 use super::business::{BusinessCase, Deliverable, GoalLink, Kpi, Risk, Strength};
 use super::checkin::CheckIn;
+use super::conflict::Conflict;
 use super::decisions::{Action, Decision, Link};
 use super::horizon::Horizon;
 use super::ids::{GoalId, InitiativeId};
@@ -17,8 +18,11 @@ use std::collections::BTreeSet;
 /// strength (`serves`), KPIs, business cases, risks, deliverables, dependencies, currency,
 /// slip reasons, relationship check-ins, review marks. 4: targets keep the period they were
 /// promised in (`Q3 2027`) or are `later`; the calendar settings (fiscal year, day order); KPIs
-/// without a baseline, with a relative target or a target note.
-pub const SCHEMA_VERSION: u32 = 4;
+/// without a baseline, with a relative target or a target note. 5: a goal may name the company
+/// goal it contributes to (`contributes_to`), merge conflicts kept in the file (`conflicts`);
+/// initiatives and review marks are written sorted by id, so two people adding items do not
+/// both append at the same place.
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// A whole roadmap: the goals the business wants and the IT initiatives serving them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -38,7 +42,11 @@ pub struct Roadmap {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub goals: Vec<Goal>,
     /// IT initiatives, including done and dropped ones.
-    #[serde(default, skip_serializing_if = "Items::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Items::is_empty",
+        serialize_with = "super::items::by_key"
+    )]
     pub initiatives: Items<Initiative>,
     /// Decisions taken in planning sessions (since version 2).
     #[serde(default, skip_serializing_if = "Items::is_empty")]
@@ -50,11 +58,19 @@ pub struct Roadmap {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub checkins: Vec<CheckIn>,
     /// Review queue entries marked reviewed (since version 3).
-    #[serde(default, skip_serializing_if = "Items::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Items::is_empty",
+        serialize_with = "super::items::by_key"
+    )]
     pub reviews: Items<Reviewed>,
     /// The day of the last finished review (since version 3).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_review: Option<NaiveDate>,
+    /// Fields two people changed differently, kept by `alignmap merge` until someone picks
+    /// a side (since version 5). The file holds a valid value for each meanwhile.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conflicts: Vec<Conflict>,
 }
 
 /// An outcome the business wants, owned on the business side.
@@ -79,6 +95,10 @@ pub struct Goal {
     /// How the business measures it (since version 3).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub kpis: Vec<Kpi>,
+    /// The company goal (an id or code from `portfolio.ron`) this unit goal contributes to
+    /// (since version 5).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub contributes_to: String,
 }
 
 impl Goal {
@@ -92,6 +112,7 @@ impl Goal {
             owner: String::new(),
             priority: default_priority(),
             kpis: Vec::new(),
+            contributes_to: String::new(),
         }
     }
 
@@ -284,6 +305,12 @@ impl Keyed for Initiative {
 }
 
 impl Initiative {
+    /// The order of cards in a column, and of every list of initiatives: by target date,
+    /// then rank, title and id.
+    pub fn board_key(&self) -> (Target, i32, &str, &InitiativeId) {
+        (self.target, self.rank, &self.title, &self.id)
+    }
+
     /// A proposed "grow" initiative with empty text, due on the day it was created.
     pub fn blank(id: InitiativeId, now: DateTime<Utc>) -> Self {
         Initiative {
@@ -441,6 +468,17 @@ impl Roadmap {
             checkins: Vec::new(),
             reviews: Items::new(),
             last_review: None,
+            conflicts: Vec::new(),
+        }
+    }
+
+    /// The roadmap as its file holds it: initiatives and review marks in id order (the board's
+    /// order is their targets and ranks, never the list's). Loading a saved roadmap gives this.
+    pub fn in_file_order(&self) -> Self {
+        Self {
+            initiatives: self.initiatives.sorted_by_key(),
+            reviews: self.reviews.sorted_by_key(),
+            ..self.clone()
         }
     }
 
@@ -514,9 +552,25 @@ impl Roadmap {
 
     /// Active initiatives linked to a goal.
     pub fn serving(&self, goal: &GoalId) -> impl Iterator<Item = &Initiative> {
-        self.initiatives
+        let mut serving: Vec<&Initiative> = self
+            .initiatives
             .iter()
             .filter(move |i| i.status.is_active() && i.serves_goal(goal))
+            .collect();
+        serving.sort_by_key(|i| i.board_key());
+        serving.into_iter()
+    }
+
+    /// The active initiatives in board order (by target, rank, title, id): the order every
+    /// list of them takes, never the order of the list in memory or in the file.
+    pub fn active_in_board_order(&self) -> Vec<&Initiative> {
+        let mut active: Vec<&Initiative> = self
+            .initiatives
+            .iter()
+            .filter(|i| i.status.is_active())
+            .collect();
+        active.sort_by_key(|i| i.board_key());
+        active
     }
 
     /// Removes a goal and every link to it; returns the removed goal.

@@ -80,6 +80,7 @@ fn removing_a_goal_removes_its_links() {
         owner: String::new(),
         priority: 1,
         kpis: vec![],
+        contributes_to: String::new(),
     });
     let mut i = initiative("2026-12-01");
     i.set_link(&g, Some(Strength::Partial));
@@ -104,6 +105,7 @@ fn suggested_codes_are_initials_and_unique() {
         owner: String::new(),
         priority: 1,
         kpis: vec![],
+        contributes_to: String::new(),
     });
     assert_eq!(r.suggest_code("Cut order-to-cash time", None), "COTC2");
     assert_eq!(

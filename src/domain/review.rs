@@ -264,11 +264,7 @@ pub fn is_reviewed(roadmap: &Roadmap, entry: &Entry, today: NaiveDate, t: &Thres
 /// Every entry the roadmap gives today, reviewed ones included, in the order of [`Reason`]:
 /// overdue work first, the relationship last.
 pub fn all_entries(roadmap: &Roadmap, today: NaiveDate, t: &Thresholds) -> Vec<Entry> {
-    let active: Vec<&Initiative> = roadmap
-        .initiatives
-        .iter()
-        .filter(|i| i.status.is_active())
-        .collect();
+    let active = roadmap.active_in_board_order();
     let mut out = Vec::new();
     let mut push = |reason, subject| out.push(Entry { reason, subject });
     let of = |i: &Initiative| Subject::Initiative(i.id.clone());

@@ -313,6 +313,7 @@ mod tests {
             owner: String::new(),
             priority: 2,
             kpis: vec![],
+            contributes_to: String::new(),
         }
     }
 

@@ -15,7 +15,7 @@ pub const FORMAT_NAME: &str = "alignmap-roadmap";
 
 /// The export's schema version: it moves when the export's shape does, not when the
 /// roadmap file's does (the file is read by the storage model, which reads every version).
-pub const JSON_SCHEMA: u32 = 4;
+pub const JSON_SCHEMA: u32 = 5;
 
 #[derive(Serialize)]
 struct Document<'a, R> {
@@ -183,7 +183,7 @@ mod tests {
         let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
         let text = document(&roadmap, options(today)).unwrap();
         let read = read(&text).unwrap();
-        assert_eq!(read.roadmap, roadmap);
+        assert_eq!(read.roadmap, roadmap.in_file_order());
         assert!(!read.public);
     }
 

@@ -10,6 +10,7 @@
 use crate::domain::business::{BusinessCase, Deliverable, Direction, GoalLink, Kpi, Risk};
 use crate::domain::business::{Reading, RiskStatus};
 use crate::domain::checkin::{CheckIn, Rating};
+use crate::domain::conflict::Conflict;
 use crate::domain::decisions::{Action, Decision, Link};
 use crate::domain::review::Reviewed;
 use crate::domain::{Calendar, Goal, GoalId, Initiative, InitiativeId, Kind, Roadmap};
@@ -57,6 +58,8 @@ pub(super) struct RoadmapView<'a, G, I, D, A, C, R> {
     checkins: C,
     reviews: R,
     last_review: Option<NaiveDate>,
+    /// Since schema 5.
+    conflicts: &'a [Conflict],
 }
 
 /// The view of `roadmap` the export writes, saying it is of export schema `version`.
@@ -73,6 +76,7 @@ pub(super) fn roadmap(roadmap: &Roadmap, version: u32) -> impl Serialize + '_ {
         checkins,
         reviews,
         last_review,
+        conflicts,
     } = roadmap;
     RoadmapView {
         version,
@@ -80,13 +84,26 @@ pub(super) fn roadmap(roadmap: &Roadmap, version: u32) -> impl Serialize + '_ {
         currency,
         calendar,
         goals: each(goals, GoalView::from),
-        initiatives: each(initiatives, InitiativeView::from),
+        initiatives: each(by_key(initiatives), InitiativeView::from),
         decisions: each(decisions, DecisionView::from),
         actions: each(actions, ActionView::from),
         checkins: each(checkins, CheckInView::from),
-        reviews: each(reviews, |r: &Reviewed| r),
+        reviews: each(by_key(reviews), |r: &Reviewed| r),
         last_review: *last_review,
+        conflicts,
     }
+}
+
+/// The items sorted by key, the order the roadmap file writes them in, so an export does not
+/// depend on the order things were added in.
+fn by_key<T>(items: &crate::domain::Items<T>) -> Vec<&T>
+where
+    T: crate::domain::items::Keyed + Clone,
+    T::Key: Ord,
+{
+    let mut sorted: Vec<&T> = items.iter().collect();
+    sorted.sort_unstable_by(|a, b| a.key().cmp(b.key()));
+    sorted
 }
 
 #[derive(Serialize)]
@@ -99,6 +116,8 @@ struct GoalView<'a> {
     owner: &'a str,
     priority: u8,
     kpis: List<'a, Kpi, KpiView<'a>>,
+    /// Since schema 5.
+    contributes_to: &'a str,
 }
 
 impl<'a> From<&'a Goal> for GoalView<'a> {
@@ -111,6 +130,7 @@ impl<'a> From<&'a Goal> for GoalView<'a> {
             owner,
             priority,
             kpis,
+            contributes_to,
         } = goal;
         GoalView {
             id,
@@ -120,6 +140,7 @@ impl<'a> From<&'a Goal> for GoalView<'a> {
             owner,
             priority: *priority,
             kpis: Each(kpis.iter().map(KpiView::from as fn(&'a Kpi) -> KpiView<'a>)),
+            contributes_to,
         }
     }
 }

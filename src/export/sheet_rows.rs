@@ -195,6 +195,7 @@ pub(super) fn goal_row(
         &mut [
             ("description", &mut goal.description),
             ("owner", &mut goal.owner),
+            ("contributes_to", &mut goal.contributes_to),
         ],
     );
     if let Some(p) = priority {

@@ -15,7 +15,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 /// One sheet of a spreadsheet roadmap.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Sheet {
-    /// Business goals: code, title, description, owner, priority.
+    /// Business goals: code, title, description, owner, priority, the company goal served.
     Goals,
     /// Initiatives, one row each (the default).
     #[default]
@@ -27,7 +27,15 @@ pub enum Sheet {
 }
 
 /// Columns of the goals sheet.
-pub const GOAL_COLUMNS: [&str; 6] = ["id", "code", "title", "description", "owner", "priority"];
+pub const GOAL_COLUMNS: [&str; 7] = [
+    "id",
+    "code",
+    "title",
+    "description",
+    "owner",
+    "priority",
+    "contributes_to",
+];
 /// Columns of the KPIs sheet.
 pub const KPI_COLUMNS: [&str; 10] = [
     "goal",
@@ -146,6 +154,7 @@ pub fn write(
                     g.description.clone(),
                     g.owner.clone(),
                     g.priority.to_string(),
+                    g.contributes_to.clone(),
                 ]
             }),
         ),

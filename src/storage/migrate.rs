@@ -32,6 +32,11 @@ pub fn migrate(mut roadmap: Roadmap) -> Roadmap {
         // so nothing changes but the version; the calendar settings arrive at their defaults.
         roadmap.version = 4;
     }
+    if roadmap.version == 4 {
+        // 4 → 5: goals may name a company goal, merges may leave conflicts; both arrive
+        // empty. The next save writes initiatives sorted by id.
+        roadmap.version = 5;
+    }
     debug_assert!(
         roadmap.version == SCHEMA_VERSION,
         "a migration step is missing"
