@@ -79,8 +79,15 @@ pub(super) fn check(cli: &Cli, file: Option<&Path>) -> Result<(), Failure> {
         .iter()
         .filter(|i| i.status.is_active())
         .count();
+    let conflicts = match roadmap.conflicts.len() {
+        0 => String::new(),
+        n => format!(
+            "; {} waiting from a merge: open it in alignmap to pick a side for each",
+            crate::domain::counted(n, "conflict", "conflicts")
+        ),
+    };
     out(&format!(
-        "ok: {}: {version}, {} ({active} active)",
+        "ok: {}: {version}, {} ({active} active){conflicts}",
         path.display(),
         roadmap.size_label(),
     ));

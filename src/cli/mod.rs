@@ -5,6 +5,7 @@ mod export;
 mod files;
 mod import;
 pub mod output;
+pub mod roadmaps;
 mod snapshots;
 mod tui;
 
@@ -138,6 +139,37 @@ pub enum Cmd {
         /// The backup to restore, as numbered in the list (1 is the newest).
         number: Option<usize>,
     },
+    /// List the roadmaps in the data directory (one file each, per business unit or team).
+    List,
+    /// Make a new roadmap in the data directory (empty, or a copy of the sample).
+    New {
+        /// Its name, e.g. "Sales & Marketing" (the file is sales-marketing.ron).
+        name: String,
+        /// Start from the bundled sample instead of nothing.
+        #[arg(long)]
+        from_sample: bool,
+    },
+    /// Open a roadmap in the planner (a name from `list`, or a path) and remember it as the
+    /// one to open from now on.
+    Open {
+        /// A name from `alignmap list`, a file name, or a path.
+        roadmap: String,
+    },
+    /// Merge two versions of a roadmap by item and field (git's merge driver: `alignmap
+    /// git-setup` installs it). Writes the merge into OURS; exit 1 when conflicts wait in it.
+    Merge {
+        /// The common version (git's %O).
+        base: PathBuf,
+        /// This branch's version, where the merge is written (git's %A).
+        ours: PathBuf,
+        /// The other branch's version (git's %B).
+        theirs: PathBuf,
+        /// The file's name in the repository, for messages (git's %P).
+        #[arg(long)]
+        path: Option<String>,
+    },
+    /// Install the roadmap merge driver for the git checkout holding the data directory.
+    GitSetup,
     /// Developer tools (for tests and benchmarks).
     #[command(hide = true, subcommand)]
     Dev(DevCmd),
@@ -218,6 +250,23 @@ fn dispatch(cli: &Cli, clock: Clock) -> Result<(), Failure> {
             Ok(())
         }
         None => tui::open(cli, clock, None),
+        Some(Cmd::List) => roadmaps::list(cli),
+        Some(Cmd::New { name, from_sample }) => roadmaps::new(cli, name, *from_sample, &clock),
+        Some(Cmd::Open { .. }) if cli.file.is_some() => Err(Failure::usage(
+            "`open` chooses the roadmap itself: leave out --file (or use --file alone)",
+        )),
+        Some(Cmd::Open { roadmap }) => {
+            // Remembered in state.ron, so the planner (and every command after) opens it.
+            roadmaps::choose(cli, roadmap)?;
+            tui::open(cli, clock, None)
+        }
+        Some(Cmd::Merge {
+            base,
+            ours,
+            theirs,
+            path,
+        }) => roadmaps::merge(base, ours, theirs, path.as_deref()),
+        Some(Cmd::GitSetup) => roadmaps::git_setup(cli),
         Some(Cmd::Present) => tui::open(cli, clock, Some(crate::app::Command::Present)),
         Some(Cmd::Review) => tui::open(cli, clock, Some(crate::app::Command::Review)),
         Some(Cmd::Snapshot {
@@ -301,6 +350,10 @@ fn refuse_with_demo(command: Option<&Cmd>) -> Result<(), Failure> {
             snapshot: Some(_), ..
         }) => "export --snapshot",
         Some(Cmd::Export { since: Some(_), .. }) => "export --since",
+        Some(Cmd::New { .. }) => "new",
+        Some(Cmd::Open { .. }) => "open",
+        Some(Cmd::Merge { .. }) => "merge",
+        Some(Cmd::GitSetup) => "git-setup",
         _ => return Ok(()),
     };
     Err(Failure::usage(format!(

@@ -68,6 +68,14 @@ pub enum LoadError {
         /// One sentence per problem.
         problems: Vec<String>,
     },
+    /// A plain-text `git merge` left conflict markers in the file.
+    #[error("{} holds a git merge conflict that was never resolved (the <<<<<<< ======= >>>>>>> lines git leaves):\n  - {}\nKeep one side of each in an editor, or redo the merge with alignmap's driver, which merges by item and keeps a conflict inside a file the planner opens: `git merge --abort`, `alignmap git-setup`, then merge again", path.display(), super::markers::describe(regions))]
+    GitConflict {
+        /// The file.
+        path: PathBuf,
+        /// The conflicted stretches.
+        regions: Vec<super::markers::Region>,
+    },
     /// A new roadmap file could not be created.
     #[error("cannot create {}: {why}", path.display())]
     Create {

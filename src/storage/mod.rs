@@ -6,9 +6,12 @@ pub mod backup;
 pub mod config;
 mod error;
 pub mod fingerprint;
+pub mod git;
 mod lock;
+pub mod markers;
 pub mod migrate;
 mod paths;
+pub mod roadmaps;
 mod ronfile;
 pub mod snapshot;
 
@@ -17,8 +20,9 @@ pub use error::{LoadError, SaveError};
 pub use lock::{Lock, Locking, lock_path, try_lock};
 pub use paths::{
     DATA_DIR_ENV, ROADMAP_FILE, aside_path, data_dir, dir_of, file_name, hard_links, real_path,
-    regular_file, roadmap_path, stem, write_protected,
+    regular_file, stem, write_protected,
 };
+pub use roadmaps::roadmap_path;
 pub use ronfile::{MAX_FILE_BYTES, from_ron, to_ron, to_ron_value, version_on_disk};
 
 use crate::domain::Roadmap;

@@ -48,14 +48,6 @@ pub fn data_dir(explicit: Option<&Path>) -> Option<PathBuf> {
     }
 }
 
-/// The roadmap file to open: `--file` wins, else `roadmap.ron` in the data directory.
-pub fn roadmap_path(file: Option<&Path>, dir: Option<&Path>) -> Option<PathBuf> {
-    match file {
-        Some(file) => Some(file.to_path_buf()),
-        None => data_dir(dir).map(|d| d.join(ROADMAP_FILE)),
-    }
-}
-
 /// The file a roadmap path stands for, with symlinks followed (also a link whose target does
 /// not exist yet), so every command locks and writes the same real file and none ever
 /// replaces a link with a plain file. One function for the planner and every subcommand.

@@ -69,6 +69,13 @@ pub fn from_ron(text: &str, path: &Path) -> Result<Roadmap, LoadError> {
             path: path.to_path_buf(),
         });
     }
+    let conflicted = super::markers::regions(text);
+    if !conflicted.is_empty() {
+        return Err(LoadError::GitConflict {
+            path: path.to_path_buf(),
+            regions: conflicted,
+        });
+    }
     let roadmap = match options().from_str::<Roadmap>(text) {
         Ok(roadmap) => roadmap,
         Err(e) => {

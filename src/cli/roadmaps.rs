@@ -1,0 +1,256 @@
+//! Several roadmaps in one data directory: `list`, `new`, `open`, and the git side of
+//! sharing them: `merge` (git's merge driver) and `git-setup`.
+
+use super::Cli;
+use super::output::{Failure, out};
+use crate::app::Clock;
+use crate::domain::Roadmap;
+use crate::storage::{self, git, roadmaps};
+use std::path::{Path, PathBuf};
+
+/// The data directory a command works in.
+pub(super) fn data_dir(cli: &Cli) -> Result<PathBuf, Failure> {
+    storage::data_dir(cli.dir.as_deref()).ok_or_else(|| {
+        "cannot find a config directory for this user; pass --dir DIR or set ALIGNMAP_DIR".into()
+    })
+}
+
+/// One roadmap as `list` and the switcher show it.
+#[derive(Debug, Clone)]
+pub struct Listed {
+    /// The file.
+    pub path: PathBuf,
+    /// Its size, e.g. "5 goals, 16 initiatives", or why it cannot be read.
+    pub holds: Result<(String, String), String>,
+    /// Merge conflicts waiting in it.
+    pub conflicts: usize,
+    /// When it was last saved (local time), if known.
+    pub saved: Option<String>,
+    /// Where it stands in git, when the directory is a git work tree.
+    pub git: Option<git::Standing>,
+    /// A recovery copy of unsaved edits is waiting for it.
+    pub recovery: bool,
+}
+
+/// Every roadmap in `dir`, read.
+pub fn listed(dir: &Path) -> Result<Vec<Listed>, String> {
+    let files = roadmaps::list(dir).map_err(|e| format!("cannot list {}: {e}", dir.display()))?;
+    Ok(files
+        .into_iter()
+        .map(|path| {
+            let read = storage::load(&path);
+            let conflicts = read.as_ref().map_or(0, |r| r.conflicts.len());
+            let holds = read
+                .map(|r| (r.name.clone(), r.size_label()))
+                .map_err(|e| e.to_string().lines().next().unwrap_or_default().to_string());
+            let saved = std::fs::metadata(&path)
+                .and_then(|m| m.modified())
+                .ok()
+                .map(|t| {
+                    chrono::DateTime::<chrono::Local>::from(t)
+                        .format("%a %-d %b %Y %H:%M")
+                        .to_string()
+                });
+            Listed {
+                git: git::standing(&path),
+                recovery: crate::session::find_recovery(&path).is_some(),
+                path,
+                holds,
+                conflicts,
+                saved,
+            }
+        })
+        .collect())
+}
+
+/// What else a listed roadmap needs said: conflicts, a waiting recovery copy, git.
+pub fn remarks(row: &Listed) -> Vec<String> {
+    let mut notes = Vec::new();
+    if row.conflicts > 0 {
+        notes.push(crate::domain::counted(
+            row.conflicts,
+            "merge conflict to settle",
+            "merge conflicts to settle",
+        ));
+    }
+    if row.recovery {
+        notes.push("unsaved edits in a recovery copy".into());
+    }
+    if let Some(standing) = row.git {
+        notes.push(standing.label().into());
+    }
+    notes
+}
+
+/// `alignmap list`.
+pub(super) fn list(cli: &Cli) -> Result<(), Failure> {
+    let dir = data_dir(cli)?;
+    let rows = listed(&dir)?;
+    if rows.is_empty() {
+        out(&format!(
+            "No roadmaps in {} yet: `alignmap` makes roadmap.ron, `alignmap new NAME` another.",
+            dir.display()
+        ));
+        return Ok(());
+    }
+    let current = storage::roadmap_path(None, Some(&dir));
+    let listed_current = rows
+        .iter()
+        .any(|r| current.as_deref() == Some(r.path.as_path()));
+    out(&format!(
+        "Roadmaps in {}{}:",
+        dir.display(),
+        if listed_current {
+            " (* opens by default)"
+        } else {
+            ""
+        }
+    ));
+    for row in &rows {
+        let mark = if current.as_deref() == Some(row.path.as_path()) {
+            "*"
+        } else {
+            " "
+        };
+        let file = storage::file_name(&row.path);
+        let (name, size) = match &row.holds {
+            Ok((name, size)) => (name.clone(), size.clone()),
+            Err(why) => ("(unreadable)".into(), why.clone()),
+        };
+        let saved = row
+            .saved
+            .as_deref()
+            .map_or_else(String::new, |s| format!(" · saved {s}"));
+        let notes = remarks(row);
+        let notes = if notes.is_empty() {
+            String::new()
+        } else {
+            format!(" · {}", notes.join(" · "))
+        };
+        out(&format!("{mark} {file:<24} {name} · {size}{saved}{notes}"));
+    }
+    if listed_current {
+        out("Open another with: alignmap open NAME");
+    } else {
+        out(
+            "`alignmap` alone makes and opens roadmap.ron; `alignmap open NAME` opens one of these.",
+        );
+    }
+    Ok(())
+}
+
+/// `alignmap new NAME [--from-sample]`.
+pub(super) fn new(cli: &Cli, name: &str, from_sample: bool, clock: &Clock) -> Result<(), Failure> {
+    let dir = data_dir(cli)?;
+    let file = roadmaps::file_for(name).ok_or_else(|| {
+        Failure::usage(format!(
+            "\"{name}\" makes no file name (use letters or digits, and not config, keymap, state or portfolio)"
+        ))
+    })?;
+    let path = dir.join(&file);
+    if path.exists() {
+        return Err(Failure::usage(format!(
+            "{} exists already: `alignmap open {}` opens it",
+            path.display(),
+            file.trim_end_matches(".ron")
+        )));
+    }
+    let mut roadmap = if from_sample {
+        crate::sample::sample(clock.today(), clock.now())?
+    } else {
+        Roadmap::new("")
+    };
+    roadmap.name = name.trim().to_string();
+    std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    let _lock = super::writer_lock(&path, "alignmap new")?;
+    storage::save(&path, &roadmap).map_err(|e| e.to_string())?;
+    out(&format!(
+        "Made {} ({}). Open it with: alignmap open {}",
+        path.display(),
+        roadmap.size_label(),
+        file.trim_end_matches(".ron")
+    ));
+    Ok(())
+}
+
+/// The roadmap `open NAME|PATH` means, remembered as the one to open from now on.
+pub(super) fn choose(cli: &Cli, what: &str) -> Result<PathBuf, Failure> {
+    let dir = data_dir(cli)?;
+    let path = roadmaps::find(&dir, what).ok_or_else(|| {
+        Failure::usage(format!(
+            "no roadmap \"{what}\" in {}: `alignmap list` shows them, `alignmap new {what}` makes one",
+            dir.display()
+        ))
+    })?;
+    let path = storage::real_path(&path);
+    roadmaps::remember(&dir, &path).map_err(|e| format!("cannot remember the choice: {e}"))?;
+    Ok(path)
+}
+
+/// `alignmap merge BASE OURS THEIRS`: git's merge driver. Writes the merge into OURS (as git
+/// expects); exits 0 when it merged cleanly, 1 when conflicts wait in the file (git then
+/// stops the merge until the file is added, after the planner has settled them).
+pub(super) fn merge(
+    base: &Path,
+    ours: &Path,
+    theirs: &Path,
+    shown: Option<&str>,
+) -> Result<(), Failure> {
+    let name = shown.map_or_else(|| ours.display().to_string(), str::to_string);
+    let read = |path: &Path| storage::load(path).map_err(|e| format!("{name}: not merged: {e}"));
+    let (mine, other) = (read(ours)?, read(theirs)?);
+    let common = match storage::load(base) {
+        Ok(base) => base,
+        // No common version (both added the file): everything is new on both sides.
+        Err(storage::LoadError::Empty { .. }) => Roadmap::new(mine.name.clone()),
+        Err(e) => return Err(format!("{name}: not merged: {e}").into()),
+    };
+    let merged = crate::merge::merge(&common, &mine, &other)
+        .map_err(|e| format!("{name}: not merged by item ({e}); yours is left as it was"))?;
+    storage::save(ours, &merged.roadmap).map_err(|e| format!("{name}: {e}"))?;
+    if merged.new_conflicts == 0 {
+        return Ok(());
+    }
+    let listed: Vec<String> = merged
+        .roadmap
+        .conflicts
+        .iter()
+        .rev()
+        .take(merged.new_conflicts)
+        .rev()
+        .map(|c| {
+            format!(
+                "  - {}: {} | {}",
+                c.about,
+                c.shown(crate::domain::conflict::Side::Ours),
+                c.shown(crate::domain::conflict::Side::Theirs)
+            )
+        })
+        .collect();
+    Err(format!(
+        "{name}: merged by item; {} kept in the file (yours | theirs):\n{}\nOpen the roadmap in alignmap to pick a side for each, then `git add` it and commit.",
+        crate::domain::counted(merged.new_conflicts, "conflict", "conflicts"),
+        listed.join("\n")
+    )
+    .into())
+}
+
+/// `alignmap git-setup`.
+pub(super) fn git_setup(cli: &Cli) -> Result<(), Failure> {
+    let dir = data_dir(cli)?;
+    let program = std::env::current_exe()
+        .map(|p| p.display().to_string())
+        .unwrap_or_else(|_| "alignmap".into());
+    let quoted = if program.contains(' ') {
+        format!("'{program}'")
+    } else {
+        program
+    };
+    for line in git::setup(&dir, &quoted)? {
+        out(&line);
+    }
+    out(
+        "Merges of roadmap files now go by item and field; conflicts wait inside the file for the planner.",
+    );
+    Ok(())
+}
