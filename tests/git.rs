@@ -8,7 +8,7 @@
 
 mod common;
 
-use alignmap::app::{App, Clock, Source};
+use alignmap::app::{App, Clock, Mode, Source};
 use alignmap::domain::{IdGen, InitiativeId, Roadmap, Status};
 use alignmap::storage;
 use common::{date, now, press, type_text};
@@ -205,6 +205,33 @@ fn with_the_driver_two_fields_of_one_initiative_merge_and_one_field_both_ways_wa
     assert_eq!(
         c.shown(alignmap::domain::conflict::Side::Theirs),
         "Invoice matching for the top suppliers"
+    );
+
+    let renamed = InitiativeId(c.at[1].clone());
+    // Lena opens the merged file: the conflicts list is up, t takes Sam's title.
+    let file = repo.join("roadmap.ron");
+    let mut app = App::builder(conflicted, Clock::fixed(date(common::TODAY), now()))
+        .source(Source::File(file.clone()))
+        .build();
+    assert!(
+        matches!(app.mode, Mode::Merged { selected: 0 }),
+        "{:?}",
+        app.mode
+    );
+    press(&mut app, "t");
+    assert!(matches!(app.mode, Mode::Browse), "{:?}", app.mode);
+    storage::save(&file, &app.roadmap).unwrap();
+    git(repo, &["commit", "-q", "-am", "settled"]);
+    let settled = loaded(repo);
+    assert!(settled.conflicts.is_empty());
+    assert_eq!(
+        settled.initiative(&renamed).unwrap().title,
+        "Invoice matching for the top suppliers"
+    );
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        !text.contains("about:"),
+        "no conflict left in the file: {text}"
     );
 }
 

@@ -277,6 +277,7 @@ impl App {
                 super::Source::File(_) => self.effects.push(super::Effect::ListBackups),
                 super::Source::Demo => self.info("The demo has no file, so no backups."),
             },
+            Command::MergeConflicts => self.show_merge_conflicts(),
             Command::Help => {
                 self.view.help_find = None;
                 self.mode = Mode::Help { scroll: 0 };
@@ -297,6 +298,8 @@ impl App {
             | Command::Quit
             | Command::KeepMine
             | Command::TakeTheirs
+            | Command::SettleMine
+            | Command::SettleTheirs
             | Command::DecideLater => {}
         }
     }

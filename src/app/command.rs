@@ -150,6 +150,12 @@ pub enum Command {
     TakeTheirs,
     /// The file changed on disk: decide later (read-only until then).
     DecideLater,
+    /// List the merge conflicts waiting in the file, to settle each.
+    MergeConflicts,
+    /// Settle the highlighted merge conflict with your value.
+    SettleMine,
+    /// Settle the highlighted merge conflict with their value.
+    SettleTheirs,
     /// Save and quit.
     Quit,
 }
@@ -182,6 +188,8 @@ impl Command {
                     | Command::MarkGroupReviewed
                     | Command::AddCheckIn
                     | Command::Reopen
+                    | Command::SettleMine
+                    | Command::SettleTheirs
                     | Command::SayWhy
                     | Command::Rename
             )
@@ -279,6 +287,9 @@ impl Command {
             Command::KeepMine => "keep mine (theirs is saved aside)",
             Command::TakeTheirs => "take theirs (mine is saved aside)",
             Command::DecideLater => "decide later (read-only until then)",
+            Command::MergeConflicts => "merge conflicts: both values, settle each",
+            Command::SettleMine => "keep your value (the other goes)",
+            Command::SettleTheirs => "take their value (yours goes)",
             Command::Quit => "save and quit",
         }
     }

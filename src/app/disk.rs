@@ -120,5 +120,9 @@ impl App {
             ));
         }
         self.info(what);
+        // A `git pull` through the merge driver can bring conflicts: show them now.
+        if matches!(self.mode, Mode::Browse) {
+            self.offer_merge_conflicts();
+        }
     }
 }

@@ -18,6 +18,7 @@ mod exit;
 pub mod forms;
 pub mod history;
 pub mod keymap;
+mod merged;
 mod mode;
 mod outcome;
 mod parts;
@@ -106,6 +107,7 @@ impl App {
             effects: Vec::new(),
         };
         app.refresh();
+        app.offer_merge_conflicts();
         app
     }
 
@@ -456,6 +458,7 @@ impl App {
                 _ => {}
             },
             Mode::Conflict => self.decide_conflict(command),
+            Mode::Merged { .. } => self.merged_command(command, page),
             Mode::Present { .. } => self.present_command(command),
             Mode::Decisions { .. } => self.decisions_command(command),
             Mode::People { .. } => self.people_command(command),
@@ -565,6 +568,7 @@ impl App {
             Mode::Status { .. } => Some(Context::Picker),
             Mode::Conflict => Some(Context::Conflict),
             Mode::Backups { .. } => Some(Context::Backups),
+            Mode::Merged { .. } => Some(Context::Merged),
             Mode::Present { .. } => Some(Context::Present),
             Mode::Decisions { .. } => Some(Context::Decisions),
             Mode::People { rename: None, .. } => Some(Context::People),

@@ -190,6 +190,11 @@ pub enum Mode {
         /// The highlighted row.
         selected: usize,
     },
+    /// The merge conflicts waiting in the file (`Roadmap::conflicts`), one settled per key.
+    Merged {
+        /// The highlighted conflict.
+        selected: usize,
+    },
     /// Presentation mode, one goal per page.
     Present {
         /// The page shown (see `App::presentation_pages`).

@@ -48,6 +48,15 @@ impl Conflict {
         let text = match serde_json::from_str::<serde_json::Value>(raw) {
             Ok(serde_json::Value::Null) => "(deleted)".to_string(),
             Ok(serde_json::Value::String(s)) => s,
+            // A whole item (edited on one side, deleted on the other): its title says which.
+            Ok(serde_json::Value::Object(item))
+                if item.get("title").is_some_and(|t| t.is_string()) =>
+            {
+                format!(
+                    "{} (the whole item)",
+                    item["title"].as_str().unwrap_or_default()
+                )
+            }
             Ok(other) => other.to_string(),
             Err(_) => raw.to_string(),
         };

@@ -347,6 +347,13 @@ fn hint_commands(app: &App, context: Context) -> &'static [(Command, &'static st
             (Quit, "quit"),
         ],
         (Context::Backups, _) => &[(Down, "move"), (Yes, "restore"), (Close, "close")],
+        (Context::Merged, _) => &[
+            (Down, "move"),
+            (SettleMine, "keep yours"),
+            (SettleTheirs, "take theirs"),
+            (Undo, "undo"),
+            (Close, "later"),
+        ],
         (Context::Conflict, _) => &[
             (KeepMine, "keep mine"),
             (TakeTheirs, "take theirs"),

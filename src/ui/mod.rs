@@ -17,6 +17,7 @@ pub mod hit;
 pub mod kpi;
 pub mod layout;
 pub mod matrix;
+pub mod merged;
 pub mod people;
 pub mod present;
 pub mod prompt;
@@ -154,6 +155,10 @@ fn draw(
         }
         Mode::Backups { rows, selected } => {
             render_backups(rows, *selected, area, buf, theme);
+            None
+        }
+        Mode::Merged { selected } => {
+            merged::render_merged(app, *selected, area, buf, theme);
             None
         }
         Mode::Status { selected, .. } => {

@@ -31,6 +31,8 @@ pub enum Context {
     Conflict,
     /// The list of backups.
     Backups,
+    /// The merge conflicts waiting in the file.
+    Merged,
     /// Presentation mode.
     Present,
     /// The decisions and action items list.
@@ -51,7 +53,7 @@ pub enum Context {
 
 impl Context {
     /// Every context, in help-overlay order.
-    pub const ALL: [Context; 15] = [
+    pub const ALL: [Context; 16] = [
         Context::Browse,
         Context::Alignment,
         Context::Review,
@@ -63,6 +65,7 @@ impl Context {
         Context::Confirm,
         Context::Conflict,
         Context::Backups,
+        Context::Merged,
         Context::Present,
         Context::Decisions,
         Context::People,
@@ -79,6 +82,7 @@ impl Context {
             Context::Picker => "Status picker",
             Context::Conflict => "File changed on disk",
             Context::Backups => "Backups",
+            Context::Merged => "Merge conflicts",
             Context::Present => "Presentation",
             Context::Decisions => "Decisions and actions",
             Context::People => "People",
