@@ -40,3 +40,43 @@ fn merge_conflicts_at_80x24_keep_the_selection_visible_and_say_how_many_more() {
     let screen = screen_text(&draw(&mut app, 80, 24));
     assert!(screen.contains("Merge conflicts · 2"), "{screen}");
 }
+
+#[test]
+fn switcher_100x30() {
+    use alignmap::app::{EffectOutcome, RoadmapRow, Source};
+    use std::path::PathBuf;
+    let mut app = alignmap::app::App::builder(
+        alignmap::sample::sample(common::date(TODAY), common::now()).unwrap(),
+        alignmap::app::Clock::fixed(common::date(TODAY), common::now()),
+    )
+    .source(Source::File(PathBuf::from("/team/finance.ron")))
+    .build();
+    let row = |file: &str, name: Result<String, String>, facts: &[&str]| RoadmapRow {
+        path: PathBuf::from(format!("/team/{file}")),
+        file: file.into(),
+        name,
+        facts: facts.iter().map(|f| f.to_string()).collect(),
+    };
+    let saved = "saved Sun 22 Nov 2026 09:12";
+    let rows = vec![
+        row(
+            "finance.ron",
+            Ok("Finance IT".into()),
+            &["committed", "5 goals, 16 initiatives", saved],
+        ),
+        row(
+            "operations.ron",
+            Err("line 4: expected `(`".into()),
+            &["unsaved edits in a recovery copy", "uncommitted changes"],
+        ),
+        row(
+            "retail.ron",
+            Ok("Retail \u{1b}[2J IT".into()),
+            &["2 merge conflicts to settle", "unresolved git merge", saved],
+        ),
+    ];
+    app.take_outcome(EffectOutcome::Roadmaps(rows));
+    let terminal = draw(&mut app, 100, 30);
+    assert!(!screen_text(&terminal).contains('\u{1b}'));
+    insta::assert_snapshot!(terminal.backend());
+}

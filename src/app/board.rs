@@ -278,6 +278,7 @@ impl App {
                 super::Source::Demo => self.info("The demo has no file, so no backups."),
             },
             Command::MergeConflicts => self.show_merge_conflicts(),
+            Command::Roadmaps => self.list_roadmaps(),
             Command::Help => {
                 self.view.help_find = None;
                 self.mode = Mode::Help { scroll: 0 };

@@ -150,6 +150,8 @@ pub enum Command {
     TakeTheirs,
     /// The file changed on disk: decide later (read-only until then).
     DecideLater,
+    /// The roadmaps in this folder, to switch to another.
+    Roadmaps,
     /// List the merge conflicts waiting in the file, to settle each.
     MergeConflicts,
     /// Settle the highlighted merge conflict with your value.
@@ -287,6 +289,7 @@ impl Command {
             Command::KeepMine => "keep mine (theirs is saved aside)",
             Command::TakeTheirs => "take theirs (mine is saved aside)",
             Command::DecideLater => "decide later (read-only until then)",
+            Command::Roadmaps => "roadmaps in this folder: switch to another",
             Command::MergeConflicts => "merge conflicts: both values, settle each",
             Command::SettleMine => "keep your value (the other goes)",
             Command::SettleTheirs => "take their value (yours goes)",

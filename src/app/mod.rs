@@ -29,6 +29,7 @@ pub mod review;
 pub mod search;
 mod selection;
 mod submit;
+mod switch;
 pub mod typing;
 
 pub use alignment::{AlignState, Screen, Tab};
@@ -41,8 +42,8 @@ pub use draft::{Draft, DraftKind};
 pub use forms::{Form, FormOutcome, FormTarget};
 pub use keymap::{Context, Keymap};
 pub use mode::{
-    BackupRow, Confirm, DiskChange, Effect, Item, Metrics, Mode, Pane, Pending, SaveState, Source,
-    Target, Tone,
+    BackupRow, Confirm, DiskChange, Effect, Item, Metrics, Mode, Pane, Pending, RoadmapRow,
+    SaveState, Source, Target, Tone,
 };
 pub use outcome::EffectOutcome;
 pub use parts::{Session, Settings, View};
@@ -459,6 +460,7 @@ impl App {
             },
             Mode::Conflict => self.decide_conflict(command),
             Mode::Merged { .. } => self.merged_command(command, page),
+            Mode::Roadmaps { .. } => self.roadmaps_command(command, page),
             Mode::Present { .. } => self.present_command(command),
             Mode::Decisions { .. } => self.decisions_command(command),
             Mode::People { .. } => self.people_command(command),
@@ -569,6 +571,7 @@ impl App {
             Mode::Conflict => Some(Context::Conflict),
             Mode::Backups { .. } => Some(Context::Backups),
             Mode::Merged { .. } => Some(Context::Merged),
+            Mode::Roadmaps { .. } => Some(Context::Roadmaps),
             Mode::Present { .. } => Some(Context::Present),
             Mode::Decisions { .. } => Some(Context::Decisions),
             Mode::People { rename: None, .. } => Some(Context::People),

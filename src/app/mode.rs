@@ -115,6 +115,8 @@ pub enum Effect {
     ArchiveRecovery(PathBuf),
     /// List the backups into [`Mode::Backups`].
     ListBackups,
+    /// List the roadmaps beside the file into [`Mode::Roadmaps`].
+    ListRoadmaps,
     /// Back up the current file, then load this backup (as an undoable change).
     RestoreBackup(PathBuf),
     /// Remember the preferences (theme) in `config.ron`.
@@ -137,6 +139,19 @@ pub enum Effect {
         /// What was done, for the message.
         what: String,
     },
+}
+
+/// One roadmap of the folder as the switcher lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RoadmapRow {
+    /// The file, links followed.
+    pub path: PathBuf,
+    /// Its file name.
+    pub file: String,
+    /// The roadmap's name, or why it cannot be opened.
+    pub name: Result<String, String>,
+    /// What to know before opening it: conflicts, recovery copy, git, size, last saved.
+    pub facts: Vec<String>,
 }
 
 /// One backup as listed in the TUI.
@@ -193,6 +208,13 @@ pub enum Mode {
     /// The merge conflicts waiting in the file (`Roadmap::conflicts`), one settled per key.
     Merged {
         /// The highlighted conflict.
+        selected: usize,
+    },
+    /// The roadmaps of the folder, to switch to one.
+    Roadmaps {
+        /// The list, as `alignmap list` shows it.
+        rows: Vec<RoadmapRow>,
+        /// The highlighted row.
         selected: usize,
     },
     /// Presentation mode, one goal per page.

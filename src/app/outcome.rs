@@ -16,6 +16,8 @@ pub enum EffectOutcome {
     Failed(String),
     /// The file's backups, newest first, to pick one from.
     Backups(Vec<BackupRow>),
+    /// The roadmaps beside the file (paths with links followed), to switch to one.
+    Roadmaps(Vec<super::RoadmapRow>),
     /// A backup read back (taken at the time given), to load as one undoable change.
     Restore {
         /// The backup's roadmap.
@@ -49,6 +51,7 @@ impl App {
             EffectOutcome::Done(text) => self.info(text),
             EffectOutcome::Failed(text) => self.error(text),
             EffectOutcome::Backups(rows) => self.mode = Mode::Backups { rows, selected: 0 },
+            EffectOutcome::Roadmaps(rows) => self.show_roadmaps(rows),
             EffectOutcome::Restore { roadmap, taken } => self.restore_backup(*roadmap, &taken),
             EffectOutcome::Changes { since, sections } => {
                 self.mode = Mode::Changes {

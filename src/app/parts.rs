@@ -95,6 +95,8 @@ pub struct Session {
     pub typing: super::typing::Typing,
     /// The roadmap as this session opened it, for the session summary.
     pub session_start: Roadmap,
+    /// The roadmap chosen in the switcher: this session saves and ends, that one opens.
+    pub switch_to: Option<std::path::PathBuf>,
 }
 
 impl Session {
@@ -106,6 +108,7 @@ impl Session {
                 Source::Demo => "sample roadmap in memory".into(),
             },
             save: SaveState::Loaded,
+            switch_to: None,
             unsaved: 0,
             revision: 0,
             history: History::default(),

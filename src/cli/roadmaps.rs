@@ -15,77 +15,10 @@ pub(super) fn data_dir(cli: &Cli) -> Result<PathBuf, Failure> {
     })
 }
 
-/// One roadmap as `list` and the switcher show it.
-#[derive(Debug, Clone)]
-pub struct Listed {
-    /// The file.
-    pub path: PathBuf,
-    /// Its size, e.g. "5 goals, 16 initiatives", or why it cannot be read.
-    pub holds: Result<(String, String), String>,
-    /// Merge conflicts waiting in it.
-    pub conflicts: usize,
-    /// When it was last saved (local time), if known.
-    pub saved: Option<String>,
-    /// Where it stands in git, when the directory is a git work tree.
-    pub git: Option<git::Standing>,
-    /// A recovery copy of unsaved edits is waiting for it.
-    pub recovery: bool,
-}
-
-/// Every roadmap in `dir`, read.
-pub fn listed(dir: &Path) -> Result<Vec<Listed>, String> {
-    let files = roadmaps::list(dir).map_err(|e| format!("cannot list {}: {e}", dir.display()))?;
-    Ok(files
-        .into_iter()
-        .map(|path| {
-            let read = storage::load(&path);
-            let conflicts = read.as_ref().map_or(0, |r| r.conflicts.len());
-            let holds = read
-                .map(|r| (r.name.clone(), r.size_label()))
-                .map_err(|e| e.to_string().lines().next().unwrap_or_default().to_string());
-            let saved = std::fs::metadata(&path)
-                .and_then(|m| m.modified())
-                .ok()
-                .map(|t| {
-                    chrono::DateTime::<chrono::Local>::from(t)
-                        .format("%a %-d %b %Y %H:%M")
-                        .to_string()
-                });
-            Listed {
-                git: git::standing(&path),
-                recovery: crate::session::find_recovery(&path).is_some(),
-                path,
-                holds,
-                conflicts,
-                saved,
-            }
-        })
-        .collect())
-}
-
-/// What else a listed roadmap needs said: conflicts, a waiting recovery copy, git.
-pub fn remarks(row: &Listed) -> Vec<String> {
-    let mut notes = Vec::new();
-    if row.conflicts > 0 {
-        notes.push(crate::domain::counted(
-            row.conflicts,
-            "merge conflict to settle",
-            "merge conflicts to settle",
-        ));
-    }
-    if row.recovery {
-        notes.push("unsaved edits in a recovery copy".into());
-    }
-    if let Some(standing) = row.git {
-        notes.push(standing.label().into());
-    }
-    notes
-}
-
 /// `alignmap list`.
 pub(super) fn list(cli: &Cli) -> Result<(), Failure> {
     let dir = data_dir(cli)?;
-    let rows = listed(&dir)?;
+    let rows = roadmaps::listed(&dir)?;
     if rows.is_empty() {
         out(&format!(
             "No roadmaps in {} yet: `alignmap` makes roadmap.ron, `alignmap new NAME` another.",
@@ -121,7 +54,7 @@ pub(super) fn list(cli: &Cli) -> Result<(), Failure> {
             .saved
             .as_deref()
             .map_or_else(String::new, |s| format!(" · saved {s}"));
-        let notes = remarks(row);
+        let notes = roadmaps::remarks(row);
         let notes = if notes.is_empty() {
             String::new()
         } else {

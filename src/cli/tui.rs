@@ -235,12 +235,53 @@ fn reopen_draft(app: &mut App, path: &Path) {
     }
 }
 
+/// Opens the planner on the roadmap `cli` names; when the user switches to another roadmap
+/// (the switcher ends the session, saved), opens that one, and so on until they quit.
 pub(super) fn open(
     cli: &Cli,
     clock: Clock,
     start: Option<crate::app::Command>,
 ) -> Result<(), Failure> {
     needs_a_terminal()?;
+    let (mut start, mut next, mut notes) = (start, None, Vec::new());
+    loop {
+        let (app, ended) = session(cli, clock, start.take(), next.take(), &notes)?;
+        let switch = app
+            .session
+            .switch_to
+            .clone()
+            .filter(|_| ended.signal.is_none() && matches!(ended.outcome, Outcome::Saved));
+        report(&app, ended)?;
+        let Some(path) = switch else {
+            return Ok(());
+        };
+        notes = remember_switch(cli, &path).into_iter().collect();
+        next = Some(path);
+    }
+}
+
+/// A roadmap chosen in the switcher from the data directory opens by default from now on
+/// (`state.ron`); one in another folder (a `--file` session's) is not remembered.
+fn remember_switch(cli: &Cli, path: &Path) -> Option<String> {
+    let dir = storage::data_dir(cli.dir.as_deref())?;
+    let canonical = |p: &Path| std::fs::canonicalize(p).ok();
+    if path.parent().and_then(canonical)? != canonical(&dir)? {
+        return None;
+    }
+    storage::roadmaps::remember(&dir, path)
+        .err()
+        .map(|e| format!("Cannot remember this roadmap as the one to open: {e}"))
+}
+
+/// One planner session on `path` (or the roadmap `cli` names), until it ends.
+fn session(
+    cli: &Cli,
+    clock: Clock,
+    start: Option<crate::app::Command>,
+    path: Option<PathBuf>,
+    notes: &[String],
+) -> Result<(App, Ended), Failure> {
+    let switched = path.is_some();
     let ids = IdGen::with_seed(seed());
     // Handed to the saver, which holds and watches it: we stay the one writer.
     let mut lock = None;
@@ -253,7 +294,10 @@ pub(super) fn open(
             .settings(settings)
             .build()
     } else {
-        let path = roadmap_path(cli, None)?;
+        let path = match path {
+            Some(path) => path,
+            None => roadmap_path(cli, None)?,
+        };
         say_when_slow_to_open(&path);
         let session = open_or_repair(path, &clock)?;
         lock = session.lock;
@@ -293,8 +337,16 @@ pub(super) fn open(
         }
         app
     };
-    for problem in problems {
-        app.error(problem);
+    if switched && matches!(app.mode, crate::app::Mode::Browse) {
+        let key = app.key_label(crate::app::Context::Browse, crate::app::Command::Roadmaps);
+        app.info(format!(
+            "Opened {} ({}): {key} lists the roadmaps again.",
+            app.session.location,
+            app.roadmap.size_label()
+        ));
+    }
+    for problem in problems.iter().chain(notes) {
+        app.error(problem.clone());
     }
     if let Some(command) = start
         && matches!(app.mode, crate::app::Mode::Browse)
@@ -302,7 +354,7 @@ pub(super) fn open(
         app.update(command);
     }
     let ended = runtime::run(&mut app, known, lock).map_err(|e| format!("terminal error: {e}"))?;
-    report(&app, ended)
+    Ok((app, ended))
 }
 
 /// Turns how a session ended into the exit: fine, or where the edits went, or (last resort,

@@ -34,6 +34,7 @@ pub fn run(app: &App, effect: Effect, place: Place<'_>) -> EffectOutcome {
                 Source::Demo => EffectOutcome::Quiet,
             };
         }
+        (Effect::ListRoadmaps, Some(file)) => return list_roadmaps(file),
         (Effect::Export(format), Some(file)) => return exports::export(app, file, *format),
         (Effect::Minutes, Some(file)) => return exports::minutes(app, file),
         (Effect::Changes, Some(file)) => return exports::changes(app, file),
@@ -64,6 +65,7 @@ pub fn run(app: &App, effect: Effect, place: Place<'_>) -> EffectOutcome {
         Effect::KeepMine
         | Effect::TakeTheirs
         | Effect::ListBackups
+        | Effect::ListRoadmaps
         | Effect::SaveConfig
         | Effect::Export(_)
         | Effect::Minutes
@@ -122,6 +124,35 @@ fn save_config(app: &App) -> EffectOutcome {
 }
 
 /// The file's backups, newest first.
+/// The roadmaps in the folder of `file` (links followed, so the open one is recognised).
+fn list_roadmaps(file: &Path) -> EffectOutcome {
+    let dir = file.parent().unwrap_or(Path::new("."));
+    match storage::roadmaps::listed(dir) {
+        Ok(rows) => EffectOutcome::Roadmaps(rows.iter().map(roadmap_row).collect()),
+        Err(why) => EffectOutcome::Failed(why),
+    }
+}
+
+/// A listed roadmap as the switcher shows it: what needs doing first (conflicts, a recovery
+/// copy, git), then its size and when it was saved.
+fn roadmap_row(listed: &storage::roadmaps::Listed) -> crate::app::RoadmapRow {
+    let mut facts = storage::roadmaps::remarks(listed);
+    let name = match &listed.holds {
+        Ok((name, size)) => {
+            facts.push(size.clone());
+            Ok(name.clone())
+        }
+        Err(why) => Err(why.clone()),
+    };
+    facts.extend(listed.saved.as_ref().map(|s| format!("saved {s}")));
+    crate::app::RoadmapRow {
+        path: storage::real_path(&listed.path),
+        file: storage::file_name(&listed.path),
+        name,
+        facts,
+    }
+}
+
 fn list_backups(path: &Path) -> EffectOutcome {
     let backups = match backup::list(path) {
         Ok(backups) => backups,

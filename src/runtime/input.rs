@@ -8,11 +8,33 @@
 
 use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use std::sync::mpsc::{self, Receiver};
+use std::sync::{Mutex, MutexGuard, OnceLock, PoisonError};
 use std::time::{Duration, Instant};
+
+/// Terminal events, each with the moment it was read.
+pub type Events = Receiver<(Event, Instant)>;
+
+/// The one reader of terminal input for the whole process: a session after a switch to
+/// another roadmap goes on reading from it (a second reader would race the first for keys,
+/// and the first may be caught in a read that never returns).
+static INPUT: OnceLock<Mutex<Events>> = OnceLock::new();
+
+/// The process's terminal events, reading them from the first call on; held by one session
+/// at a time.
+pub fn events() -> std::io::Result<MutexGuard<'static, Events>> {
+    if INPUT.get().is_none() {
+        // Only the main thread starts sessions, so nobody else sets it meanwhile.
+        let _ = INPUT.set(Mutex::new(spawn()?));
+    }
+    let input = INPUT
+        .get()
+        .ok_or_else(|| std::io::Error::other("terminal input did not start"))?;
+    Ok(input.lock().unwrap_or_else(PoisonError::into_inner))
+}
 
 /// Starts reading terminal events, each with the moment it was read (how fast keys come tells
 /// typing from commands); the receiver disconnects when reading fails.
-pub fn spawn() -> std::io::Result<Receiver<(Event, Instant)>> {
+fn spawn() -> std::io::Result<Events> {
     let (tx, rx) = mpsc::channel();
     std::thread::Builder::new()
         .name("alignmap-input".into())

@@ -134,11 +134,12 @@ pub fn run(
     // Whatever fails from here, the terminal is put back as it was.
     let mut terminal = terminal::init().inspect_err(|_| terminal::restore())?;
     install_panic_recovery(&saver);
-    let input = input::spawn().inspect_err(|_| terminal::restore())?;
+    let input = input::events().inspect_err(|_| terminal::restore())?;
     let result = event_loop(&mut terminal, app, &mut saver, &flags, &input);
     // From here on this thread saves; the signal thread only waits for it.
     flags.acknowledged.store(true, Ordering::SeqCst);
     terminal::restore();
+    terminal::release(terminal);
     let (result, hung_up) = match result {
         Ok(hung_up) => (Ok(()), hung_up),
         // A write to a terminal that went away between two checks.

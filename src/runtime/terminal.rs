@@ -46,6 +46,17 @@ pub fn restore() {
     let _ = stdout.flush();
 }
 
+/// Lets go of the drawing terminal without its `Drop` printing to a terminal that has gone
+/// (ratatui shows the cursor there and `eprintln!`s the failure, which panics on a dead
+/// terminal). A live terminal gets its cursor back here, after [`restore`].
+pub fn release(mut terminal: DefaultTerminal) {
+    if alive() && terminal.show_cursor().is_ok() {
+        return; // dropped now, with nothing left to print
+    }
+    // Only the screen buffers are left behind, once per session.
+    std::mem::forget(terminal);
+}
+
 /// A panic hook that restores the terminal before the earlier hook (the standard one prints
 /// the message, ignoring a dead terminal) runs.
 pub fn install_restore_hook() {

@@ -116,14 +116,91 @@ pub fn last_opened(dir: &Path) -> Option<PathBuf> {
     path.is_file().then_some(path)
 }
 
-/// The roadmap file to open: `--file` wins, else the roadmap last opened in the data
-/// directory (`state.ron`, while that file exists), else its `roadmap.ron`.
+/// The roadmap file to open: `--file` wins, else the data directory's default
+/// ([`default_in`]).
 pub fn roadmap_path(file: Option<&Path>, dir: Option<&Path>) -> Option<PathBuf> {
     match file {
         Some(file) => Some(file.to_path_buf()),
-        None => super::paths::data_dir(dir)
-            .map(|d| last_opened(&d).unwrap_or_else(|| d.join(super::paths::ROADMAP_FILE))),
+        None => super::paths::data_dir(dir).map(|d| default_in(&d)),
     }
+}
+
+/// The roadmap a data directory opens by default: the one last opened, else `roadmap.ron`
+/// when it exists, else the first other roadmap there (`alignmap new` made it), else
+/// `roadmap.ron`, to be made.
+fn default_in(dir: &Path) -> PathBuf {
+    let standard = dir.join(super::paths::ROADMAP_FILE);
+    last_opened(dir)
+        .or_else(|| (!standard.exists()).then(|| list(dir).ok()?.into_iter().next())?)
+        .unwrap_or(standard)
+}
+
+/// One roadmap as `list` and the switcher show it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Listed {
+    /// The file.
+    pub path: PathBuf,
+    /// Its size, e.g. "5 goals, 16 initiatives", or why it cannot be read.
+    pub holds: Result<(String, String), String>,
+    /// Merge conflicts waiting in it.
+    pub conflicts: usize,
+    /// When it was last saved (local time), if known.
+    pub saved: Option<String>,
+    /// Where it stands in git, when the directory is a git work tree.
+    pub git: Option<super::git::Standing>,
+    /// A recovery copy of unsaved edits is waiting for it.
+    pub recovery: bool,
+}
+
+/// Every roadmap in `dir`, read.
+pub fn listed(dir: &Path) -> Result<Vec<Listed>, String> {
+    let files = list(dir).map_err(|e| format!("cannot list {}: {e}", dir.display()))?;
+    Ok(files
+        .into_iter()
+        .map(|path| {
+            let read = super::load(&path);
+            let conflicts = read.as_ref().map_or(0, |r| r.conflicts.len());
+            let holds = read
+                .map(|r| (r.name.clone(), r.size_label()))
+                .map_err(|e| e.to_string().lines().next().unwrap_or_default().to_string());
+            let saved = std::fs::metadata(&path)
+                .and_then(|m| m.modified())
+                .ok()
+                .map(|t| {
+                    chrono::DateTime::<chrono::Local>::from(t)
+                        .format("%a %-d %b %Y %H:%M")
+                        .to_string()
+                });
+            Listed {
+                git: super::git::standing(&path),
+                recovery: !super::away::find(&path, &super::away::state_dir(), "recovery")
+                    .is_empty(),
+                path,
+                holds,
+                conflicts,
+                saved,
+            }
+        })
+        .collect())
+}
+
+/// What else a listed roadmap needs said: conflicts, a waiting recovery copy, git.
+pub fn remarks(row: &Listed) -> Vec<String> {
+    let mut notes = Vec::new();
+    if row.conflicts > 0 {
+        notes.push(crate::domain::counted(
+            row.conflicts,
+            "merge conflict to settle",
+            "merge conflicts to settle",
+        ));
+    }
+    if row.recovery {
+        notes.push("unsaved edits in a recovery copy".into());
+    }
+    if let Some(standing) = row.git {
+        notes.push(standing.label().into());
+    }
+    notes
 }
 
 #[cfg(test)]
@@ -183,5 +260,27 @@ mod tests {
         assert_eq!(last_opened(dir.path()), Some(sales.clone()));
         std::fs::remove_file(&sales).unwrap();
         assert_eq!(last_opened(dir.path()), None);
+    }
+
+    #[test]
+    fn a_directory_opens_the_last_roadmap_else_roadmap_ron_else_the_first_other_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let standard = dir.path().join("roadmap.ron");
+        assert_eq!(
+            default_in(dir.path()),
+            standard,
+            "nothing yet: roadmap.ron, to be made"
+        );
+        let (finance, retail) = (
+            dir.path().join("finance.ron"),
+            dir.path().join("retail.ron"),
+        );
+        std::fs::write(&retail, "x").unwrap();
+        std::fs::write(&finance, "x").unwrap();
+        assert_eq!(default_in(dir.path()), finance, "alignmap new made these");
+        std::fs::write(&standard, "x").unwrap();
+        assert_eq!(default_in(dir.path()), standard);
+        remember(dir.path(), &retail).unwrap();
+        assert_eq!(default_in(dir.path()), retail);
     }
 }

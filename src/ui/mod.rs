@@ -17,11 +17,11 @@ pub mod hit;
 pub mod kpi;
 pub mod layout;
 pub mod matrix;
-pub mod merged;
 pub mod people;
 pub mod present;
 pub mod prompt;
 pub mod review;
+pub mod roadmaps;
 pub mod rows;
 pub mod sections;
 pub mod summary;
@@ -157,8 +157,12 @@ fn draw(
             render_backups(rows, *selected, area, buf, theme);
             None
         }
+        Mode::Roadmaps { rows, selected } => {
+            roadmaps::render_roadmaps(app, rows, *selected, area, buf, theme);
+            None
+        }
         Mode::Merged { selected } => {
-            merged::render_merged(app, *selected, area, buf, theme);
+            roadmaps::render_merged(app, *selected, area, buf, theme);
             None
         }
         Mode::Status { selected, .. } => {

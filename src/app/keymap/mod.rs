@@ -33,6 +33,8 @@ pub enum Context {
     Backups,
     /// The merge conflicts waiting in the file.
     Merged,
+    /// The roadmaps of the folder, to switch.
+    Roadmaps,
     /// Presentation mode.
     Present,
     /// The decisions and action items list.
@@ -53,7 +55,7 @@ pub enum Context {
 
 impl Context {
     /// Every context, in help-overlay order.
-    pub const ALL: [Context; 16] = [
+    pub const ALL: [Context; 17] = [
         Context::Browse,
         Context::Alignment,
         Context::Review,
@@ -66,6 +68,7 @@ impl Context {
         Context::Conflict,
         Context::Backups,
         Context::Merged,
+        Context::Roadmaps,
         Context::Present,
         Context::Decisions,
         Context::People,
@@ -83,6 +86,7 @@ impl Context {
             Context::Conflict => "File changed on disk",
             Context::Backups => "Backups",
             Context::Merged => "Merge conflicts",
+            Context::Roadmaps => "Roadmaps",
             Context::Present => "Presentation",
             Context::Decisions => "Decisions and actions",
             Context::People => "People",

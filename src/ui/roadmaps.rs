@@ -1,10 +1,12 @@
-//! The merge conflicts waiting in the file: what each is about, both values, and which one
-//! the file holds until it is settled.
+//! Working with several roadmaps in a git checkout: the merge conflicts waiting in the file
+//! (what each is about, both values, which one the file holds until it is settled) and the
+//! switcher's list of the folder's roadmaps.
 
 use super::chrome;
 use super::text;
 use super::theme::Theme;
 use crate::app::App;
+use crate::app::RoadmapRow;
 use crate::domain::conflict::{Conflict, Side};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -83,4 +85,53 @@ fn conflict_lines<'a>(
         side(Side::Ours, "yours"),
         side(Side::Theirs, "theirs"),
     ]
+}
+
+/// The switcher: the roadmaps of the folder as `alignmap list` shows them.
+pub fn render_roadmaps(
+    app: &App,
+    rows: &[RoadmapRow],
+    selected: usize,
+    area: Rect,
+    buf: &mut Buffer,
+    theme: &Theme,
+) {
+    let height = u16::try_from(rows.len() * 2 + 2).unwrap_or(u16::MAX);
+    let width = 96.min(area.width.saturating_sub(2));
+    let rect = chrome::centered(area, width, height.min(area.height.saturating_sub(2)));
+    let title = "Roadmaps · Enter opens one (this one is saved first)";
+    let inner = chrome::frame(rect, title, buf, theme);
+    let wide = usize::from(inner.width);
+    let visible = (usize::from(inner.height) / 2).max(1);
+    let offset = text::scroll_offset(selected, visible);
+    let mut y = inner.y;
+    for (index, row) in rows.iter().enumerate().skip(offset).take(visible) {
+        let marker = if index == selected { "▶" } else { " " };
+        let open = if app.is_open(row) { " (open)" } else { "" };
+        let (name, why) = match &row.name {
+            Ok(name) => (name.as_str(), None),
+            Err(why) => ("cannot be read", Some(why.clone())),
+        };
+        let first = format!(
+            "{marker} {} · {}{open}",
+            text::clean(name),
+            text::clean(&row.file)
+        );
+        let facts: Vec<String> = row.facts.iter().cloned().chain(why).collect();
+        let second = format!("    {}", facts.join(" · "));
+        let style = if index == selected {
+            theme.selected
+        } else {
+            theme.strong
+        };
+        let lines = [
+            Line::styled(text::fit(&first, wide), style),
+            Line::styled(text::fit(&text::clean(&second), wide), theme.dim),
+        ];
+        for (at, line) in lines.iter().enumerate() {
+            let at = u16::try_from(at).unwrap_or(0);
+            buf.set_line(inner.x, y + at, line, inner.width);
+        }
+        y += 2;
+    }
 }
