@@ -170,6 +170,16 @@ pub enum Cmd {
     },
     /// Install the roadmap merge driver for the git checkout holding the data directory.
     GitSetup,
+    /// Roll every roadmap of the data directory up against the company goals in
+    /// portfolio.ron: work per horizon, company goals no unit supports, promises, mix, risks.
+    Portfolio {
+        /// md (the default, printed), html or json.
+        #[arg(long, default_value = "md", value_parser = roadmaps::portfolio_format)]
+        format: roadmaps::PortfolioFormat,
+        /// Write to this file instead of standard output.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
     /// Developer tools (for tests and benchmarks).
     #[command(hide = true, subcommand)]
     Dev(DevCmd),
@@ -267,6 +277,9 @@ fn dispatch(cli: &Cli, clock: Clock) -> Result<(), Failure> {
             path,
         }) => roadmaps::merge(base, ours, theirs, path.as_deref()),
         Some(Cmd::GitSetup) => roadmaps::git_setup(cli),
+        Some(Cmd::Portfolio { format, out }) => {
+            roadmaps::portfolio(cli, *format, out.as_deref(), &clock)
+        }
         Some(Cmd::Present) => tui::open(cli, clock, Some(crate::app::Command::Present)),
         Some(Cmd::Review) => tui::open(cli, clock, Some(crate::app::Command::Review)),
         Some(Cmd::Snapshot {
@@ -354,6 +367,7 @@ fn refuse_with_demo(command: Option<&Cmd>) -> Result<(), Failure> {
         Some(Cmd::Open { .. }) => "open",
         Some(Cmd::Merge { .. }) => "merge",
         Some(Cmd::GitSetup) => "git-setup",
+        Some(Cmd::Portfolio { .. }) => "portfolio",
         _ => return Ok(()),
     };
     Err(Failure::usage(format!(

@@ -187,3 +187,75 @@ pub(super) fn git_setup(cli: &Cli) -> Result<(), Failure> {
     );
     Ok(())
 }
+
+/// What `alignmap portfolio` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PortfolioFormat {
+    /// Markdown (also readable as plain text).
+    Markdown,
+    /// One self-contained page.
+    Html,
+    /// For other tools.
+    Json,
+}
+
+/// `--format` for `portfolio`.
+pub fn portfolio_format(name: &str) -> Result<PortfolioFormat, String> {
+    match name.trim().to_ascii_lowercase().as_str() {
+        "md" | "markdown" => Ok(PortfolioFormat::Markdown),
+        "html" | "htm" => Ok(PortfolioFormat::Html),
+        "json" => Ok(PortfolioFormat::Json),
+        other => Err(format!("unknown format \"{other}\": use md, html or json")),
+    }
+}
+
+/// The roll-up of the directory `cli` works in (the data directory, or the folder of
+/// `--file`) as of the clock's today.
+pub fn rollup_of(cli: &Cli, clock: &Clock) -> Result<crate::domain::portfolio::Rollup, Failure> {
+    let dir = match cli.file.as_deref() {
+        Some(file) => file.parent().unwrap_or(Path::new(".")).to_path_buf(),
+        None => data_dir(cli)?,
+    };
+    let company = storage::portfolio::load_portfolio(&dir)?.unwrap_or_default();
+    let units = storage::portfolio::read_units(&dir)?;
+    if units.is_empty() {
+        return Err(format!(
+            "no roadmaps in {}: `alignmap new NAME` makes one per unit",
+            dir.display()
+        )
+        .into());
+    }
+    Ok(crate::domain::portfolio::rollup(
+        &company,
+        &units,
+        clock.today(),
+    ))
+}
+
+/// `alignmap portfolio [--format md|html|json] [--out P]`.
+pub(super) fn portfolio(
+    cli: &Cli,
+    format: PortfolioFormat,
+    to: Option<&Path>,
+    clock: &Clock,
+) -> Result<(), Failure> {
+    use crate::export::portfolio as write;
+    let rollup = rollup_of(cli, clock)?;
+    let text = match format {
+        PortfolioFormat::Markdown => write::markdown(&rollup),
+        PortfolioFormat::Html => write::html(&rollup),
+        PortfolioFormat::Json => write::json(&rollup)?,
+    };
+    match to {
+        None => {
+            super::output::out(text.trim_end());
+            Ok(())
+        }
+        Some(path) => {
+            storage::write_atomic(path, text.as_bytes())
+                .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+            super::output::out(&format!("wrote {}", path.display()));
+            Ok(())
+        }
+    }
+}

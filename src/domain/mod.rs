@@ -17,6 +17,7 @@ pub mod model;
 pub mod parse;
 pub mod people;
 pub mod periods;
+pub mod portfolio;
 pub mod prefs;
 pub mod public;
 pub mod query;

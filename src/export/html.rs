@@ -88,18 +88,23 @@ fn goal_tags(roadmap: &Roadmap, i: &Initiative) -> String {
         .join("")
 }
 
-/// The whole page.
-pub fn page(roadmap: &Roadmap, options: Options<'_>) -> String {
-    let today = options.today;
-    let mut out = String::new();
-    let name = escape(&roadmap.name);
-    let _ = write!(
-        out,
+/// The start of a self-contained page up to `<body>`: the strict Content-Security-Policy
+/// (no scripts, nothing loaded from anywhere), the shared style, and `title` (escaped here).
+pub fn page_start(title: &str) -> String {
+    format!(
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; form-action 'none'; base-uri 'none'\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>{name} · {today}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n"
-    );
+         <title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
+        escape(title)
+    )
+}
+
+/// The whole page.
+pub fn page(roadmap: &Roadmap, options: Options<'_>) -> String {
+    let today = options.today;
+    let mut out = page_start(&format!("{} · {today}", roadmap.name));
+    let name = escape(&roadmap.name);
     let public = if options.public {
         " · public version"
     } else {
@@ -205,7 +210,7 @@ fn about(text: &str) -> String {
 }
 
 /// A table's header row, repeated on every printed page.
-fn head(columns: &[&str]) -> String {
+pub(super) fn table_head(columns: &[&str]) -> String {
     let cells: String = columns.iter().map(|c| format!("<th>{c}</th>")).collect();
     format!("<table><thead><tr>{cells}</tr></thead>\n")
 }
@@ -225,7 +230,7 @@ fn delivered_section(out: &mut String, roadmap: &Roadmap, options: Options<'_>) 
     if !recent {
         out.push_str("<p>None in that time. The latest deliveries:</p>\n");
     }
-    out.push_str(&head(&["Delivered", "Initiative", "For"]));
+    out.push_str(&table_head(&["Delivered", "Initiative", "For"]));
     for i in shown {
         let _ = writeln!(
             out,
@@ -295,7 +300,12 @@ fn goals_section(out: &mut String, roadmap: &Roadmap, options: Options<'_>) {
             out.push_str("<p class=\"alert\">No KPI yet.</p>\n");
             continue;
         }
-        out.push_str(&head(&["KPI", "Now", "Baseline → target", "Progress"]));
+        out.push_str(&table_head(&[
+            "KPI",
+            "Now",
+            "Baseline → target",
+            "Progress",
+        ]));
         for kpi in &goal.kpis {
             let width = kpi.progress().map_or(0.0, |p| p.clamp(0.0, 1.0) * 100.0);
             let target = match kpi.target_words(|t| t.to_string()) {
@@ -341,7 +351,7 @@ fn gaps_section(out: &mut String, roadmap: &Roadmap, options: Options<'_>) {
     if gaps.is_empty() {
         out.push_str("<p>No gaps.</p>\n");
     } else {
-        out.push_str(&head(&["Gap", "About"]));
+        out.push_str(&table_head(&["Gap", "About"]));
         for gap in &gaps {
             let _ = writeln!(
                 out,
@@ -363,7 +373,12 @@ fn gaps_section(out: &mut String, roadmap: &Roadmap, options: Options<'_>) {
         out.push_str("<p>No open high risks.</p>\n</section>\n");
         return;
     }
-    out.push_str(&head(&["Risk", "Severity", "Initiative", "Mitigation"]));
+    out.push_str(&table_head(&[
+        "Risk",
+        "Severity",
+        "Initiative",
+        "Mitigation",
+    ]));
     {
         for (i, r) in risks {
             let mitigation = if r.mitigation.is_empty() {

@@ -251,17 +251,8 @@ pub fn to_markdown(m: &Minutes) -> String {
 /// The minutes as one self-contained HTML page (the export's style, no scripts).
 pub fn to_html(m: &Minutes) -> String {
     let e = html::escape;
-    let mut out = String::new();
+    let mut out = html::page_start(&format!("Minutes: {} · {}", m.name, m.day));
     let name = e(&m.name);
-    let _ = write!(
-        out,
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; form-action 'none'; base-uri 'none'\">\n\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>Minutes: {name} · {}</title>\n<style>{}</style>\n</head>\n<body>\n",
-        m.day,
-        html::STYLE
-    );
     let _ = writeln!(
         out,
         "<section class=\"first\">\n<h1>Minutes: {name}</h1>\n<p class=\"meta\">Planning session of {}</p>\n<p class=\"summary\">{}</p>",

@@ -9,6 +9,7 @@ pub mod json;
 mod json_shape;
 pub mod markdown;
 pub mod minutes;
+pub mod portfolio;
 mod sheet_dates;
 mod sheet_rows;
 pub mod sheets;

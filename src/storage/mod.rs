@@ -10,7 +10,9 @@ pub mod git;
 mod lock;
 pub mod markers;
 pub mod migrate;
+
 mod paths;
+pub mod portfolio;
 pub mod roadmaps;
 mod ronfile;
 pub mod snapshot;

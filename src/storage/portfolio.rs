@@ -1,0 +1,153 @@
+//! `portfolio.ron` (the company goals of a directory) and reading every roadmap of a
+//! directory for the roll-up, on several threads.
+
+use crate::domain::portfolio::{Portfolio, Unit};
+use std::path::{Path, PathBuf};
+
+/// File name of the company goals in the data directory.
+pub const PORTFOLIO_FILE: &str = "portfolio.ron";
+
+/// The company goals of `dir`: none when there is no `portfolio.ron`; a mistake says the
+/// file, line and column.
+pub fn load_portfolio(dir: &Path) -> Result<Option<Portfolio>, String> {
+    let path = dir.join(PORTFOLIO_FILE);
+    let text = match std::fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(format!("cannot read {}: {e}", path.display())),
+    };
+    let portfolio: Portfolio = ron::from_str(text.strip_prefix('\u{feff}').unwrap_or(&text))
+        .map_err(|e| {
+            format!(
+                "{}:{}:{}: {}",
+                path.display(),
+                e.span.start.line,
+                e.span.start.col,
+                e.code
+            )
+        })?;
+    let mut seen = std::collections::BTreeSet::new();
+    for goal in &portfolio.goals {
+        if goal.id.trim().is_empty() {
+            return Err(format!("{}: a company goal has no id", path.display()));
+        }
+        if !seen.insert(goal.id.as_str()) {
+            return Err(format!(
+                "{}: two company goals have the id \"{}\"",
+                path.display(),
+                goal.id
+            ));
+        }
+    }
+    Ok(Some(portfolio))
+}
+
+/// Every roadmap of `dir` read, in file-name order, spread over the machine's cores: the
+/// roll-up's first frame waits for the slowest thread, not for the sum of all files.
+pub fn read_units(dir: &Path) -> Result<Vec<Unit>, String> {
+    let files =
+        super::roadmaps::list(dir).map_err(|e| format!("cannot list {}: {e}", dir.display()))?;
+    let threads = std::thread::available_parallelism().map_or(1, usize::from);
+    Ok(read_all(&files, threads))
+}
+
+/// `files` read on up to `threads` threads, in the order given.
+pub fn read_all(files: &[PathBuf], threads: usize) -> Vec<Unit> {
+    let read = |path: &PathBuf| Unit {
+        file: super::paths::file_name(path),
+        // The first line says where and what; the rest quotes the file, for `check`.
+        roadmap: super::load(path)
+            .map_err(|e| e.to_string().lines().next().unwrap_or_default().to_string()),
+    };
+    let threads = threads.clamp(1, files.len().max(1));
+    if threads == 1 {
+        return files.iter().map(read).collect();
+    }
+    let chunk = files.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = files
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || part.iter().map(read).collect::<Vec<_>>()))
+            .collect();
+        handles
+            .into_iter()
+            .zip(files.chunks(chunk))
+            .flat_map(|(handle, part)| {
+                // A thread that panicked (it should not) leaves its files as unread.
+                handle.join().unwrap_or_else(|_| {
+                    part.iter()
+                        .map(|p| Unit {
+                            file: super::paths::file_name(p),
+                            roadmap: Err("could not be read (the reader failed)".into()),
+                        })
+                        .collect()
+                })
+            })
+            .collect()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Roadmap;
+
+    #[test]
+    fn a_missing_portfolio_is_none_and_a_mistake_says_where() {
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(load_portfolio(dir.path()), Ok(None));
+        std::fs::write(
+            dir.path().join(PORTFOLIO_FILE),
+            "(name: \"Group\", goals: [(id: \"g1\", title: \"Grow\", colour: 3)])",
+        )
+        .unwrap();
+        let err = load_portfolio(dir.path()).unwrap_err();
+        assert!(err.contains("portfolio.ron:1:"), "{err}");
+        assert!(err.contains("colour"), "{err}");
+        std::fs::write(
+            dir.path().join(PORTFOLIO_FILE),
+            "(goals: [(id: \"g1\", title: \"A\"), (id: \"g1\", title: \"B\")])",
+        )
+        .unwrap();
+        let err = load_portfolio(dir.path()).unwrap_err();
+        assert!(
+            err.contains("two company goals have the id \"g1\""),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn threads_read_every_file_in_order_and_say_which_cannot_be_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut files = Vec::new();
+        for n in 0..7 {
+            let path = dir.path().join(format!("unit{n}.ron"));
+            super::super::save(&path, &Roadmap::new(format!("Unit {n}"))).unwrap();
+            files.push(path);
+        }
+        std::fs::write(&files[4], "(broken").unwrap();
+        for threads in [1, 2, 3, 16] {
+            let units = read_all(&files, threads);
+            let names: Vec<String> = units
+                .iter()
+                .map(|u| match &u.roadmap {
+                    Ok(r) => r.name.clone(),
+                    Err(_) => format!("{} unreadable", u.file),
+                })
+                .collect();
+            assert_eq!(
+                names,
+                [
+                    "Unit 0",
+                    "Unit 1",
+                    "Unit 2",
+                    "Unit 3",
+                    "unit4.ron unreadable",
+                    "Unit 5",
+                    "Unit 6"
+                ],
+                "{threads} threads"
+            );
+        }
+    }
+}
