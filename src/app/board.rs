@@ -279,6 +279,12 @@ impl App {
             },
             Command::MergeConflicts => self.show_merge_conflicts(),
             Command::Roadmaps => self.list_roadmaps(),
+            Command::Portfolio => match self.session.source {
+                super::Source::File(_) => self.effects.push(super::Effect::Portfolio),
+                super::Source::Demo => self.info(
+                    "The demo is one roadmap in memory: `alignmap portfolio` rolls up the roadmaps of your folder.",
+                ),
+            },
             Command::Help => {
                 self.view.help_find = None;
                 self.mode = Mode::Help { scroll: 0 };

@@ -152,6 +152,8 @@ pub enum Command {
     DecideLater,
     /// The roadmaps in this folder, to switch to another.
     Roadmaps,
+    /// The portfolio: every roadmap of the folder rolled up against the company goals.
+    Portfolio,
     /// List the merge conflicts waiting in the file, to settle each.
     MergeConflicts,
     /// Settle the highlighted merge conflict with your value.
@@ -290,6 +292,7 @@ impl Command {
             Command::TakeTheirs => "take theirs (mine is saved aside)",
             Command::DecideLater => "decide later (read-only until then)",
             Command::Roadmaps => "roadmaps in this folder: switch to another",
+            Command::Portfolio => "portfolio: all units against the company goals (read-only)",
             Command::MergeConflicts => "merge conflicts: both values, settle each",
             Command::SettleMine => "keep your value (the other goes)",
             Command::SettleTheirs => "take their value (yours goes)",

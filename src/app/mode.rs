@@ -117,6 +117,8 @@ pub enum Effect {
     ListBackups,
     /// List the roadmaps beside the file into [`Mode::Roadmaps`].
     ListRoadmaps,
+    /// Roll the roadmaps beside the file up into [`Mode::Portfolio`].
+    Portfolio,
     /// Back up the current file, then load this backup (as an undoable change).
     RestoreBackup(PathBuf),
     /// Remember the preferences (theme) in `config.ron`.
@@ -216,6 +218,17 @@ pub enum Mode {
         rows: Vec<RoadmapRow>,
         /// The highlighted row.
         selected: usize,
+    },
+    /// The portfolio roll-up of the folder's roadmaps (read-only).
+    Portfolio {
+        /// The figures, as `alignmap portfolio` writes them.
+        rollup: Box<crate::domain::portfolio::Rollup>,
+        /// The folder the units' files are in.
+        dir: PathBuf,
+        /// The highlighted unit.
+        selected: usize,
+        /// Lines scrolled below the units.
+        scroll: u16,
     },
     /// Presentation mode, one goal per page.
     Present {

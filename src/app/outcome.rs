@@ -18,6 +18,13 @@ pub enum EffectOutcome {
     Backups(Vec<BackupRow>),
     /// The roadmaps beside the file (paths with links followed), to switch to one.
     Roadmaps(Vec<super::RoadmapRow>),
+    /// The roll-up of the roadmaps in `dir`.
+    Portfolio {
+        /// The figures.
+        rollup: Box<crate::domain::portfolio::Rollup>,
+        /// The folder.
+        dir: std::path::PathBuf,
+    },
     /// A backup read back (taken at the time given), to load as one undoable change.
     Restore {
         /// The backup's roadmap.
@@ -52,6 +59,14 @@ impl App {
             EffectOutcome::Failed(text) => self.error(text),
             EffectOutcome::Backups(rows) => self.mode = Mode::Backups { rows, selected: 0 },
             EffectOutcome::Roadmaps(rows) => self.show_roadmaps(rows),
+            EffectOutcome::Portfolio { rollup, dir } => {
+                self.mode = Mode::Portfolio {
+                    rollup,
+                    dir,
+                    selected: 0,
+                    scroll: 0,
+                };
+            }
             EffectOutcome::Restore { roadmap, taken } => self.restore_backup(*roadmap, &taken),
             EffectOutcome::Changes { since, sections } => {
                 self.mode = Mode::Changes {

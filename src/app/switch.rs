@@ -50,6 +50,39 @@ impl App {
         }
     }
 
+    pub(super) fn portfolio_command(&mut self, command: Command) {
+        let Mode::Portfolio {
+            rollup,
+            dir,
+            selected,
+            scroll,
+        } = &mut self.mode
+        else {
+            return;
+        };
+        let units = rollup.units.len();
+        match command {
+            Command::Up => *selected = selected.saturating_sub(1),
+            Command::Down => *selected = (*selected + 1).min(units.saturating_sub(1)),
+            Command::PageDown => *scroll = scroll.saturating_add(10),
+            Command::PageUp => *scroll = scroll.saturating_sub(10),
+            Command::Close => self.mode = Mode::Browse,
+            Command::Open => {
+                let Some(unit) = rollup.units.get(*selected) else {
+                    return;
+                };
+                let row = Listed {
+                    path: dir.join(&unit.file),
+                    file: unit.file.clone(),
+                    name: Ok(unit.name.clone()),
+                    facts: Vec::new(),
+                };
+                self.switch_to(&row);
+            }
+            _ => {}
+        }
+    }
+
     /// Ends this session to open `row`'s roadmap, unless that cannot be done well.
     fn switch_to(&mut self, row: &Listed) {
         let file = &row.file;

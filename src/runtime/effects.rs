@@ -35,6 +35,7 @@ pub fn run(app: &App, effect: Effect, place: Place<'_>) -> EffectOutcome {
             };
         }
         (Effect::ListRoadmaps, Some(file)) => return list_roadmaps(file),
+        (Effect::Portfolio, Some(file)) => return portfolio(app, file),
         (Effect::Export(format), Some(file)) => return exports::export(app, file, *format),
         (Effect::Minutes, Some(file)) => return exports::minutes(app, file),
         (Effect::Changes, Some(file)) => return exports::changes(app, file),
@@ -66,6 +67,7 @@ pub fn run(app: &App, effect: Effect, place: Place<'_>) -> EffectOutcome {
         | Effect::TakeTheirs
         | Effect::ListBackups
         | Effect::ListRoadmaps
+        | Effect::Portfolio
         | Effect::SaveConfig
         | Effect::Export(_)
         | Effect::Minutes
@@ -130,6 +132,29 @@ fn list_roadmaps(file: &Path) -> EffectOutcome {
     match storage::roadmaps::listed(dir) {
         Ok(rows) => EffectOutcome::Roadmaps(rows.iter().map(roadmap_row).collect()),
         Err(why) => EffectOutcome::Failed(why),
+    }
+}
+
+/// The roadmaps in the folder of `file` rolled up against its `portfolio.ron` as of today
+/// (this session's roadmap as in memory, so unsaved edits count).
+fn portfolio(app: &App, file: &Path) -> EffectOutcome {
+    let dir = file.parent().unwrap_or(Path::new(".")).to_path_buf();
+    let company = match storage::portfolio::load_portfolio(&dir) {
+        Ok(company) => company.unwrap_or_default(),
+        Err(why) => return EffectOutcome::Failed(why),
+    };
+    let mut units = match storage::portfolio::read_units(&dir) {
+        Ok(units) => units,
+        Err(why) => return EffectOutcome::Failed(why),
+    };
+    let open = storage::file_name(file);
+    for unit in units.iter_mut().filter(|u| u.file == open) {
+        unit.roadmap = Ok(app.roadmap.clone());
+    }
+    let rollup = crate::domain::portfolio::rollup(&company, &units, app.today);
+    EffectOutcome::Portfolio {
+        rollup: Box::new(rollup),
+        dir,
     }
 }
 

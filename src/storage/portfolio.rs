@@ -53,11 +53,15 @@ pub fn read_units(dir: &Path) -> Result<Vec<Unit>, String> {
 
 /// `files` read on up to `threads` threads, in the order given.
 pub fn read_all(files: &[PathBuf], threads: usize) -> Vec<Unit> {
-    let read = |path: &PathBuf| Unit {
-        file: super::paths::file_name(path),
-        // The first line says where and what; the rest quotes the file, for `check`.
-        roadmap: super::load(path)
-            .map_err(|e| e.to_string().lines().next().unwrap_or_default().to_string()),
+    let read = |path: &PathBuf| {
+        let file = super::paths::file_name(path);
+        // The first line says where and what (by file name: the folder is the portfolio's);
+        // the rest quotes the file, for `check`.
+        let roadmap = super::load(path).map_err(|e| {
+            let first = e.to_string().lines().next().unwrap_or_default().to_string();
+            first.replacen(&path.display().to_string(), &file, 1)
+        });
+        Unit { file, roadmap }
     };
     let threads = threads.clamp(1, files.len().max(1));
     if threads == 1 {

@@ -347,6 +347,7 @@ fn hint_commands(app: &App, context: Context) -> &'static [(Command, &'static st
             (Quit, "quit"),
         ],
         (Context::Backups, _) => &[(Down, "move"), (Yes, "restore"), (Close, "close")],
+        (Context::Portfolio, _) => &[(Down, "unit"), (Open, "open it"), (Close, "close")],
         (Context::Roadmaps, _) => &[(Down, "move"), (Yes, "open"), (Close, "close")],
         (Context::Merged, _) => &[
             (Down, "move"),

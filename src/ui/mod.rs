@@ -18,6 +18,7 @@ pub mod kpi;
 pub mod layout;
 pub mod matrix;
 pub mod people;
+pub mod portfolio;
 pub mod present;
 pub mod prompt;
 pub mod review;
@@ -155,6 +156,15 @@ fn draw(
         }
         Mode::Backups { rows, selected } => {
             render_backups(rows, *selected, area, buf, theme);
+            None
+        }
+        Mode::Portfolio {
+            rollup,
+            selected,
+            scroll,
+            ..
+        } => {
+            portfolio::render_portfolio(rollup, *selected, *scroll, area, buf, theme);
             None
         }
         Mode::Roadmaps { rows, selected } => {

@@ -35,6 +35,8 @@ pub enum Context {
     Merged,
     /// The roadmaps of the folder, to switch.
     Roadmaps,
+    /// The portfolio roll-up.
+    Portfolio,
     /// Presentation mode.
     Present,
     /// The decisions and action items list.
@@ -55,7 +57,7 @@ pub enum Context {
 
 impl Context {
     /// Every context, in help-overlay order.
-    pub const ALL: [Context; 17] = [
+    pub const ALL: [Context; 18] = [
         Context::Browse,
         Context::Alignment,
         Context::Review,
@@ -69,6 +71,7 @@ impl Context {
         Context::Backups,
         Context::Merged,
         Context::Roadmaps,
+        Context::Portfolio,
         Context::Present,
         Context::Decisions,
         Context::People,
@@ -87,6 +90,7 @@ impl Context {
             Context::Backups => "Backups",
             Context::Merged => "Merge conflicts",
             Context::Roadmaps => "Roadmaps",
+            Context::Portfolio => "Portfolio",
             Context::Present => "Presentation",
             Context::Decisions => "Decisions and actions",
             Context::People => "People",
