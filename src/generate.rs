@@ -263,6 +263,59 @@ pub fn roadmap(goals: usize, initiatives: usize, seed: u64, today: NaiveDate) ->
     r
 }
 
+/// Company goals for a synthetic portfolio: six, of which the last is named by no unit.
+pub fn company(seed: u64) -> crate::domain::portfolio::Portfolio {
+    use crate::domain::portfolio::{CompanyGoal, Portfolio};
+    let titles = [
+        "Grow online sales by 15%",
+        "Pass every audit without a major finding",
+        "Cut the cost of running the group by 10%",
+        "Halve customer churn",
+        "Open five new markets",
+        "One trusted number for sales",
+    ];
+    Portfolio {
+        version: 1,
+        name: format!("Synthetic group {seed}"),
+        goals: titles
+            .iter()
+            .enumerate()
+            .map(|(n, title)| CompanyGoal {
+                id: format!("company-{}", n + 1),
+                code: format!("C{}", n + 1),
+                title: (*title).to_string(),
+                owner: format!("Executive {}", n + 1),
+                priority: u8::try_from(n / 2 + 1).unwrap_or(u8::MAX),
+            })
+            .collect(),
+    }
+}
+
+/// `units` synthetic roadmaps of `initiatives` each, their goals contributing in turn to
+/// the first five of [`company`]'s goals: (file name, roadmap).
+pub fn units(
+    units: usize,
+    initiatives: usize,
+    seed: u64,
+    today: NaiveDate,
+) -> Vec<(String, Roadmap)> {
+    (0..units)
+        .map(|n| {
+            let mut unit = roadmap(
+                8,
+                initiatives,
+                seed.wrapping_mul(1_000_003) + 7_919 * n as u64,
+                today,
+            );
+            unit.name = format!("Unit {:02}", n + 1);
+            for (g, goal) in unit.goals.iter_mut().enumerate() {
+                goal.contributes_to = format!("company-{}", (n + g) % 5 + 1);
+            }
+            (format!("unit-{:02}.ron", n + 1), unit)
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

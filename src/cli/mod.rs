@@ -207,7 +207,11 @@ pub enum DevCmd {
         /// Random seed.
         #[arg(long, default_value_t = 1)]
         seed: u64,
-        /// Where to write the RON file.
+        /// Write a portfolio instead: this many unit roadmaps of --initiatives each, and
+        /// portfolio.ron, into the directory --out.
+        #[arg(long)]
+        units: Option<usize>,
+        /// Where to write the RON file (with --units: the directory).
         #[arg(long)]
         out: PathBuf,
     },
@@ -246,9 +250,17 @@ fn dispatch(cli: &Cli, clock: Clock) -> Result<(), Failure> {
         Some(Cmd::Dev(DevCmd::FirstFrame)) => Ok(first_frame(cli, clock)?),
         Some(Cmd::Dev(DevCmd::Generate {
             initiatives,
+            seed,
+            units: Some(units),
+            out,
+            ..
+        })) => roadmaps::generate_portfolio(out, *units, *initiatives, *seed, &clock),
+        Some(Cmd::Dev(DevCmd::Generate {
+            initiatives,
             goals,
             seed,
             out,
+            units: None,
         })) => {
             let roadmap = crate::generate::roadmap(*goals, *initiatives, *seed, clock.today());
             storage::save(out, &roadmap).map_err(|e| e.to_string())?;

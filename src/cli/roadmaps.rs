@@ -141,6 +141,9 @@ pub(super) fn merge(
     let merged = crate::merge::merge(&common, &mine, &other)
         .map_err(|e| format!("{name}: not merged by item ({e}); yours is left as it was"))?;
     storage::save(ours, &merged.roadmap).map_err(|e| format!("{name}: {e}"))?;
+    for dropped in &merged.dropped {
+        super::output::err(&format!("alignmap merge {name}: {dropped}"));
+    }
     if merged.new_conflicts == 0 {
         return Ok(());
     }
@@ -258,4 +261,29 @@ pub(super) fn portfolio(
             Ok(())
         }
     }
+}
+
+/// `alignmap dev generate --units N --initiatives M --out DIR`: a synthetic portfolio.
+pub(super) fn generate_portfolio(
+    dir: &Path,
+    units: usize,
+    initiatives: usize,
+    seed: u64,
+    clock: &Clock,
+) -> Result<(), Failure> {
+    std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    let company = crate::generate::company(seed);
+    let text = storage::to_ron_value(&company).map_err(|e| e.to_string())?;
+    let portfolio = dir.join(storage::portfolio::PORTFOLIO_FILE);
+    storage::write_atomic(&portfolio, text.as_bytes())
+        .map_err(|e| format!("cannot write {}: {e}", portfolio.display()))?;
+    for (file, roadmap) in crate::generate::units(units, initiatives, seed, clock.today()) {
+        storage::save(&dir.join(file), &roadmap).map_err(|e| e.to_string())?;
+    }
+    out(&format!(
+        "wrote {units} roadmaps of {initiatives} initiatives and {} into {}",
+        storage::portfolio::PORTFOLIO_FILE,
+        dir.display()
+    ));
+    Ok(())
 }

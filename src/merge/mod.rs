@@ -8,6 +8,7 @@
 //! model's own serde form, so every field the file holds takes part with no list to maintain.
 
 mod label;
+mod repair;
 mod tree;
 
 #[cfg(test)]
@@ -26,6 +27,8 @@ pub struct Merged {
     pub roadmap: Roadmap,
     /// How many conflicts this merge added.
     pub new_conflicts: usize,
+    /// References to items one side deleted that were dropped, in words (see `repair`).
+    pub dropped: Vec<String>,
 }
 
 /// Why two versions could not be merged into a valid roadmap.
@@ -67,8 +70,9 @@ pub fn merge(base: &Roadmap, ours: &Roadmap, theirs: &Roadmap) -> Result<Merged,
             map.insert("conflicts".into(), listed);
         }
     }
-    let roadmap: Roadmap =
+    let mut roadmap: Roadmap =
         serde_json::from_value(merged).map_err(|e| MergeError::Encode(e.to_string()))?;
+    let dropped = repair::drop_dangling(&mut roadmap);
     let problems = validate::problems(&roadmap);
     if !problems.is_empty() {
         return Err(MergeError::Invalid(problems));
@@ -76,6 +80,7 @@ pub fn merge(base: &Roadmap, ours: &Roadmap, theirs: &Roadmap) -> Result<Merged,
     Ok(Merged {
         roadmap,
         new_conflicts,
+        dropped,
     })
 }
 

@@ -186,7 +186,7 @@ fn readings_appended_on_both_sides_keep_both() {
 }
 
 #[test]
-fn a_link_to_a_goal_the_other_side_deleted_is_refused_with_the_reason() {
+fn a_link_to_a_goal_the_other_side_deleted_goes_as_deleting_the_goal_would_and_is_said() {
     let base = base();
     let mut theirs = base.clone();
     let gone = theirs.goals.remove(theirs.goals.len() - 1);
@@ -199,15 +199,16 @@ fn a_link_to_a_goal_the_other_side_deleted_is_refused_with_the_reason() {
         .unwrap()
         .serves
         .push(crate::domain::business::GoalLink::strong(gone.id.clone()));
-    match merge(&base, &ours, &theirs) {
-        Err(MergeError::Invalid(problems)) => {
-            assert!(
-                problems.iter().any(|p| p.contains(&gone.id.0)),
-                "{problems:?}"
-            )
-        }
-        other => panic!("expected a refusal, got {other:?}"),
-    }
+    let merged = merge(&base, &ours, &theirs).unwrap();
+    let kept = merged.roadmap.initiative(&new).unwrap();
+    assert!(kept.serves.is_empty(), "the goal is gone on their side");
+    assert_eq!(
+        merged.dropped,
+        [format!(
+            "initiative \"Needs the goal\" no longer serves goal {}, deleted on one side",
+            gone.id
+        )]
+    );
 }
 
 #[test]
@@ -220,4 +221,30 @@ fn conflicts_from_an_earlier_merge_survive_the_next_one() {
     let second = merge(&first, &first, &later).unwrap();
     assert_eq!(second.roadmap.conflicts.len(), 1);
     assert_eq!(second.roadmap.initiative(&b).unwrap().notes, "later");
+}
+
+#[test]
+fn work_kept_against_a_deletion_no_longer_needs_what_the_other_side_deleted() {
+    // Found by tests/merge_property.rs: theirs deletes A and B (B needs A), ours renames B.
+    let base = base();
+    let b = base
+        .initiatives
+        .iter()
+        .find(|i| !i.needs.is_empty())
+        .unwrap()
+        .clone();
+    let a = b.needs[0].clone();
+    let (mut ours, mut theirs) = (base.clone(), base.clone());
+    edit(&mut ours, &b.id, 10, |i| i.title = "Renamed by ours".into());
+    theirs.remove_initiative(&a);
+    theirs.remove_initiative(&b.id);
+    let merged = merge(&base, &ours, &theirs).unwrap();
+    let kept = merged.roadmap.initiative(&b.id).unwrap();
+    assert_eq!(kept.title, "Renamed by ours");
+    assert!(kept.needs.is_empty(), "A went: {:?}", kept.needs);
+    assert!(merged.roadmap.initiative(&a).is_none());
+    assert_eq!(merged.new_conflicts, 1, "B edited here, deleted there");
+    // Taking their deletion removes B as well, and the result is valid.
+    let settled = settle(&merged.roadmap, 0, Side::Theirs).unwrap();
+    assert!(settled.initiative(&b.id).is_none());
 }

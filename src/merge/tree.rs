@@ -50,7 +50,9 @@ pub fn settle(roadmap: &Roadmap, index: usize, side: Side) -> Result<Roadmap, St
     if let Some(Value::Array(list)) = tree.get_mut("conflicts") {
         list.remove(index);
     }
-    let settled: Roadmap = serde_json::from_value(tree).map_err(|e| e.to_string())?;
+    let mut settled: Roadmap = serde_json::from_value(tree).map_err(|e| e.to_string())?;
+    // Taking a deletion drops what referred to the deleted item, as deleting it would.
+    super::repair::drop_dangling(&mut settled);
     let problems = validate::problems(&settled);
     if problems.is_empty() {
         Ok(settled)

@@ -92,6 +92,8 @@ pub enum FieldName {
     Priority,
     /// Goal description.
     Description,
+    /// The company goal (portfolio.ron id or code) a unit goal contributes to.
+    ContributesTo,
     /// Which KPI a reading is for.
     Kpi,
     /// A number: a reading's value.

@@ -27,6 +27,11 @@ impl Form {
                 "Description",
                 get(|g| &g.description),
             ),
+            Field::text(
+                FieldName::ContributesTo,
+                "Company goal",
+                get(|g| &g.contributes_to),
+            ),
         ];
         let target = match existing {
             Some(g) => FormTarget::EditGoal(g.id.clone()),
@@ -56,6 +61,7 @@ impl Form {
             (FieldName::Title, &mut goal.title),
             (FieldName::Owner, &mut goal.owner),
             (FieldName::Description, &mut goal.description),
+            (FieldName::ContributesTo, &mut goal.contributes_to),
         ] {
             if self.is_field_changed(name) {
                 *slot = text(name);
