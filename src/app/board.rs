@@ -304,6 +304,7 @@ impl App {
             | Command::No
             | Command::Quit
             | Command::KeepMine
+            | Command::MergeBoth
             | Command::TakeTheirs
             | Command::SettleMine
             | Command::SettleTheirs

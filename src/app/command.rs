@@ -150,6 +150,8 @@ pub enum Command {
     TakeTheirs,
     /// The file changed on disk: decide later (read-only until then).
     DecideLater,
+    /// The file changed on disk: merge both versions by item and field.
+    MergeBoth,
     /// The roadmaps in this folder, to switch to another.
     Roadmaps,
     /// The portfolio: every roadmap of the folder rolled up against the company goals.
@@ -291,6 +293,7 @@ impl Command {
             Command::KeepMine => "keep mine (theirs is saved aside)",
             Command::TakeTheirs => "take theirs (mine is saved aside)",
             Command::DecideLater => "decide later (read-only until then)",
+            Command::MergeBoth => "merge both by item (fields changed both ways are listed)",
             Command::Roadmaps => "roadmaps in this folder: switch to another",
             Command::Portfolio => "portfolio: all units against the company goals (read-only)",
             Command::MergeConflicts => "merge conflicts: both values, settle each",

@@ -21,6 +21,15 @@ impl App {
                     self.mode = Mode::Browse;
                 }
             },
+            Command::MergeBoth => match self.session.disk_change.as_ref().map(|c| &c.theirs) {
+                Some(Err(why)) => self.error(format!(
+                    "Their version cannot be read ({why}): keep yours, or decide later."
+                )),
+                _ => {
+                    self.effects.push(Effect::MergeBoth);
+                    self.mode = Mode::Browse;
+                }
+            },
             Command::DecideLater => {
                 self.mode = Mode::Browse;
                 self.info("Saving waits until you decide; your edits stay here. Any change reopens the question.");
@@ -82,6 +91,28 @@ impl App {
     pub fn kept_mine(&mut self) {
         self.session.disk_change = None;
         self.session.unsaved = self.session.unsaved.max(1);
+    }
+
+    /// The version on disk merged with this session's edits (`alignmap merge`'s rules), as
+    /// one undoable step still to be saved; conflicts are listed to settle.
+    pub fn merged_with_disk(&mut self, merged: Roadmap, conflicts: usize, dropped: &[String]) {
+        self.session.disk_change = None;
+        // Not `change`: the merge keeps both sides' edit stamps rather than stamping now.
+        let selected = self.selected_initiative().map(|i| i.id.clone());
+        let before = std::mem::replace(&mut self.roadmap, merged);
+        let what = "Merged the version on disk with yours".to_string();
+        self.session.history.record(before, what);
+        self.session.revision += 1;
+        self.session.unsaved = self.session.unsaved.saturating_add(1);
+        self.refresh();
+        if let Some(id) = selected {
+            self.select_initiative(&id);
+        }
+        let notes = dropped.iter().map(|d| format!(" {d}.")).collect::<String>();
+        self.info(format!("Merged theirs and yours by item.{notes}"));
+        if conflicts > 0 {
+            self.offer_merge_conflicts();
+        }
     }
 
     /// The user took the version on disk (theirs): it replaces the roadmap as one undoable

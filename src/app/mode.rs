@@ -111,6 +111,8 @@ pub enum Effect {
     KeepMine,
     /// Save my version aside, then take theirs.
     TakeTheirs,
+    /// Merge theirs and mine by item and field (theirs kept aside first).
+    MergeBoth,
     /// Move a recovery copy that was dealt with into `backups/`.
     ArchiveRecovery(PathBuf),
     /// List the backups into [`Mode::Backups`].

@@ -79,17 +79,21 @@ pub(super) fn check(cli: &Cli, file: Option<&Path>) -> Result<(), Failure> {
         .iter()
         .filter(|i| i.status.is_active())
         .count();
-    let conflicts = match roadmap.conflicts.len() {
-        0 => String::new(),
-        n => format!(
-            "; {} waiting from a merge: open it in alignmap to pick a side for each",
-            crate::domain::counted(n, "conflict", "conflicts")
-        ),
-    };
-    out(&format!(
-        "ok: {}: {version}, {} ({active} active){conflicts}",
+    let described = format!(
+        "{}: {version}, {} ({active} active)",
         path.display(),
-        roadmap.size_label(),
-    ));
-    Ok(())
+        roadmap.size_label()
+    );
+    match roadmap.conflicts.len() {
+        0 => {
+            out(&format!("ok: {described}"));
+            Ok(())
+        }
+        // A valid file, but not finished: a script or a pre-commit hook should stop here.
+        n => Err(format!(
+            "{described}; {} waiting from a merge: open it in alignmap to pick a side for each",
+            crate::domain::counted(n, "conflict", "conflicts")
+        )
+        .into()),
+    }
 }

@@ -110,8 +110,17 @@ pub(super) fn new(cli: &Cli, name: &str, from_sample: bool, clock: &Clock) -> Re
 pub(super) fn choose(cli: &Cli, what: &str) -> Result<PathBuf, Failure> {
     let dir = data_dir(cli)?;
     let path = roadmaps::find(&dir, what).ok_or_else(|| {
+        let similar = roadmaps::similar(&dir, what);
+        let hint = if similar.is_empty() {
+            format!("`alignmap list` shows them, `alignmap new \"{what}\"` makes one")
+        } else {
+            format!(
+                "did you mean {}? (`alignmap list` shows them all)",
+                similar.join(" or ")
+            )
+        };
         Failure::usage(format!(
-            "no roadmap \"{what}\" in {}: `alignmap list` shows them, `alignmap new {what}` makes one",
+            "no roadmap \"{what}\" in {}: {hint}",
             dir.display()
         ))
     })?;

@@ -69,8 +69,12 @@ fn open_or_repair(path: PathBuf, clock: &Clock) -> Result<session::Session, Fail
     else {
         return Err(err.into());
     };
-    if matches!(**error, storage::LoadError::TooNew { .. }) {
-        // A newer file is not corrupt: never offer to replace it with an old backup.
+    if matches!(
+        **error,
+        storage::LoadError::TooNew { .. } | storage::LoadError::GitConflict { .. }
+    ) {
+        // A newer file is not corrupt, nor is one in the middle of a git merge (an old
+        // backup would drop the other side's work): never offer to replace it.
         return Err(err.to_string().into());
     }
     let interactive = std::io::stdin().is_terminal() && std::io::stderr().is_terminal();

@@ -249,6 +249,8 @@ pub fn rollup(portfolio: &Portfolio, units: &[Unit], today: NaiveDate) -> Rollup
             }
         }
     }
+    // The company's order of importance (stable: file order within a priority).
+    out.goals.sort_by_key(|g| g.goal.priority);
     // Most severe first; unmitigated before mitigated at one severity; then unit order.
     out.high_risks
         .sort_by_key(|r| (std::cmp::Reverse(r.severity), !r.mitigation.is_empty()));

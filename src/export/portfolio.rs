@@ -77,6 +77,23 @@ fn unit_cells(u: &UnitLine, escape: fn(&str) -> String) -> [String; 9] {
     ]
 }
 
+/// The all-units row after its name: horizons, (no goal count), promises, mix, high risks.
+fn all_cells(rollup: &Rollup) -> [String; 8] {
+    let [a, b, c, d] = rollup.horizons().map(|n| n.to_string());
+    let (due, done) = rollup.promise_due_and_kept();
+    let m = rollup.mix;
+    [
+        a,
+        b,
+        c,
+        d,
+        String::new(),
+        kept(due, done),
+        format!("{} / {} / {}", m[0], m[1], m[2]),
+        rollup.high_risks.len().to_string(),
+    ]
+}
+
 /// Markdown.
 pub fn markdown(rollup: &Rollup) -> String {
     let e = markdown::escape;
@@ -99,8 +116,7 @@ pub fn markdown(rollup: &Rollup) -> String {
             cells[1..].join(" | ")
         );
     }
-    let [a, b, c, d] = rollup.horizons();
-    let _ = writeln!(out, "| **All** | | {a} | {b} | {c} | {d} | | | | |\n");
+    let _ = writeln!(out, "| **All** | | {} |\n", all_cells(rollup).join(" | "));
     let _ = writeln!(out, "Mix across units: {}.\n", rollup.mix_words());
     for (file, why) in &rollup.unreadable {
         let _ = writeln!(out, "- {} cannot be read: {}", e(file), e(why));
@@ -192,10 +208,10 @@ pub fn html(rollup: &Rollup) -> String {
         cells[0] = format!("{} <span class=\"meta\">{}</span>", cells[0], e(&u.file));
         let _ = writeln!(out, "<tr><td>{}</td></tr>", cells.join("</td><td>"));
     }
-    let [a, b, c, d] = rollup.horizons();
     let _ = writeln!(
         out,
-        "<tr><th>All</th><th>{a}</th><th>{b}</th><th>{c}</th><th>{d}</th><th></th><th></th><th></th><th></th></tr></table>\n<p>Mix across units: {}.</p>",
+        "<tr><th>All</th><th>{}</th></tr></table>\n<p>Mix across units: {}.</p>",
+        all_cells(rollup).join("</th><th>"),
         e(&rollup.mix_words())
     );
     for (file, why) in &rollup.unreadable {

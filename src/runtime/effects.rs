@@ -64,6 +64,7 @@ pub fn run(app: &App, effect: Effect, place: Place<'_>) -> EffectOutcome {
         } => keep_aside(app, file, &roadmap, whose, &what),
         // The saver's (KeepMine, TakeTheirs) or handled above.
         Effect::KeepMine
+        | Effect::MergeBoth
         | Effect::TakeTheirs
         | Effect::ListBackups
         | Effect::ListRoadmaps

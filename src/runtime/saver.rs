@@ -40,6 +40,9 @@ pub struct Saver {
     lock: Option<storage::Lock>,
     /// The lock was lost to another writer: unsaved edits end in a recovery copy.
     lost_lock: bool,
+    /// The roadmap as this session last read or wrote the file: the common version when
+    /// both this session and someone else (a `git pull`) changed it.
+    on_disk: Roadmap,
 }
 
 /// The last-resort save when the main thread cannot finish (a hung-up terminal makes
@@ -99,6 +102,7 @@ impl Saver {
             running: None,
             lock: None,
             lost_lock: false,
+            on_disk: app.roadmap.clone(),
         }
     }
 
@@ -296,6 +300,7 @@ impl Saver {
             }
             Ok(roadmap) if app.session.unsaved == 0 => {
                 self.set_known(Some(print));
+                self.on_disk = roadmap.clone();
                 app.replace_from_disk(roadmap, format!("Reloaded {name}: it changed on disk"));
             }
             theirs => {
@@ -343,8 +348,13 @@ impl Saver {
             app.error(note);
         }
         match done.outcome {
-            writer::Outcome::Saved { revision, print } => {
+            writer::Outcome::Saved {
+                revision,
+                print,
+                roadmap,
+            } => {
                 self.known = Some(print);
+                self.on_disk = *roadmap;
                 app.mark_saved(revision, app.clock.local_now().time());
                 true
             }
@@ -372,6 +382,7 @@ impl Saver {
             match (&effect, self.path().map(Path::to_path_buf)) {
                 (Effect::KeepMine, Some(path)) => self.keep_mine(app, &path),
                 (Effect::TakeTheirs, Some(path)) => self.take_theirs(app, &path),
+                (Effect::MergeBoth, Some(path)) => self.merge_both(app, &path),
                 _ => {
                     let place = effects::Place {
                         file: self.path.as_deref(),
@@ -402,6 +413,38 @@ impl Saver {
         }
     }
 
+    /// Merges the version on disk with this session's edits by item and field, with the
+    /// file as this session last saw it as the common version: both people's work stays;
+    /// a field both changed waits as a merge conflict. Theirs is kept aside first.
+    fn merge_both(&mut self, app: &mut App, path: &Path) {
+        let (theirs, print, bytes) = match fingerprint::read(path) {
+            Ok(Some((bytes, print))) => match storage::parse_bytes(path, bytes.clone()) {
+                Ok(theirs) => (theirs, print, bytes),
+                Err(e) => return app.disk_changed(Err(e.to_string())),
+            },
+            Ok(None) => return app.disk_changed(Err("the file was deleted or moved".into())),
+            Err(e) => return app.error(format!("Cannot read their version: {e}")),
+        };
+        let merged = match crate::merge::merge(&self.on_disk, &app.roadmap, &theirs) {
+            Ok(merged) => merged,
+            Err(e) => {
+                return app.error(format!(
+                    "These cannot be merged by item ({e}): keep yours or take theirs."
+                ));
+            }
+        };
+        let aside = storage::aside_path(path, "theirs", app.clock.local_now());
+        if let Err(e) = storage::write_atomic(&aside, &bytes) {
+            return app.error(format!(
+                "Could not save their version aside ({e}); nothing changed"
+            ));
+        }
+        self.set_known(Some(print));
+        self.on_disk = theirs;
+        app.merged_with_disk(merged.roadmap, merged.new_conflicts, &merged.dropped);
+        self.save(app, Instant::now());
+    }
+
     fn take_theirs(&mut self, app: &mut App, path: &Path) {
         // Read theirs again now: it may have changed again since the question was asked.
         let (theirs, print) = match fingerprint::read(path) {
@@ -424,6 +467,7 @@ impl Saver {
             ));
         }
         self.set_known(Some(print));
+        self.on_disk = theirs.clone();
         let name = storage::file_name(&aside);
         app.took_theirs(theirs, format!("Took their version. Yours is in {name}."));
         self.publish(app);

@@ -35,6 +35,8 @@ pub enum Outcome {
         revision: u64,
         /// What the file now holds.
         print: Fingerprint,
+        /// The roadmap written: the common version for merging a later change on disk.
+        roadmap: Box<Roadmap>,
     },
     /// Someone else changed the file since we last saw it: nothing was written.
     ChangedOnDisk,
@@ -145,6 +147,7 @@ pub fn write(job: Job, shared: &Shared) -> Done {
             Outcome::Saved {
                 revision: job.revision,
                 print,
+                roadmap: Box::new(job.roadmap.clone()),
             }
         }
         Err(e) => Outcome::Failed(e.to_string()),

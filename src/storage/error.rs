@@ -87,6 +87,14 @@ pub enum LoadError {
 }
 
 impl LoadError {
+    /// The message's first line, a sentence on its own, for lists (the rest quotes the
+    /// file, for `check`).
+    pub fn headline(&self) -> String {
+        let text = self.to_string();
+        let first = text.lines().next().unwrap_or_default();
+        first.trim_end_matches(':').to_string()
+    }
+
     pub(crate) fn io(path: &Path, source: std::io::Error) -> Self {
         LoadError::Io {
             path: path.to_path_buf(),

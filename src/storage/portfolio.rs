@@ -57,10 +57,8 @@ pub fn read_all(files: &[PathBuf], threads: usize) -> Vec<Unit> {
         let file = super::paths::file_name(path);
         // The first line says where and what (by file name: the folder is the portfolio's);
         // the rest quotes the file, for `check`.
-        let roadmap = super::load(path).map_err(|e| {
-            let first = e.to_string().lines().next().unwrap_or_default().to_string();
-            first.replacen(&path.display().to_string(), &file, 1)
-        });
+        let roadmap = super::load(path)
+            .map_err(|e| e.headline().replacen(&path.display().to_string(), &file, 1));
         Unit { file, roadmap }
     };
     let threads = threads.clamp(1, files.len().max(1));

@@ -61,11 +61,37 @@ pub fn find(dir: &Path, what: &str) -> Option<PathBuf> {
         Some(format!("{what}.ron")),
         file_for(what),
     ];
-    candidates
+    let exact = candidates
         .into_iter()
         .flatten()
         .map(|name| dir.join(name))
-        .find(|p| p.is_file() && is_roadmap_name(p))
+        .find(|p| p.is_file() && is_roadmap_name(p));
+    exact.or_else(|| {
+        // The one roadmap whose file name starts with what was typed ("finance" for
+        // finance-it.ron); none when that could mean several.
+        let start = file_for(what)?.trim_end_matches(".ron").to_string();
+        let mut starting = list(dir)
+            .ok()?
+            .into_iter()
+            .filter(|p| super::paths::stem(p).starts_with(&start));
+        let first = starting.next()?;
+        starting.next().is_none().then_some(first)
+    })
+}
+
+/// The roadmaps of `dir` whose file names start like `what`, for a "did you mean".
+pub fn similar(dir: &Path, what: &str) -> Vec<String> {
+    let Some(start) = file_for(what) else {
+        return Vec::new();
+    };
+    let start = start.trim_end_matches(".ron");
+    let head: String = start.chars().take(3).collect();
+    list(dir)
+        .unwrap_or_default()
+        .iter()
+        .map(|p| super::paths::stem(p))
+        .filter(|stem| stem.starts_with(&head) || stem.contains(start))
+        .collect()
 }
 
 /// What `state.ron` remembers.
@@ -162,7 +188,7 @@ pub fn listed(dir: &Path) -> Result<Vec<Listed>, String> {
             let conflicts = read.as_ref().map_or(0, |r| r.conflicts.len());
             let holds = read
                 .map(|r| (r.name.clone(), r.size_label()))
-                .map_err(|e| e.to_string().lines().next().unwrap_or_default().to_string());
+                .map_err(|e| e.headline());
             let saved = std::fs::metadata(&path)
                 .and_then(|m| m.modified())
                 .ok()
@@ -282,5 +308,26 @@ mod tests {
         assert_eq!(default_in(dir.path()), standard);
         remember(dir.path(), &retail).unwrap();
         assert_eq!(default_in(dir.path()), retail);
+    }
+
+    #[test]
+    fn a_unique_start_of_a_file_name_finds_the_roadmap_and_a_shared_one_does_not() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in ["finance-it.ron", "retail-it.ron", "retail-stores.ron"] {
+            std::fs::write(dir.path().join(name), "x").unwrap();
+        }
+        assert_eq!(
+            find(dir.path(), "finance"),
+            Some(dir.path().join("finance-it.ron"))
+        );
+        assert_eq!(
+            find(dir.path(), "Finance IT"),
+            Some(dir.path().join("finance-it.ron"))
+        );
+        assert_eq!(find(dir.path(), "retail"), None, "two start so");
+        assert_eq!(
+            similar(dir.path(), "retail"),
+            ["retail-it", "retail-stores"]
+        );
     }
 }

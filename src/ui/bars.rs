@@ -357,6 +357,7 @@ fn hint_commands(app: &App, context: Context) -> &'static [(Command, &'static st
             (Close, "later"),
         ],
         (Context::Conflict, _) => &[
+            (MergeBoth, "merge both"),
             (KeepMine, "keep mine"),
             (TakeTheirs, "take theirs"),
             (DecideLater, "later"),

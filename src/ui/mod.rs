@@ -298,6 +298,10 @@ fn render_conflict(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     lines.push(Line::raw(""));
     for (key, what) in [
         (
+            "b",
+            "merge both by item: everyone's work stays; a field changed both ways is listed to settle",
+        ),
+        (
             "m",
             "keep mine: theirs is saved aside as a .theirs-<time>.ron copy, mine is written",
         ),

@@ -119,23 +119,24 @@ pub fn lines<'a>(rollup: &Rollup, selected: usize, wide: usize, theme: &Theme) -
             text::fit(&text::clean(&said), wide),
             theme.text,
         ));
-        let by = if line.is_unsupported() {
-            let why = if line.contributions.is_empty() {
-                "no unit goal contributes"
-            } else {
-                "every contributing goal is unsupported"
-            };
-            (format!("         NO UNIT SUPPORTS IT: {why}"), theme.alert)
-        } else {
-            let names: Vec<String> = line
-                .contributions
-                .iter()
-                .map(|c| {
-                    let state = if c.supported { "" } else { " (unsupported)" };
-                    format!("{} {}{state}", c.unit.trim_end_matches(".ron"), c.code)
-                })
-                .collect();
-            (format!("         ← {}", names.join(", ")), theme.dim)
+        let names: Vec<String> = line
+            .contributions
+            .iter()
+            .map(|c| {
+                let state = if c.supported { "" } else { " (unsupported)" };
+                format!("{} {}{state}", c.unit.trim_end_matches(".ron"), c.code)
+            })
+            .collect();
+        let by = match (line.is_unsupported(), names.is_empty()) {
+            (true, true) => (
+                "         NO UNIT SUPPORTS IT: no unit goal contributes".to_string(),
+                theme.alert,
+            ),
+            (true, false) => (
+                format!("         NO UNIT SUPPORTS IT: ← {}", names.join(", ")),
+                theme.alert,
+            ),
+            (false, _) => (format!("         ← {}", names.join(", ")), theme.dim),
         };
         out.push(Line::styled(text::fit(&text::clean(&by.0), wide), by.1));
     }
