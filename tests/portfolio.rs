@@ -244,3 +244,28 @@ fn enter_on_a_unit_saves_this_roadmap_and_opens_that_one() {
     assert!(app.quit);
     assert_eq!(app.session.switch_to, Some(fixture().join("retail.ron")));
 }
+
+#[test]
+fn check_finds_a_roadmap_by_the_start_of_its_name_and_open_suggests_near_ones() {
+    common::cli_in(&fixture())
+        .args(["check", "fin"])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("finance.ron: schema version 5"));
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["retail-it", "retail-stores"] {
+        common::cli_in(dir.path())
+            .args(["new", name])
+            .assert()
+            .success();
+    }
+    let out = common::cli_in(dir.path())
+        .args(["open", "retail"])
+        .assert()
+        .code(2);
+    let err = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(
+        err.contains("did you mean retail-it or retail-stores?"),
+        "{err}"
+    );
+}

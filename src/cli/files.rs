@@ -60,7 +60,15 @@ pub(super) fn restore(
 }
 
 pub(super) fn check(cli: &Cli, file: Option<&Path>) -> Result<(), Failure> {
-    let path = roadmap_path(cli, file)?;
+    // A roadmap's name as `list` shows it works too (`check finance` for finance-it.ron).
+    let named = file
+        .filter(|f| !f.exists())
+        .and_then(|f| Some((storage::data_dir(cli.dir.as_deref())?, f.to_str()?)))
+        .and_then(|(dir, name)| storage::roadmaps::find(&dir, name));
+    let path = match named {
+        Some(path) => path,
+        None => roadmap_path(cli, file)?,
+    };
     let roadmap = storage::load(&path).map_err(|e| e.to_string())?;
     let on_disk = std::fs::read_to_string(&path)
         .ok()
