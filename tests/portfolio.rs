@@ -269,3 +269,11 @@ fn check_finds_a_roadmap_by_the_start_of_its_name_and_open_suggests_near_ones() 
         "{err}"
     );
 }
+
+#[test]
+fn a_goal_detail_says_which_company_goal_it_contributes_to() {
+    let mut app = planner_on_portfolio();
+    common::press(&mut app, "Esc Tab Enter");
+    let screen = common::screen_text(&common::draw(&mut app, 100, 30));
+    assert!(screen.contains("Company   goal cost-10"), "{screen}");
+}

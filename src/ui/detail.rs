@@ -229,6 +229,10 @@ fn goal_lines<'a>(app: &App, g: &Goal, theme: &Theme) -> Vec<Line<'a>> {
             theme,
         ),
     ];
+    if !g.contributes_to.trim().is_empty() {
+        let named = format!("goal {}", g.contributes_to.trim());
+        lines.push(field("Company", &named, theme));
+    }
     if !g.description.is_empty() {
         lines.push(Line::raw(""));
         for line in super::text::lines(&g.description) {
