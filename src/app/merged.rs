@@ -15,7 +15,7 @@ impl App {
         }
         self.mode = Mode::Merged { selected: 0 };
         let before = match &self.message {
-            Some((_, said)) => format!("{said}. "),
+            Some((_, said)) => format!("{}. ", said.trim_end_matches('.')),
             None => String::new(),
         };
         let conflicts = counted(self.roadmap.conflicts.len(), "conflict", "conflicts");
@@ -79,16 +79,18 @@ impl App {
         let chosen = conflict.shown(side);
         match crate::merge::settle(&self.roadmap, at, side) {
             Ok(settled) => {
-                let how = match side {
-                    Side::Ours => "kept yours",
-                    Side::Theirs => "took theirs",
+                let whose = match side {
+                    Side::Ours => "yours",
+                    Side::Theirs => "theirs",
                 };
-                let what = format!("Settled {about}: {how}, {}", quoted(&chosen));
+                // `about` names the item as it was when merged: say what it is now.
+                let what = format!("{about} is now {} ({whose})", quoted(&chosen));
                 self.change(what, |r, _, _| *r = settled);
                 self.keep_merged_open(at);
                 if self.roadmap.conflicts.is_empty() {
                     self.info(format!(
-                        "Settled {about}: no merge conflicts left. Commit the file to finish the merge."
+                        "{about} is now {} ({whose}): no merge conflicts left (in the middle of a git merge, commit the file to finish it).",
+                        quoted(&chosen)
                     ));
                 }
             }

@@ -186,9 +186,11 @@ pub fn listed(dir: &Path) -> Result<Vec<Listed>, String> {
         .map(|path| {
             let read = super::load(&path);
             let conflicts = read.as_ref().map_or(0, |r| r.conflicts.len());
-            let holds = read
-                .map(|r| (r.name.clone(), r.size_label()))
-                .map_err(|e| e.headline());
+            let holds = read.map(|r| (r.name.clone(), r.size_label())).map_err(|e| {
+                // The list names the file already: no second, longer path.
+                let file = super::paths::file_name(&path);
+                e.headline().replacen(&path.display().to_string(), &file, 1)
+            });
             let saved = std::fs::metadata(&path)
                 .and_then(|m| m.modified())
                 .ok()
