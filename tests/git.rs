@@ -207,6 +207,20 @@ fn with_the_driver_two_fields_of_one_initiative_merge_and_one_field_both_ways_wa
         "Invoice matching for the top suppliers"
     );
 
+    // git-setup's pre-commit hook keeps the unfinished merge out of a commit.
+    git(repo, &["add", "roadmap.ron"]);
+    let refused = run_git(repo, &["commit", "-q", "--no-edit"]);
+    assert!(
+        !refused.status.success(),
+        "committed with a conflict waiting"
+    );
+    let said = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        said.contains("alignmap: roadmap.ron is not ready to commit")
+            && said.contains("1 conflict waiting from a merge"),
+        "{said}"
+    );
+
     let renamed = InitiativeId(c.at[1].clone());
     // Lena opens the merged file: the conflicts list is up, t takes Sam's title.
     let file = repo.join("roadmap.ron");
@@ -301,4 +315,28 @@ fn without_the_driver_a_textual_conflict_is_explained_by_check_and_refused_by_th
         Ok(_) => panic!("a file with conflict markers opened"),
     }
     assert_eq!(std::fs::read_to_string(&file).unwrap(), text);
+}
+
+#[test]
+fn git_setup_leaves_a_pre_commit_hook_of_the_teams_own_alone_and_says_what_to_add() {
+    let (dir, _) = repository();
+    let repo = dir.path();
+    let hook = repo.join(".git/hooks/pre-commit");
+    std::fs::create_dir_all(hook.parent().unwrap()).unwrap();
+    std::fs::write(&hook, "#!/bin/sh\nexit 0\n").unwrap();
+    let out = common::cli_in(repo)
+        .arg("git-setup")
+        .env("ALIGNMAP_DIR", repo)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        said.contains("is a hook of your own, left as it is"),
+        "{said}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&hook).unwrap(),
+        "#!/bin/sh\nexit 0\n"
+    );
 }

@@ -2,7 +2,7 @@
 //! and the user's own git, configuration and credentials apply): is a roadmap committed, and
 //! installing the merge driver for a checkout.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 /// Where a roadmap file stands in its git work tree.
@@ -147,5 +147,80 @@ pub fn setup(dir: &Path, program: &str) -> Result<Vec<String>, String> {
             path.display()
         ));
     }
+    done.push(install_hook(dir, program)?);
     Ok(done)
+}
+
+/// The first line of the pre-commit hook alignmap writes, by which it knows its own.
+const HOOK_MARK: &str =
+    "# alignmap git-setup: a roadmap is committed only when its merge is finished";
+
+/// The hook: `alignmap check` on the staged copy of each roadmap file, so a commit never
+/// records git's conflict markers or merge conflicts still waiting to be settled.
+fn hook_script(program: &str) -> String {
+    format!(
+        r#"#!/bin/sh
+{HOOK_MARK}
+# (no merge conflicts waiting in it, no <<<<<<< lines; `git commit --no-verify` skips this).
+tmp=$(mktemp) || exit 1
+trap 'rm -f "$tmp" "$tmp.err"' EXIT
+git diff --cached --name-only --diff-filter=ACMR -- '*.ron' | {{
+  failed=0
+  while IFS= read -r file; do
+    case "${{file##*/}}" in config.ron|keymap.ron|state.ron|portfolio.ron) continue ;; esac
+    git show ":$file" > "$tmp" || continue
+    if ! {program} check "$tmp" > /dev/null 2> "$tmp.err"; then
+      echo "alignmap: $file is not ready to commit:" >&2
+      sed "s|$tmp|$file|g" "$tmp.err" >&2
+      failed=1
+    fi
+  done
+  exit $failed
+}}
+"#
+    )
+}
+
+#[cfg(unix)]
+fn make_runnable(path: &Path) -> std::io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755))
+}
+
+#[cfg(not(unix))]
+fn make_runnable(_path: &Path) -> std::io::Result<()> {
+    Ok(()) // git for Windows runs hooks by their #! line
+}
+
+/// Installs the pre-commit hook, unless the checkout has a hook of its own (then says what
+/// to add to it).
+fn install_hook(dir: &Path, program: &str) -> Result<String, String> {
+    let out = git(dir)
+        .args(["rev-parse", "--git-path", "hooks"])
+        .output()
+        .map_err(|e| format!("cannot run git: {e}"))?;
+    let hooks = PathBuf::from(String::from_utf8_lossy(&out.stdout).trim());
+    let hooks = if hooks.is_absolute() {
+        hooks
+    } else {
+        dir.join(hooks)
+    };
+    let hook = hooks.join("pre-commit");
+    match std::fs::read_to_string(&hook) {
+        Ok(text) if !text.contains(HOOK_MARK) => {
+            return Ok(format!(
+                "{} is a hook of your own, left as it is: to keep unfinished merges out of commits, make it run `{program} check` on each staged roadmap",
+                hook.display()
+            ));
+        }
+        _ => {}
+    }
+    std::fs::create_dir_all(&hooks)
+        .map_err(|e| format!("cannot create {}: {e}", hooks.display()))?;
+    super::write_atomic(&hook, hook_script(program).as_bytes()).map_err(|e| e.to_string())?;
+    make_runnable(&hook).map_err(|e| format!("cannot make {} runnable: {e}", hook.display()))?;
+    Ok(format!(
+        "{} installed: a roadmap with merge conflicts still waiting (or git's markers) is not committed",
+        hook.display()
+    ))
 }
