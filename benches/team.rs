@@ -5,7 +5,7 @@
 #![allow(clippy::unwrap_used)] // benchmark code
 
 use alignmap::app::{App, Clock, EffectOutcome, Source};
-use alignmap::storage::portfolio::{read_all, read_units};
+use alignmap::storage::portfolio::{read_all, read_portfolio};
 use chrono::NaiveDate;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -57,10 +57,9 @@ fn portfolio_to_first_frame(bencher: divan::Bencher) {
         .viewport(200, 60)
         .build();
     bencher.bench_local(|| {
-        let company = alignmap::storage::portfolio::load_portfolio(dir.path())
-            .unwrap()
-            .unwrap();
-        let units = read_units(dir.path()).unwrap();
+        // As the planner does: its own roadmap as in memory, the other 19 read.
+        let (company, units) =
+            read_portfolio(dir.path(), Some(("unit-01.ron", &app.roadmap))).unwrap();
         let rollup = alignmap::domain::portfolio::rollup(&company, &units, today());
         app.take_outcome(EffectOutcome::Portfolio {
             rollup: Box::new(rollup),

@@ -12,24 +12,22 @@ impl App {
                 self.effects.push(Effect::KeepMine);
                 self.mode = Mode::Browse;
             }
-            Command::TakeTheirs => match self.session.disk_change.as_ref().map(|c| &c.theirs) {
-                Some(Err(why)) => self.error(format!(
-                    "Their version cannot be read ({why}): keep yours, or decide later."
-                )),
-                _ => {
-                    self.effects.push(Effect::TakeTheirs);
-                    self.mode = Mode::Browse;
+            // Both need their version.
+            Command::TakeTheirs | Command::MergeBoth => {
+                match self.session.disk_change.as_ref().map(|c| &c.theirs) {
+                    Some(Err(why)) => self.error(format!(
+                        "Their version cannot be read ({why}): keep yours, or decide later."
+                    )),
+                    _ => {
+                        self.effects.push(if command == Command::MergeBoth {
+                            Effect::MergeBoth
+                        } else {
+                            Effect::TakeTheirs
+                        });
+                        self.mode = Mode::Browse;
+                    }
                 }
-            },
-            Command::MergeBoth => match self.session.disk_change.as_ref().map(|c| &c.theirs) {
-                Some(Err(why)) => self.error(format!(
-                    "Their version cannot be read ({why}): keep yours, or decide later."
-                )),
-                _ => {
-                    self.effects.push(Effect::MergeBoth);
-                    self.mode = Mode::Browse;
-                }
-            },
+            }
             Command::DecideLater => {
                 self.mode = Mode::Browse;
                 self.info("Saving waits until you decide; your edits stay here. Any change reopens the question.");

@@ -228,8 +228,7 @@ pub fn rollup_of(cli: &Cli, clock: &Clock) -> Result<crate::domain::portfolio::R
         Some(file) => file.parent().unwrap_or(Path::new(".")).to_path_buf(),
         None => data_dir(cli)?,
     };
-    let company = storage::portfolio::load_portfolio(&dir)?.unwrap_or_default();
-    let units = storage::portfolio::read_units(&dir)?;
+    let (company, units) = storage::portfolio::read_portfolio(&dir, None)?;
     if units.is_empty() {
         return Err(format!(
             "no roadmaps in {}: `alignmap new NAME` makes one per unit",

@@ -140,18 +140,12 @@ fn list_roadmaps(file: &Path) -> EffectOutcome {
 /// (this session's roadmap as in memory, so unsaved edits count).
 fn portfolio(app: &App, file: &Path) -> EffectOutcome {
     let dir = file.parent().unwrap_or(Path::new(".")).to_path_buf();
-    let company = match storage::portfolio::load_portfolio(&dir) {
-        Ok(company) => company.unwrap_or_default(),
-        Err(why) => return EffectOutcome::Failed(why),
-    };
-    let mut units = match storage::portfolio::read_units(&dir) {
-        Ok(units) => units,
-        Err(why) => return EffectOutcome::Failed(why),
-    };
     let open = storage::file_name(file);
-    for unit in units.iter_mut().filter(|u| u.file == open) {
-        unit.roadmap = Ok(app.roadmap.clone());
-    }
+    let (company, units) =
+        match storage::portfolio::read_portfolio(&dir, Some((&open, &app.roadmap))) {
+            Ok(read) => read,
+            Err(why) => return EffectOutcome::Failed(why),
+        };
     let rollup = crate::domain::portfolio::rollup(&company, &units, app.today);
     EffectOutcome::Portfolio {
         rollup: Box::new(rollup),

@@ -1,6 +1,7 @@
 //! `portfolio.ron` (the company goals of a directory) and reading every roadmap of a
 //! directory for the roll-up, on several threads.
 
+use crate::domain::Roadmap;
 use crate::domain::portfolio::{Portfolio, Unit};
 use std::path::{Path, PathBuf};
 
@@ -45,10 +46,42 @@ pub fn load_portfolio(dir: &Path) -> Result<Option<Portfolio>, String> {
 /// Every roadmap of `dir` read, in file-name order, spread over the machine's cores: the
 /// roll-up's first frame waits for the slowest thread, not for the sum of all files.
 pub fn read_units(dir: &Path) -> Result<Vec<Unit>, String> {
+    read_units_but(dir, None)
+}
+
+/// [`read_units`], with the roadmap of the file named `held.0` taken as given (the planner's,
+/// unsaved edits included) instead of read again.
+pub fn read_units_but(dir: &Path, held: Option<(&str, &Roadmap)>) -> Result<Vec<Unit>, String> {
     let files =
         super::roadmaps::list(dir).map_err(|e| format!("cannot list {}: {e}", dir.display()))?;
     let threads = std::thread::available_parallelism().map_or(1, usize::from);
-    Ok(read_all(&files, threads))
+    let Some((file, roadmap)) = held else {
+        return Ok(read_all(&files, threads));
+    };
+    let (mine, others): (Vec<PathBuf>, Vec<PathBuf>) = files
+        .into_iter()
+        .partition(|p| super::paths::file_name(p) == file);
+    let mut units = read_all(&others, threads);
+    if !mine.is_empty() {
+        // The list is in file-name order: the held one goes back in its place.
+        let at = units.partition_point(|u| u.file.as_str() < file);
+        let unit = Unit {
+            file: file.to_string(),
+            roadmap: Ok(roadmap.clone()),
+        };
+        units.insert(at, unit);
+    }
+    Ok(units)
+}
+
+/// The company goals of `dir` (none without `portfolio.ron`) and its roadmaps, as
+/// [`read_units_but`] reads them: what a roll-up is made from.
+pub fn read_portfolio(
+    dir: &Path,
+    held: Option<(&str, &Roadmap)>,
+) -> Result<(Portfolio, Vec<Unit>), String> {
+    let company = load_portfolio(dir)?.unwrap_or_default();
+    Ok((company, read_units_but(dir, held)?))
 }
 
 /// `files` read on up to `threads` threads, in the order given.
@@ -151,5 +184,23 @@ mod tests {
                 "{threads} threads"
             );
         }
+    }
+
+    #[test]
+    fn the_planners_own_roadmap_is_taken_as_held_in_its_place_not_read_again() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in ["a", "c"] {
+            let path = dir.path().join(format!("{name}.ron"));
+            super::super::save(&path, &Roadmap::new(name.to_uppercase())).unwrap();
+        }
+        // On disk b.ron cannot be read; the planner holds it with unsaved edits.
+        std::fs::write(dir.path().join("b.ron"), "(broken").unwrap();
+        let held = Roadmap::new("B as edited");
+        let units = read_units_but(dir.path(), Some(("b.ron", &held))).unwrap();
+        let names: Vec<String> = units
+            .iter()
+            .map(|u| u.roadmap.as_ref().unwrap().name.clone())
+            .collect();
+        assert_eq!(names, ["A", "B as edited", "C"]);
     }
 }

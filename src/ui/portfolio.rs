@@ -33,6 +33,11 @@ fn row(name: &str, wide: usize, cells: [String; 8]) -> String {
     )
 }
 
+/// One line of user text made safe and cut to `wide` columns.
+fn fitted<'a>(text: &str, wide: usize, style: ratatui::style::Style) -> Line<'a> {
+    Line::styled(text::fit(&text::clean(text), wide), style)
+}
+
 /// The view's lines for `wide` columns: units come first, so the highlighted one shows.
 pub fn lines<'a>(rollup: &Rollup, selected: usize, wide: usize, theme: &Theme) -> Vec<Line<'a>> {
     // The summary in as many lines as it takes, broken between its parts.
@@ -99,10 +104,7 @@ pub fn lines<'a>(rollup: &Rollup, selected: usize, wide: usize, theme: &Theme) -
     ));
     for (file, why) in &rollup.unreadable {
         let said = format!("  ! {file} cannot be read (left out): {why}");
-        out.push(Line::styled(
-            text::fit(&text::clean(&said), wide),
-            theme.alert,
-        ));
+        out.push(fitted(&said, wide, theme.alert));
     }
     out.push(Line::raw(""));
     out.push(Line::styled("Company goals", theme.strong));
@@ -115,10 +117,7 @@ pub fn lines<'a>(rollup: &Rollup, selected: usize, wide: usize, theme: &Theme) -
     for line in &rollup.goals {
         let g = &line.goal;
         let said = format!("  {:<6} P{} {}", g.code, g.priority, g.title);
-        out.push(Line::styled(
-            text::fit(&text::clean(&said), wide),
-            theme.text,
-        ));
+        out.push(fitted(&said, wide, theme.text));
         let names: Vec<String> = line
             .contributions
             .iter()
@@ -138,17 +137,14 @@ pub fn lines<'a>(rollup: &Rollup, selected: usize, wide: usize, theme: &Theme) -
             ),
             (false, _) => (format!("         ← {}", names.join(", ")), theme.dim),
         };
-        out.push(Line::styled(text::fit(&text::clean(&by.0), wide), by.1));
+        out.push(fitted(&by.0, wide, by.1));
     }
     for c in &rollup.unknown {
         let said = format!(
             "  ! {} {} names \"{}\": no such company goal",
             c.unit, c.code, c.names
         );
-        out.push(Line::styled(
-            text::fit(&text::clean(&said), wide),
-            theme.alert,
-        ));
+        out.push(fitted(&said, wide, theme.alert));
     }
     out.push(Line::raw(""));
     out.push(Line::styled("High risks across units", theme.strong));
@@ -173,7 +169,7 @@ pub fn lines<'a>(rollup: &Rollup, selected: usize, wide: usize, theme: &Theme) -
         } else {
             theme.text
         };
-        out.push(Line::styled(text::fit(&text::clean(&said), wide), style));
+        out.push(fitted(&said, wide, style));
     }
     out
 }
