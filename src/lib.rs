@@ -8,6 +8,7 @@ pub mod generate;
 pub mod merge;
 pub mod runtime;
 pub mod sample;
+pub mod scenario;
 pub mod session;
 pub mod storage;
 pub mod ui;

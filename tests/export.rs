@@ -295,27 +295,10 @@ fn the_cli_writes_each_format_with_a_dated_name_and_never_overwrites_without_for
         .stderr(predicate::str::contains("use html, md, csv or json"));
 }
 
-/// The browser to render with (`.ci/run` installs Debian's chromium when it is missing).
-fn chromium() -> Option<std::path::PathBuf> {
-    ["chromium", "chromium-browser", "google-chrome"]
-        .iter()
-        .flat_map(|name| {
-            std::env::var_os("PATH")
-                .map(|p| {
-                    std::env::split_paths(&p)
-                        .map(|d| d.join(name))
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
-        })
-        .find(|p| p.is_file())
-}
-
 #[test]
 fn the_html_prints_to_a_landscape_pdf_with_a_page_per_section_in_headless_chromium() {
     // No skipping: a print check that silently does not run checks nothing.
-    let browser = chromium()
-        .expect("this test renders the export in headless Chromium: apt-get install chromium");
+    let browser = common::render::browser();
     let dir = tempfile::tempdir().unwrap();
     let page = dir.path().join("roadmap.html");
     std::fs::write(
@@ -355,26 +338,9 @@ fn the_html_prints_to_a_landscape_pdf_with_a_page_per_section_in_headless_chromi
         assert!(status.success() && out.is_file(), "{flag} failed");
     }
     let bytes = std::fs::read(&pdf).unwrap();
-    let text = String::from_utf8_lossy(&bytes);
-    let pages = text
-        .match_indices("/Type")
-        .filter(|(at, _)| {
-            let rest = text[at + 5..].trim_start();
-            rest.starts_with("/Page") && !rest.starts_with("/Pages")
-        })
-        .count();
+    let pages = common::render::pages(&bytes);
     assert!(pages >= 4, "one page per section at least: {pages}");
-    let boxes: Vec<(f64, f64)> = text
-        .match_indices("/MediaBox")
-        .filter_map(|(at, _)| {
-            let inside = text[at..].split_once('[')?.1.split_once(']')?.0;
-            let n: Vec<f64> = inside
-                .split_whitespace()
-                .filter_map(|x| x.parse().ok())
-                .collect();
-            (n.len() == 4).then(|| (n[2] - n[0], n[3] - n[1]))
-        })
-        .collect();
+    let boxes = common::render::page_sizes(&bytes);
     assert!(
         !boxes.is_empty() && boxes.iter().all(|(w, h)| w > h),
         "landscape: {boxes:?}"

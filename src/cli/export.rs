@@ -71,28 +71,60 @@ pub fn run(request: &Request) -> Result<Option<PathBuf>, Failure> {
         }
         (None, format) => export::export(&roadmap, format, options)?,
     };
-    let path = match request.out {
+    let default = || match request.sheet {
+        Some(sheet) => export::sheet_file_name(&roadmap, sheet, request.today),
+        None => export::file_name(&roadmap, request.format, request.today),
+    };
+    deliver(
+        &Delivery {
+            roadmap: request.roadmap,
+            out: request.out,
+            force: request.force,
+        },
+        default,
+        text.as_bytes(),
+    )
+}
+
+/// Where a document goes and what it may replace.
+pub struct Delivery<'a> {
+    /// The roadmap it is made from (never overwritten).
+    pub roadmap: &'a Path,
+    /// `--out`: a path, `-` for standard output, None for `default` in the current directory.
+    pub out: Option<&'a Path>,
+    /// `--force`: replace an existing file (never a roadmap).
+    pub force: bool,
+}
+
+/// Writes `bytes` where `to` says (`default()` names the file when no `--out` was given);
+/// returns the path written (None for standard output). Text for a terminal loses its
+/// control characters; a file or a pipe gets the bytes exactly.
+pub fn deliver(
+    to: &Delivery,
+    default: impl FnOnce() -> String,
+    bytes: &[u8],
+) -> Result<Option<PathBuf>, Failure> {
+    let path = match to.out {
         Some(p) if p == Path::new("-") => {
             use std::io::IsTerminal;
             // Read on a terminal, not by a program: no control character from the data
             // reaches it (a file or a pipe gets the text exactly).
-            let text = if std::io::stdout().is_terminal() {
-                super::output::safe(&text)
+            let safe;
+            let bytes = if std::io::stdout().is_terminal() {
+                safe = super::output::safe(&String::from_utf8_lossy(bytes));
+                safe.as_bytes()
             } else {
-                text
+                bytes
             };
             let mut stdout = std::io::stdout().lock();
             stdout
-                .write_all(text.as_bytes())
+                .write_all(bytes)
                 .and_then(|()| stdout.flush())
                 .map_err(|e| format!("cannot write to standard output: {e}"))?;
             return Ok(None);
         }
         Some(p) => p.to_path_buf(),
-        None => PathBuf::from(match request.sheet {
-            Some(sheet) => export::sheet_file_name(&roadmap, sheet, request.today),
-            None => export::file_name(&roadmap, request.format, request.today),
-        }),
+        None => PathBuf::from(default()),
     };
     // A bare file name is written into the current directory.
     let path = if path.parent().is_some_and(|p| p.as_os_str().is_empty()) {
@@ -110,13 +142,13 @@ pub fn run(request: &Request) -> Result<Option<PathBuf>, Failure> {
         }
         // A FIFO, a device, a terminal: stream into it, as `--out -` does.
         Ok(meta) if !meta.is_file() => {
-            stream_into(&path, &text)?;
+            stream_into(&path, bytes)?;
             return Ok(Some(path));
         }
-        Ok(_) => refuse_to_overwrite(&path, request)?,
+        Ok(_) => refuse_to_overwrite(&path, to)?,
         Err(_) => {}
     }
-    storage::write_atomic(&path, text.as_bytes())
+    storage::write_atomic(&path, bytes)
         .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     share(&path);
     Ok(Some(path))
@@ -124,7 +156,7 @@ pub fn run(request: &Request) -> Result<Option<PathBuf>, Failure> {
 
 /// An existing regular file is replaced only with `--force`, and never when it is a roadmap
 /// (the one exported, or any file that reads as one, which covers any a planner has open).
-fn refuse_to_overwrite(path: &Path, request: &Request) -> Result<(), Failure> {
+fn refuse_to_overwrite(path: &Path, request: &Delivery) -> Result<(), Failure> {
     if storage::real_path(request.roadmap) == path {
         return Err(Failure::usage(format!(
             "{} is the roadmap being exported: choose another --out",
@@ -161,11 +193,11 @@ fn refuse_to_overwrite(path: &Path, request: &Request) -> Result<(), Failure> {
 }
 
 /// Writes into a FIFO or device as it is (a rename would replace it with a plain file).
-fn stream_into(path: &Path, text: &str) -> Result<(), Failure> {
+fn stream_into(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
     std::fs::OpenOptions::new()
         .write(true)
         .open(path)
-        .and_then(|mut f| f.write_all(text.as_bytes()))
+        .and_then(|mut f| f.write_all(bytes))
         .map_err(|e| format!("cannot write to {}: {e}", path.display()).into())
 }
 

@@ -1,16 +1,18 @@
 //! The command line: flags, subcommands, exit codes (0 ok, 1 bad data, 2 usage, 128 + N
 //! when signal N ended the planner).
 
+pub mod browser;
+mod dev;
 mod export;
 mod files;
 mod import;
 pub mod output;
+mod report;
 pub mod roadmaps;
 mod snapshots;
 mod tui;
 
-use crate::app::{App, Clock, Source};
-use crate::domain::IdGen;
+use crate::app::Clock;
 use crate::sample;
 use crate::storage;
 use chrono::NaiveDate;
@@ -180,41 +182,34 @@ pub enum Cmd {
         #[arg(long)]
         out: Option<PathBuf>,
     },
+    /// Write the review report (the board paper): what changed and was delivered since a
+    /// snapshot, promise keeping, each goal's KPIs drawn as charts, slips, overdue work,
+    /// risks, check-ins, actions and decisions.
+    Report {
+        /// Compare with this snapshot (`latest`, an id, its number, or a path); default: the
+        /// latest snapshot taken before today.
+        #[arg(long, value_name = "REF")]
+        since: Option<String>,
+        /// html (default), md, or pdf (printed by the installed Chromium).
+        #[arg(long, default_value = "html", value_parser = report::Format::parse)]
+        format: report::Format,
+        /// Leave out internal fields (cost, benefit, politics, notes) and confidential items.
+        #[arg(long)]
+        public: bool,
+        /// Where to write (`-` for standard output); default: the roadmap's name, the date
+        /// and -report, in the current directory.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Overwrite the output file if it exists.
+        #[arg(long)]
+        force: bool,
+        /// The paper it prints on: a4 (default) or letter.
+        #[arg(long, default_value = "a4", value_parser = crate::export::report::html::Paper::parse)]
+        paper: crate::export::report::html::Paper,
+    },
     /// Developer tools (for tests and benchmarks).
     #[command(hide = true, subcommand)]
-    Dev(DevCmd),
-}
-
-/// Developer subcommands.
-#[derive(Debug, Subcommand)]
-pub enum DevCmd {
-    /// Save two different roadmaps to --file in turn, forever (the kill -9 test drives this).
-    SaveLoop,
-    /// Open the roadmap without a terminal, mark the first card done, print "ready", then wait
-    /// for a signal and save (the signal test drives this).
-    EditThenWait,
-    /// Open the roadmap and draw the board once without a terminal (at 200x60), then print
-    /// how long that took: for measuring open time and peak memory of a first frame.
-    FirstFrame,
-    /// Write a synthetic roadmap (deterministic by seed) for benchmarks and load tests.
-    Generate {
-        /// Number of initiatives.
-        #[arg(long, default_value_t = 10_000)]
-        initiatives: usize,
-        /// Number of goals.
-        #[arg(long, default_value_t = 40)]
-        goals: usize,
-        /// Random seed.
-        #[arg(long, default_value_t = 1)]
-        seed: u64,
-        /// Write a portfolio instead: this many unit roadmaps of --initiatives each, and
-        /// portfolio.ron, into the directory --out.
-        #[arg(long)]
-        units: Option<usize>,
-        /// Where to write the RON file (with --units: the directory).
-        #[arg(long)]
-        out: PathBuf,
-    },
+    Dev(dev::DevCmd),
 }
 
 fn parse_today(text: &str) -> Result<NaiveDate, String> {
@@ -245,32 +240,7 @@ fn dispatch(cli: &Cli, clock: Clock) -> Result<(), Failure> {
     match &cli.command {
         Some(Cmd::Check { file }) => files::check(cli, file.as_deref()),
         Some(Cmd::Restore { number }) => files::restore(cli, *number, &clock),
-        Some(Cmd::Dev(DevCmd::SaveLoop)) => Ok(save_loop(cli, clock)?),
-        Some(Cmd::Dev(DevCmd::EditThenWait)) => tui::edit_then_wait(cli, clock),
-        Some(Cmd::Dev(DevCmd::FirstFrame)) => Ok(first_frame(cli, clock)?),
-        Some(Cmd::Dev(DevCmd::Generate {
-            initiatives,
-            seed,
-            units: Some(units),
-            out,
-            ..
-        })) => roadmaps::generate_portfolio(out, *units, *initiatives, *seed, &clock),
-        Some(Cmd::Dev(DevCmd::Generate {
-            initiatives,
-            goals,
-            seed,
-            out,
-            units: None,
-        })) => {
-            let roadmap = crate::generate::roadmap(*goals, *initiatives, *seed, clock.today());
-            storage::save(out, &roadmap).map_err(|e| e.to_string())?;
-            output::out(&format!(
-                "wrote {} ({})",
-                out.display(),
-                roadmap.size_label()
-            ));
-            Ok(())
-        }
+        Some(Cmd::Dev(dev)) => dev::run(cli, dev, clock),
         None => tui::open(cli, clock, None),
         Some(Cmd::List) => roadmaps::list(cli),
         Some(Cmd::New { name, from_sample }) => roadmaps::new(cli, name, *from_sample, &clock),
@@ -291,6 +261,29 @@ fn dispatch(cli: &Cli, clock: Clock) -> Result<(), Failure> {
         Some(Cmd::GitSetup) => roadmaps::git_setup(cli),
         Some(Cmd::Portfolio { format, out }) => {
             roadmaps::portfolio(cli, *format, out.as_deref(), &clock)
+        }
+        Some(Cmd::Report {
+            since,
+            format,
+            public,
+            out,
+            force,
+            paper,
+        }) => {
+            let path = path()?;
+            let demo = demo(cli, &clock)?;
+            let request = report::Request {
+                roadmap: &path,
+                demo: demo.as_ref(),
+                format: *format,
+                out: out.as_deref(),
+                public: *public,
+                force: *force,
+                today: clock.today(),
+                since: since.as_deref(),
+                paper: *paper,
+            };
+            wrote(report::run(&request)?)
         }
         Some(Cmd::Present) => tui::open(cli, clock, Some(crate::app::Command::Present)),
         Some(Cmd::Review) => tui::open(cli, clock, Some(crate::app::Command::Review)),
@@ -338,11 +331,7 @@ fn dispatch(cli: &Cli, clock: Clock) -> Result<(), Failure> {
             sheet,
         }) => {
             let path = path()?;
-            let demo = if cli.demo {
-                Some(sample::sample(clock.today(), clock.now())?)
-            } else {
-                None
-            };
+            let demo = demo(cli, &clock)?;
             let request = export::Request {
                 roadmap: &path,
                 demo: demo.as_ref(),
@@ -355,12 +344,26 @@ fn dispatch(cli: &Cli, clock: Clock) -> Result<(), Failure> {
                 since: since.as_deref(),
                 sheet: *sheet,
             };
-            if let Some(p) = export::run(&request)? {
-                output::out(&format!("wrote {}", p.display()));
-            }
-            Ok(())
+            wrote(export::run(&request)?)
         }
     }
+}
+
+/// The sample in memory with `--demo`, else None (the command reads the file).
+fn demo(cli: &Cli, clock: &Clock) -> Result<Option<crate::domain::Roadmap>, Failure> {
+    Ok(if cli.demo {
+        Some(sample::sample(clock.today(), clock.now())?)
+    } else {
+        None
+    })
+}
+
+/// Says which file a command wrote (nothing for standard output).
+fn wrote(path: Option<PathBuf>) -> Result<(), Failure> {
+    if let Some(p) = path {
+        output::out(&format!("wrote {}", p.display()));
+    }
+    Ok(())
 }
 
 /// `--demo` is the sample in memory, never saved: a command that writes the roadmap, or
@@ -380,6 +383,7 @@ fn refuse_with_demo(command: Option<&Cmd>) -> Result<(), Failure> {
         Some(Cmd::Merge { .. }) => "merge",
         Some(Cmd::GitSetup) => "git-setup",
         Some(Cmd::Portfolio { .. }) => "portfolio",
+        Some(Cmd::Report { since: Some(_), .. }) => "report --since",
         _ => return Ok(()),
     };
     Err(Failure::usage(format!(
@@ -436,57 +440,7 @@ fn roadmap_path(cli: &Cli, file: Option<&Path>) -> Result<PathBuf, Failure> {
         })
 }
 
-/// Opens the roadmap and draws the board once into a 200x60 test backend, then prints how
-/// long the open and the first frame took (for measuring open time and peak memory).
-fn first_frame(cli: &Cli, clock: Clock) -> Result<(), Failure> {
-    let start = std::time::Instant::now();
-    let path = roadmap_path(cli, None)?;
-    let roadmap = storage::load(&path)?;
-    let size = roadmap.size_label();
-    let app = App::builder(roadmap, clock)
-        .source(Source::File(path))
-        .ids(IdGen::with_seed(seed()))
-        .viewport(200, 60)
-        .build();
-    let backend = ratatui::backend::TestBackend::new(200, 60);
-    // The test backend cannot fail (its error type is `Infallible`).
-    let Ok(mut terminal) = ratatui::Terminal::new(backend);
-    let Ok(_) = terminal.draw(|frame| crate::ui::render(&app, frame));
-    output::out(&format!(
-        "first frame of {size} in {:.1} ms",
-        start.elapsed().as_secs_f64() * 1e3
-    ));
-    Ok(())
-}
-
-/// Saves states "A" and "B" alternately until killed; prints "ready" after the first save.
-fn save_loop(cli: &Cli, clock: Clock) -> Result<(), Failure> {
-    let path = roadmap_path(cli, None)?;
-    let mut a = sample::sample(clock.today(), clock.now())?;
-    a.name = "A".into();
-    let mut b = a.clone();
-    b.name = "B".into();
-    b.initiatives.truncate(3);
-    b.goals.truncate(2);
-    let kept: Vec<_> = b.initiatives.iter().map(|i| i.id.clone()).collect();
-    for i in &mut b.initiatives {
-        i.serves
-            .retain(|l| b.goals.iter().any(|goal| goal.id == l.goal));
-        i.needs.retain(|n| kept.contains(n));
-    }
-    let mut first = true;
-    loop {
-        for roadmap in [&a, &b] {
-            storage::save(&path, roadmap)?;
-            if first {
-                output::out("ready");
-                first = false;
-            }
-        }
-    }
-}
-
-fn seed() -> u64 {
+pub(crate) fn seed() -> u64 {
     let nanos = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_nanos());

@@ -3,31 +3,17 @@
 //! goal colours and a legend, the goals with KPI progress, gaps, risks and decisions. It
 //! prints well: landscape, each section on its own page. All user text is escaped.
 
+use super::Options;
 use super::markdown::gap_subject;
-use super::{Options, plain};
 use crate::domain::alignment::{self, percent, progress_label};
 use crate::domain::dates::day_month;
 use crate::domain::{Horizon, Initiative, Roadmap};
 use std::fmt::Write;
 
-/// User text made inert in HTML (element content and quoted attribute values alike).
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in plain(text).chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+pub use super::xml::escape;
 
 /// Goal colours: Okabe-Ito, readable by colour-blind people; codes are always written too.
-const COLOURS: [&str; 8] = [
+pub(super) const COLOURS: [&str; 8] = [
     "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#7F7F00", "#555555",
 ];
 
@@ -57,6 +43,9 @@ thead { display: table-header-group; }
 .bar { display: inline-block; width: 120px; height: 10px; border: 1px solid var(--ink); vertical-align: middle; }
 .bar span { display: block; height: 100%; background: var(--ink); }
 section { break-inside: auto; }
+figure { margin: 8px 0 14px; break-inside: avoid; page-break-inside: avoid; }
+figure svg { display: block; width: 100%; max-width: 640px; height: auto; }
+figcaption { font-size: 12px; color: var(--muted); }
 @media print {
   @page { size: A4 landscape; margin: 12mm; }
   body { margin: 0; font-size: 11px; }
@@ -91,11 +80,16 @@ fn goal_tags(roadmap: &Roadmap, i: &Initiative) -> String {
 /// The start of a self-contained page up to `<body>`: the strict Content-Security-Policy
 /// (no scripts, nothing loaded from anywhere), the shared style, and `title` (escaped here).
 pub fn page_start(title: &str) -> String {
+    page_start_styled(title, "")
+}
+
+/// [`page_start`] with `more` CSS after the shared style (its rules win).
+pub fn page_start_styled(title: &str, more: &str) -> String {
     format!(
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; form-action 'none'; base-uri 'none'\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
+         <title>{}</title>\n<style>{STYLE}{more}</style>\n</head>\n<body>\n",
         escape(title)
     )
 }
@@ -330,6 +324,7 @@ fn goals_section(out: &mut String, roadmap: &Roadmap, options: Options<'_>) {
             );
         }
         out.push_str("</table>\n");
+        kpi_charts(out, goal, today);
     }
     let b = alignment::balance(roadmap);
     let _ = writeln!(
@@ -339,6 +334,23 @@ fn goals_section(out: &mut String, roadmap: &Roadmap, options: Options<'_>) {
         percent(b.kinds[1]),
         percent(b.kinds[2])
     );
+}
+
+/// Each measured KPI of `goal` drawn: its readings over dated time, baseline and target as
+/// lines (the report draws them the same way).
+fn kpi_charts(out: &mut String, goal: &crate::domain::Goal, today: chrono::NaiveDate) {
+    for kpi in &goal.kpis {
+        let chart = super::charts::kpi(kpi, today);
+        if super::svg::drawable(&chart) {
+            let _ = writeln!(
+                out,
+                "<figure><figcaption><strong>{}</strong> · {}</figcaption>\n{}\n</figure>",
+                escape(&kpi.label()),
+                escape(kpi.direction.label()),
+                super::svg::svg(&chart)
+            );
+        }
+    }
 }
 
 fn gaps_section(out: &mut String, roadmap: &Roadmap, options: Options<'_>) {

@@ -193,6 +193,9 @@ pub fn document(roadmap: &Roadmap, options: Options<'_>) -> String {
                     .map_or_else(|| "none".to_string(), |v| v.to_string()),
                 progress_label(kpi)
             );
+            if let Some(trend) = super::charts::kpi_trend_words(kpi) {
+                let _ = writeln!(out, "  - trend: {}", escape(&trend));
+            }
         }
         let serving: Vec<String> = roadmap
             .serving(&goal.id)

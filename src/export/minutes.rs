@@ -51,7 +51,8 @@ fn about(link: Option<&Link>, roadmap: &Roadmap) -> String {
         .to_string()
 }
 
-fn action_line(a: &Action, roadmap: &Roadmap, day: NaiveDate) -> ActionLine {
+/// An action in words as of `day` (an open one past its due date says OVERDUE).
+pub(super) fn action_line(a: &Action, roadmap: &Roadmap, day: NaiveDate) -> ActionLine {
     let overdue = a.done_on.is_none() && a.due.is_some_and(|d| d < day);
     ActionLine {
         text: a.text.clone(),

@@ -2,6 +2,7 @@
 //! an HTML page, a Markdown document, a CSV sheet or a JSON document. No I/O here.
 
 mod cells;
+pub mod charts;
 pub mod csv;
 pub mod html;
 pub mod import;
@@ -10,10 +11,13 @@ mod json_shape;
 pub mod markdown;
 pub mod minutes;
 pub mod portfolio;
+pub mod report;
 mod sheet_dates;
 mod sheet_rows;
 pub mod sheets;
+pub mod svg;
 pub mod table;
+mod xml;
 
 use crate::domain::Roadmap;
 use crate::domain::public::public_copy;

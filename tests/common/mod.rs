@@ -3,6 +3,7 @@
 
 pub mod files;
 pub mod pty;
+pub mod render;
 
 use alignmap::app::{App, Clock, Source};
 use alignmap::domain::{IdGen, Roadmap};

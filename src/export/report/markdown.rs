@@ -1,0 +1,279 @@
+//! The report as Markdown for a wiki: the same sections as the HTML page, with each chart
+//! given as its trend in words (first → latest → target, with dates).
+
+use super::{Report, RiskLine};
+use crate::export::charts::kpi_trend_words;
+use crate::export::markdown::escape as e;
+use std::fmt::Write;
+
+fn list(out: &mut String, items: &[String], none: &str) {
+    if items.is_empty() {
+        let _ = writeln!(out, "{none}\n");
+        return;
+    }
+    for item in items {
+        let _ = writeln!(out, "- {}", e(item));
+    }
+    out.push('\n');
+}
+
+fn risks(out: &mut String, risks: &[RiskLine]) {
+    out.push_str("| Open risk | Severity | Initiative | Mitigation |\n|---|---|---|---|\n");
+    for r in risks {
+        let mitigation = if r.mitigation.trim().is_empty() {
+            "**none**".to_string()
+        } else {
+            e(&r.mitigation)
+        };
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {mitigation} |",
+            e(&r.title),
+            r.severity,
+            e(&r.initiative)
+        );
+    }
+    out.push('\n');
+}
+
+/// The report as a Markdown document.
+pub fn document(r: &Report) -> String {
+    let mut out = String::new();
+    let since_day = r.since.day.format("%-d %b %Y");
+    let public = if r.public { " · public version" } else { "" };
+    let _ = writeln!(out, "# Review report: {}\n", e(&r.name));
+    let _ = writeln!(
+        out,
+        "As of {} · since {}{public}\n\n**{}**\n",
+        r.today.format("%A %-d %B %Y"),
+        e(&r.since.words),
+        e(&r.summary)
+    );
+    let _ = writeln!(
+        out,
+        "Promise keeping: {}  \nDelivered since {since_day}: {} · slips: {} · overdue now: {} · high risks without mitigation: {} · open actions: {}\n",
+        e(&r.promise.words()),
+        r.delivered.len(),
+        r.slips.len(),
+        r.overdue.len(),
+        r.unmitigated.len(),
+        r.actions.len()
+    );
+    let _ = writeln!(out, "## What changed since {}\n", e(&r.since.words));
+    match &r.since.changes {
+        None => out.push_str("No earlier version to compare with: take a snapshot after each review (S in the planner, or `alignmap snapshot`).\n\n"),
+        Some(s) if s.is_empty() => out.push_str("Nothing changed.\n\n"),
+        Some(sections) => {
+            for (title, items) in sections {
+                let _ = writeln!(out, "### {}\n", e(title));
+                list(&mut out, items, "None.");
+            }
+        }
+    }
+    let _ = writeln!(
+        out,
+        "## Delivered since {since_day} ({})\n",
+        r.delivered.len()
+    );
+    if r.delivered.is_empty() {
+        out.push_str("Nothing delivered in that time.\n\n");
+    } else {
+        out.push_str("| Delivered | Initiative | Goals served |\n|---|---|---|\n");
+        for d in &r.delivered {
+            let goals = if d.goals.is_empty() {
+                "**no goal**".to_string()
+            } else {
+                d.goals.iter().map(|g| e(g)).collect::<Vec<_>>().join("; ")
+            };
+            let _ = writeln!(
+                out,
+                "| {} | {} | {goals} |",
+                d.day.format("%-d %b %Y"),
+                e(&d.title)
+            );
+        }
+        out.push('\n');
+    }
+    let trend: Vec<String> = r
+        .promise_trend
+        .iter()
+        .filter_map(|t| {
+            let share = t.promise.share()?;
+            Some(format!(
+                "{} {}",
+                t.day.format("%-d %b %Y"),
+                crate::domain::alignment::percent(share)
+            ))
+        })
+        .collect();
+    let _ = writeln!(
+        out,
+        "### Promise keeping\n\n{}\n\nKept share over time: {}\n",
+        e(&r.promise.words()),
+        if trend.is_empty() {
+            "no promise due yet".to_string()
+        } else {
+            trend.join(" → ")
+        }
+    );
+    out.push_str("## Goals\n\n");
+    for g in &r.goals {
+        let owner = if g.owner.trim().is_empty() {
+            "no business owner".to_string()
+        } else {
+            format!("owner {}", e(&g.owner))
+        };
+        let support = if g.unsupported {
+            format!("**{}**", e(&g.support))
+        } else {
+            e(&g.support)
+        };
+        let _ = writeln!(
+            out,
+            "### {} {}\n\nPriority P{} · {owner} · {support}\n",
+            e(&g.code),
+            e(&g.title),
+            g.priority
+        );
+        if g.kpis.is_empty() {
+            out.push_str("No KPI yet.\n\n");
+        }
+        for kpi in &g.kpis {
+            let _ = writeln!(
+                out,
+                "- {}: {} · progress {}",
+                e(&kpi.label()),
+                e(&kpi_trend_words(kpi).unwrap_or_else(|| "never measured".into())),
+                crate::domain::alignment::progress_label(kpi)
+            );
+        }
+        out.push('\n');
+        for (h, items) in &g.work {
+            if items.is_empty() {
+                continue;
+            }
+            let titles: Vec<String> = items
+                .iter()
+                .map(|w| {
+                    let late = if w.late > 0 {
+                        format!(", **{} days late**", w.late)
+                    } else {
+                        String::new()
+                    };
+                    format!("{} ({}{late})", e(&w.title), e(&w.due))
+                })
+                .collect();
+            let _ = writeln!(out, "- {}: {}", h.label(), titles.join("; "));
+        }
+        out.push('\n');
+        if !g.risks.is_empty() {
+            risks(&mut out, &g.risks);
+        }
+    }
+    let _ = writeln!(out, "## Slips since {since_day} ({})\n", r.slips.len());
+    if r.slips.is_empty() {
+        out.push_str("No target moved later.\n\n");
+    } else {
+        out.push_str("| Moved | Initiative | From → to | Why |\n|---|---|---|---|\n");
+        for s in &r.slips {
+            let why = if s.reason.trim().is_empty() {
+                "**no reason given**".to_string()
+            } else {
+                e(&s.reason)
+            };
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} → {} | {why} |",
+                s.on.format("%-d %b %Y"),
+                e(&s.title),
+                e(&s.from),
+                e(&s.to)
+            );
+        }
+        out.push('\n');
+    }
+    let _ = writeln!(out, "## Overdue now ({})\n", r.overdue.len());
+    if r.overdue.is_empty() {
+        out.push_str("Nothing is past its target.\n\n");
+    } else {
+        out.push_str("| Initiative | Was due | Days late | Owner |\n|---|---|---|---|\n");
+        for w in &r.overdue {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} |",
+                e(&w.title),
+                e(&w.due),
+                w.late,
+                e(&w.owner)
+            );
+        }
+        out.push('\n');
+    }
+    let _ = writeln!(
+        out,
+        "## High risks without mitigation ({})\n",
+        r.unmitigated.len()
+    );
+    if r.unmitigated.is_empty() {
+        out.push_str("Every open high risk has a mitigation.\n\n");
+    } else {
+        risks(&mut out, &r.unmitigated);
+    }
+    let _ = writeln!(out, "## Relationship check-ins ({})\n", r.checkins.len());
+    match r.checkins.last() {
+        None => out.push_str("No check-in recorded yet.\n\n"),
+        Some(last) => {
+            let scores: Vec<String> = r
+                .checkins
+                .iter()
+                .map(|c| {
+                    format!(
+                        "{} {}/{}",
+                        c.on.format("%-d %b %Y"),
+                        c.business.score,
+                        c.it.score
+                    )
+                })
+                .collect();
+            let _ = writeln!(
+                out,
+                "Business/IT scores over time: {}\n\nLatest gap (business − IT): {:+}\n",
+                scores.join(" → "),
+                last.gap()
+            );
+            for (side, rating) in [("Business", &last.business), ("IT", &last.it)] {
+                let _ = writeln!(
+                    out,
+                    "- {side}: {} · closer to 10: {}",
+                    e(&rating.why),
+                    e(&rating.closer)
+                );
+            }
+            out.push('\n');
+        }
+    }
+    let _ = writeln!(out, "## Open actions ({})\n", r.actions.len());
+    if r.actions.is_empty() {
+        out.push_str("No open action.\n\n");
+    } else {
+        out.push_str("| Action | Owner | Due | About |\n|---|---|---|---|\n");
+        for a in &r.actions {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} |",
+                e(&a.text),
+                e(&a.owner),
+                e(&a.due),
+                e(&a.about)
+            );
+        }
+        out.push('\n');
+    }
+    let _ = writeln!(
+        out,
+        "## Decisions since {since_day} ({})\n",
+        r.decisions.len()
+    );
+    list(&mut out, &r.decisions, "No decision recorded in that time.");
+    out
+}
