@@ -234,16 +234,31 @@ fn export_snapshot_and_changes_keys_ask_the_runtime_and_the_demo_says_why_not() 
     let Mode::Pick(pick) = &app.mode else {
         panic!("the export dialog")
     };
-    assert_eq!(pick.options.len(), 5, "four formats and the minutes");
+    assert_eq!(
+        pick.options.len(),
+        6,
+        "four formats, the minutes and the report"
+    );
     press(&mut app, "j Enter");
     assert_eq!(app.effects, [Effect::Export(Format::Markdown)]);
     app.effects.clear();
-    press(&mut app, "E End Enter");
+    press(&mut app, "E End k Enter");
     assert_eq!(
         app.effects,
         [Effect::Minutes],
-        "the last choice writes the minutes"
+        "the last but one choice writes the minutes"
     );
+    app.effects.clear();
+    press(&mut app, "E End Enter");
+    assert_eq!(app.effects, [Effect::Report], "the last, the review report");
+    app.effects.clear();
+    press(&mut app, "3 R");
+    assert_eq!(
+        app.effects,
+        [Effect::Report],
+        "R in the review writes it too"
+    );
+    press(&mut app, "1");
     app.effects.clear();
     press(&mut app, "R m");
     assert_eq!(

@@ -48,6 +48,8 @@ pub enum PickKey {
     ExactDate,
     /// The minutes of this session.
     Minutes,
+    /// The review report.
+    Report,
 }
 
 /// A short list to choose from: "New …" first, then the existing entries.
@@ -367,6 +369,10 @@ impl App {
                     (PickFor::Export, PickKey::Minutes) => {
                         self.mode = Mode::Browse;
                         self.write_minutes();
+                    }
+                    (PickFor::Export, PickKey::Report) => {
+                        self.mode = Mode::Browse;
+                        self.write_report();
                     }
                     (PickFor::RollForward { ids, .. }, PickKey::ExactDate) => {
                         self.mode = Mode::Browse;

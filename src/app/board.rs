@@ -213,17 +213,20 @@ impl App {
                         "JSON: the whole model, for other tools".into(),
                         "Minutes of this session: changes, decisions, actions (public HTML and Markdown)"
                             .into(),
+                        "Review report: what changed, promises, KPI charts, slips, risks, check-ins, actions (HTML)"
+                            .into(),
                     ],
                     keys: crate::export::Format::ALL
                         .into_iter()
                         .map(super::PickKey::Format)
-                        .chain([super::PickKey::Minutes])
+                        .chain([super::PickKey::Minutes, super::PickKey::Report])
                         .collect(),
                     selected: 0,
                 });
             }
             Command::Snapshot => self.effects.push(super::Effect::Snapshot),
             Command::Minutes => self.write_minutes(),
+            Command::Report => self.write_report(),
             Command::Changes => self.effects.push(super::Effect::Changes),
             Command::SayWhy => match self.selected_initiative().map(|i| i.id.clone()) {
                 Some(id) => {
@@ -562,6 +565,17 @@ impl App {
             );
         }
         self.effects.push(super::Effect::Minutes);
+    }
+
+    /// Asks for the review report to be written into the exports folder (the demo has none:
+    /// the CLI writes one from it).
+    pub(super) fn write_report(&mut self) {
+        if self.is_demo() {
+            return self.info(
+                "The demo has no folder to write a report into: `alignmap --demo report` writes one.",
+            );
+        }
+        self.effects.push(super::Effect::Report);
     }
 
     pub(super) fn load_sample(&mut self) {

@@ -80,6 +80,8 @@ pub enum Command {
     People,
     /// Write the minutes of this session (public HTML and Markdown) to the exports folder.
     Minutes,
+    /// Write the review report (the board paper, HTML with charts) to the exports folder.
+    Report,
     /// Rename the selected person everywhere (one undoable step).
     Rename,
     /// Back to the board.
@@ -255,6 +257,7 @@ impl Command {
             Command::Decisions => "decisions and action items",
             Command::People => "people: who owns, sponsors or must do what",
             Command::Minutes => "minutes of this session (public HTML and Markdown)",
+            Command::Report => "review report: the board paper, with charts (HTML)",
             Command::Rename => "rename the person everywhere (undoable)",
             Command::Board => "back to the board",
             Command::Alignment => "alignment: gaps, goals & KPIs, matrix, balance",

@@ -129,6 +129,8 @@ pub enum Effect {
     Export(crate::export::Format),
     /// Write the minutes of this session (public HTML and Markdown) into the exports folder.
     Minutes,
+    /// Write the review report (HTML with charts) into the exports folder.
+    Report,
     /// Keep a snapshot of the roadmap as it is in memory.
     Snapshot,
     /// Compare with the latest snapshot and show the changes.

@@ -5,6 +5,7 @@ use super::output::Failure;
 use crate::domain::Roadmap;
 use crate::export::{self, ChangesSince, Format, Options};
 use crate::storage;
+pub use crate::storage::snapshot::describe;
 use crate::storage::snapshot::{self, Source};
 use chrono::NaiveDate;
 use std::io::Write;
@@ -212,29 +213,6 @@ fn share(path: &Path) {
 
 #[cfg(not(unix))]
 fn share(_path: &Path) {}
-
-/// Words for where a roadmap came from: "the snapshot of Sun 22 Nov 2026 10:15 (q4-review)".
-pub fn describe(source: &Source) -> String {
-    match source {
-        Source::Now => "now".into(),
-        Source::Snapshot(s) => {
-            let label = if s.label.is_empty() {
-                String::new()
-            } else {
-                format!(" ({})", s.label)
-            };
-            format!(
-                "the snapshot of {}{label}",
-                s.taken.format("%a %-d %b %Y %H:%M")
-            )
-        }
-        // The file's name only: a path on this machine has no place in a shared document.
-        Source::File(p) => p.file_name().map_or_else(
-            || "a file".to_string(),
-            |n| format!("the file {}", n.to_string_lossy()),
-        ),
-    }
-}
 
 /// The changes from the roadmap `reference` names to `after`, a version of `today` (work that
 /// fell overdue between the snapshot's day and `today` included).

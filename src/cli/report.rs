@@ -64,29 +64,6 @@ pub struct Request<'a> {
     pub paper: Paper,
 }
 
-/// The snapshots with their days, oldest first; an unreadable one is named on standard
-/// error and left out (the report still comes).
-fn history(roadmap: &Path) -> Vec<(snapshot::Snapshot, Roadmap)> {
-    let Ok(list) = snapshot::list(roadmap) else {
-        return Vec::new();
-    };
-    list.into_iter()
-        .filter_map(
-            |s| match snapshot::load(roadmap, &Source::Snapshot(s.clone())) {
-                Ok(r) => Some((s, r)),
-                Err(e) => {
-                    super::output::err(&format!(
-                        "left out of the trend: snapshot {} ({})",
-                        s.id,
-                        e.headline()
-                    ));
-                    None
-                }
-            },
-        )
-        .collect()
-}
-
 /// The text (or PDF bytes) of the report and its default file name.
 pub fn run(request: &Request) -> Result<Option<PathBuf>, Failure> {
     let roadmap = match request.demo {
@@ -99,32 +76,33 @@ pub fn run(request: &Request) -> Result<Option<PathBuf>, Failure> {
     let history = if request.demo.is_some() {
         Vec::new()
     } else {
-        history(request.roadmap)
+        let (versions, unreadable) = crate::runtime::report_versions(request.roadmap);
+        for id in unreadable {
+            super::output::err(&format!("left out of the trend: snapshot {id}"));
+        }
+        versions
     };
     let today = request.today;
-    let (words, day, before) = match request.since {
+    let before;
+    let since = match request.since {
         Some(reference) => {
             let source = snapshot::resolve(request.roadmap, reference)?;
-            let before = snapshot::load(request.roadmap, &source).map_err(|e| e.to_string())?;
+            before = snapshot::load(request.roadmap, &source).map_err(|e| e.to_string())?;
             let day = match &source {
                 Source::Snapshot(s) => s.taken.date(),
                 _ => before.last_review.unwrap_or(today),
             };
-            (describe(&source), day, Some(before))
+            (describe(&source), day, Some(&before))
         }
-        None => default_since(&roadmap, &history, today),
+        None => report::default_since(&roadmap, &history, today),
     };
-    let days: Vec<(NaiveDate, Roadmap)> = history
-        .into_iter()
-        .map(|(s, r)| (s.taken.date(), r))
-        .collect();
     let built = report::build(
         &roadmap,
         &Inputs {
             today,
             public: request.public,
-            since: (words, day, before.as_ref()),
-            history: &days,
+            since,
+            history: &history,
         },
     );
     let name = || report::file_name(&roadmap, today, request.format.extension());
@@ -158,42 +136,6 @@ pub fn run(request: &Request) -> Result<Option<PathBuf>, Failure> {
             super::browser::render(&browser, &page, &pdf, super::browser::Output::Pdf)?;
             let bytes = std::fs::read(&pdf).map_err(|e| format!("cannot read the PDF: {e}"))?;
             deliver(&to, name, &bytes)
-        }
-    }
-}
-
-/// Without `--since`: the latest snapshot taken before today (else the latest one), else
-/// the last finished review, else the last 90 days.
-fn default_since(
-    roadmap: &Roadmap,
-    history: &[(snapshot::Snapshot, Roadmap)],
-    today: NaiveDate,
-) -> (String, NaiveDate, Option<Roadmap>) {
-    let chosen = history
-        .iter()
-        .rev()
-        .find(|(s, _)| s.taken.date() < today)
-        .or_else(|| history.last());
-    if let Some((s, r)) = chosen {
-        return (
-            describe(&Source::Snapshot(s.clone())),
-            s.taken.date(),
-            Some(r.clone()),
-        );
-    }
-    match roadmap.last_review {
-        Some(day) => (
-            format!("the review of {}", day.format("%a %-d %b %Y")),
-            day,
-            None,
-        ),
-        None => {
-            let day = today - chrono::Days::new(90);
-            (
-                format!("{} (the last 90 days)", day.format("%a %-d %b %Y")),
-                day,
-                None,
-            )
         }
     }
 }

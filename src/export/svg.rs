@@ -88,6 +88,13 @@ pub fn unit_after(unit: &str) -> String {
     }
 }
 
+/// `lo..hi` widened to round values (1, 2 or 5 times a power of ten), as the charts' axes
+/// run: `31..47` reads `30..50`.
+pub fn round_range(lo: f64, hi: f64) -> (f64, f64) {
+    let (lo, hi, _) = value_ticks(lo, hi);
+    (lo, hi)
+}
+
 /// Nice ticks over `lo..hi`: a step of 1, 2 or 5 times a power of ten giving 3 to 6 ticks,
 /// the range widened to whole steps.
 fn value_ticks(lo: f64, hi: f64) -> (f64, f64, Vec<f64>) {

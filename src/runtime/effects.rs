@@ -38,13 +38,14 @@ pub fn run(app: &App, effect: Effect, place: Place<'_>) -> EffectOutcome {
         (Effect::Portfolio, Some(file)) => return portfolio(app, file),
         (Effect::Export(format), Some(file)) => return exports::export(app, file, *format),
         (Effect::Minutes, Some(file)) => return exports::minutes(app, file),
+        (Effect::Report, Some(file)) => return super::report::write(app, file),
         (Effect::Changes, Some(file)) => return exports::changes(app, file),
         _ => {}
     }
     let Some(file) = file.filter(|_| place.writable) else {
         return EffectOutcome::Done(
             match (&effect, file) {
-                (Effect::Export(_) | Effect::Minutes, None) => {
+                (Effect::Export(_) | Effect::Minutes | Effect::Report, None) => {
                     "The demo has no folder to export into: `alignmap --demo export --format html` writes one."
                 }
                 (_, None) => "The demo is never saved: nothing is written.",
@@ -72,6 +73,7 @@ pub fn run(app: &App, effect: Effect, place: Place<'_>) -> EffectOutcome {
         | Effect::SaveConfig
         | Effect::Export(_)
         | Effect::Minutes
+        | Effect::Report
         | Effect::Changes => EffectOutcome::Quiet,
     }
 }

@@ -78,7 +78,10 @@ pub fn export(app: &App, roadmap: &Path, format: Format) -> EffectOutcome {
 
 /// Writes `files` (name, text) into `dir`, each under a free name, readable by others (exports
 /// are for sharing); returns where, or why not.
-fn write_files(dir: &Path, files: Vec<(String, String)>) -> Result<Vec<PathBuf>, String> {
+pub(super) fn write_files(
+    dir: &Path,
+    files: Vec<(String, String)>,
+) -> Result<Vec<PathBuf>, String> {
     std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     let mut written = Vec::new();
     for (name, text) in files {

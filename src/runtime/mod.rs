@@ -5,6 +5,8 @@
 mod effects;
 mod exports;
 mod input;
+mod report;
+pub use report::versions as report_versions;
 pub mod saver;
 mod shared;
 pub mod terminal;

@@ -239,6 +239,42 @@ pub fn load(roadmap: &Path, source: &Source) -> Result<Roadmap, LoadError> {
     }
 }
 
+/// Words for where a roadmap came from: "the snapshot of Sun 22 Nov 2026 10:15 (q4-review)".
+pub fn describe(source: &Source) -> String {
+    match source {
+        Source::Now => "now".into(),
+        Source::Snapshot(s) => {
+            let label = if s.label.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", s.label)
+            };
+            format!(
+                "the snapshot of {}{label}",
+                s.taken.format("%a %-d %b %Y %H:%M")
+            )
+        }
+        // The file's name only: a path on this machine has no place in a shared document.
+        Source::File(p) => p.file_name().map_or_else(
+            || "a file".to_string(),
+            |n| format!("the file {}", n.to_string_lossy()),
+        ),
+    }
+}
+
+/// Every snapshot of `roadmap` that reads, oldest first, and the ids of those that do not
+/// (a report leaves them out of its trend and says so).
+pub fn history(roadmap: &Path) -> (Vec<(Snapshot, Roadmap)>, Vec<String>) {
+    let (mut read, mut unreadable) = (Vec::new(), Vec::new());
+    for s in list(roadmap).unwrap_or_default() {
+        match load(roadmap, &Source::Snapshot(s.clone())) {
+            Ok(r) => read.push((s, r)),
+            Err(e) => unreadable.push(format!("{} ({})", s.id, e.headline())),
+        }
+    }
+    (read, unreadable)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -286,6 +286,7 @@ fn hint_commands(app: &App, context: Context) -> &'static [(Command, &'static st
             (Open, "detail"),
             (Board, "board"),
             (Help, "help"),
+            (Report, "report"),
             (Quit, "quit"),
         ],
         (Context::CheckIns, _) => &[

@@ -67,14 +67,30 @@ pub fn render_checkins(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
         ]);
         buf.set_line(area.x + 1, area.y + 1, &line, area.width - 1);
     }
+    // On a tall screen both sides' scores are drawn over time; at 80x24 the numbers above
+    // carry the trend.
+    let chart_rows = if area.height >= 30 && history.len() >= 2 {
+        super::charts::ROWS
+    } else {
+        0
+    };
+    if chart_rows > 0 {
+        let at = Rect::new(
+            area.x + 1,
+            area.y + 2,
+            area.width.saturating_sub(2),
+            chart_rows,
+        );
+        super::charts::checkins(&app.roadmap.checkins, at, buf, theme);
+    }
     let listed = app.listed_checkins();
     let selected = app.view.checkin_cursor.min(listed.len().saturating_sub(1));
     let detail_height = 8.min(area.height / 2);
     let top = Rect::new(
         area.x,
-        area.y + 2,
+        area.y + 2 + chart_rows,
         area.width,
-        area.height - 2 - detail_height,
+        area.height - 2 - chart_rows - detail_height,
     );
     let bottom = Rect::new(area.x, top.bottom(), area.width, detail_height);
     let inner = framed(" History (a records one, e edits) ".into(), top, buf, theme);

@@ -52,14 +52,100 @@ pub fn render_detail_pane(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme
         .render(inner, buf);
 }
 
-/// How far the detail of `item` can scroll at the app's terminal size.
-pub fn max_scroll(app: &App, item: &Item) -> u16 {
-    content(app, item, &Theme::monochrome()).map_or(0, |(_, lines)| {
-        super::chrome::max_scroll(&lines, WIDTH, app.view.viewport).saturating_add(1)
-    })
+/// Where a detail's KPI charts go: below the text, or in a column beside it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Layout {
+    /// The popup's width.
+    width: u16,
+    /// The popup's height.
+    height: u16,
+    /// Rows of charts below the text.
+    below: u16,
+    /// Columns of charts beside the text (a wide screen).
+    beside: u16,
 }
 
-/// Draws the detail popup for `item`, scrolled by `scroll` lines.
+/// Columns the chart column beside the text takes, its gap included.
+const BESIDE: u16 = super::charts::MIN_WIDTH + 16;
+
+/// The popup's layout for `text` rows of text and `charts` KPI charts on a `screen` (width,
+/// height). A wide screen puts the charts in a column beside the text; otherwise they go
+/// below it, as many as fit once the text is whole, or one under a text that must scroll
+/// anyway when the popup is tall enough for both. Never does a chart push text out of sight
+/// that would have shown, and where none fits each KPI line keeps its sparkline and numbers.
+fn plan(text: u16, charts: usize, screen: (u16, u16)) -> Layout {
+    let charts = u16::try_from(charts).unwrap_or(u16::MAX);
+    let width = WIDTH.min(screen.0.saturating_sub(2));
+    let most = screen.1.saturating_sub(2);
+    let plain = Layout {
+        width,
+        height: text.saturating_add(3).min(most),
+        below: 0,
+        beside: 0,
+    };
+    if charts == 0 {
+        return plain;
+    }
+    let rows = |n: u16| n.saturating_mul(super::charts::ROWS);
+    if screen.0.saturating_sub(2) >= WIDTH + BESIDE && most >= rows(1) + 2 {
+        return Layout {
+            width: WIDTH + BESIDE,
+            height: text.saturating_add(3).max(rows(charts) + 2).min(most),
+            below: 0,
+            beside: BESIDE,
+        };
+    }
+    if width < super::charts::MIN_WIDTH + 4 {
+        return plain;
+    }
+    let inner = most.saturating_sub(2);
+    let fit = (inner.saturating_sub(text + 1) / super::charts::ROWS).min(charts);
+    if fit > 0 {
+        return Layout {
+            height: (text + 3 + rows(fit)).min(most),
+            below: rows(fit),
+            ..plain
+        };
+    }
+    // The text scrolls whatever happens: one chart under it if both have room.
+    if text + 1 > inner && inner >= 2 * super::charts::ROWS + 8 {
+        return Layout {
+            height: most,
+            below: rows(1),
+            ..plain
+        };
+    }
+    plain
+}
+
+/// How far the detail of `item` can scroll at the app's terminal size.
+pub fn max_scroll(app: &App, item: &Item) -> u16 {
+    let Some((_, lines)) = content(app, item, &Theme::monochrome()) else {
+        return 0;
+    };
+    let width = WIDTH.min(app.view.viewport.0.saturating_sub(2));
+    let text = super::chrome::wrapped_height(&lines, width).saturating_sub(2);
+    let layout = plan(text, kpis_to_chart(app, item).len(), app.view.viewport);
+    let shown = layout.height.saturating_sub(2 + layout.below);
+    (text + 1).saturating_sub(shown)
+}
+
+/// The KPIs of a goal's detail drawn as charts (visible and measured); none for an
+/// initiative.
+fn kpis_to_chart<'a>(app: &'a App, item: &Item) -> Vec<&'a crate::domain::business::Kpi> {
+    match item {
+        Item::Goal(id) => app.roadmap.goal(id).map_or_else(Vec::new, |g| {
+            super::kpi::visible_kpis(app, g)
+                .into_iter()
+                .filter(|k| !k.readings.is_empty())
+                .collect()
+        }),
+        Item::Initiative(_) => Vec::new(),
+    }
+}
+
+/// Draws the detail popup for `item`, scrolled by `scroll` lines, with its KPI charts
+/// below the text where they fit.
 pub fn render_detail(
     app: &App,
     item: &Item,
@@ -72,14 +158,43 @@ pub fn render_detail(
         return;
     };
     let width = WIDTH.min(area.width.saturating_sub(2));
-    let height = super::chrome::wrapped_height(&lines, width).saturating_add(1);
-    let rect = centered(area, width, height);
+    let text = super::chrome::wrapped_height(&lines, width).saturating_sub(2);
+    let charts = kpis_to_chart(app, item);
+    let layout = plan(text, charts.len(), (area.width, area.height));
+    let rect = centered(area, layout.width, layout.height);
     let inner = frame(rect, title, buf, theme);
+    let text_area = Rect {
+        width: inner.width.saturating_sub(layout.beside),
+        height: inner.height.saturating_sub(layout.below),
+        ..inner
+    };
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })
         .scroll((scroll, 0))
-        .render(inner, buf);
-    super::chrome::more_marker(rect, inner, height.saturating_sub(2), scroll, buf, theme);
+        .render(text_area, buf);
+    super::chrome::more_marker(rect, text_area, text + 1, scroll, buf, theme);
+    // Beside the text from the top; or below it, right under the text when it is whole.
+    let (x, mut y, w) = if layout.beside > 0 {
+        (
+            text_area.right() + 1,
+            inner.y,
+            layout.beside.saturating_sub(2),
+        )
+    } else {
+        (
+            inner.x + 1,
+            text_area.bottom().min(inner.y + text + 1),
+            inner.width.saturating_sub(2),
+        )
+    };
+    for kpi in charts {
+        if y + super::charts::ROWS > inner.bottom() {
+            break;
+        }
+        let at = Rect::new(x, y, w, super::charts::ROWS);
+        super::charts::kpi(kpi, app.today, at, buf, theme);
+        y += super::charts::ROWS;
+    }
 }
 
 fn field<'a>(label: &'a str, value: &str, theme: &Theme) -> Line<'a> {

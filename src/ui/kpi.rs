@@ -64,11 +64,7 @@ pub fn value(n: f64, unit: &str) -> String {
     } else {
         show_number((n * 100.0).round() / 100.0)
     };
-    if unit.is_empty() {
-        n
-    } else {
-        format!("{n} {}", clean(unit))
-    }
+    format!("{n}{}", crate::export::svg::unit_after(&clean(unit)))
 }
 
 /// How long ago the last reading was: "today", "6d ago", "never".

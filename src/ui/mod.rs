@@ -6,6 +6,7 @@ pub mod bars;
 pub mod board;
 pub mod capture;
 pub mod card;
+pub mod charts;
 pub mod checkins;
 pub mod chrome;
 pub mod decisions;

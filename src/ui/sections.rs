@@ -62,6 +62,28 @@ pub fn goal_kpis(app: &App, goal: &Goal, theme: &Theme) -> Vec<Line<'static>> {
         let mut line = kpi_line(kpi, app.today, name_width, compact, theme);
         line.spans.insert(0, Span::raw("  "));
         lines.push(line);
+        // Too narrow for the trend column (and for a chart): the sparkline and the first
+        // and latest readings on a line of their own.
+        let first = kpi.readings.iter().min_by_key(|r| r.on);
+        if let (true, Some(first), Some(latest)) = (compact, first, kpi.latest()) {
+            let at = |r: crate::domain::business::Reading| {
+                format!(
+                    "{} ({})",
+                    super::kpi::value(r.value, ""),
+                    r.on.format("%-d %b %y")
+                )
+            };
+            lines.push(Line::styled(
+                format!(
+                    "    {:<8} {} → {}, {} readings",
+                    super::kpi::sparkline(kpi, 8),
+                    at(*first),
+                    at(latest),
+                    kpi.readings.len()
+                ),
+                theme.dim,
+            ));
+        }
         // A target the line cannot hold whole: relative, or in the plan's words.
         if kpi.target_change.is_some() || !kpi.target_note.trim().is_empty() {
             let words = kpi.target_words(|t| super::kpi::value(t, ""));

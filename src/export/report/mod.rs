@@ -147,6 +147,18 @@ pub struct Report {
     pub decisions: Vec<String>,
 }
 
+/// An earlier version of the roadmap (a snapshot): its day, where it came from in words,
+/// and the roadmap as it was.
+#[derive(Debug, Clone)]
+pub struct Version {
+    /// The day it was taken.
+    pub day: NaiveDate,
+    /// "the snapshot of Tue 1 Sep 2026 17:00 (q3-review)".
+    pub words: String,
+    /// The roadmap then.
+    pub roadmap: Roadmap,
+}
+
 /// What the report is built from besides the roadmap.
 pub struct Inputs<'a> {
     /// The day of the report.
@@ -155,8 +167,40 @@ pub struct Inputs<'a> {
     pub public: bool,
     /// What it compares with: words, the day, and the earlier version if there is one.
     pub since: (String, NaiveDate, Option<&'a Roadmap>),
-    /// Earlier versions with their days (the snapshots), for the promise trend.
-    pub history: &'a [(NaiveDate, Roadmap)],
+    /// The earlier versions (the snapshots), oldest first, for the promise trend.
+    pub history: &'a [Version],
+}
+
+/// What a report compares with when nobody says: the latest version taken before today
+/// (else the latest), else the last finished review, else the last 90 days.
+pub fn default_since<'a>(
+    roadmap: &Roadmap,
+    history: &'a [Version],
+    today: NaiveDate,
+) -> (String, NaiveDate, Option<&'a Roadmap>) {
+    let chosen = history
+        .iter()
+        .rev()
+        .find(|v| v.day < today)
+        .or_else(|| history.last());
+    if let Some(v) = chosen {
+        return (v.words.clone(), v.day, Some(&v.roadmap));
+    }
+    match roadmap.last_review {
+        Some(day) => (
+            format!("the review of {}", day.format("%a %-d %b %Y")),
+            day,
+            None,
+        ),
+        None => {
+            let day = today - chrono::Days::new(90);
+            (
+                format!("{} (the last 90 days)", day.format("%a %-d %b %Y")),
+                day,
+                None,
+            )
+        }
+    }
 }
 
 fn due_words(i: &crate::domain::Initiative) -> String {
@@ -225,10 +269,10 @@ pub fn build(roadmap: &Roadmap, inputs: &Inputs<'_>) -> Report {
     let mut promise_trend: Vec<PromisePoint> = inputs
         .history
         .iter()
-        .filter(|(d, _)| *d < today)
-        .map(|(d, r)| PromisePoint {
-            day: *d,
-            promise: promise(&r.initiatives, *d),
+        .filter(|v| v.day < today)
+        .map(|v| PromisePoint {
+            day: v.day,
+            promise: promise(&v.roadmap.initiatives, v.day),
         })
         .collect();
     promise_trend.push(PromisePoint {
