@@ -46,15 +46,35 @@ fn the_figures_match_a_count_by_hand() {
     // Peppol and dunning on 1 Oct; CRM and tracking on 2 Nov; tracking again on 1 Dec.
     assert!(md.contains("## Slips since 1 Sep 2026 (5)"));
     assert!(md.contains(
-        "| 1 Dec 2026 | Self-service order tracking page | 15 Dec 2026 → 29 Jan 2027 | **no reason given** |"
+        "| 1 Dec 2026 | Self-service order tracking page (slipped 2 times) | 15 Dec 2026 → 29 Jan 2027 | **no reason given** |"
     ));
-    assert!(md.contains("because Sales asked to wait until after the year-end quota"));
+    assert!(md.contains(
+        "| 2 Nov 2026 | Replace the legacy CRM | 1 Jun 2027 → 31 Aug 2027 | Sales asked to wait until after the year-end quota |"
+    ));
+    // Slips are told once, each with its own reason, not again as a net move.
+    assert!(!md.contains("### Moved later"), "{md}");
+    // On time against the first promise: churn, SSO, drill, FTP; late: the other four (the
+    // load test was first promised for 18 Aug, before the sample slipped it to 22 Sep).
+    assert!(
+        md.contains("Since 1 Sep 2026: 8 delivered (4 on time) · 5 slips"),
+        "{md}"
+    );
+    assert!(md.contains("| 20 Oct 2026 | Load-test checkout at 3x volume | 63 days late |"));
+    // What the alignment view flags reaches the paper: the unlinked laptop refresh.
+    assert!(md.contains("Serving no goal"), "{md}");
+    assert!(md.contains("Laptop refresh (450 devices)"));
+    // The run cost was last read on 27 Aug (96 days before 1 Dec).
+    assert!(
+        md.contains("COST IT run cost, annualised: last reading 96 days ago"),
+        "{md}"
+    );
+    assert!(md.contains("16 of 25 (likelihood 4 × impact 4)"));
     // Promises whose first target has come by 1 Dec: kept by churn (3 Sep), SSO and drill
     // (13 Sep), FTP (29 Sep) and one of the sample's two old deliveries; delivered late:
-    // invoices and the agreement (6 Sep), vpn (30 Aug), load test (22 Sep) and the other
+    // invoices and the agreement (6 Sep), vpn (30 Aug), load test (18 Aug) and the other
     // old one; open past the first date: dunning, Peppol, tracking. 5 of 13.
     assert!(md.contains(
-        "Promise keeping: 5 of 13 promises kept (38%) · 5 delivered late · 3 open past their date"
+        "Promise keeping, all work ever promised: 5 of 13 promises kept (38%) · 5 delivered late · 3 open past their date"
     ));
     // One point per snapshot (1 Sep, 1 Oct, 2 Nov) and today.
     let trend = md
@@ -65,13 +85,13 @@ fn the_figures_match_a_count_by_hand() {
     assert!(trend.ends_with("1 Dec 2026 38%"), "{trend}");
     // Open actions: the load-test date (due 20 Nov, overdue) and the CRM case; done ones
     // are not listed.
-    assert!(md.contains("## Open actions (2)"));
+    assert!(md.contains("## Open actions (2, 1 overdue)"));
     assert!(md.contains("Fri 20 Nov 2026 (OVERDUE)"));
     assert!(!md.contains("| Send the supplier clean-up list"));
     assert!(md.contains("## Decisions since 1 Sep 2026 (2)"));
     // Check-ins: the sample's three and the quarter's three, latest gap 7 − 7.
     assert!(md.contains("## Relationship check-ins (6)"));
-    assert!(md.contains("Latest gap (business − IT): +0"));
+    assert!(md.contains("Latest, 1 Dec 2026 with Dana Whitfield (CFO): both sides agree."));
     assert!(md.contains(
         "- IT: Fewer surprises both ways · closer to 10: A named Finance contact per goal"
     ));
@@ -87,6 +107,21 @@ fn the_figures_match_a_count_by_hand() {
     assert!(
         md.contains("- Days sales outstanding (days): 41 days (4 May 2026) → 34 days (1 Dec 2026), 8 readings; target 33 days"),
         "{md}"
+    );
+}
+
+#[test]
+fn a_net_move_over_two_slips_gives_both_reasons_never_one_for_both() {
+    let (dir, _) = quarter();
+    let out = cli_in(dir.path())
+        .env("ALIGNMAP_TODAY", END)
+        .args(["diff", "1"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("Self-service order tracking page: 31 Oct 2026 → 29 Jan 2027 (+90 days), because The design review with Customer Success moved to November; (no reason given for one move)"),
+        "{text}"
     );
 }
 
@@ -115,6 +150,17 @@ fn charts(html: &str) -> Vec<&str> {
         .collect()
 }
 
+/// An axis label back to its number: `41`, `12.5k`, `1.2M`, `3bn`.
+fn short_value(label: &str) -> f64 {
+    let label = label.trim_end_matches('%');
+    for (suffix, times) in [("bn", 1e9), ("M", 1e6), ("k", 1e3)] {
+        if let Some(n) = label.strip_suffix(suffix) {
+            return n.parse::<f64>().unwrap() * times;
+        }
+    }
+    label.parse().unwrap()
+}
+
 /// The chart's value scale from its y ticks: (value per unit of y, value at y = 0).
 fn value_scale(svg: &str) -> (f64, f64) {
     let ticks: Vec<(f64, f64)> = svg
@@ -123,15 +169,8 @@ fn value_scale(svg: &str) -> (f64, f64) {
         .map(|g| g.split("</g>").next().unwrap())
         .map(|g| {
             let y = attr(g, "y1").unwrap();
-            let value: f64 = g
-                .split('>')
-                .nth(2)
-                .unwrap()
-                .split('<')
-                .next()
-                .unwrap()
-                .parse()
-                .unwrap();
+            let label = g.split('>').nth(2).unwrap().split('<').next().unwrap();
+            let value = short_value(label);
             (y, value)
         })
         .collect();
@@ -185,7 +224,7 @@ fn points(svg: &str, name: &str) -> Vec<(NaiveDate, f64)> {
                 _ => (attr(p, "x").unwrap() + 3.5, attr(p, "y").unwrap() + 3.5),
             };
             let days = ((x - x0) * days_per).round() as i64;
-            (d0 + chrono::Days::new(days as u64), v_at_0 + per * y)
+            (d0 + chrono::TimeDelta::days(days), v_at_0 + per * y)
         })
         .collect()
 }
@@ -202,7 +241,10 @@ fn every_chart_reads_back_as_the_data_it_draws() {
     let html = report(dir.path(), &["--since", "1"]);
     let svgs = charts(&html);
     let kpis: Vec<_> = roadmap.goals.iter().flat_map(|g| &g.kpis).collect();
-    let measured = kpis.iter().filter(|k| !k.readings.is_empty()).count();
+    let measured = kpis
+        .iter()
+        .filter(|k| alignmap::export::charts::chartable(k))
+        .count();
     // One per measured KPI, the promise trend, the check-ins.
     assert_eq!(svgs.len(), measured + 2, "{} charts", svgs.len());
     for kpi in &kpis {
@@ -212,7 +254,11 @@ fn every_chart_reads_back_as_the_data_it_draws() {
                 kpi.label().replace('&', "&amp;")
             ))
         }) else {
-            assert!(kpi.readings.is_empty(), "{} has no chart", kpi.name);
+            assert!(
+                !alignmap::export::charts::chartable(kpi),
+                "{} has no chart",
+                kpi.name
+            );
             continue;
         };
         let read = points(svg, "readings");

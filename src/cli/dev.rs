@@ -58,6 +58,10 @@ pub enum DevCmd {
         /// Window height in pixels.
         #[arg(long, default_value_t = 1123)]
         height: u32,
+        /// Show only the section with this id (the report's: summary, delivered, goals,
+        /// slips, checkins, actions), as its printed page starts.
+        #[arg(long, value_name = "ID")]
+        only: Option<String>,
     },
 }
 
@@ -105,13 +109,29 @@ pub fn run(cli: &Cli, dev: &DevCmd, clock: Clock) -> Result<(), Failure> {
             out,
             width,
             height,
+            only,
         } => {
             let browser = browser::find().ok_or_else(|| Failure::from(browser::missing()))?;
             let size = browser::Output::Png {
                 width: *width,
                 height: *height,
             };
-            browser::render(&browser, page, out, size)?;
+            let scratch = tempfile::tempdir().map_err(|e| e.to_string())?;
+            let page = match only {
+                Some(id) => {
+                    let text = std::fs::read_to_string(page)
+                        .map_err(|e| format!("cannot read {}: {e}", page.display()))?;
+                    let id: String = id.chars().filter(char::is_ascii_alphanumeric).collect();
+                    let hide =
+                        format!("<style>section:not(#{id}) {{ display: none; }}</style>\n</head>");
+                    let copy = scratch.path().join("page.html");
+                    std::fs::write(&copy, text.replacen("</head>", &hide, 1))
+                        .map_err(|e| format!("cannot write {}: {e}", copy.display()))?;
+                    copy
+                }
+                None => page.clone(),
+            };
+            browser::render(&browser, &page, out, size)?;
             output::out(&format!("wrote {}", out.display()));
             Ok(())
         }

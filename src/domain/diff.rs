@@ -85,13 +85,23 @@ pub fn changes(before: &Roadmap, after: &Roadmap) -> Changes {
             None => out.added.push(i.title.clone()),
             Some(was) => {
                 if was.target != i.target {
-                    // The reason recorded with this move: the newest change logged since.
-                    let reason = i
-                        .target_log
-                        .get(was.target_log.len()..)
-                        .and_then(|new| new.iter().rev().find(|c| !c.reason.is_empty()))
-                        .map(|c| c.reason.clone())
-                        .unwrap_or_default();
+                    // The reasons recorded with the moves logged since, each once, oldest
+                    // first; a move with none says so (one reason never speaks for two).
+                    let new = i.target_log.get(was.target_log.len()..).unwrap_or(&[]);
+                    let any = new.iter().any(|c| !c.reason.trim().is_empty());
+                    let mut reasons: Vec<&str> = Vec::new();
+                    for c in new {
+                        let why = c.reason.trim();
+                        let why = if why.is_empty() && any {
+                            "(no reason given for one move)"
+                        } else {
+                            why
+                        };
+                        if !why.is_empty() && !reasons.contains(&why) {
+                            reasons.push(why);
+                        }
+                    }
+                    let reason = reasons.join("; ");
                     out.moved.push(Move {
                         title: i.title.clone(),
                         from: was.target,

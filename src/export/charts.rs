@@ -8,6 +8,14 @@ use crate::domain::business::Kpi;
 use crate::domain::checkin::{CheckIn, chronological};
 use chrono::NaiveDate;
 
+/// Readings a KPI needs before it is drawn: one point is a sentence, not a chart.
+pub const MIN_READINGS: usize = 2;
+
+/// True when a KPI has enough readings to draw.
+pub fn chartable(kpi: &Kpi) -> bool {
+    kpi.readings.len() >= MIN_READINGS
+}
+
 /// A KPI's readings over dated time, with its baseline and the value aimed for as lines.
 /// The time axis runs to `today`, so a KPI not measured for months shows the gap.
 pub fn kpi(kpi: &Kpi, today: NaiveDate) -> Chart {
@@ -43,7 +51,9 @@ pub fn kpi(kpi: &Kpi, today: NaiveDate) -> Chart {
         levels,
         range: None,
         unit: kpi.unit.clone(),
-        also: vec![today],
+        also: vec![],
+        today: Some(today),
+        values: false,
     }
 }
 
@@ -68,6 +78,8 @@ pub fn checkins(list: &[CheckIn]) -> Chart {
         range: Some((0.0, 10.0)),
         unit: String::new(),
         also: vec![],
+        today: None,
+        values: false,
     }
 }
 
@@ -84,6 +96,8 @@ pub fn promise(points: &[(NaiveDate, f64)]) -> Chart {
         range: Some((0.0, 100.0)),
         unit: "%".into(),
         also: vec![],
+        today: None,
+        values: true,
     }
 }
 

@@ -341,7 +341,7 @@ fn goals_section(out: &mut String, roadmap: &Roadmap, options: Options<'_>) {
 fn kpi_charts(out: &mut String, goal: &crate::domain::Goal, today: chrono::NaiveDate) {
     for kpi in &goal.kpis {
         let chart = super::charts::kpi(kpi, today);
-        if super::svg::drawable(&chart) {
+        if super::charts::chartable(kpi) && super::svg::drawable(&chart) {
             let _ = writeln!(
                 out,
                 "<figure><figcaption><strong>{}</strong> · {}</figcaption>\n{}\n</figure>",

@@ -12,8 +12,8 @@ use std::fmt::Write;
 pub const WIDTH: f64 = 640.0;
 /// The drawing's height.
 pub const HEIGHT: f64 = 220.0;
-const LEFT: f64 = 56.0;
-const RIGHT: f64 = 104.0;
+const LEFT: f64 = 64.0;
+const RIGHT: f64 = 120.0;
 const TOP: f64 = 26.0;
 const BOTTOM: f64 = 28.0;
 /// How wide one character of chart text is taken to be, at the chart's 11-unit font (a
@@ -66,6 +66,10 @@ pub struct Chart {
     pub unit: String,
     /// The days the time axis must include besides the points (today, a period's start).
     pub also: Vec<NaiveDate>,
+    /// Marks this day with a vertical line labelled "today".
+    pub today: Option<NaiveDate>,
+    /// Writes each point's value beside it (a few points to be read off paper).
+    pub values: bool,
 }
 
 /// A value as charts write it: whole numbers plain, others to two decimals at most.
@@ -85,6 +89,21 @@ pub fn unit_after(unit: &str) -> String {
         unit.to_string()
     } else {
         format!(" {unit}")
+    }
+}
+
+/// A value as an axis or a level line labels it, in at most 9 characters: `41`, `12.5k`,
+/// `1.2M`, `3bn`.
+pub fn short(v: f64) -> String {
+    let a = v.abs();
+    if a >= 1e9 {
+        format!("{}bn", number(v / 1e9))
+    } else if a >= 1e6 {
+        format!("{}M", number(v / 1e6))
+    } else if a >= 1e4 {
+        format!("{}k", number(v / 1e3))
+    } else {
+        number(v)
     }
 }
 
@@ -157,9 +176,18 @@ impl Scale {
     }
 }
 
-/// True when the chart has something to draw: at least one point.
+/// Values a chart can place: finite and within ±10^15 (past that a reading is a typing
+/// slip, and the axis arithmetic would lose its precision).
+fn placeable(v: f64) -> bool {
+    v.is_finite() && v.abs() <= 1e15
+}
+
+/// True when the chart has something to draw: at least one point it can place.
 pub fn drawable(chart: &Chart) -> bool {
-    chart.series.iter().any(|s| !s.points.is_empty())
+    chart
+        .series
+        .iter()
+        .any(|s| s.points.iter().any(|p| placeable(p.1)))
 }
 
 /// The chart as an `<svg>` element (empty when it has no point).
@@ -171,7 +199,8 @@ pub fn svg(chart: &Chart) -> String {
         .series
         .iter()
         .flat_map(|s| s.points.iter().map(|p| p.0))
-        .chain(chart.also.iter().copied());
+        .chain(chart.also.iter().copied())
+        .chain(chart.today);
     let (first, last) = days.fold((NaiveDate::MAX, NaiveDate::MIN), |(a, b), d| {
         (a.min(d), b.max(d))
     });
@@ -181,7 +210,7 @@ pub fn svg(chart: &Chart) -> String {
         .iter()
         .flat_map(|s| s.points.iter().map(|p| p.1))
         .chain(chart.levels.iter().map(|l| l.value))
-        .filter(|v| v.is_finite());
+        .filter(|v| placeable(*v));
     let (lo, hi) = values.fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| {
         (a.min(v), b.max(v))
     });
@@ -207,17 +236,56 @@ pub fn svg(chart: &Chart) -> String {
         "<svg class=\"chart\" viewBox=\"0 0 {WIDTH} {HEIGHT}\" role=\"img\" aria-label=\"{}\" xmlns=\"http://www.w3.org/2000/svg\" font-size=\"11\" font-family=\"sans-serif\">\n",
         escape(&chart.title)
     );
-    axes(&mut out, &scale, &xticks, &yticks);
+    let percent = chart.unit == "%";
+    axes(&mut out, &scale, &xticks, &yticks, percent);
+    if let Some(day) = chart.today {
+        let x = scale.x(day);
+        let _ = writeln!(
+            out,
+            "<g class=\"today\"><line x1=\"{x:.1}\" y1=\"{TOP}\" x2=\"{x:.1}\" y2=\"{:.1}\" stroke=\"#777\" stroke-dasharray=\"1 2\"/><text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\" fill=\"#555\">today</text></g>",
+            HEIGHT - BOTTOM,
+            x - 3.0,
+            TOP + 11.0
+        );
+    }
     legend(&mut out, chart);
-    levels(&mut out, &scale, &chart.levels);
+    let shown: Vec<Level> = chart
+        .levels
+        .iter()
+        .filter(|l| placeable(l.value))
+        .cloned()
+        .collect();
+    levels(&mut out, &scale, &shown);
     for series in &chart.series {
-        draw_series(&mut out, &scale, series, &chart.unit);
+        let series = Series {
+            points: series
+                .points
+                .iter()
+                .copied()
+                .filter(|p| placeable(p.1))
+                .collect(),
+            ..series.clone()
+        };
+        draw_series(&mut out, &scale, &series, &chart.unit);
+        if chart.values {
+            for (d, v) in &series.points {
+                let _ = writeln!(
+                    out,
+                    "<text class=\"value\" x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\">{}{}</text>",
+                    scale.x(*d),
+                    (scale.y(*v) - 7.0).max(TOP + 9.0),
+                    number(*v),
+                    unit_after(&chart.unit)
+                );
+            }
+        }
     }
     out.push_str("</svg>");
     out
 }
 
-fn axes(out: &mut String, scale: &Scale, xticks: &[NaiveDate], yticks: &[f64]) {
+fn axes(out: &mut String, scale: &Scale, xticks: &[NaiveDate], yticks: &[f64], percent: bool) {
+    let sign = if percent { "%" } else { "" };
     let (x0, x1) = (LEFT, WIDTH - RIGHT);
     let (y0, y1) = (HEIGHT - BOTTOM, TOP);
     let _ = writeln!(
@@ -233,14 +301,16 @@ fn axes(out: &mut String, scale: &Scale, xticks: &[NaiveDate], yticks: &[f64]) {
             "<g class=\"ytick\"><line x1=\"{x0}\" y1=\"{y:.1}\" x2=\"{x1}\" y2=\"{y:.1}\" stroke=\"#e0e0e0\"/><text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\">{}</text></g>",
             x0 - 4.0,
             y + 4.0,
-            number(*t)
+            short(*t) + sign
         );
     }
-    // Label every tick when they fit, else every other one (the first always).
+    // Label every tick when they fit, else every other one (the last always: the axis ends
+    // with a date).
     let every = if xticks.len() > 5 { 2 } else { 1 };
+    let last = xticks.len().saturating_sub(1);
     for (n, d) in xticks.iter().enumerate() {
         let x = scale.x(*d);
-        let label = if n % every == 0 {
+        let label = if (last - n).is_multiple_of(every) {
             format!(
                 "<text x=\"{x:.1}\" y=\"{:.1}\" text-anchor=\"middle\">{}</text>",
                 y0 + 16.0,
@@ -332,7 +402,7 @@ fn levels(out: &mut String, scale: &Scale, levels: &[Level]) {
             WIDTH - RIGHT,
             WIDTH - RIGHT + 4.0,
             escape(&level.name),
-            number(level.value)
+            short(level.value)
         );
     }
 }
@@ -387,12 +457,74 @@ mod tests {
         assert!(date_ticks(day("2020-01-01"), day("2027-01-01")).len() <= 8);
     }
 
+    proptest::proptest! {
+        #[test]
+        fn any_readings_land_inside_the_plot_as_numbers(
+            values in proptest::collection::vec(-1e12f64..1e12, 1..20),
+            days in proptest::collection::vec(0u64..4000, 1..20),
+            level in proptest::option::of(-1e12f64..1e12),
+        ) {
+            let start = day("2020-01-01");
+            let points: Vec<(NaiveDate, f64)> = values
+                .iter()
+                .zip(days.iter().cycle())
+                .map(|(v, d)| (start + chrono::Days::new(*d), *v))
+                .collect();
+            let chart = Chart {
+                title: "k".into(),
+                series: vec![Series { name: "r".into(), points: points.clone(), look: Look::Solid }],
+                levels: level
+                    .map(|v| Level { name: "target".into(), value: v, target: true })
+                    .into_iter()
+                    .collect(),
+                range: None,
+                unit: String::new(),
+                also: vec![],
+                today: Some(start + chrono::Days::new(4000)),
+                values: true,
+            };
+            let drawn = svg(&chart);
+            proptest::prop_assert!(!drawn.contains("NaN") && !drawn.contains("inf"), "{}", drawn);
+            proptest::prop_assert_eq!(drawn.matches("class=\"point\"").count(), points.len());
+            for text in drawn.split("<text ").skip(1) {
+                let at = |name: &str| -> f64 {
+                    let t = format!(" {text}");
+                    let at = t.find(&format!(" {name}=\"")).unwrap() + name.len() + 3;
+                    t[at..].split('"').next().unwrap().parse().unwrap()
+                };
+                let body = text.split('>').nth(1).unwrap().split('<').next().unwrap();
+                let w = body.chars().count() as f64 * CHAR_WIDTH;
+                let x = at("x");
+                let (left, right) = if text.contains("\"end\"") {
+                    (x - w, x)
+                } else if text.contains("\"middle\"") {
+                    (x - w / 2.0, x + w / 2.0)
+                } else {
+                    (x, x + w)
+                };
+                proptest::prop_assert!(left >= 0.0 && right <= WIDTH, "{} at {}..{}", body, left, right);
+            }
+            for circle in drawn.split("<circle class=\"point\"").skip(1) {
+                let num = |name: &str| -> f64 {
+                    let at = circle.find(&format!(" {name}=\"")).unwrap() + name.len() + 3;
+                    circle[at..].split('"').next().unwrap().parse().unwrap()
+                };
+                let (x, y) = (num("cx"), num("cy"));
+                proptest::prop_assert!((LEFT - 0.1..=WIDTH - RIGHT + 0.1).contains(&x), "x {}", x);
+                proptest::prop_assert!((TOP - 0.1..=HEIGHT - BOTTOM + 0.1).contains(&y), "y {}", y);
+            }
+        }
+    }
+
     #[test]
     fn numbers_are_short() {
         assert_eq!(number(41.0), "41");
         assert_eq!(number(0.125), "0.13");
         assert_eq!(number(12345.6), "12346");
         assert_eq!(number(-2.5), "-2.5");
+        assert_eq!(short(12_500.0), "12.5k");
+        assert_eq!(short(-1_234_567_890.0), "-1.23bn");
+        assert_eq!(short(3_600.0), "3600");
     }
 
     #[test]
@@ -408,6 +540,8 @@ mod tests {
             range: None,
             unit: String::new(),
             also: vec![],
+            today: None,
+            values: false,
         };
         assert_eq!(svg(&chart), "");
         chart.series[0].points.push((day("2026-11-01"), 3.0));

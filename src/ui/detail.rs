@@ -137,7 +137,7 @@ fn kpis_to_chart<'a>(app: &'a App, item: &Item) -> Vec<&'a crate::domain::busine
         Item::Goal(id) => app.roadmap.goal(id).map_or_else(Vec::new, |g| {
             super::kpi::visible_kpis(app, g)
                 .into_iter()
-                .filter(|k| !k.readings.is_empty())
+                .filter(|k| crate::export::charts::chartable(k))
                 .collect()
         }),
         Item::Initiative(_) => Vec::new(),

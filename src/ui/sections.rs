@@ -20,21 +20,7 @@ fn heading(text: impl Into<String>, theme: &Theme) -> [Line<'static>; 2] {
 
 /// "€1,200,000" (or "1,200,000" without a currency); fractions keep two decimals.
 pub fn money(n: f64, currency: &str) -> String {
-    let cents = (n.abs() * 100.0).round();
-    let digits = format!("{:.0}", (cents / 100.0).trunc());
-    let mut grouped = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(c);
-    }
-    let rest = cents % 100.0;
-    if rest > 0.0 {
-        grouped.push_str(&format!(".{rest:02.0}"));
-    }
-    let sign = if n < 0.0 { "-" } else { "" };
-    format!("{sign}{}{grouped}", clean(currency))
+    crate::export::report::words::money(n, &clean(currency))
 }
 
 /// A goal's KPIs, each with its gauge and trend.

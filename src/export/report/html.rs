@@ -35,10 +35,16 @@ impl Paper {
     }
 }
 
-fn style(paper: Paper) -> String {
+fn style(paper: Paper, day: chrono::NaiveDate) -> String {
+    // Only the date reaches the CSS (no user text: a string there is not escaped as HTML).
+    let day = day.format("%-d %b %Y");
     format!(
         r#"
-.goalpart {{ break-inside: auto; margin-bottom: 18px; }}
+.goalpart {{ margin-bottom: 18px; }}
+dl.reading {{ font-size: 12px; color: var(--muted); margin: 14px 0 0; }}
+dl.reading dt {{ font-weight: 600; display: inline; }}
+dl.reading dd {{ display: inline; margin: 0; }}
+dl.reading dd::after {{ content: ""; display: block; }}
 .figures {{ font-size: 15px; }}
 td, th, li, p {{ overflow-wrap: break-word; }}
 body {{ max-width: 1000px; }}
@@ -47,6 +53,12 @@ body {{ max-width: 1000px; }}
   body {{ font-size: 10.5px; max-width: none; }}
   h2, h3, .goalhead, figcaption {{ break-after: avoid; page-break-after: avoid; }}
   .goalhead {{ break-inside: avoid; }}
+  .goalpart {{ break-inside: avoid; }}
+  section.flow {{ break-before: auto; }}
+  @page {{
+    @bottom-left {{ content: "Review report · {day}"; font-size: 9px; color: #5a5a5a; }}
+    @bottom-right {{ content: "page " counter(page) " of " counter(pages); font-size: 9px; color: #5a5a5a; }}
+  }}
 }}
 "#,
         paper.css()
@@ -57,11 +69,11 @@ body {{ max-width: 1000px; }}
 pub fn page(r: &Report, paper: Paper) -> String {
     let mut out = page_start_styled(
         &format!("Review report: {} · {}", r.name, r.today),
-        &style(paper),
+        &style(paper, r.today),
     );
     summary(&mut out, r);
     delivery(&mut out, r);
-    out.push_str("<section>\n<h2>Goals</h2>\n");
+    out.push_str("<section id=\"goals\">\n<h2>Goals</h2>\n");
     for g in &r.goals {
         goal(&mut out, g, r);
     }
@@ -89,7 +101,7 @@ fn summary(out: &mut String, r: &Report) {
     let public = if r.public { " · public version" } else { "" };
     let _ = writeln!(
         out,
-        "<section class=\"first\">\n<h1>Review report: {}</h1>\n<p class=\"meta\">As of {} · since {}{public}</p>\n<p class=\"summary\">{}</p>",
+        "<section class=\"first\" id=\"summary\">\n<h1>Review report: {}</h1>\n<p class=\"meta\">As of {} · since {}{public}</p>\n<p class=\"summary\">{}</p>",
         escape(&r.name),
         r.today.format("%A %-d %B %Y"),
         escape(&r.since.words),
@@ -97,14 +109,9 @@ fn summary(out: &mut String, r: &Report) {
     );
     let _ = writeln!(
         out,
-        "<p class=\"figures\">Promise keeping: {}</p>\n<p class=\"figures\">Delivered since {}: {} · slips: {} · overdue now: {} · high risks without mitigation: {} · open actions: {}</p>",
+        "<p class=\"figures\">Promise keeping, all work ever promised: {}</p>\n<p class=\"figures\">{}</p>",
         escape(&r.promise.words()),
-        r.since.day.format("%-d %b %Y"),
-        r.delivered.len(),
-        r.slips.len(),
-        r.overdue.len(),
-        r.unmitigated.len(),
-        r.actions.len()
+        escape(&r.headline())
     );
     let _ = writeln!(
         out,
@@ -121,22 +128,34 @@ fn summary(out: &mut String, r: &Report) {
                 let _ = writeln!(out, "<h3>{}</h3>", escape(title));
                 list(out, items, "None.");
             }
+            out.push_str(
+                "<p class=\"meta\">Slips with their reasons, deliveries, decisions, actions and check-ins follow in their own sections.</p>\n",
+            );
         }
     }
-    out.push_str("</section>\n");
+    out.push_str("<dl class=\"reading\">\n");
+    for (term, meaning) in super::words::READING {
+        let _ = writeln!(out, "<dt>{term}:</dt> <dd>{}.</dd>", escape(meaning));
+    }
+    out.push_str("</dl>\n</section>\n");
 }
 
 fn delivery(out: &mut String, r: &Report) {
     let _ = writeln!(
         out,
-        "<section>\n<h2>Delivered since {} ({})</h2>",
+        "<section class=\"flow\" id=\"delivered\">\n<h2>Delivered since {} ({})</h2>",
         r.since.day.format("%-d %b %Y"),
         r.delivered.len()
     );
     if r.delivered.is_empty() {
         out.push_str("<p>Nothing delivered in that time.</p>\n");
     } else {
-        out.push_str(&table_head(&["Delivered", "Initiative", "Goals served"]));
+        out.push_str(&table_head(&[
+            "Delivered",
+            "Initiative",
+            "Against its first promise",
+            "Goals served",
+        ]));
         for d in &r.delivered {
             let goals = if d.goals.is_empty() {
                 "<span class=\"alert\">no goal</span>".to_string()
@@ -147,9 +166,15 @@ fn delivery(out: &mut String, r: &Report) {
                     .collect::<Vec<_>>()
                     .join("<br>")
             };
+            let promise = d.against_promise();
+            let promise = if d.late.is_some_and(|l| l > 0) {
+                format!("<span class=\"alert\">{promise}</span>")
+            } else {
+                promise
+            };
             let _ = writeln!(
                 out,
-                "<tr><td>{}</td><td>{}</td><td>{goals}</td></tr>",
+                "<tr><td>{}</td><td>{}</td><td>{promise}</td><td>{goals}</td></tr>",
                 d.day.format("%-d %b %Y"),
                 escape(&d.title)
             );
@@ -159,7 +184,7 @@ fn delivery(out: &mut String, r: &Report) {
     let p = &r.promise;
     let _ = writeln!(
         out,
-        "<h3>Promise keeping</h3>\n<p>A promise is the first target ever set: kept when done on or before it; broken when done after it, dropped after it, or still open past it.</p>"
+        "<h3>Promise keeping, all work ever promised</h3>\n<p>A promise is the first target ever set: kept when done on or before it; broken when done after it, dropped after it, or still open past it (even when re-planned since).</p>"
     );
     out.push_str(&table_head(&[
         "Kept",
@@ -178,13 +203,13 @@ fn delivery(out: &mut String, r: &Report) {
         p.open_late,
         p.median_delay.map_or_else(
             || "none late".into(),
-            |d| format!("{d} days (over {})", p.delayed)
+            |d| format!("{d} days (over {} late or moved later)", p.delayed)
         )
     );
     let points: Vec<_> = r
         .promise_trend
         .iter()
-        .filter_map(|t| Some((t.day, t.promise.share()? * 100.0)))
+        .filter_map(|t| Some((t.day, (t.promise.share()? * 100.0).round())))
         .collect();
     if points.len() >= 2 {
         figure(
@@ -212,7 +237,7 @@ fn figure(out: &mut String, chart: &svg::Chart, name: &str, words: &str) {
     );
 }
 
-fn work_cell(w: &Work) -> String {
+fn work_cell(w: &Work, currency: &str) -> String {
     let late = if w.late > 0 {
         format!(" <span class=\"alert\">{} days late</span>", w.late)
     } else {
@@ -223,7 +248,14 @@ fn work_cell(w: &Work) -> String {
     } else {
         format!(" · {}", escape(&w.owner))
     };
-    format!("{} ({}{late}){owner}", escape(&w.title), escape(&w.due))
+    let cost = w
+        .cost_words(currency)
+        .map_or_else(String::new, |c| format!(" · {}", escape(&c)));
+    format!(
+        "{} ({}{late}){owner}{cost}",
+        escape(&w.title),
+        escape(&w.due)
+    )
 }
 
 fn goal(out: &mut String, g: &GoalPart, r: &Report) {
@@ -239,10 +271,11 @@ fn goal(out: &mut String, g: &GoalPart, r: &Report) {
     };
     let _ = writeln!(
         out,
-        "<div class=\"goalpart\">\n<div class=\"goalhead\"><h3>{} {}</h3>\n<p class=\"meta\">Priority P{} · {owner} · {support}</p></div>",
+        "<div class=\"goalpart\">\n<div class=\"goalhead\"><h3>{} · {}</h3>\n<p class=\"meta\">Priority P{} · {owner} · {support}<br>Promises of its work: {}</p></div>",
         escape(&g.code),
         escape(&g.title),
-        g.priority
+        g.priority,
+        escape(&g.promise.words())
     );
     if g.kpis.is_empty() {
         out.push_str("<p class=\"alert\">No KPI yet.</p>\n");
@@ -252,7 +285,7 @@ fn goal(out: &mut String, g: &GoalPart, r: &Report) {
         let words = charts::kpi_trend_words(kpi).unwrap_or_else(|| "never measured".into());
         let progress = crate::domain::alignment::progress_label(kpi);
         let words = format!("{words} · progress {progress} · {}", kpi.direction.label());
-        if svg::drawable(&chart) {
+        if charts::chartable(kpi) && svg::drawable(&chart) {
             figure(out, &chart, &kpi.label(), &words);
         } else {
             let _ = writeln!(
@@ -264,13 +297,22 @@ fn goal(out: &mut String, g: &GoalPart, r: &Report) {
         }
     }
     out.push_str(&table_head(&["Horizon", "Work serving this goal"]));
-    for (h, items) in &g.work {
+    for (h, window, items) in &g.work {
         let cell = if items.is_empty() {
             "—".to_string()
         } else {
-            items.iter().map(work_cell).collect::<Vec<_>>().join("<br>")
+            items
+                .iter()
+                .map(|w| work_cell(w, &r.currency))
+                .collect::<Vec<_>>()
+                .join("<br>")
         };
-        let _ = writeln!(out, "<tr><td>{}</td><td>{cell}</td></tr>", h.label());
+        let _ = writeln!(
+            out,
+            "<tr><td>{}<br><span class=\"meta\">{}</span></td><td>{cell}</td></tr>",
+            h.label(),
+            escape(window)
+        );
     }
     out.push_str("</table>\n");
     if !g.risks.is_empty() {
@@ -296,7 +338,7 @@ fn risks_table(out: &mut String, risks: &[RiskLine]) {
             out,
             "<tr><td>{}</td><td>{}</td><td>{}</td><td>{mitigation}</td></tr>",
             escape(&risk.title),
-            risk.severity,
+            risk.severity_words(),
             escape(&risk.initiative)
         );
     }
@@ -306,7 +348,7 @@ fn risks_table(out: &mut String, risks: &[RiskLine]) {
 fn attention(out: &mut String, r: &Report) {
     let _ = writeln!(
         out,
-        "<section>\n<h2>Slips since {} ({})</h2>",
+        "<section id=\"slips\">\n<h2>Needs attention</h2>\n<h3>Slips since {} ({})</h3>",
         r.since.day.format("%-d %b %Y"),
         r.slips.len()
     );
@@ -336,9 +378,13 @@ fn attention(out: &mut String, r: &Report) {
         }
         out.push_str("</table>\n");
     }
-    let _ = writeln!(out, "<h2>Overdue now ({})</h2>", r.overdue.len());
+    let _ = writeln!(
+        out,
+        "<h3>Past their current target now ({})</h3>",
+        r.overdue.len()
+    );
     if r.overdue.is_empty() {
-        out.push_str("<p>Nothing is past its target.</p>\n");
+        out.push_str("<p>No open work is past its current target (work re-planned after its first promise counts under promise keeping).</p>\n");
     } else {
         out.push_str(&table_head(&[
             "Initiative",
@@ -360,7 +406,7 @@ fn attention(out: &mut String, r: &Report) {
     }
     let _ = writeln!(
         out,
-        "<h2>High risks without mitigation ({})</h2>",
+        "<h3>High risks without mitigation ({})</h3>",
         r.unmitigated.len()
     );
     if r.unmitigated.is_empty() {
@@ -368,13 +414,46 @@ fn attention(out: &mut String, r: &Report) {
     } else {
         risks_table(out, &r.unmitigated);
     }
+    let _ = writeln!(
+        out,
+        "<h3>Gaps the alignment check finds ({})</h3>",
+        r.gaps.len()
+    );
+    if r.gaps.is_empty() {
+        out.push_str("<p>No gaps.</p>\n");
+    } else {
+        out.push_str(&table_head(&["Gap", "About"]));
+        for (kind, about) in &r.gaps {
+            let _ = writeln!(
+                out,
+                "<tr><td>{}</td><td>{}</td></tr>",
+                escape(kind),
+                escape(about)
+            );
+        }
+        out.push_str("</table>\n");
+    }
+    let _ = writeln!(
+        out,
+        "<h3>Not measured or updated lately ({})</h3>",
+        r.stale_kpis.len() + r.stale_work.len()
+    );
+    let stale = r.stale_lines();
+    list(
+        out,
+        &stale,
+        &format!(
+            "Every KPI has a reading and all open work an update within {} days.",
+            super::STALE_DAYS
+        ),
+    );
     out.push_str("</section>\n");
 }
 
 fn checkins(out: &mut String, r: &Report) {
     let _ = writeln!(
         out,
-        "<section>\n<h2>Relationship check-ins ({})</h2>",
+        "<section class=\"flow\" id=\"checkins\">\n<h2>Relationship check-ins ({})</h2>",
         r.checkins.len()
     );
     let Some(last) = r.checkins.last() else {
@@ -388,12 +467,7 @@ fn checkins(out: &mut String, r: &Report) {
         "Check-in scores",
         "both sides rate the relationship from 1 to 10 at each check-in",
     );
-    let gap = last.gap();
-    let gap_words = match gap {
-        0 => "both sides agree".to_string(),
-        g if g > 0 => format!("the business rates it {g} higher than IT"),
-        g => format!("IT rates it {} higher than the business", -g),
-    };
+    let gap_words = super::words::gap_words(last.gap());
     let who = if last.business_who.trim().is_empty() {
         String::new()
     } else {
@@ -425,25 +499,36 @@ fn checkins(out: &mut String, r: &Report) {
 fn actions(out: &mut String, r: &Report) {
     let _ = writeln!(
         out,
-        "<section>\n<h2>Open actions ({})</h2>",
-        r.actions.len()
+        "<section class=\"flow\" id=\"actions\">\n<h2>Open actions ({}, {} overdue)</h2>",
+        r.actions.len(),
+        r.actions_overdue()
     );
     if r.actions.is_empty() {
         out.push_str("<p>No open action.</p>\n");
     } else {
-        out.push_str(&table_head(&["Action", "Owner", "Due", "About"]));
+        // "About" only when some action is about something.
+        let about = r.actions.iter().any(|a| !a.about.trim().is_empty());
+        let mut head = vec!["Action", "Owner", "Due"];
+        if about {
+            head.push("About");
+        }
+        out.push_str(&table_head(&head));
         for a in &r.actions {
             let due = if a.due.ends_with("(OVERDUE)") {
                 format!("<span class=\"alert\">{}</span>", escape(&a.due))
             } else {
                 escape(&a.due)
             };
+            let about = if about {
+                format!("<td>{}</td>", escape(&a.about))
+            } else {
+                String::new()
+            };
             let _ = writeln!(
                 out,
-                "<tr><td>{}</td><td>{}</td><td>{due}</td><td>{}</td></tr>",
+                "<tr><td>{}</td><td>{}</td><td>{due}</td>{about}</tr>",
                 escape(&a.text),
-                escape(&a.owner),
-                escape(&a.about)
+                escape(&a.owner)
             );
         }
         out.push_str("</table>\n");

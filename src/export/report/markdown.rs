@@ -29,7 +29,7 @@ fn risks(out: &mut String, risks: &[RiskLine]) {
             out,
             "| {} | {} | {} | {mitigation} |",
             e(&r.title),
-            r.severity,
+            r.severity_words(),
             e(&r.initiative)
         );
     }
@@ -51,13 +51,9 @@ pub fn document(r: &Report) -> String {
     );
     let _ = writeln!(
         out,
-        "Promise keeping: {}  \nDelivered since {since_day}: {} · slips: {} · overdue now: {} · high risks without mitigation: {} · open actions: {}\n",
+        "Promise keeping, all work ever promised: {}  \n{}\n",
         e(&r.promise.words()),
-        r.delivered.len(),
-        r.slips.len(),
-        r.overdue.len(),
-        r.unmitigated.len(),
-        r.actions.len()
+        e(&r.headline())
     );
     let _ = writeln!(out, "## What changed since {}\n", e(&r.since.words));
     match &r.since.changes {
@@ -68,8 +64,14 @@ pub fn document(r: &Report) -> String {
                 let _ = writeln!(out, "### {}\n", e(title));
                 list(&mut out, items, "None.");
             }
+            out.push_str("Slips with their reasons, deliveries, decisions, actions and check-ins follow in their own sections.\n\n");
         }
     }
+    out.push_str("How to read this:\n\n");
+    for (term, meaning) in super::words::READING {
+        let _ = writeln!(out, "- **{term}**: {}.", e(meaning));
+    }
+    out.push('\n');
     let _ = writeln!(
         out,
         "## Delivered since {since_day} ({})\n",
@@ -78,7 +80,7 @@ pub fn document(r: &Report) -> String {
     if r.delivered.is_empty() {
         out.push_str("Nothing delivered in that time.\n\n");
     } else {
-        out.push_str("| Delivered | Initiative | Goals served |\n|---|---|---|\n");
+        out.push_str("| Delivered | Initiative | Against its first promise | Goals served |\n|---|---|---|---|\n");
         for d in &r.delivered {
             let goals = if d.goals.is_empty() {
                 "**no goal**".to_string()
@@ -87,9 +89,10 @@ pub fn document(r: &Report) -> String {
             };
             let _ = writeln!(
                 out,
-                "| {} | {} | {goals} |",
+                "| {} | {} | {} | {goals} |",
                 d.day.format("%-d %b %Y"),
-                e(&d.title)
+                e(&d.title),
+                d.against_promise()
             );
         }
         out.push('\n');
@@ -108,7 +111,7 @@ pub fn document(r: &Report) -> String {
         .collect();
     let _ = writeln!(
         out,
-        "### Promise keeping\n\n{}\n\nKept share over time: {}\n",
+        "### Promise keeping, all work ever promised\n\nA promise is the first target ever set: kept when done on or before it; broken when done after it, dropped after it, or still open past it (even when re-planned since).\n\n{}\n\nKept share over time: {}\n",
         e(&r.promise.words()),
         if trend.is_empty() {
             "no promise due yet".to_string()
@@ -130,10 +133,11 @@ pub fn document(r: &Report) -> String {
         };
         let _ = writeln!(
             out,
-            "### {} {}\n\nPriority P{} · {owner} · {support}\n",
+            "### {} · {}\n\nPriority P{} · {owner} · {support}  \nPromises of its work: {}\n",
             e(&g.code),
             e(&g.title),
-            g.priority
+            g.priority,
+            e(&g.promise.words())
         );
         if g.kpis.is_empty() {
             out.push_str("No KPI yet.\n\n");
@@ -141,14 +145,17 @@ pub fn document(r: &Report) -> String {
         for kpi in &g.kpis {
             let _ = writeln!(
                 out,
-                "- {}: {} · progress {}",
+                "- {}: {} · progress {} · baseline {} · {}",
                 e(&kpi.label()),
                 e(&kpi_trend_words(kpi).unwrap_or_else(|| "never measured".into())),
-                crate::domain::alignment::progress_label(kpi)
+                crate::domain::alignment::progress_label(kpi),
+                kpi.baseline
+                    .map_or_else(|| "none".to_string(), crate::export::svg::number),
+                kpi.direction.label()
             );
         }
         out.push('\n');
-        for (h, items) in &g.work {
+        for (h, window, items) in &g.work {
             if items.is_empty() {
                 continue;
             }
@@ -160,17 +167,32 @@ pub fn document(r: &Report) -> String {
                     } else {
                         String::new()
                     };
-                    format!("{} ({}{late})", e(&w.title), e(&w.due))
+                    let owner = if w.owner.trim().is_empty() {
+                        String::new()
+                    } else {
+                        format!(", {}", e(&w.owner))
+                    };
+                    let cost = w
+                        .cost_words(&r.currency)
+                        .map_or_else(String::new, |c| format!(", {}", e(&c)));
+                    format!("{} ({}{late}{owner}{cost})", e(&w.title), e(&w.due))
                 })
                 .collect();
-            let _ = writeln!(out, "- {}: {}", h.label(), titles.join("; "));
+            let _ = writeln!(
+                out,
+                "- {} ({}): {}",
+                h.label(),
+                e(window),
+                titles.join("; ")
+            );
         }
         out.push('\n');
         if !g.risks.is_empty() {
             risks(&mut out, &g.risks);
         }
     }
-    let _ = writeln!(out, "## Slips since {since_day} ({})\n", r.slips.len());
+    out.push_str("## Needs attention\n\n");
+    let _ = writeln!(out, "### Slips since {since_day} ({})\n", r.slips.len());
     if r.slips.is_empty() {
         out.push_str("No target moved later.\n\n");
     } else {
@@ -181,9 +203,14 @@ pub fn document(r: &Report) -> String {
             } else {
                 e(&s.reason)
             };
+            let times = if s.slips > 1 {
+                format!(" (slipped {} times)", s.slips)
+            } else {
+                String::new()
+            };
             let _ = writeln!(
                 out,
-                "| {} | {} | {} → {} | {why} |",
+                "| {} | {}{times} | {} → {} | {why} |",
                 s.on.format("%-d %b %Y"),
                 e(&s.title),
                 e(&s.from),
@@ -192,9 +219,13 @@ pub fn document(r: &Report) -> String {
         }
         out.push('\n');
     }
-    let _ = writeln!(out, "## Overdue now ({})\n", r.overdue.len());
+    let _ = writeln!(
+        out,
+        "### Past their current target now ({})\n",
+        r.overdue.len()
+    );
     if r.overdue.is_empty() {
-        out.push_str("Nothing is past its target.\n\n");
+        out.push_str("No open work is past its current target (work re-planned after its first promise counts under promise keeping).\n\n");
     } else {
         out.push_str("| Initiative | Was due | Days late | Owner |\n|---|---|---|---|\n");
         for w in &r.overdue {
@@ -211,7 +242,7 @@ pub fn document(r: &Report) -> String {
     }
     let _ = writeln!(
         out,
-        "## High risks without mitigation ({})\n",
+        "### High risks without mitigation ({})\n",
         r.unmitigated.len()
     );
     if r.unmitigated.is_empty() {
@@ -219,6 +250,31 @@ pub fn document(r: &Report) -> String {
     } else {
         risks(&mut out, &r.unmitigated);
     }
+    let _ = writeln!(
+        out,
+        "### Gaps the alignment check finds ({})\n",
+        r.gaps.len()
+    );
+    let gaps: Vec<String> = r
+        .gaps
+        .iter()
+        .map(|(kind, about)| format!("{kind}: {about}"))
+        .collect();
+    list(&mut out, &gaps, "No gaps.");
+    let stale = r.stale_lines();
+    let _ = writeln!(
+        out,
+        "### Not measured or updated lately ({})\n",
+        stale.len()
+    );
+    list(
+        &mut out,
+        &stale,
+        &format!(
+            "Every KPI has a reading and all open work an update within {} days.",
+            super::STALE_DAYS
+        ),
+    );
     let _ = writeln!(out, "## Relationship check-ins ({})\n", r.checkins.len());
     match r.checkins.last() {
         None => out.push_str("No check-in recorded yet.\n\n"),
@@ -228,7 +284,7 @@ pub fn document(r: &Report) -> String {
                 .iter()
                 .map(|c| {
                     format!(
-                        "{} {}/{}",
+                        "{}: business {}/10, IT {}/10",
                         c.on.format("%-d %b %Y"),
                         c.business.score,
                         c.it.score
@@ -237,9 +293,15 @@ pub fn document(r: &Report) -> String {
                 .collect();
             let _ = writeln!(
                 out,
-                "Business/IT scores over time: {}\n\nLatest gap (business − IT): {:+}\n",
+                "Scores over time: {}\n\nLatest, {}{}: {}.\n",
                 scores.join(" → "),
-                last.gap()
+                last.on.format("%-d %b %Y"),
+                if last.business_who.trim().is_empty() {
+                    String::new()
+                } else {
+                    format!(" with {}", e(&last.business_who))
+                },
+                super::words::gap_words(last.gap())
             );
             for (side, rating) in [("Business", &last.business), ("IT", &last.it)] {
                 let _ = writeln!(
@@ -252,7 +314,12 @@ pub fn document(r: &Report) -> String {
             out.push('\n');
         }
     }
-    let _ = writeln!(out, "## Open actions ({})\n", r.actions.len());
+    let _ = writeln!(
+        out,
+        "## Open actions ({}, {} overdue)\n",
+        r.actions.len(),
+        r.actions_overdue()
+    );
     if r.actions.is_empty() {
         out.push_str("No open action.\n\n");
     } else {

@@ -5,6 +5,7 @@
 
 pub mod html;
 pub mod markdown;
+pub mod words;
 
 use super::minutes::ActionLine;
 use crate::domain::alignment::{self, Support};
@@ -14,6 +15,10 @@ use crate::domain::public::public_copy;
 use crate::domain::review::{Promise, promise};
 use crate::domain::{Horizon, Roadmap, Status};
 use chrono::NaiveDate;
+
+/// After how many days without a reading a KPI, or without an update an initiative, is
+/// listed as stale (the review's default threshold).
+pub const STALE_DAYS: i64 = 30;
 
 /// What the report compares with.
 #[derive(Debug, Clone, PartialEq)]
@@ -44,10 +49,12 @@ pub struct Delivered {
     pub day: NaiveDate,
     /// The goals it served: "FIN Cut days sales outstanding".
     pub goals: Vec<String>,
+    /// Days after its first promise it was done (0 or less: on time; None: never promised).
+    pub late: Option<i64>,
 }
 
 /// One initiative of a goal's work, as the report lists it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Work {
     /// Its title.
     pub title: String,
@@ -57,6 +64,8 @@ pub struct Work {
     pub late: i64,
     /// Its IT owner ("" when none).
     pub owner: String,
+    /// Its estimated cost in the roadmap's currency (None: no estimate, or a public report).
+    pub cost: Option<f64>,
 }
 
 /// A risk as the report lists it.
@@ -64,8 +73,12 @@ pub struct Work {
 pub struct RiskLine {
     /// What could go wrong.
     pub title: String,
-    /// Likelihood × impact.
+    /// Likelihood × impact, of 25.
     pub severity: u8,
+    /// 1 (rare) to 5 (almost certain).
+    pub likelihood: u8,
+    /// 1 (minor) to 5 (severe).
+    pub impact: u8,
     /// The initiative it threatens.
     pub initiative: String,
     /// What is being done ("" when nothing).
@@ -89,8 +102,10 @@ pub struct GoalPart {
     pub unsupported: bool,
     /// Its KPIs (the public ones in a public report), each drawn as a chart.
     pub kpis: Vec<Kpi>,
-    /// Its active work by horizon, in board order: (horizon, work).
-    pub work: Vec<(Horizon, Vec<Work>)>,
+    /// Its active work by horizon, in board order: (horizon, its dates in words, work).
+    pub work: Vec<(Horizon, String, Vec<Work>)>,
+    /// Promise keeping over the work serving it (as the app's goal detail shows).
+    pub promise: Promise,
     /// The open risks of the work serving it.
     pub risks: Vec<RiskLine>,
 }
@@ -121,6 +136,8 @@ pub struct Report {
     pub today: NaiveDate,
     /// The public version (internal and confidential fields left out).
     pub public: bool,
+    /// The roadmap's currency, shown with costs.
+    pub currency: String,
     /// The alignment summary line, as the app's header shows it.
     pub summary: String,
     /// What it compares with.
@@ -137,8 +154,14 @@ pub struct Report {
     pub slips: Vec<Slip>,
     /// Active work past its target, most days late first.
     pub overdue: Vec<Work>,
-    /// Open high risks without a mitigation.
+    /// Open high risks without a mitigation, most severe first.
     pub unmitigated: Vec<RiskLine>,
+    /// The gaps the alignment view lists: (what kind, what about), worst kind first.
+    pub gaps: Vec<(String, String)>,
+    /// Measurements overdue: KPIs not read for more than [`STALE_DAYS`] (or never), in words.
+    pub stale_kpis: Vec<String>,
+    /// Active work not updated for more than [`STALE_DAYS`]: (title, days since).
+    pub stale_work: Vec<(String, i64)>,
     /// Every check-in, oldest first.
     pub checkins: Vec<CheckIn>,
     /// Open actions, soonest due first (no due date last).
@@ -218,6 +241,7 @@ fn work(i: &crate::domain::Initiative, today: NaiveDate) -> Work {
             0
         },
         owner: i.it_owner.clone(),
+        cost: i.case.cost,
     }
 }
 
@@ -225,6 +249,8 @@ fn risk_line(i: &crate::domain::Initiative, r: &crate::domain::business::Risk) -
     RiskLine {
         title: r.title.clone(),
         severity: r.severity(),
+        likelihood: r.likelihood,
+        impact: r.impact,
         initiative: i.title.clone(),
         mitigation: r.mitigation.clone(),
     }
@@ -242,8 +268,10 @@ pub fn build(roadmap: &Roadmap, inputs: &Inputs<'_>) -> Report {
     };
     let roadmap = shown(roadmap);
     let (words, day, before) = &inputs.since;
-    let changes = before
-        .map(|b| crate::domain::diff::changes_between(&shown(b), *day, &roadmap, today).sections());
+    let changes = before.map(|b| {
+        let all = crate::domain::diff::changes_between(&shown(b), *day, &roadmap, today);
+        told_elsewhere(all.sections())
+    });
     let since = Since {
         words: words.clone(),
         day: *day,
@@ -261,6 +289,7 @@ pub fn build(roadmap: &Roadmap, inputs: &Inputs<'_>) -> Report {
                 title: i.title.clone(),
                 day: done,
                 goals: i.goal_ids().filter_map(goal_name).collect(),
+                late: i.first_promise().map(|first| (done - first).num_days()),
             })
         })
         .collect();
@@ -309,7 +338,7 @@ pub fn build(roadmap: &Roadmap, inputs: &Inputs<'_>) -> Report {
         .map(|i| work(i, today))
         .collect();
     overdue.sort_by_key(|w| std::cmp::Reverse(w.late));
-    let unmitigated = roadmap
+    let mut unmitigated: Vec<RiskLine> = roadmap
         .active_in_board_order()
         .into_iter()
         .flat_map(|i| {
@@ -319,6 +348,35 @@ pub fn build(roadmap: &Roadmap, inputs: &Inputs<'_>) -> Report {
                 .map(move |r| risk_line(i, r))
         })
         .collect();
+    unmitigated.sort_by_key(|r| std::cmp::Reverse(r.severity));
+    let gaps = alignment::gaps(&roadmap, today)
+        .iter()
+        .map(|g| {
+            (
+                g.heading().to_string(),
+                crate::export::markdown::gap_subject(&roadmap, g),
+            )
+        })
+        .collect();
+    let stale_kpis = roadmap
+        .goals
+        .iter()
+        .flat_map(|g| g.kpis.iter().map(move |k| (g, k)))
+        .filter_map(|(g, k)| match k.days_since_reading(today) {
+            None => Some(format!("{} {}: never measured", g.code, k.name)),
+            Some(d) if d > STALE_DAYS => {
+                Some(format!("{} {}: last reading {d} days ago", g.code, k.name))
+            }
+            Some(_) => None,
+        })
+        .collect();
+    let mut stale_work: Vec<(String, i64)> = roadmap
+        .active_in_board_order()
+        .into_iter()
+        .map(|i| (i.title.clone(), (today - i.updated.date_naive()).num_days()))
+        .filter(|(_, d)| *d > STALE_DAYS)
+        .collect();
+    stale_work.sort_by_key(|(_, d)| std::cmp::Reverse(*d));
     let mut checkins = roadmap.checkins.clone();
     checkins.sort_by(|a, b| (a.on, &a.id).cmp(&(b.on, &b.id)));
     let mut open: Vec<_> = roadmap
@@ -352,6 +410,7 @@ pub fn build(roadmap: &Roadmap, inputs: &Inputs<'_>) -> Report {
         name: roadmap.name.clone(),
         today,
         public: inputs.public,
+        currency: roadmap.currency.clone(),
         summary: alignment::summary(&roadmap, today).line(),
         since,
         delivered,
@@ -361,10 +420,35 @@ pub fn build(roadmap: &Roadmap, inputs: &Inputs<'_>) -> Report {
         slips,
         overdue,
         unmitigated,
+        gaps,
+        stale_kpis,
+        stale_work,
         checkins,
         actions,
         decisions,
     }
+}
+
+/// The changes without what the report's own sections tell in full: slips (each move with
+/// its reason), deliveries, decisions, actions and check-ins.
+fn told_elsewhere(sections: Vec<(String, Vec<String>)>) -> Vec<(String, Vec<String>)> {
+    const ELSEWHERE: [&str; 4] = ["Moved later", "Decisions", "Actions", "Check-ins"];
+    sections
+        .into_iter()
+        .filter(|(title, _)| !ELSEWHERE.iter().any(|e| title.starts_with(e)))
+        .filter_map(|(title, items)| {
+            let name = title.split(" (").next().unwrap_or(&title).to_string();
+            let items: Vec<String> = if name == "Status changed" {
+                items
+                    .into_iter()
+                    .filter(|i| !i.ends_with("→ Done"))
+                    .collect()
+            } else {
+                items
+            };
+            (!items.is_empty()).then(|| (format!("{name} ({})", items.len()), items))
+        })
+        .collect()
 }
 
 fn goal_part(roadmap: &Roadmap, g: &crate::domain::Goal, today: NaiveDate) -> GoalPart {
@@ -387,7 +471,7 @@ fn goal_part(roadmap: &Roadmap, g: &crate::domain::Goal, today: NaiveDate) -> Go
                 .filter(|i| i.horizon(today) == h)
                 .map(|i| work(i, today))
                 .collect();
-            (h, items)
+            (h, window(h, today), items)
         })
         .collect();
     let risks = alignment::goal_risks(roadmap, &g.id)
@@ -404,7 +488,22 @@ fn goal_part(roadmap: &Roadmap, g: &crate::domain::Goal, today: NaiveDate) -> Go
         unsupported,
         kpis: g.kpis.clone(),
         work,
+        promise: promise(
+            roadmap.initiatives.iter().filter(|i| i.serves_goal(&g.id)),
+            today,
+        ),
         risks,
+    }
+}
+
+/// A horizon's dates in words, as the board's column footers give them: "due by 6 Dec"
+/// (overdue work included), "7 Dec – 13 Dec", "14 Dec – 31 Jan", "from 1 Feb 2027".
+pub fn window(h: Horizon, today: NaiveDate) -> String {
+    let day = |d: NaiveDate| d.format("%-d %b %Y").to_string();
+    match (h, h.window_start(today)) {
+        (Horizon::NextYear, Some(start)) => format!("from {}", day(start)),
+        (_, Some(start)) => format!("{} – {}", day(start), day(h.window_end(today))),
+        (_, None) => format!("due by {}", day(h.window_end(today))),
     }
 }
 
