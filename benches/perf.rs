@@ -248,6 +248,38 @@ fn export_10k(bencher: divan::Bencher, format: Format) {
     bencher.bench(|| export::export(&r, format, options).unwrap());
 }
 
+/// The review report at 10k against three earlier versions (a quarter of monthly
+/// snapshots), as HTML with its charts and as Markdown: compare with `export_10k` in the
+/// same run.
+#[divan::bench(args = ["html", "md"], sample_count = 10)]
+fn report_10k(bencher: divan::Bencher, format: &str) {
+    use alignmap::export::report::{self, Inputs, Version};
+    let r = roadmap(10_000);
+    let history: Vec<Version> = [90u64, 60, 30]
+        .iter()
+        .map(|ago| Version {
+            day: today() - chrono::Days::new(*ago),
+            words: format!("{ago} days ago"),
+            roadmap: r.clone(),
+        })
+        .collect();
+    bencher.bench(|| {
+        let built = report::build(
+            &r,
+            &Inputs {
+                today: today(),
+                public: false,
+                since: report::default_since(&r, &history, today()),
+                history: &history,
+            },
+        );
+        match format {
+            "html" => report::html::page(&built, report::html::Paper::A4),
+            _ => report::markdown::document(&built),
+        }
+    });
+}
+
 /// Pasting a long text into a form field (a pasted document): one splice, not a character
 /// at a time (40,000 characters took 26 s of CPU that way).
 #[divan::bench(args = [1_000, 10_000, 40_000], sample_count = 10)]
