@@ -438,3 +438,28 @@ fn the_cli_names_the_file_refuses_what_it_cannot_do_and_says_how_to_get_a_browse
         .stderr(predicate::str::contains("apt-get install chromium"));
     assert!(!dir.path().join("r.pdf").exists());
 }
+
+#[test]
+fn r_in_the_review_of_the_real_app_writes_the_report_into_exports() {
+    let home = common::pty::Home::new();
+    alignmap::scenario::write(home.dir.path()).unwrap();
+    let mut app = home.start(&[]);
+    app.send(b"3");
+    app.settle();
+    app.send(b"R");
+    app.settle();
+    app.send(b"q");
+    assert_eq!(app.exit_code(), 0);
+    let exports = home.dir.path().join("exports");
+    let written: Vec<_> = std::fs::read_dir(&exports)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(written.len(), 1, "{written:?}");
+    let name = written[0].file_name().unwrap().to_string_lossy().into_owned();
+    // The pty's day is 22 Nov 2026: the latest snapshot before it is the November review.
+    assert_eq!(name, "northwind-it-roadmap-2026-11-22-report.html");
+    let page = std::fs::read_to_string(&written[0]).unwrap();
+    assert!(page.contains("since the snapshot of Mon 2 Nov 2026 17:00 (november-review)"));
+    assert!(page.contains("<svg class=\"chart\""));
+}
