@@ -456,7 +456,11 @@ fn r_in_the_review_of_the_real_app_writes_the_report_into_exports() {
         .map(|e| e.unwrap().path())
         .collect();
     assert_eq!(written.len(), 1, "{written:?}");
-    let name = written[0].file_name().unwrap().to_string_lossy().into_owned();
+    let name = written[0]
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned();
     // The pty's day is 22 Nov 2026: the latest snapshot before it is the November review.
     assert_eq!(name, "northwind-it-roadmap-2026-11-22-report.html");
     let page = std::fs::read_to_string(&written[0]).unwrap();

@@ -84,6 +84,15 @@ impl GoalLink {
     }
 }
 
+/// A unit as written after a number: " days", "%" (a per cent sign sits close), "" for none.
+pub fn unit_after(unit: &str) -> String {
+    if unit.is_empty() || unit.starts_with('%') {
+        unit.to_string()
+    } else {
+        format!(" {unit}")
+    }
+}
+
 /// Which way a KPI should move.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum Direction {

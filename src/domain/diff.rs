@@ -139,11 +139,7 @@ pub fn changes(before: &Roadmap, after: &Roadmap) -> Changes {
         let was = before.goal(&goal.id);
         for kpi in &goal.kpis {
             let old = was.and_then(|g| g.kpis.iter().find(|k| k.id == kpi.id));
-            let unit = if kpi.unit.is_empty() {
-                String::new()
-            } else {
-                format!(" {}", kpi.unit)
-            };
+            let unit = super::business::unit_after(&kpi.unit);
             let value =
                 |v: Option<f64>| v.map_or_else(|| "not measured".to_string(), |v| v.to_string());
             match old {

@@ -312,10 +312,10 @@ fn goals_section(out: &mut String, roadmap: &Roadmap, options: Options<'_>) {
                 escape(&kpi.name),
                 kpi.current()
                     .map_or_else(|| "not measured".to_string(), |v| v.to_string()),
-                if kpi.unit.is_empty() || kpi.current().is_none() {
+                if kpi.current().is_none() {
                     String::new()
                 } else {
-                    format!(" {}", escape(&kpi.unit))
+                    escape(&super::svg::unit_after(&kpi.unit))
                 },
                 super::reading_day(kpi),
                 kpi.baseline

@@ -177,11 +177,7 @@ pub fn document(roadmap: &Roadmap, options: Options<'_>) -> String {
                 words if kpi.has_target() => format!("target {}", escape(&words)),
                 _ => "no target".to_string(),
             };
-            let unit = if kpi.unit.is_empty() {
-                String::new()
-            } else {
-                format!(" {}", escape(&kpi.unit))
-            };
+            let unit = escape(&super::svg::unit_after(&kpi.unit));
             let _ = writeln!(
                 out,
                 "- {}: {}{} ({target}, baseline {}) · progress {}",

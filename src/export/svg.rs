@@ -83,14 +83,7 @@ pub fn number(v: f64) -> String {
     }
 }
 
-/// A unit as written after a number: " days", "%" (a per cent sign sits close), "" for none.
-pub fn unit_after(unit: &str) -> String {
-    if unit.is_empty() || unit.starts_with('%') {
-        unit.to_string()
-    } else {
-        format!(" {unit}")
-    }
-}
+pub use crate::domain::business::unit_after;
 
 /// A value as an axis or a level line labels it, in at most 9 characters: `41`, `12.5k`,
 /// `1.2M`, `3bn`.
