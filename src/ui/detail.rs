@@ -435,3 +435,41 @@ fn goal_lines<'a>(app: &App, g: &Goal, theme: &Theme) -> Vec<Line<'a>> {
     lines.push(Line::styled(format!("id {}", g.id), theme.dim));
     lines
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{BESIDE, Layout, WIDTH, plan};
+    use crate::ui::charts::ROWS;
+
+    #[test]
+    fn charts_go_beside_on_a_wide_screen_below_when_the_text_is_whole_and_never_hide_text() {
+        // 160 wide: a column beside the text, the popup as tall as text or charts need.
+        let wide = plan(30, 2, (160, 48));
+        assert_eq!(
+            (wide.width, wide.beside, wide.below),
+            (WIDTH + BESIDE, BESIDE, 0)
+        );
+        assert_eq!(wide.height, 33);
+        // 100x60: the text whole (30 rows) and both charts below it.
+        let tall = plan(30, 2, (100, 60));
+        assert_eq!(
+            tall,
+            Layout {
+                width: WIDTH,
+                height: 30 + 3 + 2 * ROWS,
+                below: 2 * ROWS,
+                beside: 0
+            }
+        );
+        // 100x40: the whole text fits, a chart would not: no chart, no text lost.
+        let short = plan(30, 2, (100, 40));
+        assert_eq!((short.below, short.height), (0, 33));
+        // A text that scrolls anyway keeps one chart when the popup is tall enough.
+        let long = plan(80, 2, (100, 50));
+        assert_eq!((long.below, long.height), (ROWS, 48));
+        // 80x24: none.
+        assert_eq!(plan(40, 2, (80, 24)).below, 0);
+        // No KPI to draw: the plain popup.
+        assert_eq!(plan(30, 0, (200, 60)).beside, 0);
+    }
+}
