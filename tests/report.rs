@@ -56,7 +56,9 @@ fn the_figures_match_a_count_by_hand() {
     // On time against the first promise: churn, SSO, drill, FTP; late: the other four (the
     // load test was first promised for 18 Aug, before the sample slipped it to 22 Sep).
     assert!(
-        md.contains("Since 1 Sep 2026: 8 delivered (4 on time) · 5 slips"),
+        md.contains(
+            "Since 1 Sep 2026: 8 delivered (4 on time against the first promise) · 5 slips"
+        ),
         "{md}"
     );
     assert!(md.contains("| 20 Oct 2026 | Load-test checkout at 3x volume | 63 days late |"));
@@ -69,12 +71,19 @@ fn the_figures_match_a_count_by_hand() {
         "{md}"
     );
     assert!(md.contains("16 of 25 (likelihood 4 × impact 4)"));
+    // Now: 2 KPIs unread for 30 days (run cost, reconciled reports) and 6 open initiatives
+    // not updated (laptops, awareness, cloud, warehouse 91 days; dunning, Peppol 61).
+    assert!(md.contains(
+        "Now: 0 past their current target · 2 high risks without mitigation · 7 gaps · 2 actions open (1 overdue) · 8 not measured or updated lately"
+    ), "{md}");
+    // The unmitigated high risks have their table; the gaps do not list them again.
+    assert!(!md.contains("High risks with no mitigation —"));
     // Promises whose first target has come by 1 Dec: kept by churn (3 Sep), SSO and drill
     // (13 Sep), FTP (29 Sep) and one of the sample's two old deliveries; delivered late:
     // invoices and the agreement (6 Sep), vpn (30 Aug), load test (18 Aug) and the other
     // old one; open past the first date: dunning, Peppol, tracking. 5 of 13.
     assert!(md.contains(
-        "Promise keeping, all work ever promised: 5 of 13 promises kept (38%) · 5 delivered late · 3 open past their date"
+        "Promise keeping, all work ever promised: 5 of 13 promises kept (38%) · 5 delivered late · 3 open past their first date"
     ));
     // One point per snapshot (1 Sep, 1 Oct, 2 Nov) and today.
     let trend = md
@@ -105,7 +114,7 @@ fn the_figures_match_a_count_by_hand() {
     )));
     // KPI trends in words, with dates, first → latest → target.
     assert!(
-        md.contains("- Days sales outstanding (days): 41 days (4 May 2026) → 34 days (1 Dec 2026), 8 readings; target 33 days"),
+        md.contains("- Days sales outstanding: 41 days (4 May 2026) → 34 days (1 Dec 2026), 8 readings; target 33 days"),
         "{md}"
     );
 }

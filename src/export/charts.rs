@@ -84,7 +84,7 @@ pub fn checkins(list: &[CheckIn]) -> Chart {
 }
 
 /// The share of due promises kept (%), one point per day it was measured.
-pub fn promise(points: &[(NaiveDate, f64)]) -> Chart {
+pub fn promise(points: &[(NaiveDate, f64)], today: NaiveDate) -> Chart {
     Chart {
         title: "Promises kept (% of those due)".into(),
         series: vec![Series {
@@ -96,7 +96,7 @@ pub fn promise(points: &[(NaiveDate, f64)]) -> Chart {
         range: Some((0.0, 100.0)),
         unit: "%".into(),
         also: vec![],
-        today: None,
+        today: Some(today),
         values: true,
     }
 }

@@ -262,13 +262,15 @@ pub fn svg(chart: &Chart) -> String {
         draw_series(&mut out, &scale, &series, &chart.unit);
         if chart.values {
             for (d, v) in &series.points {
+                let text = format!("{}{}", number(*v), unit_after(&chart.unit));
+                // Clear of the frame's sides: a label at the first point starts right of it.
+                let half = text.chars().count() as f64 * CHAR_WIDTH / 2.0;
+                let x = scale.x(*d).clamp(LEFT + half + 3.0, WIDTH - RIGHT - half);
                 let _ = writeln!(
                     out,
-                    "<text class=\"value\" x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\">{}{}</text>",
-                    scale.x(*d),
+                    "<text class=\"value\" x=\"{x:.1}\" y=\"{:.1}\" text-anchor=\"middle\">{}</text>",
                     (scale.y(*v) - 7.0).max(TOP + 9.0),
-                    number(*v),
-                    unit_after(&chart.unit)
+                    escape(&text)
                 );
             }
         }

@@ -35,9 +35,10 @@ impl Paper {
     }
 }
 
-fn style(paper: Paper, day: chrono::NaiveDate) -> String {
+fn style(paper: Paper, day: chrono::NaiveDate, public: bool) -> String {
     // Only the date reaches the CSS (no user text: a string there is not escaped as HTML).
     let day = day.format("%-d %b %Y");
+    let public = if public { " · public version" } else { "" };
     format!(
         r#"
 .goalpart {{ margin-bottom: 18px; }}
@@ -47,6 +48,7 @@ dl.reading dd {{ display: inline; margin: 0; }}
 dl.reading dd::after {{ content: ""; display: block; }}
 .figures {{ font-size: 15px; }}
 td, th, li, p {{ overflow-wrap: break-word; }}
+td.day {{ white-space: nowrap; }}
 body {{ max-width: 1000px; }}
 @media print {{
   @page {{ size: {} portrait; margin: 14mm 12mm; }}
@@ -56,8 +58,8 @@ body {{ max-width: 1000px; }}
   .goalpart {{ break-inside: avoid; }}
   section.flow {{ break-before: auto; }}
   @page {{
-    @bottom-left {{ content: "Review report · {day}"; font-size: 9px; color: #5a5a5a; }}
-    @bottom-right {{ content: "page " counter(page) " of " counter(pages); font-size: 9px; color: #5a5a5a; }}
+    @bottom-left {{ content: "Review report · {day}{public}"; font: 9px system-ui, sans-serif; color: #5a5a5a; }}
+    @bottom-right {{ content: "page " counter(page) " of " counter(pages); font: 9px system-ui, sans-serif; color: #5a5a5a; }}
   }}
 }}
 "#,
@@ -69,7 +71,7 @@ body {{ max-width: 1000px; }}
 pub fn page(r: &Report, paper: Paper) -> String {
     let mut out = page_start_styled(
         &format!("Review report: {} · {}", r.name, r.today),
-        &style(paper, r.today),
+        &style(paper, r.today, r.public),
     );
     summary(&mut out, r);
     delivery(&mut out, r);
@@ -109,10 +111,16 @@ fn summary(out: &mut String, r: &Report) {
     );
     let _ = writeln!(
         out,
-        "<p class=\"figures\">Promise keeping, all work ever promised: {}</p>\n<p class=\"figures\">{}</p>",
-        escape(&r.promise.words()),
-        escape(&r.headline())
+        "<p class=\"figures\">Promise keeping, all work ever promised: {}</p>\n<p class=\"figures\">{}<br>{}</p>",
+        escape(&super::words::promise_words(&r.promise)),
+        escape(&r.headline()[0]),
+        escape(&r.headline()[1])
     );
+    out.push_str("<h3>How to read this</h3>\n<dl class=\"reading\">\n");
+    for (term, meaning) in super::words::READING {
+        let _ = writeln!(out, "<dt>{term}:</dt> <dd>{}.</dd>", escape(meaning));
+    }
+    out.push_str("</dl>\n");
     let _ = writeln!(
         out,
         "<h2>What changed since {}</h2>",
@@ -133,11 +141,7 @@ fn summary(out: &mut String, r: &Report) {
             );
         }
     }
-    out.push_str("<dl class=\"reading\">\n");
-    for (term, meaning) in super::words::READING {
-        let _ = writeln!(out, "<dt>{term}:</dt> <dd>{}.</dd>", escape(meaning));
-    }
-    out.push_str("</dl>\n</section>\n");
+    out.push_str("</section>\n");
 }
 
 fn delivery(out: &mut String, r: &Report) {
@@ -174,7 +178,7 @@ fn delivery(out: &mut String, r: &Report) {
             };
             let _ = writeln!(
                 out,
-                "<tr><td>{}</td><td>{}</td><td>{promise}</td><td>{goals}</td></tr>",
+                "<tr><td class=\"day\">{}</td><td>{}</td><td>{promise}</td><td>{goals}</td></tr>",
                 d.day.format("%-d %b %Y"),
                 escape(&d.title)
             );
@@ -214,7 +218,7 @@ fn delivery(out: &mut String, r: &Report) {
     if points.len() >= 2 {
         figure(
             out,
-            &charts::promise(&points),
+            &charts::promise(&points, r.today),
             "Promises kept over time",
             "share of due promises kept, on each snapshot's day and today",
         );
@@ -275,7 +279,7 @@ fn goal(out: &mut String, g: &GoalPart, r: &Report) {
         escape(&g.code),
         escape(&g.title),
         g.priority,
-        escape(&g.promise.words())
+        escape(&super::words::promise_words(&g.promise))
     );
     if g.kpis.is_empty() {
         out.push_str("<p class=\"alert\">No KPI yet.</p>\n");
@@ -369,7 +373,7 @@ fn attention(out: &mut String, r: &Report) {
             };
             let _ = writeln!(
                 out,
-                "<tr><td>{}</td><td>{}{times}</td><td>{} → {}</td><td>{why}</td></tr>",
+                "<tr><td class=\"day\">{}</td><td>{}{times}</td><td>{} → {}</td><td>{why}</td></tr>",
                 s.on.format("%-d %b %Y"),
                 escape(&s.title),
                 escape(&s.from),

@@ -51,10 +51,16 @@ pub fn document(r: &Report) -> String {
     );
     let _ = writeln!(
         out,
-        "Promise keeping, all work ever promised: {}  \n{}\n",
-        e(&r.promise.words()),
-        e(&r.headline())
+        "Promise keeping, all work ever promised: {}  \n{}  \n{}\n",
+        e(&super::words::promise_words(&r.promise)),
+        e(&r.headline()[0]),
+        e(&r.headline()[1])
     );
+    out.push_str("How to read this:\n\n");
+    for (term, meaning) in super::words::READING {
+        let _ = writeln!(out, "- **{term}**: {}.", e(meaning));
+    }
+    out.push('\n');
     let _ = writeln!(out, "## What changed since {}\n", e(&r.since.words));
     match &r.since.changes {
         None => out.push_str("No earlier version to compare with: take a snapshot after each review (S in the planner, or `alignmap snapshot`).\n\n"),
@@ -67,11 +73,6 @@ pub fn document(r: &Report) -> String {
             out.push_str("Slips with their reasons, deliveries, decisions, actions and check-ins follow in their own sections.\n\n");
         }
     }
-    out.push_str("How to read this:\n\n");
-    for (term, meaning) in super::words::READING {
-        let _ = writeln!(out, "- **{term}**: {}.", e(meaning));
-    }
-    out.push('\n');
     let _ = writeln!(
         out,
         "## Delivered since {since_day} ({})\n",
@@ -112,7 +113,7 @@ pub fn document(r: &Report) -> String {
     let _ = writeln!(
         out,
         "### Promise keeping, all work ever promised\n\nA promise is the first target ever set: kept when done on or before it; broken when done after it, dropped after it, or still open past it (even when re-planned since).\n\n{}\n\nKept share over time: {}\n",
-        e(&r.promise.words()),
+        e(&super::words::promise_words(&r.promise)),
         if trend.is_empty() {
             "no promise due yet".to_string()
         } else {
@@ -137,7 +138,7 @@ pub fn document(r: &Report) -> String {
             e(&g.code),
             e(&g.title),
             g.priority,
-            e(&g.promise.words())
+            e(&super::words::promise_words(&g.promise))
         );
         if g.kpis.is_empty() {
             out.push_str("No KPI yet.\n\n");
@@ -146,7 +147,7 @@ pub fn document(r: &Report) -> String {
             let _ = writeln!(
                 out,
                 "- {}: {} · progress {} · baseline {} · {}",
-                e(&kpi.label()),
+                e(&kpi.name),
                 e(&kpi_trend_words(kpi).unwrap_or_else(|| "never measured".into())),
                 crate::domain::alignment::progress_label(kpi),
                 kpi.baseline
@@ -258,7 +259,7 @@ pub fn document(r: &Report) -> String {
     let gaps: Vec<String> = r
         .gaps
         .iter()
-        .map(|(kind, about)| format!("{kind}: {about}"))
+        .map(|(kind, about)| format!("{kind} — {about}"))
         .collect();
     list(&mut out, &gaps, "No gaps.");
     let stale = r.stale_lines();
@@ -323,15 +324,25 @@ pub fn document(r: &Report) -> String {
     if r.actions.is_empty() {
         out.push_str("No open action.\n\n");
     } else {
-        out.push_str("| Action | Owner | Due | About |\n|---|---|---|---|\n");
+        // "About" only when some action is about something.
+        let about = r.actions.iter().any(|a| !a.about.trim().is_empty());
+        out.push_str(if about {
+            "| Action | Owner | Due | About |\n|---|---|---|---|\n"
+        } else {
+            "| Action | Owner | Due |\n|---|---|---|\n"
+        });
         for a in &r.actions {
+            let about = if about {
+                format!(" {} |", e(&a.about))
+            } else {
+                String::new()
+            };
             let _ = writeln!(
                 out,
-                "| {} | {} | {} | {} |",
+                "| {} | {} | {} |{about}",
                 e(&a.text),
                 e(&a.owner),
-                e(&a.due),
-                e(&a.about)
+                e(&a.due)
             );
         }
         out.push('\n');

@@ -349,8 +349,10 @@ pub fn build(roadmap: &Roadmap, inputs: &Inputs<'_>) -> Report {
         })
         .collect();
     unmitigated.sort_by_key(|r| std::cmp::Reverse(r.severity));
+    // High risks without mitigation have their own table: each finding is told once.
     let gaps = alignment::gaps(&roadmap, today)
         .iter()
+        .filter(|g| !matches!(g, alignment::Gap::Unmitigated(..)))
         .map(|g| {
             (
                 g.heading().to_string(),

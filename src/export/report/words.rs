@@ -3,14 +3,18 @@
 use super::{Delivered, Report, RiskLine, Work};
 
 /// What the report's terms mean, as its first page explains them.
-pub const READING: [(&str, &str); 6] = [
+pub const READING: [(&str, &str); 9] = [
     (
         "Active work",
         "initiatives not done and not dropped; the share that serves a goal counts only these",
     ),
     (
         "Promise",
-        "the first target ever set for an initiative: kept when the work was done on or before it; broken when done after it, dropped after it, or still open past it (open work past its first date counts as broken even when it has been re-planned). The figure covers all work ever promised, not only since the last review",
+        "the first target ever set for an initiative: kept when the work was done on or before it; broken when done after it, dropped after it, or still open past it (open work past its first date counts as broken even when it has been re-planned). Work whose first date has not come yet has promised nothing yet. The figure covers all work ever promised, not only since the last review",
+    ),
+    (
+        "Slip",
+        "a target moved later; pulling a date in is not a slip, and time passing is not a move",
     ),
     (
         "Median delay",
@@ -28,7 +32,53 @@ pub const READING: [(&str, &str); 6] = [
         "KPI progress",
         "how far from the baseline to the target the latest reading is",
     ),
+    (
+        "Gap",
+        "what the alignment check flags: work serving no goal, a goal with no KPI or nothing on track, a KPI whose progress cannot be worked out, work with no business case or IT owner, work planned before what it needs",
+    ),
+    (
+        "Not measured or updated lately",
+        "a KPI with no reading, or active work with no update, for more than 30 days",
+    ),
 ];
+
+/// Promise keeping in words, every count named: "5 of 13 promises kept (38%) · 5 delivered
+/// late · 3 open past their first date · median delay 57 days across 9 late or moved-later
+/// initiatives".
+pub fn promise_words(p: &crate::domain::review::Promise) -> String {
+    let Some(share) = p.share() else {
+        return "no promise due yet".into();
+    };
+    let mut words = format!(
+        "{} of {} {} kept ({})",
+        p.kept,
+        p.due(),
+        if p.due() == 1 { "promise" } else { "promises" },
+        crate::domain::alignment::percent(share)
+    );
+    for (n, what) in [
+        (p.delivered_late, "delivered late"),
+        (p.dropped_late, "dropped late"),
+        (p.open_late, "open past their first date"),
+    ] {
+        if n > 0 {
+            words.push_str(&format!(" · {n} {what}"));
+        }
+    }
+    if let Some(d) = p.median_delay {
+        words.push_str(&format!(
+            " · median delay {d} {} across {} late or moved-later {}",
+            if d == 1 { "day" } else { "days" },
+            p.delayed,
+            if p.delayed == 1 {
+                "initiative"
+            } else {
+                "initiatives"
+            }
+        ));
+    }
+    words
+}
 
 impl Report {
     /// Deliveries since the report's day done on or before their first promise.
@@ -58,26 +108,27 @@ impl Report {
             .count()
     }
 
-    /// The first page's second line of figures: "Since 1 Sep 2026: 8 delivered (4 on
-    /// time) · 5 slips · 0 past their current target · …".
-    pub fn headline(&self) -> String {
-        format!(
-            "Since {}: {} delivered ({} on time) · {} · {} past their current target · {} without mitigation · {} · {} open ({} overdue) · {}",
-            self.since.day.format("%-d %b %Y"),
-            self.delivered.len(),
-            self.delivered_on_time(),
-            counted(self.slips.len(), "slip", "slips"),
-            self.overdue.len(),
-            counted(self.unmitigated.len(), "high risk", "high risks"),
-            counted(self.gaps.len(), "gap", "gaps"),
-            counted(self.actions.len(), "action", "actions"),
-            self.actions_overdue(),
-            counted(
-                self.stale_kpis.len(),
-                "KPI not measured lately",
-                "KPIs not measured lately"
+    /// The first page's lines of figures: what happened since the report's day, then how
+    /// things stand now.
+    pub fn headline(&self) -> [String; 2] {
+        [
+            format!(
+                "Since {}: {} delivered ({} on time against the first promise) · {}",
+                self.since.day.format("%-d %b %Y"),
+                self.delivered.len(),
+                self.delivered_on_time(),
+                counted(self.slips.len(), "slip", "slips"),
             ),
-        )
+            format!(
+                "Now: {} past their current target · {} without mitigation · {} · {} open ({} overdue) · {} not measured or updated lately",
+                self.overdue.len(),
+                counted(self.unmitigated.len(), "high risk", "high risks"),
+                counted(self.gaps.len(), "gap", "gaps"),
+                counted(self.actions.len(), "action", "actions"),
+                self.actions_overdue(),
+                self.stale_lines().len(),
+            ),
+        ]
     }
 }
 
