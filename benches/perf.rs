@@ -258,6 +258,7 @@ fn report_10k(bencher: divan::Bencher, format: &str) {
     let history: Vec<Version> = [90u64, 60, 30]
         .iter()
         .map(|ago| Version {
+            id: format!("{ago}"),
             day: today() - chrono::Days::new(*ago),
             words: format!("{ago} days ago"),
             roadmap: r.clone(),

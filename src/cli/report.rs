@@ -83,16 +83,28 @@ pub fn run(request: &Request) -> Result<Option<PathBuf>, Failure> {
         versions
     };
     let today = request.today;
-    let before;
+    let loaded;
     let since = match request.since {
         Some(reference) => {
             let source = snapshot::resolve(request.roadmap, reference)?;
-            before = snapshot::load(request.roadmap, &source).map_err(|e| e.to_string())?;
+            let words = describe(&source);
+            // A snapshot was read with the history already; a path is read here.
+            let read = match &source {
+                Source::Snapshot(s) => history.iter().find(|v| v.id == s.id),
+                _ => None,
+            };
+            let before = match read {
+                Some(v) => &v.roadmap,
+                None => {
+                    loaded = snapshot::load(request.roadmap, &source).map_err(|e| e.to_string())?;
+                    &loaded
+                }
+            };
             let day = match &source {
                 Source::Snapshot(s) => s.taken.date(),
                 _ => before.last_review.unwrap_or(today),
             };
-            (describe(&source), day, Some(&before))
+            (words, day, Some(before))
         }
         None => report::default_since(&roadmap, &history, today),
     };

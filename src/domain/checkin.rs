@@ -43,6 +43,16 @@ impl CheckIn {
     pub fn gap(&self) -> i16 {
         i16::from(self.business.score) - i16::from(self.it.score)
     }
+
+    /// "1 Oct 2026: business 5/10, IT 7/10".
+    pub fn scores(&self) -> String {
+        format!(
+            "{}: business {}/10, IT {}/10",
+            self.on.format("%-d %b %Y"),
+            self.business.score,
+            self.it.score
+        )
+    }
 }
 
 /// Check-ins sorted oldest first.

@@ -218,14 +218,7 @@ pub fn changes(before: &Roadmap, after: &Roadmap) -> Changes {
         .checkins
         .iter()
         .filter(|c| !before.checkins.iter().any(|o| o.id == c.id))
-        .map(|c| {
-            format!(
-                "{}: business {}/10, IT {}/10",
-                c.on.format("%-d %b %Y"),
-                c.business.score,
-                c.it.score
-            )
-        })
+        .map(super::checkin::CheckIn::scores)
         .collect();
     out
 }

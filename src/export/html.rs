@@ -342,15 +342,20 @@ fn kpi_charts(out: &mut String, goal: &crate::domain::Goal, today: chrono::Naive
     for kpi in &goal.kpis {
         let chart = super::charts::kpi(kpi, today);
         if super::charts::chartable(kpi) && super::svg::drawable(&chart) {
-            let _ = writeln!(
-                out,
-                "<figure><figcaption><strong>{}</strong> · {}</figcaption>\n{}\n</figure>",
-                escape(&kpi.label()),
-                escape(kpi.direction.label()),
-                super::svg::svg(&chart)
-            );
+            figure(out, &chart, &kpi.label(), kpi.direction.label());
         }
     }
+}
+
+/// A chart under its caption: what it shows (bold), then its figures in words.
+pub(super) fn figure(out: &mut String, chart: &super::svg::Chart, name: &str, words: &str) {
+    let _ = writeln!(
+        out,
+        "<figure><figcaption><strong>{}</strong> · {}</figcaption>\n{}\n</figure>",
+        escape(name),
+        escape(words),
+        super::svg::svg(chart)
+    );
 }
 
 fn gaps_section(out: &mut String, roadmap: &Roadmap, options: Options<'_>) {

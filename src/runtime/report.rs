@@ -15,6 +15,7 @@ pub fn versions(roadmap: &Path) -> (Vec<Version>, Vec<String>) {
     let versions = read
         .into_iter()
         .map(|(s, roadmap)| Version {
+            id: s.id.clone(),
             day: s.taken.date(),
             words: describe(&Source::Snapshot(s)),
             roadmap,

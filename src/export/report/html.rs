@@ -4,7 +4,7 @@
 
 use super::{GoalPart, Report, RiskLine, Work};
 use crate::export::charts;
-use crate::export::html::{escape, page_start_styled, table_head};
+use crate::export::html::{escape, figure, page_start_styled, table_head};
 use crate::export::svg;
 use std::fmt::Write;
 
@@ -228,17 +228,6 @@ fn delivery(out: &mut String, r: &Report) {
         );
     }
     out.push_str("</section>\n");
-}
-
-/// A chart under its caption: what it shows (bold), then the figures in words.
-fn figure(out: &mut String, chart: &svg::Chart, name: &str, words: &str) {
-    let _ = writeln!(
-        out,
-        "<figure>\n<figcaption><strong>{}</strong> · {}</figcaption>\n{}\n</figure>",
-        escape(name),
-        escape(words),
-        svg::svg(chart)
-    );
 }
 
 fn work_cell(w: &Work, currency: &str) -> String {

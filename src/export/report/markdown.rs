@@ -280,18 +280,7 @@ pub fn document(r: &Report) -> String {
     match r.checkins.last() {
         None => out.push_str("No check-in recorded yet.\n\n"),
         Some(last) => {
-            let scores: Vec<String> = r
-                .checkins
-                .iter()
-                .map(|c| {
-                    format!(
-                        "{}: business {}/10, IT {}/10",
-                        c.on.format("%-d %b %Y"),
-                        c.business.score,
-                        c.it.score
-                    )
-                })
-                .collect();
+            let scores: Vec<String> = r.checkins.iter().map(|c| c.scores()).collect();
             let _ = writeln!(
                 out,
                 "Scores over time: {}\n\nLatest, {}{}: {}.\n",

@@ -174,6 +174,8 @@ pub struct Report {
 /// and the roadmap as it was.
 #[derive(Debug, Clone)]
 pub struct Version {
+    /// Its snapshot id (`20261001-170000-october-review`).
+    pub id: String,
     /// The day it was taken.
     pub day: NaiveDate,
     /// "the snapshot of Tue 1 Sep 2026 17:00 (q3-review)".
@@ -308,10 +310,12 @@ pub fn build(roadmap: &Roadmap, inputs: &Inputs<'_>) -> Report {
         day: today,
         promise: now,
     });
+    // Sorted once: the goals, the overdue list, the risks and the stale list all read it.
+    let active = roadmap.active_in_board_order();
     let goals = roadmap
         .goals
         .iter()
-        .map(|g| goal_part(&roadmap, g, today))
+        .map(|g| goal_part(&roadmap, &active, g, today))
         .collect();
     let mut slips: Vec<Slip> = roadmap
         .initiatives
@@ -331,16 +335,14 @@ pub fn build(roadmap: &Roadmap, inputs: &Inputs<'_>) -> Report {
         })
         .collect();
     slips.sort_by(|a, b| b.on.cmp(&a.on).then(a.title.cmp(&b.title)));
-    let mut overdue: Vec<Work> = roadmap
-        .active_in_board_order()
-        .into_iter()
+    let mut overdue: Vec<Work> = active
+        .iter()
         .filter(|i| i.is_overdue(today))
         .map(|i| work(i, today))
         .collect();
     overdue.sort_by_key(|w| std::cmp::Reverse(w.late));
-    let mut unmitigated: Vec<RiskLine> = roadmap
-        .active_in_board_order()
-        .into_iter()
+    let mut unmitigated: Vec<RiskLine> = active
+        .iter()
         .flat_map(|i| {
             i.risks
                 .iter()
@@ -372,9 +374,8 @@ pub fn build(roadmap: &Roadmap, inputs: &Inputs<'_>) -> Report {
             Some(_) => None,
         })
         .collect();
-    let mut stale_work: Vec<(String, i64)> = roadmap
-        .active_in_board_order()
-        .into_iter()
+    let mut stale_work: Vec<(String, i64)> = active
+        .iter()
         .map(|i| (i.title.clone(), (today - i.updated.date_naive()).num_days()))
         .filter(|(_, d)| *d > STALE_DAYS)
         .collect();
@@ -453,18 +454,19 @@ fn told_elsewhere(sections: Vec<(String, Vec<String>)>) -> Vec<(String, Vec<Stri
         .collect()
 }
 
-fn goal_part(roadmap: &Roadmap, g: &crate::domain::Goal, today: NaiveDate) -> GoalPart {
+fn goal_part(
+    roadmap: &Roadmap,
+    active: &[&crate::domain::Initiative],
+    g: &crate::domain::Goal,
+    today: NaiveDate,
+) -> GoalPart {
     let support = alignment::support(roadmap, &g.id, today);
     let (words, unsupported) = match support {
         s @ Support::Unsupported { .. } => (format!("unsupported: {}", s.why(today)), true),
         Support::Delivered => ("delivered, nothing open".into(), false),
         Support::Supported => ("supported".into(), false),
     };
-    let serving: Vec<_> = roadmap
-        .active_in_board_order()
-        .into_iter()
-        .filter(|i| i.serves_goal(&g.id))
-        .collect();
+    let serving: Vec<_> = active.iter().filter(|i| i.serves_goal(&g.id)).collect();
     let work = Horizon::ALL
         .into_iter()
         .map(|h| {
